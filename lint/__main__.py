@@ -1,0 +1,5 @@
+"""``python -m lint`` runs the newslint command."""
+
+from lint.cli import main
+
+main()

@@ -1,0 +1,230 @@
+"""The ``newslint`` command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from lint import __version__
+from lint.config import Config, ConfigError, find_config, read_config_file, with_overrides
+from lint.diagnostic import Severity
+from lint.engine import RunResult, run
+from lint.packs import PackError
+from lint.registry import RuleError, RuleSet, load_rule_set, select_rules
+from lint.report import (
+    FORMATS,
+    render_github,
+    render_json,
+    render_sarif,
+    render_statistics,
+    render_text,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class DefaultGroup(click.Group):
+    """A group whose default command is ``check``: ``newslint PATH...`` lints."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def fail(message: str) -> None:
+    """Print one clear error line and exit 2."""
+    click.echo(f"newslint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def load_config(config_path: str | None, paths: Sequence[str]) -> Config:
+    if config_path:
+        found = read_config_file(Path(config_path))
+        if found is None:
+            raise ConfigError(f"{config_path}: no [tool.newslint] table")
+        return found
+    start = Path(paths[0]) if paths else Path.cwd()
+    return find_config(start if start.exists() else Path.cwd())
+
+
+def load_rules(config: Config, packs: Sequence[str]) -> RuleSet:
+    try:
+        return load_rule_set(config, packs)
+    except (PackError, RuleError) as exc:
+        fail(str(exc))
+        raise  # unreachable
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newslint")
+def main() -> None:
+    """newslint: find machine-translation artifacts, corrupted names and web boilerplate in a
+    corpus of news articles.
+
+    \b
+    newslint PATH...           check files and folders (same as 'newslint check PATH...')
+    newslint rules             list the rules
+    newslint explain CODE      a rule's documentation
+
+    Run 'newslint check --help' for the options.
+    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (NL1) or names; comma-separated.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary; text findings only.")
+@click.option("--config", "config_path", type=click.Path(), help="Config file (default: found upward).")
+@click.option("--rules", "packs", multiple=True, type=click.Path(), help="Extra rule pack (TOML file or folder).")
+@click.option("--include", multiple=True, help="File globs to check in folders (default: *.txt, *.md).")
+@click.option("--exclude", multiple=True, help="Globs of files or folders to skip.")
+@click.option("--locale", type=click.Choice(["en-CA", "en-GB", "en-US", "en-AU"]), help="Spelling locale of the corpus.")
+@click.option("--encoding", help="Decode files with this encoding instead of UTF-8.")
+@click.option("--max-file-size", type=click.IntRange(min=1), help="Skip files over this many bytes.")
+@click.option("--show-source/--no-show-source", default=None, help="Show the line under each finding (default: on a terminal).")
+def check(
+    paths: tuple[str, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str,
+    fail_on: str | None,
+    statistics: bool,
+    quiet: bool,
+    config_path: str | None,
+    packs: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    locale: str | None,
+    encoding: str | None,
+    max_file_size: int | None,
+    show_source: bool | None,
+) -> None:
+    """Check PATHS (files or folders; default: the current folder)."""
+    paths = paths or (".",)
+    try:
+        config = load_config(config_path, paths)
+        config = with_overrides(
+            config,
+            select=_split(select) or None,
+            extend_select=_split(extend_select) or None,
+            ignore=(config.ignore + _split(ignore)) if ignore else None,
+            fail_on=Severity.parse(fail_on) if fail_on else None,
+            include=_split(include) or None,
+            exclude=(config.exclude + _split(exclude)) if exclude else None,
+            locale=locale,
+            encoding=encoding,
+            max_file_size=max_file_size,
+        )
+        rule_set = load_rules(config, packs)
+        rules = select_rules(rule_set, config)
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    result = run(paths, config, rules, rule_set.packs)
+    emit(result, rule_set, output_format, statistics, quiet, show_source)
+    sys.exit(result.exit_code(config.fail_on))
+
+
+def emit(
+    result: RunResult,
+    rule_set: RuleSet,
+    output_format: str,
+    statistics: bool,
+    quiet: bool,
+    show_source: bool | None,
+) -> None:
+    out = Console(soft_wrap=True, highlight=False)
+    err = Console(stderr=True, highlight=False)
+    for path in result.missing:
+        if output_format != "text":
+            err.print(f"newslint: error: {path}: no such file or directory")
+    if output_format == "json":
+        sys.stdout.write(render_json(result))
+    elif output_format == "sarif":
+        sys.stdout.write(render_sarif(result, rule_set.metas()))
+    elif output_format == "github":
+        sys.stdout.write(render_github(result))
+    elif statistics:
+        render_statistics(result, out)
+    else:
+        show = out.is_terminal if show_source is None else show_source
+        sources = _sources(result) if show else None
+        render_text(result, out, show_source=show, quiet=quiet, sources=sources)
+
+
+def _sources(result: RunResult) -> dict[str, list[str]]:
+    from lint.loader import load
+
+    sources: dict[str, list[str]] = {}
+    for path in {d.path for d in result.diagnostics}:
+        loaded = load(path)
+        if loaded.documents:
+            sources[path] = loaded.documents[0].lines
+    return sources
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path())
+@click.option("--rules", "packs", multiple=True, type=click.Path(), help="Extra rule pack.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def list_rules(config_path: str | None, packs: tuple[str, ...], output_format: str) -> None:
+    """List every rule: code, name, default severity, family and summary."""
+    try:
+        config = load_config(config_path, [])
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    rule_set = load_rules(config, packs)
+    metas = rule_set.metas()
+    if output_format == "json":
+        import json
+
+        rows: list[dict[str, Any]] = [
+            {"code": m.code, "name": m.name, "severity": str(m.severity), "family": m.family,
+             "category": m.category, "summary": m.summary, "default_enabled": m.default_enabled}
+            for m in metas
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for m in metas:
+        flag = "" if m.default_enabled else "  (off by default)"
+        click.echo(f"{m.code}  {m.name:<26} {m.severity!s:<8} {m.family:<12} {m.summary}{flag}")
+
+
+@main.command()
+@click.argument("code")
+@click.option("--rules", "packs", multiple=True, type=click.Path(), help="Extra rule pack.")
+def explain(code: str, packs: tuple[str, ...]) -> None:
+    """Print the documentation of rule CODE (a code such as NL201, or a name)."""
+    try:
+        config = load_config(None, [])
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    meta = load_rules(config, packs).find(code)
+    if meta is None:
+        fail(f"unknown rule {code!r} (see 'newslint rules')")
+        return
+    click.echo(meta.doc())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""The corpus index: one part per feature, reduced over every document's analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.features.base import DocumentAnalysis, Feature, Reducer
+
+INDEX_VERSION = 1
+
+
+@dataclass
+class CorpusIndex:
+    """A plain, versioned structure: ``parts[feature_key]`` holds that feature's reduction."""
+
+    documents: int = 0
+    parts: dict[str, Any] = field(default_factory=dict)
+    version: int = INDEX_VERSION
+
+    def part(self, key: str) -> Any:
+        return self.parts.get(key)
+
+
+class IndexBuilder:
+    """Streams analyses into reducers; memory holds the reductions, not the documents."""
+
+    def __init__(self, features: Iterable[Feature]) -> None:
+        self.reducers: dict[str, Reducer] = {}
+        for feature in features:
+            reducer = feature.reducer()
+            if reducer is not None:
+                self.reducers[feature.key] = reducer
+        self.documents = 0
+
+    def add(self, analysis: DocumentAnalysis) -> None:
+        self.documents += 1
+        for key, reducer in self.reducers.items():
+            if key in analysis.data:
+                reducer.add(analysis, analysis.data[key])
+
+    def build(self) -> CorpusIndex:
+        return CorpusIndex(self.documents, {k: r.result() for k, r in self.reducers.items()})

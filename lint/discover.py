@@ -1,0 +1,90 @@
+"""Find the files to check: directories recursed, globs applied, symlink loops avoided."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ALWAYS_EXCLUDED = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
+                   ".newslint_cache", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".tox")
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A path given on the command line that does not exist."""
+
+    path: str
+
+
+def _matches(path: str, patterns: Sequence[str]) -> bool:
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+
+
+def discover(
+    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]
+) -> Iterator[str | Missing]:
+    """Yield files to check in a stable order, or :class:`Missing` for absent paths.
+
+    Files named explicitly are always checked (pre-commit passes them one by one) unless
+    excluded; directories are walked for files matching ``include``.
+    """
+    seen: set[str] = set()
+    for given in paths:
+        if not os.path.lexists(given):
+            yield Missing(given)
+            continue
+        if os.path.isdir(given):
+            for found in _walk(given, include, exclude):
+                if found not in seen:
+                    seen.add(found)
+                    yield found
+        elif not _matches(given, exclude) and given not in seen:
+            seen.add(given)
+            yield given
+
+
+def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    visited: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = os.stat(folder)
+        except OSError:
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in visited:  # a symlink loop or a second route to the same folder
+            continue
+        visited.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            path = os.path.join(folder, entry.name)
+            rel = os.path.relpath(path, root)
+            if entry.name in ALWAYS_EXCLUDED or _matches(rel, exclude) or _matches(path, exclude):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
+            if is_dir:
+                subfolders.append(path)
+            elif _matches(entry.name, include):
+                yield path
+        stack.extend(reversed(subfolders))
+
+
+def display_path(path: str) -> str:
+    """The path as shown in output: relative to the working directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else Path(rel).as_posix()

@@ -1,0 +1,65 @@
+"""Features: per-document analysis computed once (and cached), reduced into the corpus index."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.document import Document
+from lint.roles import LineRoles
+
+if TYPE_CHECKING:
+    from lint.config import Config
+    from lint.packs import Pack
+
+
+@dataclass
+class AnalysisEnv:
+    """What a feature may read besides the document: config and loaded packs."""
+
+    config: Config
+    packs: list[Pack] = field(default_factory=list)
+
+    def nlp(self) -> Any:
+        """The spaCy pipeline (loaded lazily, once per process)."""
+        from lint.nlp import load_pipeline
+
+        return load_pipeline(self.config.spacy_model)
+
+
+@dataclass
+class DocumentAnalysis:
+    """Everything computed for one document in the first pass."""
+
+    path: str
+    record: int | None
+    content_hash: str
+    roles: LineRoles
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class Reducer(ABC):
+    """Folds per-document feature data into one part of the corpus index."""
+
+    @abstractmethod
+    def add(self, analysis: DocumentAnalysis, data: Any) -> None:
+        """Take one document's data."""
+
+    @abstractmethod
+    def result(self) -> Any:
+        """The finished index part."""
+
+
+class Feature(ABC):
+    """A named per-document analysis with an optional corpus reduction."""
+
+    key: ClassVar[str]
+
+    @abstractmethod
+    def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:
+        """The feature's data for one document (picklable)."""
+
+    def reducer(self) -> Reducer | None:
+        """A fresh reducer for the corpus index, or None for document-only features."""
+        return None

@@ -1,0 +1,147 @@
+"""Read files into documents; bad input becomes a diagnostic, never a traceback."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from dataclasses import dataclass, field
+
+from lint.diagnostic import Diagnostic, Severity
+from lint.document import Document, normalize_newlines
+
+BINARY_MAGIC = (
+    b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"\xff\xd8\xff", b"GIF8",
+    b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"RIFF", b"\x00\x00\x01\x00", b"ID3", b"OggS",
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+INPUT_CODES = {
+    "NL001": ("encoding-error", Severity.ERROR),
+    "NL002": ("binary-file", Severity.INFO),
+    "NL003": ("empty-file", Severity.WARNING),
+    "NL004": ("unreadable-file", Severity.ERROR),
+    "NL005": ("file-too-large", Severity.WARNING),
+}
+
+
+@dataclass
+class Loaded:
+    """The outcome of reading one file: documents to check and problems to report."""
+
+    path: str
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    input_error: bool = False
+
+
+def problem(path: str, code: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
+    """A file-level diagnostic for an input problem."""
+    name, severity = INPUT_CODES[code]
+    return Diagnostic(path, line, column, line, column, code, name, severity, message, "input")
+
+
+def looks_binary(data: bytes) -> bool:
+    """Magic numbers, or many NUL and control bytes, in the first 8 KiB."""
+    head = data[:8192]
+    if head.startswith(BINARY_MAGIC):
+        return True
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls / len(head) > 0.10
+
+
+def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, decoding leniently) of a byte offset."""
+    before = data[:offset].decode("utf-8", errors="replace")
+    before = normalize_newlines(before)
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return line, column
+
+
+def _guess_legacy(data: bytes) -> str:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "latin-1"
+    return "windows-1252"
+
+
+def decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool] | Diagnostic:
+    """Text, encoding and whether a BOM was present; or an encoding diagnostic."""
+    if encoding:
+        try:
+            return data.decode(encoding), encoding, False
+        except (UnicodeDecodeError, LookupError) as exc:
+            return problem(path, "NL001", f"cannot decode as {encoding}: {exc}")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError as exc:
+                return problem(path, "NL001", f"invalid {name} after a byte-order mark: {exc.reason}")
+            return text.lstrip("\ufeff"), name, True
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError as exc:
+        line, column = _position_of_byte(data, exc.start)
+        guess = _guess_legacy(data)
+        return problem(
+            path,
+            "NL001",
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} "
+            f"(looks like {guess}; rerun with --encoding {guess} to check its text)",
+            line,
+            column,
+        )
+
+
+def load(path: str, encoding: str | None = None, max_size: int = 0) -> Loaded:
+    """Read one file into documents, turning every failure into a problem."""
+    result = Loaded(path)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            result.problems.append(problem(path, "NL004", "not a regular file (skipped)"))
+            result.input_error = True
+            return result
+        if max_size and info.st_size > max_size:
+            result.problems.append(
+                problem(path, "NL005", f"{info.st_size:,} bytes is over --max-file-size "
+                        f"{max_size:,} (skipped)")
+            )
+            return result
+        with open(path, "rb") as handle:
+            data = handle.read(max_size + 1 if max_size else -1)
+    except FileNotFoundError:
+        result.problems.append(problem(path, "NL004", "file vanished before it could be read"))
+        result.input_error = True
+        return result
+    except OSError as exc:
+        result.problems.append(problem(path, "NL004", f"cannot read: {exc.strerror or exc}"))
+        result.input_error = True
+        return result
+    if not data.strip():
+        result.problems.append(problem(path, "NL003", "empty file: no article text"))
+        return result
+    if looks_binary(data) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        result.problems.append(problem(path, "NL002", "binary file (skipped)"))
+        return result
+    decoded = decode(path, data, encoding)
+    if isinstance(decoded, Diagnostic):
+        result.problems.append(decoded)
+        return result
+    text, used, bom = decoded
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
+    result.documents.append(
+        Document(path, normalize_newlines(text), encoding=used, newline=newline, had_bom=bom)
+    )
+    return result

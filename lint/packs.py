@@ -1,0 +1,262 @@
+"""TOML rule packs: declarative rules (Vale-style) whose entries carry self-tests.
+
+A pack is a TOML file with a ``[pack]`` table, optional ``[[rules]]`` that declare rules, and
+``[[entries]]`` that give each rule its phrases or patterns. Every entry has an ``id`` and
+``examples`` (``match`` lines that must match, ``no_match`` lines that must not); the examples
+are checked when the pack loads, so a broken pattern fails loudly and early.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from lint.text import words
+
+MATCH_MODES = ("line", "start", "search")
+RULE_KINDS = ("existence", "substitution")
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used, with the file and key at fault."""
+
+
+@dataclass(frozen=True)
+class PackRuleSpec:
+    """A rule declared in a pack."""
+
+    code: str
+    name: str
+    severity: str
+    kind: str
+    summary: str
+    what: str
+    why: str
+    example: str
+    category: str = ""
+    skip_roles: tuple[str, ...] = ()
+    default_enabled: bool = True
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class PackEntry:
+    """One pattern of a pack, compiled, with its self-test examples."""
+
+    id: str
+    rule: str
+    pattern: regex.Pattern[str]
+    mode: str
+    message: str
+    role: str = ""
+    max_words: int = 0
+    min_words: int = 0
+    replacement: str | None = None
+    safe_fix: bool = False
+    examples_match: tuple[str, ...] = ()
+    examples_no_match: tuple[str, ...] = ()
+    source: str = ""
+
+    def find(self, line: str) -> regex.Match[str] | None:
+        """The match of this entry on one line, honouring its mode and word limits."""
+        if self.max_words or self.min_words:
+            count = len(words(line))
+            if self.max_words and count > self.max_words:
+                return None
+            if count < self.min_words:
+                return None
+        if self.mode == "line":
+            return self.pattern.fullmatch(line.strip())
+        if self.mode == "start":
+            return self.pattern.match(line.lstrip())
+        return self.pattern.search(line)
+
+    def finditer(self, line: str) -> Iterable[regex.Match[str]]:
+        """All matches on a line (one at most for line and start modes)."""
+        if self.mode == "search" and not (self.max_words or self.min_words):
+            return list(self.pattern.finditer(line))
+        found = self.find(line)
+        return [found] if found else []
+
+
+@dataclass
+class Pack:
+    """A loaded pack: where it came from, its rules and entries."""
+
+    name: str
+    source: str
+    description: str = ""
+    rules: list[PackRuleSpec] = field(default_factory=list)
+    entries: list[PackEntry] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def builtin_pack_dir() -> Path:
+    """The folder of the packs shipped with newslint (in the wheel or the source tree)."""
+    shipped = resources.files("lint").joinpath("_packs")
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def builtin_pack_paths() -> list[Path]:
+    return sorted(builtin_pack_dir().glob("*.toml"))
+
+
+def _compile(source: str, entry_id: str, raw: dict[str, Any]) -> regex.Pattern[str]:
+    flags = 0 if raw.get("case_sensitive", False) else regex.IGNORECASE
+    alternatives: list[str] = []
+    for phrase in _strings(source, entry_id, raw, "phrases"):
+        escaped = regex.escape(phrase).replace(r"\ ", r"\s+")
+        alternatives.append(rf"(?<![\p{{L}}\p{{N}}]){escaped}(?![\p{{L}}\p{{N}}])")
+    alternatives.extend(_strings(source, entry_id, raw, "regex"))
+    if not alternatives:
+        raise PackError(f"{source}: entry {entry_id!r}: needs 'phrases' or 'regex'")
+    pattern = "|".join(f"(?:{alt})" for alt in alternatives)
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise PackError(f"{source}: entry {entry_id!r}: key 'regex': bad pattern: {exc}") from exc
+
+
+def _strings(source: str, entry_id: str, raw: dict[str, Any], key: str) -> list[str]:
+    value = raw.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PackError(f"{source}: entry {entry_id!r}: key {key!r} must be a string or a list of strings")
+    return list(value)
+
+
+_ENTRY_KEYS = {
+    "id", "rule", "phrases", "regex", "match", "message", "role", "max_words", "min_words",
+    "case_sensitive", "replacement", "safe_fix", "examples",
+}
+_RULE_KEYS = {
+    "code", "name", "severity", "kind", "summary", "what", "why", "example", "category",
+    "skip_roles", "default_enabled",
+}
+
+
+def _entry(source: str, raw: dict[str, Any], position: int) -> PackEntry:
+    entry_id = raw.get("id")
+    if not isinstance(entry_id, str) or not entry_id:
+        raise PackError(f"{source}: entries[{position}]: missing key 'id'")
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise PackError(f"{source}: entry {entry_id!r}: unknown key {sorted(unknown)[0]!r}")
+    rule = raw.get("rule", "")
+    if not isinstance(rule, str) or not (rule or raw.get("role")):
+        raise PackError(f"{source}: entry {entry_id!r}: needs key 'rule' or 'role'")
+    mode = raw.get("match", "search")
+    if mode not in MATCH_MODES:
+        raise PackError(f"{source}: entry {entry_id!r}: key 'match' must be one of {MATCH_MODES}")
+    examples = raw.get("examples", {})
+    if not isinstance(examples, dict):
+        raise PackError(f"{source}: entry {entry_id!r}: key 'examples' must be a table")
+    entry = PackEntry(
+        id=entry_id,
+        rule=rule,
+        pattern=_compile(source, entry_id, raw),
+        mode=mode,
+        message=str(raw.get("message", "")),
+        role=str(raw.get("role", "")),
+        max_words=int(raw.get("max_words", 0)),
+        min_words=int(raw.get("min_words", 0)),
+        replacement=raw.get("replacement"),
+        safe_fix=bool(raw.get("safe_fix", False)),
+        examples_match=tuple(_strings(source, entry_id, examples, "match")),
+        examples_no_match=tuple(_strings(source, entry_id, examples, "no_match")),
+        source=source,
+    )
+    self_test(entry)
+    return entry
+
+
+def self_test(entry: PackEntry) -> None:
+    """Check an entry against its own examples; raise :class:`PackError` when one fails."""
+    if not entry.examples_match or not entry.examples_no_match:
+        raise PackError(
+            f"{entry.source}: entry {entry.id!r}: key 'examples' needs at least one 'match' "
+            "and one 'no_match' line"
+        )
+    for line in entry.examples_match:
+        if entry.find(line) is None:
+            raise PackError(f"{entry.source}: entry {entry.id!r}: example does not match: {line!r}")
+    for line in entry.examples_no_match:
+        if entry.find(line) is not None:
+            raise PackError(
+                f"{entry.source}: entry {entry.id!r}: no_match example matches: {line!r}"
+            )
+
+
+def _rule_spec(source: str, raw: dict[str, Any]) -> PackRuleSpec:
+    unknown = set(raw) - _RULE_KEYS
+    name = raw.get("name", "?")
+    if unknown:
+        raise PackError(f"{source}: rule {name!r}: unknown key {sorted(unknown)[0]!r}")
+    for key in ("code", "name", "severity", "summary"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise PackError(f"{source}: rule {name!r}: missing key {key!r}")
+    code = raw["code"]
+    if not regex.fullmatch(r"[A-Z]{1,4}\d{3}", code):
+        raise PackError(f"{source}: rule {name!r}: key 'code' must look like NL123, got {code!r}")
+    kind = raw.get("kind", "existence")
+    if kind not in RULE_KINDS:
+        raise PackError(f"{source}: rule {name!r}: key 'kind' must be one of {RULE_KINDS}")
+    if raw["severity"] not in ("error", "warning", "info"):
+        raise PackError(f"{source}: rule {name!r}: key 'severity' must be error, warning or info")
+    return PackRuleSpec(
+        code=code,
+        name=raw["name"],
+        severity=raw["severity"],
+        kind=kind,
+        summary=raw["summary"],
+        what=str(raw.get("what", raw["summary"])),
+        why=str(raw.get("why", "")),
+        example=str(raw.get("example", "")),
+        category=str(raw.get("category", "")),
+        skip_roles=tuple(raw.get("skip_roles", ())),
+        default_enabled=bool(raw.get("default_enabled", True)),
+        source=source,
+    )
+
+
+def load_pack(path: Path) -> Pack:
+    """Load, validate and self-test one pack file."""
+    source = str(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PackError(f"{source}: cannot read rule pack: {exc.strerror or exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PackError(f"{source}: not valid TOML: {exc}") from exc
+    header = raw.get("pack", {})
+    if not isinstance(header, dict) or not isinstance(header.get("name"), str):
+        raise PackError(f"{source}: missing [pack] table with a 'name'")
+    pack = Pack(name=header["name"], source=source, description=str(header.get("description", "")))
+    for rule_raw in raw.get("rules", []):
+        pack.rules.append(_rule_spec(source, rule_raw))
+    for position, entry_raw in enumerate(raw.get("entries", [])):
+        pack.entries.append(_entry(source, entry_raw, position))
+    pack.data = {k: v for k, v in raw.items() if k not in ("pack", "rules", "entries")}
+    return pack
+
+
+def load_packs(extra: Sequence[Path] = ()) -> list[Pack]:
+    """The built-in packs followed by the user's (files, or folders of ``*.toml``)."""
+    paths = builtin_pack_paths()
+    for item in extra:
+        if item.is_dir():
+            paths.extend(sorted(item.glob("*.toml")))
+        elif item.exists():
+            paths.append(item)
+        else:
+            raise PackError(f"{item}: rule pack not found")
+    return [load_pack(p) for p in paths]

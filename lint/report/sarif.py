@@ -1,0 +1,90 @@
+"""SARIF 2.1.0 output that GitHub code scanning accepts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from lint import __version__
+from lint.diagnostic import Diagnostic, Severity
+from lint.engine import RunResult
+from lint.rules.base import RuleMeta
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _uri(path: str) -> str:
+    return Path(path).as_posix()
+
+
+def _rule(meta: RuleMeta) -> dict[str, Any]:
+    return {
+        "id": meta.code,
+        "name": meta.name,
+        "shortDescription": {"text": meta.summary},
+        "fullDescription": {"text": meta.what},
+        "help": {"text": meta.doc(), "markdown": meta.doc()},
+        "defaultConfiguration": {"level": _LEVEL[meta.severity]},
+        "properties": {"category": meta.category, "family": meta.family},
+    }
+
+
+def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
+    region = {
+        "startLine": d.line,
+        "startColumn": d.column,
+        "endLine": d.end_line,
+        "endColumn": max(d.end_column, 1),
+    }
+    result: dict[str, Any] = {
+        "ruleId": d.code,
+        "level": _LEVEL[d.severity],
+        "message": {"text": d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else "")},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": region}}
+        ],
+        "partialFingerprints": {"newslint/v1": f"{d.code}:{d.text}"},
+    }
+    if d.code in rule_index:
+        result["ruleIndex"] = rule_index[d.code]
+    if d.related:
+        result["relatedLocations"] = [
+            {
+                "id": i,
+                "message": {"text": r.message or "evidence"},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(r.path)},
+                    "region": {"startLine": r.line, "startColumn": max(r.column, 1)},
+                },
+            }
+            for i, r in enumerate(d.related, start=1)
+        ]
+    return result
+
+
+def render_sarif(result: RunResult, metas: list[RuleMeta]) -> str:
+    used = sorted({d.code for d in result.diagnostics})
+    by_code = {m.code: m for m in metas}
+    rules = [by_code[c] for c in used if c in by_code]
+    rule_index = {m.code: i for i, m in enumerate(rules)}
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "newslint",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/newslint/",
+                        "rules": [_rule(m) for m in rules],
+                    }
+                },
+                "results": [_result(d, rule_index) for d in result.diagnostics],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

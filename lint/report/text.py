@@ -1,0 +1,80 @@
+"""Human output: ``path:line:col: CODE severity message``, the line with the span underlined,
+and a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.markup import escape
+
+from lint.diagnostic import Diagnostic, Severity
+from lint.engine import RunResult
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+MAX_SOURCE_WIDTH = 160
+
+
+def _location(d: Diagnostic) -> str:
+    record = f"{d.record}:" if d.record is not None else ""
+    return f"{d.path}:{record}{d.line}:{d.column}"
+
+
+def _source_excerpt(d: Diagnostic, lines: list[str]) -> list[str]:
+    """The flagged line, cut around the span when long, with carets under the span."""
+    if d.line - 1 >= len(lines):
+        return []
+    line = lines[d.line - 1].replace("\t", " ")
+    start = d.column - 1
+    end = d.end_column - 1 if d.end_line == d.line else len(line)
+    end = max(end, start + 1)
+    offset = 0
+    if len(line) > MAX_SOURCE_WIDTH:
+        offset = max(0, min(start - 20, len(line) - MAX_SOURCE_WIDTH))
+        line = line[offset : offset + MAX_SOURCE_WIDTH]
+    caret_start = start - offset
+    caret_len = max(1, min(end - start, len(line) - caret_start))
+    return [f"    {line}", "    " + " " * caret_start + "^" * caret_len]
+
+
+def render_text(
+    result: RunResult,
+    console: Console,
+    *,
+    show_source: bool,
+    quiet: bool,
+    sources: dict[str, list[str]] | None = None,
+) -> None:
+    """Print diagnostics and (unless quiet) a summary."""
+    for d in result.diagnostics:
+        suggestion = f" (suggestion: {d.suggestion!r})" if d.suggestion else ""
+        console.print(
+            f"[bold]{escape(_location(d))}:[/bold] [{_STYLE[d.severity]}]{d.code}[/] "
+            f"[{_STYLE[d.severity]}]{d.severity}[/] {escape(d.message)}{escape(suggestion)}",
+            soft_wrap=True,
+            highlight=False,
+        )
+        if show_source and sources is not None and d.path in sources:
+            for text in _source_excerpt(d, sources[d.path]):
+                console.print(escape(text), soft_wrap=True, highlight=False, style="dim")
+    if quiet:
+        return
+    counts = Counter(d.severity for d in result.diagnostics)
+    parts = [f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 else ''}"
+             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    files_hit = len({d.path for d in result.diagnostics})
+    console.print(
+        f"Checked {result.files} file{'s' if result.files != 1 else ''} "
+        f"({result.documents} document{'s' if result.documents != 1 else ''}): "
+        f"{', '.join(parts)} in {files_hit} file{'s' if files_hit != 1 else ''}.",
+        highlight=False,
+    )
+    for path in result.missing:
+        console.print(f"[bold red]error:[/] {escape(path)}: no such file or directory", highlight=False)
+
+
+def render_statistics(result: RunResult, console: Console) -> None:
+    """ruff-style counts per code."""
+    counts = Counter((d.code, d.name, d.severity) for d in result.diagnostics)
+    for (code, name, severity), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0])):
+        console.print(f"{count:>6}  {code}  {name:<28} {severity}", highlight=False)

@@ -1,0 +1,297 @@
+"""Line roles: what each line of an article is, from cheap evidence.
+
+Evidence, in order: pack entries that carry a ``role`` (promo, caption, widget, byline...), the
+shape of the line (length, terminal punctuation, capitalization), its position (headline and
+dek at the top), its neighbours (a video widget's title and description, short lines that
+belong to a block), and blocks found at the end of the article (an appended list of unrelated
+headlines, an author bio). Corpus evidence (the same normalized line in many documents) is
+added later by :func:`mark_corpus_chrome`, once the corpus index exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import regex
+
+from lint.packs import Pack, PackEntry
+from lint.text import content_words, ends_like_sentence, words
+
+
+class Role(StrEnum):
+    BLANK = "blank"
+    HEADLINE = "headline"
+    DEK = "dek"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    BODY = "body"
+    SUBHEAD = "subhead"
+    CAPTION = "caption"
+    PROMO = "promo"
+    WIDGET = "widget"
+    LINK_LIST = "link-list"
+    BIO = "bio"
+    METADATA = "metadata"
+
+
+CHROME_ROLES = frozenset(
+    {Role.CAPTION, Role.PROMO, Role.WIDGET, Role.LINK_LIST, Role.BIO, Role.METADATA}
+)
+"""Roles of lines that are not part of the article itself."""
+
+PROSE_ROLES = frozenset({Role.BODY, Role.HEADLINE, Role.DEK, Role.SUBHEAD, Role.DATELINE})
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of lines that belong together (1-based, inclusive)."""
+
+    kind: str
+    first: int
+    last: int
+    evidence: str = ""
+
+
+@dataclass
+class LineRoles:
+    """The role of every line, the pack entry that decided it, and blocks found."""
+
+    roles: list[Role]
+    hints: dict[int, str] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+
+    def __getitem__(self, line: int) -> Role:
+        return self.roles[line - 1]
+
+    def is_chrome(self, line: int) -> bool:
+        return self.roles[line - 1] in CHROME_ROLES
+
+    def to_list(self) -> list[str]:
+        return [str(r) for r in self.roles]
+
+
+@dataclass(frozen=True)
+class RoleSettings:
+    """Data the classifier reads from packs (``[roles]`` tables)."""
+
+    hint_entries: tuple[PackEntry, ...] = ()
+    bio_job_words: frozenset[str] = frozenset()
+    list_min_lines: int = 6
+    list_max_words: int = 32
+    list_max_overlap: float = 0.34
+    body_min_words: int = 8
+    headline_max_words: int = 24
+
+    @classmethod
+    def from_packs(cls, packs: Sequence[Pack]) -> RoleSettings:
+        entries = tuple(e for p in packs for e in p.entries if e.role)
+        job_words: set[str] = set()
+        numbers: dict[str, float] = {}
+        for pack in packs:
+            table = pack.data.get("roles", {})
+            job_words.update(w.lower() for w in table.get("bio_job_words", []))
+            for key in ("list_min_lines", "list_max_words", "list_max_overlap"):
+                if key in table:
+                    numbers[key] = table[key]
+        return cls(
+            hint_entries=entries,
+            bio_job_words=frozenset(job_words),
+            list_min_lines=int(numbers.get("list_min_lines", 6)),
+            list_max_words=int(numbers.get("list_max_words", 32)),
+            list_max_overlap=float(numbers.get("list_max_overlap", 0.34)),
+        )
+
+
+_BYLINE_RE = regex.compile(
+    r"^(?:[-–—]\s*)?(?:with files from\b.*|by\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*.*)?|(?:reporting|writing|editing|additional reporting) by\b.*)$",
+    regex.IGNORECASE,
+)
+_NAME_OUTLET_RE = regex.compile(
+    r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}\s*[,|/–—-]\s*(?:The\s+)?\p{Lu}[\p{L}&.'’ -]{1,60}$"
+)
+_NAME_ONLY_RE = regex.compile(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}$")
+_DATELINE_RE = regex.compile(r"^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{L}.]*){0,3}\s*$")
+
+
+def assign_roles(lines: Sequence[str], settings: RoleSettings) -> LineRoles:
+    """Give every line a role."""
+    roles = [Role.BLANK] * len(lines)
+    hints: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        entry = _hint(line, settings.hint_entries)
+        if entry is not None:
+            roles[index] = Role(entry.role)
+            hints[index + 1] = entry.id
+            continue
+        roles[index] = _shape_role(line, settings)
+    result = LineRoles(roles, hints)
+    _top_of_article(lines, result, settings)
+    _video_widgets(lines, result)
+    _bio_block(lines, result, settings)
+    _link_list(lines, result, settings)
+    return result
+
+
+def _hint(line: str, entries: Sequence[PackEntry]) -> PackEntry | None:
+    for entry in entries:
+        if entry.find(line) is not None:
+            return entry
+    return None
+
+
+def _shape_role(line: str, settings: RoleSettings) -> Role:
+    stripped = line.strip()
+    count = len(words(stripped))
+    if count <= 12 and (_BYLINE_RE.match(stripped) or _NAME_OUTLET_RE.match(stripped)):
+        return Role.BYLINE
+    if count <= 5 and _DATELINE_RE.match(stripped):
+        return Role.DATELINE
+    if count >= settings.body_min_words and ends_like_sentence(stripped):
+        return Role.BODY
+    if count > settings.headline_max_words:
+        return Role.BODY
+    return Role.SUBHEAD
+
+
+def _nonblank(roles: LineRoles) -> list[int]:
+    return [i + 1 for i, r in enumerate(roles.roles) if r is not Role.BLANK]
+
+
+def _top_of_article(lines: Sequence[str], result: LineRoles, settings: RoleSettings) -> None:
+    """The first short, unpunctuated line is the headline; short lines after it are deks."""
+    seen_headline = False
+    for number in _nonblank(result):
+        role = result[number]
+        if role in CHROME_ROLES or role is Role.BYLINE or role is Role.DATELINE:
+            continue
+        if role is Role.BODY:
+            return
+        if not seen_headline:
+            result.roles[number - 1] = Role.HEADLINE
+            seen_headline = True
+        else:
+            result.roles[number - 1] = Role.DEK
+
+
+def _groups(result: LineRoles) -> list[tuple[int, int]]:
+    """Runs of non-blank lines (1-based, inclusive)."""
+    groups: list[tuple[int, int]] = []
+    start = 0
+    for index, role in enumerate(result.roles, start=1):
+        if role is Role.BLANK:
+            if start:
+                groups.append((start, index - 1))
+                start = 0
+        elif not start:
+            start = index
+    if start:
+        groups.append((start, len(result.roles)))
+    return groups
+
+
+def _video_widgets(lines: Sequence[str], result: LineRoles) -> None:
+    """A group with two widget lines (timestamp, duration) is a video widget: its title
+    (a short unpunctuated line just before) and description belong to it."""
+    groups = _groups(result)
+    for position, (first, last) in enumerate(groups):
+        widget_lines = [n for n in range(first, last + 1) if result[n] is Role.WIDGET]
+        if len(widget_lines) < 2:
+            continue
+        for number in range(first, last + 1):
+            result.roles[number - 1] = Role.WIDGET
+        block_first = first
+        if position > 0:
+            prev_first, prev_last = groups[position - 1]
+            title = lines[prev_last - 1]
+            if (
+                prev_first == prev_last
+                and result[prev_last] in (Role.SUBHEAD, Role.DEK, Role.HEADLINE)
+                and not ends_like_sentence(title)
+            ):
+                result.roles[prev_last - 1] = Role.WIDGET
+                block_first = prev_last
+        result.blocks.append(Block("video-widget", block_first, last))
+
+
+def _bio_block(lines: Sequence[str], result: LineRoles, settings: RoleSettings) -> None:
+    """An author bio at the end: a name line, an optional job line, "<Name> is ... writer"."""
+    nonblank = _nonblank(result)
+    tail = nonblank[-4:]
+    for position, number in enumerate(tail):
+        line = lines[number - 1].strip()
+        if not _NAME_ONLY_RE.match(line):
+            continue
+        name = line
+        rest = tail[position + 1 :]
+        bio_line = next(
+            (n for n in rest if lines[n - 1].lstrip().startswith(name + " ")), None
+        )
+        if bio_line is None:
+            continue
+        after_name = lines[bio_line - 1].strip()[len(name) :].lower()
+        first_sentence = after_name.split(".")[0]
+        if not regex.match(r"\s+(?:is|was|has been|covers|writes)\b", after_name):
+            continue
+        if not (set(words(first_sentence)) & settings.bio_job_words):
+            continue
+        last = nonblank[-1]
+        for n in range(number, last + 1):
+            if result[n] is not Role.BLANK:
+                result.roles[n - 1] = Role.BIO
+        result.blocks.append(Block("bio", number, last, name))
+        return
+
+
+def _link_list(lines: Sequence[str], result: LineRoles, settings: RoleSettings) -> None:
+    """A run of short lines after the article whose words the article does not share."""
+    nonblank = _nonblank(result)
+    run: list[int] = []
+    for number in reversed(nonblank):
+        role = result[number]
+        if number in result.hints or role in (Role.BIO, Role.WIDGET, Role.PROMO, Role.METADATA):
+            if run:
+                break
+            continue
+        if len(words(lines[number - 1])) > settings.list_max_words:
+            break
+        run.append(number)
+    run.reverse()
+    if len(run) < settings.list_min_lines:
+        return
+    body_words: set[str] = set()
+    for number in nonblank:
+        if number >= run[0]:
+            break
+        if result[number] in PROSE_ROLES or result[number] is Role.BYLINE:
+            body_words |= content_words(lines[number - 1])
+    if not body_words:
+        return
+    overlaps = []
+    for number in run:
+        own = content_words(lines[number - 1])
+        if own:
+            overlaps.append(len(own & body_words) / len(own))
+    unpunctuated = sum(not ends_like_sentence(lines[n - 1]) for n in run) / len(run)
+    mean_overlap = sum(overlaps) / max(1, len(overlaps))
+    if mean_overlap > settings.list_max_overlap or unpunctuated < 0.3:
+        return
+    for number in run:
+        result.roles[number - 1] = Role.LINK_LIST
+    result.blocks.append(
+        Block("link-list", run[0], run[-1], f"{len(run)} lines, {mean_overlap:.0%} word overlap")
+    )
+
+
+def mark_corpus_chrome(
+    result: LineRoles, repeated_lines: Sequence[int]
+) -> None:
+    """Lines that many other documents carry (corpus evidence) become widget chrome unless
+    they already have a chrome role."""
+    for number in repeated_lines:
+        if result[number] not in CHROME_ROLES:
+            result.roles[number - 1] = Role.WIDGET

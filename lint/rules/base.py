@@ -1,0 +1,174 @@
+"""The rule model: metadata, contexts and the two rule scopes."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
+from lint.document import Document
+from lint.roles import LineRoles
+
+if TYPE_CHECKING:
+    from lint.config import Config
+    from lint.corpus import CorpusIndex
+    from lint.packs import Pack
+
+FAMILIES = {
+    "0": "input",
+    "1": "boilerplate",
+    "2": "repetition",
+    "3": "transcription",
+    "4": "names",
+    "5": "translation",
+    "9": "internal",
+}
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """What a rule is: code, name, default severity, MQM category and its documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    what: str
+    why: str
+    example: str
+    category: str = ""
+    fixable: bool = False
+    default_enabled: bool = True
+
+    @property
+    def family(self) -> str:
+        return FAMILIES.get(self.code[2:3], "other")
+
+    def doc(self) -> str:
+        """The rule's documentation in ruff's three parts."""
+        parts = [
+            f"{self.code} {self.name} ({self.severity}, {self.family}"
+            + (f", MQM: {self.category}" if self.category else "")
+            + ")",
+            "",
+            self.summary,
+            "",
+            "## What it finds",
+            self.what,
+            "",
+            "## Why it matters",
+            self.why,
+            "",
+            "## Example",
+            self.example,
+        ]
+        if not self.default_enabled:
+            parts += ["", "Off by default: enable it with --select " + self.code + "."]
+        return "\n".join(parts)
+
+
+@dataclass
+class RuleContext:
+    """What a rule sees: the document, its line roles and analysis, the config, the corpus."""
+
+    document: Document
+    roles: LineRoles
+    analysis: dict[str, Any]
+    config: Config
+    index: CorpusIndex | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Rule(ABC):
+    """A rule reports diagnostics; corpus rules also read the corpus index."""
+
+    meta: RuleMeta
+    scope: ClassVar[str] = "document"
+    """"document" rules run in the first pass; "corpus" rules run after the index is built."""
+    needs: ClassVar[tuple[str, ...]] = ()
+    """Feature keys whose data the rule reads from ``ctx.analysis`` or the index."""
+
+    def setup(self, packs: Sequence[Pack], config: Config) -> None:
+        """Read pack data or settings once, before any document is checked."""
+        return None
+
+    @abstractmethod
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        """Yield the diagnostics for one document."""
+
+    @property
+    def code(self) -> str:
+        return self.meta.code
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    def diagnostic(
+        self,
+        ctx: RuleContext,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        severity: Severity | None = None,
+        suggestion: str | None = None,
+        related: Iterable[Related] = (),
+        fix: Fix | None = None,
+    ) -> Diagnostic:
+        """A diagnostic for the 0-based offsets ``start``..``end`` of the document text."""
+        doc = ctx.document
+        first = doc.position(start)
+        last = doc.position(max(start, end))
+        return Diagnostic(
+            path=doc.path,
+            line=first.line,
+            column=first.column,
+            end_line=last.line,
+            end_column=last.column,
+            code=self.meta.code,
+            name=self.meta.name,
+            severity=severity or self.meta.severity,
+            message=message,
+            category=self.meta.category,
+            suggestion=suggestion,
+            related=list(related),
+            fix=fix,
+            text=doc.text[start:end][:200],
+            record=doc.record,
+        )
+
+    def line_diagnostic(
+        self,
+        ctx: RuleContext,
+        first_line: int,
+        message: str,
+        *,
+        last_line: int | None = None,
+        **kwargs: Any,
+    ) -> Diagnostic:
+        """A diagnostic that covers whole lines ``first_line``..``last_line``."""
+        doc = ctx.document
+        last_line = last_line or first_line
+        start = doc.line_start(first_line)
+        end = doc.line_start(last_line) + len(doc.line(last_line))
+        return self.diagnostic(ctx, start, end, message, **kwargs)
+
+
+def line_deletion(ctx: RuleContext, first_line: int, last_line: int | None = None) -> Fix:
+    """A safe fix that deletes whole lines and the newline after them."""
+    doc = ctx.document
+    last_line = last_line or first_line
+    start = doc.line_start(first_line)
+    if last_line < doc.line_count:
+        end = doc.line_start(last_line + 1)
+    else:
+        end = len(doc.text)
+        if start > 0:
+            start -= 1  # take the newline before the last line instead
+    return Fix((Edit(start, end, ""),), safe=True, description="delete the line")
+
+
+RuleFactory = Callable[[], Rule]

@@ -1,0 +1,97 @@
+"""Boilerplate found from structure rather than phrases: author bios and corpus-wide chrome.
+
+The phrase-based boilerplate rules (NL101-NL108) are declared in rules/boilerplate.toml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint.diagnostic import Diagnostic, Severity
+from lint.roles import Role
+from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
+from lint.text import words
+
+
+class AuthorBio(Rule):
+    meta = RuleMeta(
+        code="NL109",
+        name="author-bio",
+        severity=Severity.WARNING,
+        category="other",
+        fixable=True,
+        summary="Author bio block appended to the article.",
+        what=(
+            "At the end of the article, a line holding only a name, optionally a job line, and "
+            "a paragraph that starts with the same name followed by 'is', 'was' or 'covers' and "
+            "a journalism job word (reporter, writer, correspondent...)."
+        ),
+        why="The bio is page chrome about the writer, not part of the story.",
+        example=(
+            "Murray Brewster\n\nSenior reporter, defence and security\n\n"
+            "Murray Brewster is senior defence writer for CBC News...   <- NL109"
+        ),
+    )
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for block in ctx.roles.blocks:
+            if block.kind == "bio":
+                yield self.line_diagnostic(
+                    ctx,
+                    block.first,
+                    f"Author bio block for {block.evidence} (lines {block.first}-{block.last})",
+                    last_line=block.last,
+                    suggestion="",
+                    fix=line_deletion(ctx, block.first, block.last),
+                )
+
+
+class CorpusChrome(Rule):
+    meta = RuleMeta(
+        code="NL110",
+        name="corpus-chrome",
+        severity=Severity.WARNING,
+        category="other",
+        fixable=True,
+        summary="A short line that many documents of the corpus carry: site chrome.",
+        what=(
+            "A short line whose normalized form (CCNet-style: lowercase, digits to 0, no "
+            "punctuation) appears in at least `chrome-min-documents` files (default 3) and that "
+            "is not a byline, a headline or a sentence of the article."
+        ),
+        why=(
+            "Lines a site prints on every page (section names, share bars, footers) are "
+            "boilerplate even when no phrase list knows them."
+        ),
+        example="Sections | Politics | World   (in 412 of 9,870 files)   <- NL110",
+    )
+    scope = "corpus"
+    needs = ("lines",)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        if ctx.index is None:
+            return
+        part = ctx.index.part("lines") or {}
+        counts: dict[str, int] = part.get("counts", {})
+        total = part.get("documents", 0)
+        threshold = max(2, ctx.config.chrome_min_documents)
+        for number, digest in ctx.analysis.get("lines", ()):
+            count = counts.get(digest, 0)
+            if count < threshold or number in ctx.roles.hints:
+                continue
+            role = ctx.roles[number]
+            if role in (Role.BYLINE, Role.HEADLINE, Role.BLANK):
+                continue
+            line = ctx.document.line(number)
+            if role is Role.BODY and len(words(line)) > 8:
+                continue
+            yield self.line_diagnostic(
+                ctx,
+                number,
+                f"Line appears in {count} of {total} documents: site chrome",
+                suggestion="",
+                fix=line_deletion(ctx, number),
+            )
+
+
+RULES: list[type[Rule]] = [AuthorBio, CorpusChrome]

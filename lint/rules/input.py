@@ -1,0 +1,52 @@
+"""Documentation for the input and internal codes that the loader and engine emit."""
+
+from __future__ import annotations
+
+from lint.diagnostic import Severity
+from lint.rules.base import RuleMeta
+
+INPUT_RULES: list[RuleMeta] = [
+    RuleMeta(
+        "NL001", "encoding-error", Severity.ERROR,
+        summary="The file is not valid UTF-8 (or not valid in the encoding given).",
+        what="Bytes that do not decode; the message gives the byte offset and a likely encoding.",
+        why="A wrong encoding corrupts every non-ASCII character; the file is not checked further.",
+        example="not valid UTF-8: byte 0xe9 at offset 118 (looks like windows-1252; rerun with --encoding windows-1252)",
+        category="fluency/character-encoding",
+    ),
+    RuleMeta(
+        "NL002", "binary-file", Severity.INFO,
+        summary="A binary file among the articles: skipped.",
+        what="Magic numbers (PNG, PDF, ZIP, ELF...) or many control bytes in the first 8 KiB.",
+        why="It is not an article; it is reported so that nothing is skipped silently.",
+        example="image.txt:1:1: NL002 info binary file (skipped)",
+    ),
+    RuleMeta(
+        "NL003", "empty-file", Severity.WARNING,
+        summary="An empty (or whitespace-only) article.",
+        what="A file with no text.",
+        why="An empty article usually means a failed scrape or a truncated write.",
+        example="empty.txt:1:1: NL003 warning empty file: no article text",
+    ),
+    RuleMeta(
+        "NL004", "unreadable-file", Severity.ERROR,
+        summary="A file that cannot be read: permission denied, vanished, a FIFO or device.",
+        what="An operating-system error while opening or reading the file. The run exits with 2.",
+        why="A corpus check that silently skips files cannot be trusted.",
+        example="secret.txt:1:1: NL004 error cannot read: Permission denied",
+    ),
+    RuleMeta(
+        "NL005", "file-too-large", Severity.WARNING,
+        summary="A file over --max-file-size: skipped.",
+        what="Files larger than the limit (64 MiB by default) are not read.",
+        why="One enormous file should not stall a corpus run; raise the limit to check it.",
+        example="dump.txt:1:1: NL005 warning 90,000,000 bytes is over --max-file-size 67,108,864 (skipped)",
+    ),
+    RuleMeta(
+        "NL999", "internal-error", Severity.ERROR,
+        summary="A rule failed on this file.",
+        what="A rule raised an exception; the other rules and files were still checked. Exit code 2.",
+        why="A crash in one rule must not hide the findings of the others; please report it.",
+        example="a.txt:1:1: NL999 error rule NL201 failed: ValueError: ...",
+    ),
+]

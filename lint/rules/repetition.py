@@ -1,0 +1,184 @@
+"""Repeated text: lines or paragraphs printed twice, sentences repeated inside a line, and
+an appended list of unrelated headlines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+from rapidfuzz import fuzz
+
+from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
+from lint.roles import CHROME_ROLES, Role
+from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
+from lint.text import line_key, words
+
+PROMO_LABEL_RE = regex.compile(r"^\s*(?:\p{Lu}[\p{Lu} ]{1,24}|Read more|Related|Watch|Listen)\s*:\s*")
+SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?)”\"’])\s+(?=[\p{Lu}\p{N}“\"‘'(])")
+MIN_WORDS = 4
+NEAR_DUPLICATE = 92.0
+
+
+class RepeatedLine(Rule):
+    meta = RuleMeta(
+        code="NL201",
+        name="repeated-line",
+        severity=Severity.WARNING,
+        category="fluency/inconsistency",
+        fixable=True,
+        summary="A line or paragraph printed twice in the same article.",
+        what=(
+            "A line of at least four words whose normalized form (case, digits, punctuation and "
+            "quote marks ignored, a promo label such as 'WATCH:' stripped) already appeared "
+            "earlier in the article, next to it or further up, exactly or nearly (92% similar)."
+        ),
+        why=(
+            "Scrapers print captions twice, templates repeat the lead paragraph, and a doubled "
+            "paragraph skews any statistic or model trained on the text."
+        ),
+        example=(
+            "The geopolitical implications of Soleimani's killing\n"
+            "The geopolitical implications of Soleimani's killing   <- NL201, same as line 22"
+        ),
+    )
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        doc = ctx.document
+        seen: dict[str, int] = {}
+        buckets: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        for number, line in enumerate(doc.lines, start=1):
+            role = ctx.roles[number]
+            if role is Role.BLANK or len(words(line)) < MIN_WORDS:
+                continue
+            key = line_key(PROMO_LABEL_RE.sub("", line))
+            if not key:
+                continue
+            bucket_key = tuple(key.split()[:2])
+            first = seen.get(key)
+            exact = first is not None
+            if first is None:
+                for other_key, other_line in buckets.get(bucket_key, ()):
+                    if fuzz.ratio(key, other_key) >= NEAR_DUPLICATE:
+                        first = other_line
+                        break
+            if first is None:
+                seen[key] = number
+                buckets.setdefault(bucket_key, []).append((key, number))
+                continue
+            if role in CHROME_ROLES and number in ctx.roles.hints:
+                continue  # a promo or widget line: its own rule reports it
+            how = "repeats" if exact else "nearly repeats"
+            yield self.line_diagnostic(
+                ctx,
+                number,
+                f"Line {how} line {first}",
+                related=[Related(doc.path, first, 1, "first occurrence", doc.record)],
+                fix=line_deletion(ctx, number) if exact else _unsafe(line_deletion(ctx, number)),
+                suggestion="",
+            )
+
+
+def _unsafe(fix: Fix) -> Fix:
+    return Fix(fix.edits, safe=False, description=fix.description)
+
+
+class RepeatedSentence(Rule):
+    meta = RuleMeta(
+        code="NL202",
+        name="repeated-sentence",
+        severity=Severity.WARNING,
+        category="fluency/inconsistency",
+        fixable=True,
+        summary="A sentence repeated inside one line.",
+        what=(
+            "A sentence (or caption with its credit) of at least four words that appears again "
+            "later on the same line."
+        ),
+        why="A caption or paragraph pasted twice into one line is a scraping fault.",
+        example="A caption. (AP Photo/Name) A caption. (AP Photo/Name)   <- NL202 on the second copy",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        doc = ctx.document
+        for number, line in enumerate(doc.lines, start=1):
+            if len(line) < 40 or ctx.roles[number] is Role.BLANK:
+                continue
+            spans = _sentence_spans(line)
+            if len(spans) < 2:
+                continue
+            seen: set[str] = set()
+            repeated: list[tuple[int, int]] = []
+            for start, end in spans:
+                key = line_key(line[start:end])
+                if len(key.split()) < MIN_WORDS and not (repeated and repeated[-1][1] >= start - 1):
+                    seen.add(key)
+                    continue
+                if key in seen:
+                    if repeated and line[repeated[-1][1] : start].strip() == "":
+                        repeated[-1] = (repeated[-1][0], end)
+                    else:
+                        repeated.append((start, end))
+                seen.add(key)
+            base = doc.line_start(number)
+            for start, end in repeated:
+                cut_from = start
+                while cut_from > 0 and line[cut_from - 1].isspace():
+                    cut_from -= 1
+                yield self.diagnostic(
+                    ctx,
+                    base + start,
+                    base + end,
+                    "Sentence repeated on the same line",
+                    suggestion="",
+                    fix=Fix((Edit(base + cut_from, base + end, ""),), safe=True,
+                            description="delete the repeated copy"),
+                )
+
+
+def _sentence_spans(line: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_SPLIT_RE.finditer(line):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(line.rstrip()):
+        spans.append((start, len(line.rstrip())))
+    return spans
+
+
+class UnrelatedLinks(Rule):
+    meta = RuleMeta(
+        code="NL203",
+        name="unrelated-links",
+        severity=Severity.WARNING,
+        category="other",
+        fixable=True,
+        summary="A list of unrelated headlines appended after the article.",
+        what=(
+            "A run of at least six short lines at the end of the article (headlines and "
+            "teasers of other stories) whose words the article itself barely uses. It is "
+            "reported once, with its line range."
+        ),
+        why=(
+            "Sidebar and footer lists ('Just Posted', 'Most Read') are scraped into the text: "
+            "a reader, a search index or a model would take them for part of the story."
+        ),
+        example="Just Posted\n\nSecond earthquake in two days strikes near Agassiz\n...  <- NL203",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for block in ctx.roles.blocks:
+            if block.kind != "link-list":
+                continue
+            yield self.line_diagnostic(
+                ctx,
+                block.first,
+                f"Appended list of unrelated headlines (lines {block.first}-{block.last}; "
+                f"{block.evidence})",
+                last_line=block.last,
+                suggestion="",
+                fix=line_deletion(ctx, block.first, block.last),
+            )
+
+
+RULES: list[type[Rule]] = [RepeatedLine, RepeatedSentence, UnrelatedLinks]

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Set up and run newslint on the bundled seed corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/newslint seeds/ "$@"
