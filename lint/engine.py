@@ -100,7 +100,7 @@ class Linter:
                 outcome.diagnostics.append(internal_error(document.path, None, exc))
                 outcome.internal_errors += 1
         outcome.analyses.append(analysis)
-        ctx = RuleContext(document, roles, analysis.data, self.config)
+        ctx = RuleContext(document, roles, analysis.data, self.config, env=self.env)
         self._run_rules(self.document_rules, ctx, outcome.diagnostics, outcome)
 
     def _run_rules(
@@ -124,7 +124,7 @@ class Linter:
         )
         if document is None or document.content_hash != analysis.content_hash:
             return outcome  # changed or vanished since the first pass: nothing consistent to say
-        ctx = RuleContext(document, analysis.roles, analysis.data, self.config, index)
+        ctx = RuleContext(document, analysis.roles, analysis.data, self.config, index, self.env)
         self._run_rules(self.corpus_rules, ctx, outcome.diagnostics, outcome)
         return outcome
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,12 +21,29 @@ class AnalysisEnv:
 
     config: Config
     packs: list[Pack] = field(default_factory=list)
+    _parsed: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    MEMO_LIMIT: ClassVar[int] = 4096
 
     def nlp(self) -> Any:
         """The spaCy pipeline (loaded lazily, once per process)."""
         from lint.nlp import load_pipeline
 
         return load_pipeline(self.config.spacy_model)
+
+    def parse(self, texts: Sequence[str]) -> list[Any]:
+        """spaCy Docs for ``texts`` (sentences, usually), parsed in one batch.
+
+        Features and rules share this: a sentence two of them need is parsed once. Only pass
+        the sentences a cheap filter selected; full NLP on every word is too slow.
+        """
+        missing = [t for t in dict.fromkeys(texts) if t not in self._parsed]
+        if missing:
+            if len(self._parsed) + len(missing) > self.MEMO_LIMIT:
+                self._parsed.clear()
+            for text, doc in zip(missing, self.nlp().pipe(missing, batch_size=32), strict=True):
+                self._parsed[text] = doc
+        return [self._parsed[t] for t in texts]
 
 
 @dataclass

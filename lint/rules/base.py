@@ -14,6 +14,7 @@ from lint.roles import LineRoles
 if TYPE_CHECKING:
     from lint.config import Config
     from lint.corpus import CorpusIndex
+    from lint.features.base import AnalysisEnv
     from lint.packs import Pack
 
 FAMILIES = {
@@ -78,6 +79,8 @@ class RuleContext:
     analysis: dict[str, Any]
     config: Config
     index: CorpusIndex | None = None
+    env: AnalysisEnv | None = None
+    """Shared helpers (the spaCy pipeline, memoized parses); None in unit tests that omit it."""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
