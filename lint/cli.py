@@ -10,7 +10,7 @@ from typing import Any
 import click
 from rich.console import Console
 
-from lint import __version__
+from lint import __version__, workflow
 from lint.config import Config, ConfigError, find_config, read_config_file, with_overrides
 from lint.diagnostic import Severity
 from lint.engine import RunResult, run
@@ -99,6 +99,19 @@ def main() -> None:
 @click.option("--encoding", help="Decode files with this encoding instead of UTF-8.")
 @click.option("--max-file-size", type=click.IntRange(min=1), help="Skip files over this many bytes.")
 @click.option("--show-source/--no-show-source", default=None, help="Show the line under each finding (default: on a terminal).")
+@click.option("--corpus", "corpus_roots", multiple=True, type=click.Path(),
+              help="Corpus root to compare with (repeatable; default: 'corpus' in config). "
+                   "Its files are analysed but only PATHS are reported on.")
+@click.option("--skip-outside-corpus", is_flag=True,
+              help="Silently skip given files outside the corpus roots or not matching --include "
+                   "(for pre-commit, which passes every changed text file).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              help="Record the current findings in this file (replacing it) and exit 0.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes instead of writing them.")
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -116,6 +129,13 @@ def check(
     encoding: str | None,
     max_file_size: int | None,
     show_source: bool | None,
+    corpus_roots: tuple[str, ...],
+    skip_outside_corpus: bool,
+    baseline_path: str | None,
+    write_baseline_path: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
 ) -> None:
     """Check PATHS (files or folders; default: the current folder)."""
     paths = paths or (".",)
@@ -132,13 +152,25 @@ def check(
             locale=locale,
             encoding=encoding,
             max_file_size=max_file_size,
+            corpus=tuple(Path(p) for p in corpus_roots) or None,
         )
         rule_set = load_rules(config, packs)
         rules = select_rules(rule_set, config)
     except ConfigError as exc:
         fail(str(exc))
         return
-    result = run(paths, config, rules, rule_set.packs)
+    if skip_outside_corpus:
+        paths = workflow.in_corpus(paths, config)
+        if not paths:
+            sys.exit(EXIT_OK)
+
+    def lint() -> RunResult:
+        return run(paths, config, rules, rule_set.packs)
+
+    options = workflow.Options(baseline_path, write_baseline_path, fix, unsafe_fixes, diff)
+    result = workflow.run_workflow(lint, config, options)
+    if result is None:
+        return
     emit(result, rule_set, output_format, statistics, quiet, show_source)
     sys.exit(result.exit_code(config.fail_on))
 
@@ -176,7 +208,7 @@ def _sources(result: RunResult) -> dict[str, list[str]]:
     sources: dict[str, list[str]] = {}
     for path in {d.path for d in result.diagnostics}:
         loaded = load(path)
-        if loaded.documents:
+        if loaded.documents and loaded.documents[0].record is None:  # not for JSONL records
             sources[path] = loaded.documents[0].lines
     return sources
 
@@ -206,7 +238,7 @@ def list_rules(config_path: str | None, packs: tuple[str, ...], output_format: s
         return
     for m in metas:
         flag = "" if m.default_enabled else "  (off by default)"
-        click.echo(f"{m.code}  {m.name:<26} {m.severity!s:<8} {m.family:<12} {m.summary}{flag}")
+        click.echo(f"{m.code}  {m.name:<26} {m.severity!s:<8} {m.family:<14} {m.summary}{flag}")
 
 
 @main.command()

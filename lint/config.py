@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.diagnostic import Severity
+from lint.formats import JsonlFields
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LOCALES = ("en-CA", "en-GB", "en-US", "en-AU")
@@ -48,7 +49,21 @@ class Config:
     languagetool_url: str | None = None
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     chrome_min_documents: int = 3
+    corpus: tuple[Path, ...] = ()
+    baseline: Path | None = None
+    jsonl_text_field: str = "text"
+    jsonl_id_field: str = "id"
+    jsonl_source_field: str = "source"
+    jsonl_url_field: str = "url"
     source: Path | None = None
+
+    @property
+    def jsonl_fields(self) -> JsonlFields:
+        """The JSONL field names as one value for the loader."""
+        return JsonlFields(
+            self.jsonl_text_field, self.jsonl_id_field, self.jsonl_source_field,
+            self.jsonl_url_field,
+        )
 
     def fingerprint(self) -> str:
         """A string that changes whenever a setting that affects results changes."""
@@ -108,6 +123,12 @@ def parse_table(table: dict[str, Any], source: Path) -> Config:
             values[key.replace("-", "_")] = _as_int(source, raw_key, value)
         elif key == "vocabulary":
             values["vocabulary"] = _vocabulary(source, raw_key, value)
+        elif key == "corpus":
+            values["corpus"] = tuple(base / p for p in _as_strings(source, raw_key, value))
+        elif key == "baseline":
+            values["baseline"] = base / _as_str(source, raw_key, value)
+        elif key in ("jsonl-text-field", "jsonl-id-field", "jsonl-source-field", "jsonl-url-field"):
+            values[key.replace("-", "_")] = _as_str(source, raw_key, value)
         else:
             raise ConfigError(f"{source}: unknown key {raw_key!r} in [tool.newslint]")
     return Config(**values)

@@ -4,6 +4,7 @@ map again (corpus rules), then filter. One code path whatever executes the maps.
 from __future__ import annotations
 
 import fnmatch
+import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from lint.packs import Pack
 from lint.registry import matches
 from lint.roles import RoleSettings, assign_roles
 from lint.rules.base import Rule, RuleContext
+from lint.suppress import apply_inline_suppressions
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -80,7 +82,7 @@ class Linter:
         self.env = AnalysisEnv(config, self.packs)
 
     def load(self, path: str) -> Loaded:
-        return load(path, self.config.encoding, self.config.max_file_size)
+        return load(path, self.config.encoding, self.config.max_file_size, self.config.jsonl_fields)
 
     def first_pass(self, path: str) -> FileOutcome:
         """Load one file, give its lines roles, analyse it and run the document rules."""
@@ -151,13 +153,14 @@ def run(
             missing.append(found.path)
         else:
             files.append(found)
+    files, report_only = with_corpus_roots(files, config, missing)
     diagnostics: list[Diagnostic] = []
     builder = IndexBuilder(linter.features)
     analyses: list[DocumentAnalysis] = []
     input_errors = internal_errors = 0
     for outcome in mapper(linter.first_pass, files):
         diagnostics.extend(outcome.diagnostics)
-        input_errors += outcome.input_error
+        input_errors += outcome.input_error and (report_only is None or outcome.path in report_only)
         internal_errors += outcome.internal_errors
         for analysis in outcome.analyses:
             builder.add(analysis)
@@ -170,18 +173,45 @@ def run(
         for outcome in second:
             diagnostics.extend(outcome.diagnostics)
             internal_errors += outcome.internal_errors
+    if report_only is not None:
+        diagnostics = [d for d in diagnostics if d.path in report_only]
     kept = filter_diagnostics(diagnostics, config)
     for diagnostic in kept:
         diagnostic.path = display_path(diagnostic.path)
         for related in diagnostic.related:
             object.__setattr__(related, "path", display_path(related.path))
     kept.sort(key=Diagnostic.sort_key)
-    return RunResult(kept, len(files), len(analyses), input_errors, internal_errors, missing, index)
+    checked = len(files) if report_only is None else len(report_only)
+    return RunResult(kept, checked, len(analyses), input_errors, internal_errors, missing, index)
+
+
+def with_corpus_roots(
+    files: list[str], config: Config, missing: list[str]
+) -> tuple[list[str], set[str] | None]:
+    """Add the configured corpus roots' files to the analysis; report on ``files`` only.
+
+    Returns every file to analyse and the files to report on (None: report on all). This is
+    what lets pre-commit pass only the changed articles while they are still compared with
+    the whole corpus.
+    """
+    if not config.corpus:
+        return files, None
+    seen = {os.path.realpath(f) for f in files}
+    extra: list[str] = []
+    for found in discover([str(root) for root in config.corpus], config.include, config.exclude):
+        if isinstance(found, Missing):
+            missing.append(f"{found.path} (a corpus root)")
+        elif os.path.realpath(found) not in seen:
+            seen.add(os.path.realpath(found))
+            extra.append(found)
+    if not extra:
+        return files, None
+    return [*files, *extra], set(files)
 
 
 def filter_diagnostics(diagnostics: Iterable[Diagnostic], config: Config) -> list[Diagnostic]:
-    """Apply ignore (for input codes too) and per-file ignores."""
-    kept = []
+    """Apply ignore (for input codes too), per-file ignores and inline directives."""
+    kept: list[Diagnostic] = []
     for diagnostic in diagnostics:
         meta_like = _MetaView(diagnostic.code, diagnostic.name)
         if any(matches(meta_like, s) for s in config.ignore):  # type: ignore[arg-type]
@@ -196,7 +226,7 @@ def filter_diagnostics(diagnostics: Iterable[Diagnostic], config: Config) -> lis
                 break
         if not ignored:
             kept.append(diagnostic)
-    return kept
+    return apply_inline_suppressions(kept, config)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, normalize_newlines
+from lint.formats import JsonlFields, to_documents
 
 BINARY_MAGIC = (
     b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"\xff\xd8\xff", b"GIF8",
@@ -104,7 +105,12 @@ def decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool
         )
 
 
-def load(path: str, encoding: str | None = None, max_size: int = 0) -> Loaded:
+def load(
+    path: str,
+    encoding: str | None = None,
+    max_size: int = 0,
+    jsonl_fields: JsonlFields | None = None,
+) -> Loaded:
     """Read one file into documents, turning every failure into a problem."""
     result = Loaded(path)
     try:
@@ -141,7 +147,9 @@ def load(path: str, encoding: str | None = None, max_size: int = 0) -> Loaded:
         return result
     text, used, bom = decoded
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
-    result.documents.append(
-        Document(path, normalize_newlines(text), encoding=used, newline=newline, had_bom=bom)
-    )
+    for item in to_documents(path, text, used, newline, bom, jsonl_fields):
+        if isinstance(item, Document):
+            result.documents.append(item)
+        else:
+            result.problems.append(item)
     return result

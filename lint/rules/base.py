@@ -161,12 +161,19 @@ class Rule(ABC):
 
 
 def line_deletion(ctx: RuleContext, first_line: int, last_line: int | None = None) -> Fix:
-    """A safe fix that deletes whole lines and the newline after them."""
+    """A safe fix that deletes whole lines and the newline after them.
+
+    When the deleted lines stand alone between blank lines, one of the blank lines goes too, so
+    that removing a paragraph-sized piece of chrome does not leave a double gap.
+    """
     doc = ctx.document
     last_line = last_line or first_line
     start = doc.line_start(first_line)
     if last_line < doc.line_count:
         end = doc.line_start(last_line + 1)
+        blank_before = first_line == 1 or not doc.line(first_line - 1).strip()
+        if blank_before and last_line + 1 < doc.line_count and not doc.line(last_line + 1).strip():
+            end = doc.line_start(last_line + 2)
     else:
         end = len(doc.text)
         if start > 0:

@@ -43,6 +43,30 @@ INPUT_RULES: list[RuleMeta] = [
         example="dump.txt:1:1: NL005 warning 90,000,000 bytes is over --max-file-size 67,108,864 (skipped)",
     ),
     RuleMeta(
+        "NL006", "malformed-record", Severity.ERROR,
+        summary="A JSONL line that is not a JSON object: the record is skipped.",
+        what="Invalid JSON (the message gives the column) or a JSON value other than an object.",
+        why="A broken export line usually means a truncated or concatenated record; the other "
+        "records are still checked.",
+        example='wire.jsonl:3:1:22: NL006 error record 3 is not valid JSON: Unterminated string',
+    ),
+    RuleMeta(
+        "NL007", "record-without-text", Severity.WARNING,
+        summary="A JSONL record without a usable text field.",
+        what="The configured text field (`jsonl-text-field`, default `text`) is missing, empty "
+        "or not a string.",
+        why="Either the record has no article or the corpus uses another field name.",
+        example="wire.jsonl:4:1:1: NL007 warning record 4 (id='a4') has no 'text' field",
+    ),
+    RuleMeta(
+        "NL008", "no-extractable-text", Severity.WARNING,
+        summary="An HTML page from which trafilatura extracts no article text.",
+        what="The page holds no main text (a navigation page, a script-only shell, an error "
+        "page).",
+        why="A saved page without an article usually means a failed or blocked download.",
+        example="page.html:1:1: NL008 warning trafilatura found no article text in this page",
+    ),
+    RuleMeta(
         "NL999", "internal-error", Severity.ERROR,
         summary="A rule failed on this file.",
         what="A rule raised an exception; the other rules and files were still checked. Exit code 2.",

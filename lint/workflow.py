@@ -1,0 +1,120 @@
+"""The newsroom workflow around one run: baseline gating, writing a baseline, fixes and diffs,
+and the pre-commit file filter."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
+from lint.config import Config
+from lint.engine import RunResult
+from lint.fixes import MAX_PASSES, fix_all, unified_diff
+from lint.formats import annotate_html
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Options:
+    """The workflow options of ``newslint check``."""
+
+    baseline: str | None = None
+    write_baseline: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+
+
+def _error(message: str) -> None:
+    click.echo(f"newslint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _inside(path: str, roots: Sequence[str]) -> bool:
+    real = os.path.realpath(path)
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def in_corpus(paths: Sequence[str], config: Config) -> tuple[str, ...]:
+    """The given paths that belong to the corpus: folders, and files matching ``include``
+    that lie under a corpus root (any place when no root is configured)."""
+    roots = [os.path.realpath(root) for root in config.corpus]
+    kept = []
+    for path in paths:
+        if os.path.isdir(path):
+            kept.append(path)
+            continue
+        name = os.path.basename(path)
+        if not any(fnmatch.fnmatch(name, glob) for glob in config.include):
+            continue
+        if roots and not _inside(path, roots):
+            continue
+        kept.append(path)
+    return tuple(kept)
+
+
+def _gate(result: RunResult, baseline: Path | None) -> RunResult:
+    if baseline is None:
+        return result
+    try:
+        known = read_baseline(baseline)
+    except BaselineError as exc:
+        _error(str(exc))
+        raise  # unreachable
+    result.diagnostics = new_findings(result.diagnostics, known, baseline)
+    return result
+
+
+def run_workflow(
+    lint: Callable[[], RunResult], config: Config, options: Options
+) -> RunResult | None:
+    """Run ``lint`` with the workflow options; None when the output is already written."""
+    if options.unsafe_fixes and not (options.fix or options.diff):
+        _error("--unsafe-fixes needs --fix or --diff")
+    if options.write_baseline and (options.fix or options.diff or options.baseline):
+        _error("--write-baseline records the findings as they are: "
+               "do not combine it with --fix, --diff or --baseline")
+    baseline = Path(options.baseline) if options.baseline else config.baseline
+    if baseline is not None and not options.write_baseline:
+        try:
+            read_baseline(baseline)  # fail before the (long) run, not after
+        except BaselineError as exc:
+            _error(str(exc))
+    result = lint()
+    annotate_html(result.diagnostics)
+    if options.write_baseline:
+        count = write_baseline(Path(options.write_baseline), result.diagnostics)
+        click.echo(f"newslint: wrote {count} finding{'s' if count != 1 else ''} "
+                   f"to {options.write_baseline}", err=True)
+        sys.exit(EXIT_ERROR if result.input_errors or result.internal_errors else EXIT_OK)
+    result = _gate(result, baseline)
+    if options.diff:
+        report = fix_all(result.diagnostics, options.unsafe_fixes, write=False,
+                         encoding=config.encoding)
+        for problem in report.problems:
+            click.echo(f"newslint: {problem}", err=True)
+        text = unified_diff(report.files)
+        sys.stdout.write(text)
+        sys.exit(EXIT_FINDINGS if text else EXIT_OK)
+    if options.fix:
+        fixed, problems = 0, dict[str, None]()
+        for _ in range(MAX_PASSES):
+            report = fix_all(result.diagnostics, options.unsafe_fixes, write=True,
+                             encoding=config.encoding)
+            problems.update(dict.fromkeys(report.problems))
+            fixed += report.applied
+            if not report.applied:
+                break
+            result = _gate(lint(), baseline)
+            annotate_html(result.diagnostics)
+        for problem in problems:
+            click.echo(f"newslint: {problem}", err=True)
+        click.echo(f"newslint: applied {fixed} fix{'es' if fixed != 1 else ''}", err=True)
+    return result

@@ -1,0 +1,110 @@
+"""JSONL and HTML corpora: records located as file:RECORD:line:col, extracted HTML text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from lint.diagnostic import Diagnostic
+from lint.document import Document
+from lint.formats import JsonlFields, extract_html, iter_jsonl
+from tests.conftest import run_cli
+
+Writer = Callable[[Mapping[str, str]], Path]
+
+PARK = "Mayor opens new park\n\nThe mayor opened the new park on Saturday morning.\n\n"
+
+
+def _jsonl(*records: object) -> str:
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
+
+
+def test_jsonl_findings_are_located_by_record_line_and_column(write_corpus: Writer) -> None:
+    folder = write_corpus({"wire.jsonl": _jsonl(
+        {"id": "a1", "text": PARK + "Residents said it was overdue."},
+        {"id": "a2", "text": PARK + "Residents said the the park was overdue."},
+    )})
+    done = run_cli([str(folder / "wire.jsonl"), "--no-show-source"], cwd=folder)
+    assert done.returncode == 1, done.stderr
+    assert "wire.jsonl:2:5:16: NL301" in done.stdout
+    assert "wire.jsonl:1:" not in done.stdout
+    data = json.loads(run_cli([str(folder / "wire.jsonl"), "--format", "json"]).stdout)
+    [finding] = data["diagnostics"]
+    assert (finding["record"], finding["line"], finding["column"]) == (2, 5, 16)
+
+
+def test_malformed_jsonl_line_is_a_diagnostic_and_other_records_are_checked(
+    write_corpus: Writer,
+) -> None:
+    folder = write_corpus({"wire.jsonl": _jsonl(
+        '{"id": "a1", "text": "unterminated',
+        [1, 2],
+        {"id": "a3", "url": "https://example.org/3", "body": "wrong field"},
+        {"id": "a4", "text": PARK + "Officials said the the work is done."},
+    )})
+    done = run_cli([str(folder / "wire.jsonl"), "--format", "json"])
+    found = {(d["code"], d["record"]) for d in json.loads(done.stdout)["diagnostics"]}
+    assert found == {("NL006", 1), ("NL006", 2), ("NL007", 3), ("NL301", 4)}
+    assert done.returncode == 1  # a finding, not a crash or an input error
+
+
+def test_jsonl_text_field_is_configurable(write_corpus: Writer) -> None:
+    folder = write_corpus({
+        "pyproject.toml": '[tool.newslint]\njsonl-text-field = "body"\n',
+        "wire.jsonl": _jsonl({"id": "a1", "body": PARK + "They said the the work is done."}),
+    })
+    done = run_cli([str(folder / "wire.jsonl"), "--no-show-source"])
+    assert "wire.jsonl:1:5:11: NL301" in done.stdout, done.stdout + done.stderr
+
+
+def test_iter_jsonl_skips_blank_lines_and_numbers_records_by_line() -> None:
+    text = _jsonl({"text": "One."}) + "\n" + _jsonl({"text": "Two."})
+    items = list(iter_jsonl("x.jsonl", text, JsonlFields()))
+    assert [i.record for i in items if isinstance(i, Document)] == [1, 3]
+    assert not any(isinstance(i, Diagnostic) for i in items)
+
+
+PAGE = """<html><head><title>Park</title></head><body>
+<nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sports">Sports</a></nav>
+<article><h1>Mayor opens new park</h1>
+<p>The mayor opened the new park on Saturday morning, cutting a ribbon in front of families.</p>
+<p>Officials said a second a a phase would add a playground and a splash pad next summer.</p>
+</article><footer>Copyright 2024 Example Media. All rights reserved.</footer></body></html>"""
+
+
+def test_html_is_checked_on_the_extracted_text(write_corpus: Writer) -> None:
+    folder = write_corpus({"page.html": PAGE})
+    extracted = extract_html(PAGE) or ""
+    assert "Home" not in extracted and "Copyright" not in extracted
+    line = extracted.split("\n").index(next(x for x in extracted.split("\n") if "a a" in x)) + 1
+    done = run_cli([str(folder / "page.html"), "--format", "json"])
+    [finding] = json.loads(done.stdout)["diagnostics"]
+    assert finding["code"] == "NL301" and finding["line"] == line
+    assert "extracted from the HTML" in finding["message"]
+
+
+def test_html_without_article_text_is_reported(write_corpus: Writer) -> None:
+    folder = write_corpus({"empty.html": "<html><body><script>var x = 1;</script></body></html>"})
+    done = run_cli([str(folder / "empty.html"), "--no-show-source"])
+    assert "NL008" in done.stdout, done.stdout
+
+
+def test_folders_include_txt_and_md_only_by_default(write_corpus: Writer) -> None:
+    folder = write_corpus({
+        "a.txt": PARK + "They said the the work is done.\n",
+        "b.jsonl": _jsonl({"text": PARK + "They said the the work is done."}),
+        "c.html": PAGE,
+    })
+    default = run_cli([str(folder), "--no-show-source"]).stdout
+    assert "a.txt:" in default and "b.jsonl" not in default and "c.html" not in default
+    wider = run_cli([str(folder), "--no-show-source", "--include", "*.txt,*.jsonl,*.html"]).stdout
+    assert "b.jsonl:1:" in wider and "c.html:" in wider
+
+
+def test_format_codes_are_documented_and_selectable(write_corpus: Writer) -> None:
+    folder = write_corpus({"wire.jsonl": _jsonl("not json", {"text": PARK + "Fine text."})})
+    done = run_cli([str(folder / "wire.jsonl"), "--ignore", "NL006"])
+    assert done.returncode == 0, done.stdout + done.stderr
+    for code in ("NL006", "NL007", "NL008"):
+        assert run_cli(["explain", code]).returncode == 0
