@@ -24,6 +24,7 @@ from lint.report import (
     render_statistics,
     render_text,
 )
+from lint.score import Scoring
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -75,6 +76,7 @@ def main() -> None:
     newslint PATH...           check files and folders (same as 'newslint check PATH...')
     newslint rules             list the rules
     newslint explain CODE      a rule's documentation
+    newslint report PATH... --html report.html   reliability scores and report
 
     Run 'newslint check --help' for the options.
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.
@@ -171,7 +173,7 @@ def check(
     result = workflow.run_workflow(lint, config, options)
     if result is None:
         return
-    emit(result, rule_set, output_format, statistics, quiet, show_source)
+    emit(result, rule_set, output_format, statistics, quiet, show_source, config.scoring)
     sys.exit(result.exit_code(config.fail_on))
 
 
@@ -182,6 +184,7 @@ def emit(
     statistics: bool,
     quiet: bool,
     show_source: bool | None,
+    scoring: Scoring | None = None,
 ) -> None:
     out = Console(soft_wrap=True, highlight=False)
     err = Console(stderr=True, highlight=False)
@@ -199,7 +202,7 @@ def emit(
     else:
         show = out.is_terminal if show_source is None else show_source
         sources = _sources(result) if show else None
-        render_text(result, out, show_source=show, quiet=quiet, sources=sources)
+        render_text(result, out, show_source=show, quiet=quiet, sources=sources, scoring=scoring)
 
 
 def _sources(result: RunResult) -> dict[str, list[str]]:
@@ -211,6 +214,84 @@ def _sources(result: RunResult) -> dict[str, list[str]]:
         if loaded.documents and loaded.documents[0].record is None:  # not for JSONL records
             sources[path] = loaded.documents[0].lines
     return sources
+
+
+@main.command("report")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Write the self-contained HTML report to this file.")
+@click.option("--format", "output_format", type=click.Choice(["html", "json", "markdown"]),
+              default=None, help="Report format (default: html with --html, else markdown).")
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False),
+              help="Write to this file instead of standard output.")
+@click.option("--force", is_flag=True,
+              help="Overwrite an existing file that is not a previous newslint report.")
+@click.option("--select", multiple=True, help="Only these rules.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to skip.")
+@click.option("--config", "config_path", type=click.Path(), help="Config file.")
+@click.option("--rules", "packs", multiple=True, type=click.Path(), help="Extra rule pack.")
+@click.option("--include", multiple=True, help="File globs to check in folders.")
+@click.option("--exclude", multiple=True, help="Globs of files or folders to skip.")
+@click.option("--locale", type=click.Choice(["en-CA", "en-GB", "en-US", "en-AU"]))
+@click.option("--encoding", help="Decode files with this encoding instead of UTF-8.")
+def report(
+    paths: tuple[str, ...],
+    html_path: str | None,
+    output_format: str | None,
+    output_path: str | None,
+    force: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    packs: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    locale: str | None,
+    encoding: str | None,
+) -> None:
+    """Score every article of PATHS and write a reliability report (see docs/report.md).
+
+    Exit 0 when the report was written (findings do not fail it), 2 on errors.
+    """
+    from lint.report.reliability import is_report_file, render_report
+
+    if html_path and output_path and html_path != output_path:
+        fail("give either --html FILE or -o FILE, not both")
+    target = html_path or output_path
+    fmt = output_format or ("html" if html_path else "markdown")
+    if target and Path(target).exists() and not force and not is_report_file(target):
+        fail(f"{target} exists and is not a newslint report; use --force to overwrite it")
+    paths = paths or (".",)
+    try:
+        config = load_config(config_path, paths)
+        config = with_overrides(
+            config,
+            select=_split(select) or None,
+            extend_select=_split(extend_select) or None,
+            ignore=(config.ignore + _split(ignore)) if ignore else None,
+            include=_split(include) or None,
+            exclude=(config.exclude + _split(exclude)) if exclude else None,
+            locale=locale,
+            encoding=encoding,
+        )
+        rule_set = load_rules(config, packs)
+        rules = select_rules(rule_set, config)
+    except ConfigError as exc:
+        fail(str(exc))
+        return
+    result = run(paths, config, rules, rule_set.packs)
+    for path in result.missing:
+        click.echo(f"newslint: error: {path}: no such file or directory", err=True)
+    text = render_report(result, config, fmt)
+    if target:
+        Path(target).write_text(text, encoding="utf-8")
+        click.echo(f"newslint: wrote {fmt} report of {result.documents} documents to {target}",
+                   err=True)
+    else:
+        sys.stdout.write(text)
+    sys.exit(EXIT_ERROR if result.missing or result.internal_errors else EXIT_OK)
 
 
 @main.command("rules")

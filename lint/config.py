@@ -13,6 +13,7 @@ from typing import Any
 
 from lint.diagnostic import Severity
 from lint.formats import JsonlFields
+from lint.score import Scoring
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LOCALES = ("en-CA", "en-GB", "en-US", "en-AU")
@@ -55,6 +56,7 @@ class Config:
     jsonl_id_field: str = "id"
     jsonl_source_field: str = "source"
     jsonl_url_field: str = "url"
+    scoring: Scoring = field(default_factory=Scoring)
     source: Path | None = None
 
     @property
@@ -125,6 +127,13 @@ def parse_table(table: dict[str, Any], source: Path) -> Config:
             values["vocabulary"] = _vocabulary(source, raw_key, value)
         elif key == "corpus":
             values["corpus"] = tuple(base / p for p in _as_strings(source, raw_key, value))
+        elif key == "scoring":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{source}: key {raw_key!r}: expected a table")
+            try:
+                values["scoring"] = Scoring.from_table(value)
+            except ValueError as exc:
+                raise ConfigError(f"{source}: [tool.newslint.scoring]: {exc}") from None
         elif key == "baseline":
             values["baseline"] = base / _as_str(source, raw_key, value)
         elif key in ("jsonl-text-field", "jsonl-id-field", "jsonl-source-field", "jsonl-url-field"):

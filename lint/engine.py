@@ -50,6 +50,8 @@ class RunResult:
     internal_errors: int
     missing: list[str] = field(default_factory=list)
     index: CorpusIndex | None = None
+    roles: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
+    """Line roles of each reported document, keyed by (display path, record); for scoring."""
 
     def exit_code(self, fail_on: Severity) -> int:
         """0 clean, 1 findings at or above ``fail_on``, 2 input or internal errors."""
@@ -182,7 +184,14 @@ def run(
             object.__setattr__(related, "path", display_path(related.path))
     kept.sort(key=Diagnostic.sort_key)
     checked = len(files) if report_only is None else len(report_only)
-    return RunResult(kept, checked, len(analyses), input_errors, internal_errors, missing, index)
+    roles = {
+        (display_path(a.path), a.record): a.roles.to_list()
+        for a in analyses
+        if report_only is None or a.path in report_only
+    }
+    return RunResult(
+        kept, checked, len(analyses), input_errors, internal_errors, missing, index, roles
+    )
 
 
 def with_corpus_roots(

@@ -8,6 +8,7 @@ are checked when the pack loads, so a broken pattern fails loudly and early.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,12 @@ class PackRuleSpec:
     source: str = ""
 
 
+@functools.lru_cache(maxsize=1024)
+def _word_count(line: str) -> int:
+    """Words on a line, memoized: every entry with a word limit asks for the same lines."""
+    return len(words(line))
+
+
 @dataclass(frozen=True)
 class PackEntry:
     """One pattern of a pack, compiled, with its self-test examples."""
@@ -66,7 +73,7 @@ class PackEntry:
     def find(self, line: str) -> regex.Match[str] | None:
         """The match of this entry on one line, honouring its mode and word limits."""
         if self.max_words or self.min_words:
-            count = len(words(line))
+            count = _word_count(line)
             if self.max_words and count > self.max_words:
                 return None
             if count < self.min_words:

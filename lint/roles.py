@@ -144,6 +144,19 @@ def _hint(line: str, entries: Sequence[PackEntry]) -> PackEntry | None:
     return None
 
 
+_CLOSING_QUOTES = "\"'”’»"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Like :func:`ends_like_sentence`, but a closing quote ends a sentence only after a stop:
+    ``... ‘vulnerable’`` is a headline, ``... he said: ‘We will act.’`` a sentence."""
+    stripped = line.rstrip()
+    bare = stripped.rstrip(_CLOSING_QUOTES)
+    if bare == stripped:
+        return ends_like_sentence(stripped)
+    return bool(bare) and bare[-1] in ".!?…"
+
+
 def _shape_role(line: str, settings: RoleSettings) -> Role:
     stripped = line.strip()
     count = len(words(stripped))
@@ -151,7 +164,7 @@ def _shape_role(line: str, settings: RoleSettings) -> Role:
         return Role.BYLINE
     if count <= 5 and _DATELINE_RE.match(stripped):
         return Role.DATELINE
-    if count >= settings.body_min_words and ends_like_sentence(stripped):
+    if count >= settings.body_min_words and _ends_sentence(stripped):
         return Role.BODY
     if count > settings.headline_max_words:
         return Role.BODY
@@ -251,7 +264,8 @@ def _link_list(lines: Sequence[str], result: LineRoles, settings: RoleSettings) 
     """A run of short lines after the article whose words the article does not share."""
     nonblank = _nonblank(result)
     run: list[int] = []
-    for number in reversed(nonblank):
+    for position in range(len(nonblank) - 1, -1, -1):
+        number = nonblank[position]
         role = result[number]
         if number in result.hints or role in (Role.BIO, Role.WIDGET, Role.PROMO, Role.METADATA):
             if run:
@@ -259,17 +273,19 @@ def _link_list(lines: Sequence[str], result: LineRoles, settings: RoleSettings) 
             continue
         if len(words(lines[number - 1])) > settings.list_max_words:
             break
+        if role is Role.BODY and (position == 0 or result[nonblank[position - 1]] is Role.BODY):
+            break  # two sentence paragraphs in a row: the article itself (a teaser follows a title)
         run.append(number)
     run.reverse()
-    if len(run) < settings.list_min_lines:
-        return
     body_words: set[str] = set()
     for number in nonblank:
-        if number >= run[0]:
+        if run and number >= run[0]:
             break
         if result[number] in PROSE_ROLES or result[number] is Role.BYLINE:
             body_words |= content_words(lines[number - 1])
-    if not body_words:
+    while run and _overlap(content_words(lines[run[0] - 1]), body_words) > settings.list_max_overlap:
+        body_words |= content_words(lines[run.pop(0) - 1])  # still the article's own words
+    if len(run) < settings.list_min_lines or not body_words:
         return
     overlaps = []
     for number in run:
@@ -285,6 +301,10 @@ def _link_list(lines: Sequence[str], result: LineRoles, settings: RoleSettings) 
     result.blocks.append(
         Block("link-list", run[0], run[-1], f"{len(run)} lines, {mean_overlap:.0%} word overlap")
     )
+
+
+def _overlap(own: set[str], body: set[str]) -> float:
+    return len(own & body) / len(own) if own else 0.0
 
 
 def mark_corpus_chrome(

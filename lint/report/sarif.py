@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from lint import __version__
 from lint.diagnostic import Diagnostic, Severity
@@ -16,7 +17,16 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str) -> str:
-    return Path(path).as_posix()
+    """A URI reference GitHub code scanning can map: relative to the working folder when the
+    file is under it, else an absolute ``file://`` URI (never a bare absolute path)."""
+    candidate = Path(path)
+    if not candidate.is_absolute():
+        return quote(candidate.as_posix())
+    resolved = candidate.resolve()
+    try:
+        return quote(resolved.relative_to(Path.cwd().resolve()).as_posix())
+    except ValueError:
+        return resolved.as_uri()
 
 
 def _rule(meta: RuleMeta) -> dict[str, Any]:

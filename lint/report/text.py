@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.engine import RunResult
+from lint.score import Scoring, score_result
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MAX_SOURCE_WIDTH = 160
@@ -44,8 +45,9 @@ def render_text(
     show_source: bool,
     quiet: bool,
     sources: dict[str, list[str]] | None = None,
+    scoring: Scoring | None = None,
 ) -> None:
-    """Print diagnostics and (unless quiet) a summary."""
+    """Print diagnostics and (unless quiet) a summary, and scores when several files."""
     for d in result.diagnostics:
         suggestion = f" (suggestion: {d.suggestion!r})" if d.suggestion else ""
         console.print(
@@ -71,6 +73,24 @@ def render_text(
     )
     for path in result.missing:
         console.print(f"[bold red]error:[/] {escape(path)}: no such file or directory", highlight=False)
+    if result.files > 1 and result.roles:
+        render_score_table(result, console, scoring)
+
+
+SCORE_TABLE_ROWS = 10
+
+
+def render_score_table(result: RunResult, console: Console, scoring: Scoring | None) -> None:
+    """The least reliable documents, one line each (see ``newslint report`` for all)."""
+    scores = score_result(result.diagnostics, result.roles, scoring)
+    console.print("\nReliability (0-100, least reliable first):", highlight=False)
+    for s in scores[:SCORE_TABLE_ROWS]:
+        style = "bold red" if s.score < 50 else "yellow" if s.score < 85 else "green"
+        console.print(f"  [{style}]{s.score:>3}[/]  {', '.join(s.verdicts):<28} {escape(s.label)}",
+                      highlight=False, soft_wrap=True)
+    if len(scores) > SCORE_TABLE_ROWS:
+        console.print(f"  ... and {len(scores) - SCORE_TABLE_ROWS} more: "
+                      "'newslint report PATH --html report.html' ranks them all.", highlight=False)
 
 
 def render_statistics(result: RunResult, console: Console) -> None:

@@ -1,9 +1,14 @@
 """Built-in code rules, by module. Each module exports ``RULES``."""
 
-from lint.rules import boilerplate, repetition, transcription
+from lint.rules import boilerplate, grammar, mt, repetition, spelling, transcription
+from lint.rules import locale as locale_rules
+from lint.rules import names as name_rules
+from lint.rules import jurisdiction
+from lint.rules import quotes as quote_rules
 from lint.rules.base import Rule
 
-BUILTIN_MODULES = [boilerplate, repetition, transcription]
+BUILTIN_MODULES = [boilerplate, repetition, transcription, mt, locale_rules, spelling, grammar, name_rules,
+                   quote_rules, jurisdiction]
 
 
 def builtin_rule_classes() -> list[type[Rule]]:

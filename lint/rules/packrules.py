@@ -36,7 +36,10 @@ class PackRule(Rule):
             role = ctx.roles[number]
             if role is Role.BLANK or role in self.skip_roles:
                 continue
+            hint = ctx.roles.hints.get(number)
             for entry in self.entries:
+                if entry.role and entry.id != hint:
+                    continue  # the role pass tried every role entry: only its first match counts
                 found = list(entry.finditer(line))
                 if not found:
                     continue

@@ -1,0 +1,300 @@
+"""Corpus vocabulary: words unknown to the lexicon and locale spelling votes, per document.
+
+The lexicon is symspellpy's bundled English frequency dictionary (82,765 words with counts),
+read as a plain dict: loading it this way takes a few tens of milliseconds, against seconds
+for building SymSpell's delete index, which only the spelling rule needs and only when a
+candidate appears.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from lint.document import Document
+from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
+from lint.packs import Pack
+from lint.roles import PROSE_ROLES, LineRoles, Role
+
+LEXICON_FILE = "frequency_dictionary_en_82_765.txt"
+LOCALE_ROLES = PROSE_ROLES | {Role.CAPTION}
+SKIPPED_ROLES = frozenset({Role.BLANK, Role.METADATA})
+
+TOKEN_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*(?![\p{L}\p{M}\p{N}_])")
+LETTERS_RE = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?![\p{L}\p{N}_])")
+_URLISH_RE = regex.compile(r"://|www\.|@|/|\.(?:com|org|net|gov|edu|ca|uk|io|co)\b", regex.IGNORECASE)
+_CHUNK_RE = regex.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, int]:
+    """Lowercase word -> corpus count, from symspellpy's bundled frequency dictionary."""
+    path = resources.files("symspellpy").joinpath(LEXICON_FILE)
+    table: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in handle:
+            word, _, count = row.partition(" ")
+            if count:
+                table[word] = int(count)
+    return table
+
+
+def url_spans(line: str) -> list[tuple[int, int]]:
+    """Spans of whitespace-separated chunks that look like URLs, e-mail addresses or paths."""
+    if not _URLISH_RE.search(line):
+        return []
+    return [m.span() for m in _CHUNK_RE.finditer(line) if _URLISH_RE.search(m.group())]
+
+
+def word_tokens(line: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, word) for the letter words of a line, outside URL-like chunks."""
+    skip = url_spans(line)
+    for match in TOKEN_RE.finditer(line):
+        start = match.start()
+        if skip and any(a <= start < b for a, b in skip):
+            continue
+        yield start, match.end(), match.group()
+
+
+def in_quotation(line: str, offset: int) -> bool:
+    """True when ``offset`` is inside a direct quotation opened earlier on the line."""
+    before = line[:offset]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Locale spellings
+
+
+LOCALES = ("en-US", "en-GB", "en-CA", "en-AU")
+_DEFAULT_TAKE = {"en-US": "us", "en-GB": "gb", "en-CA": "gb", "en-AU": "gb"}
+
+
+@dataclass
+class FormInfo:
+    """A spelling: the locales that accept it and what each other locale writes instead."""
+
+    accepted: set[str] = field(default_factory=set)
+    instead: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LocaleHit:
+    """One locale-marked spelling on a line."""
+
+    start: int
+    end: int
+    word: str
+    accepted: frozenset[str]
+    instead: Mapping[str, str]
+    skipped: bool
+    """A proper name, a title, a quotation or a spelling right after another country's name:
+    no vote, no finding."""
+
+
+def _expand(spec: str) -> list[tuple[str, str]]:
+    stem, *suffixes = spec.split("|")
+    return [(stem, suffix) for suffix in (suffixes or [""])]
+
+
+class LocaleTable:
+    """Every locale-marked spelling from the packs' ``[locale]`` tables."""
+
+    def __init__(self, packs: Sequence[Pack]) -> None:
+        self.forms: dict[str, FormInfo] = {}
+        self.markers: dict[str, regex.Pattern[str]] = {}
+        self.min_votes = 5
+        self.majority = 0.75
+        marker_words: dict[str, list[str]] = {}
+        for pack in packs:
+            table = pack.data.get("locale")
+            if not isinstance(table, dict):
+                continue
+            self.min_votes = int(table.get("min_votes", self.min_votes))
+            self.majority = float(table.get("majority", self.majority))
+            for locale, words in table.get("markers", {}).items():
+                marker_words.setdefault(locale, []).extend(str(w) for w in words)
+            for family in table.get("families", []):
+                self._family(family)
+            for pair in table.get("pairs", []):
+                self._pair(str(pair["us"]), str(pair["gb"]), pair.get("take", {}))
+        for locale, words in marker_words.items():
+            alternatives = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+            self.markers[locale] = regex.compile(rf"(?<![\p{{L}}.])(?:{alternatives})(?!\p{{L}})")
+
+    def _family(self, family: Mapping[str, Any]) -> None:
+        gb_end, us_end = family["change"]
+        take = family.get("take", {})
+        for spec in family.get("words", []):
+            for stem, suffix in _expand(str(spec)):
+                if not stem.endswith(gb_end):
+                    continue
+                us_stem = stem[: len(stem) - len(gb_end)] + us_end
+                self._pair(us_stem + suffix, stem + suffix, take)
+
+    def _pair(self, us: str, gb: str, take: Mapping[str, str]) -> None:
+        us, gb = us.lower(), gb.lower()
+        if us == gb:
+            return
+        for locale in LOCALES:
+            choice = take.get(locale) or _DEFAULT_TAKE[locale]
+            if choice in ("us", "both"):
+                self.forms.setdefault(us, FormInfo()).accepted.add(locale)
+            if choice in ("gb", "both"):
+                self.forms.setdefault(gb, FormInfo()).accepted.add(locale)
+            if choice == "us":
+                self.forms.setdefault(gb, FormInfo()).instead.setdefault(locale, us)
+            elif choice == "gb":
+                self.forms.setdefault(us, FormInfo()).instead.setdefault(locale, gb)
+
+    def hits(self, line: str) -> Iterator[LocaleHit]:
+        """The locale-marked spellings of a line, each with whether it is skipped."""
+        if not self.forms:
+            return
+        forms = self.forms
+        if forms.keys().isdisjoint(w.lower() for w in LETTERS_RE.findall(line)):
+            return
+        skip = None
+        for match in LETTERS_RE.finditer(line):
+            word = match.group()
+            info = forms.get(word.lower())
+            if info is None:
+                continue
+            if skip is None:
+                skip = url_spans(line)
+            start, end = match.span()
+            if any(a <= start < b for a, b in skip):
+                continue
+            accepted = frozenset(info.accepted)
+            if len(accepted) == len(LOCALES):
+                continue  # accepted everywhere: says nothing about the locale
+            skipped = (
+                self._proper(line, start, end, word)
+                or self._marked(line, start, accepted)
+                or in_quotation(line, start)
+            )
+            yield LocaleHit(start, end, word, accepted, info.instead, skipped)
+
+    @staticmethod
+    def _proper(line: str, start: int, end: int, word: str) -> bool:
+        """A capitalized spelling that is part of a name or title, not a capitalized common word."""
+        if not word[:1].isupper():
+            return False
+        if word.isupper() and len(word) > 1:
+            return True
+        before = line[:start].rstrip()
+        sentence_start = not before or before[-1] in ".!?:;\"“‘(—–-"
+        after = line[end:].lstrip(" \t\u00a0-")
+        next_lower = bool(after) and after[0].islower()
+        return not (sentence_start and next_lower)
+
+    def _marked(self, line: str, start: int, accepted: frozenset[str]) -> bool:
+        """True when another country's name or title shortly precedes the spelling."""
+        window = " ".join(line[:start].split()[-4:])
+        return any(
+            pattern.search(window) for locale, pattern in self.markers.items() if locale in accepted
+        )
+
+
+def corpus_locales(votes: Mapping[str, int], total: int, table: LocaleTable) -> frozenset[str]:
+    """The locales with the most votes, when the vote is large and clear enough; else none."""
+    if total < table.min_votes or not votes:
+        return frozenset()
+    best = max(votes.values())
+    if best / total < table.majority:
+        return frozenset()
+    return frozenset(locale for locale, count in votes.items() if count == best)
+
+
+# ---------------------------------------------------------------------------------------------
+# The feature
+
+
+class VocabReducer(Reducer):
+    def __init__(self) -> None:
+        self.documents: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()
+        self.votes: Counter[str] = Counter()
+        self.forms: Counter[str] = Counter()
+        self.total = 0
+
+    def add(self, analysis: DocumentAnalysis, data: Any) -> None:
+        unknown: dict[str, int] = data["unknown"]
+        self.documents.update(unknown.keys())
+        self.counts.update(unknown)
+        self.votes.update(data["votes"])
+        self.forms.update(data["forms"])
+        self.total += data["variants"]
+
+    def result(self) -> dict[str, Any]:
+        return {
+            "documents": dict(self.documents),
+            "counts": dict(self.counts),
+            "votes": dict(self.votes),
+            "forms": dict(self.forms),
+            "variants": self.total,
+        }
+
+
+class Vocab(Feature):
+    """Words unknown to the lexicon (lowercased counts, and where each occurs: line, column
+    offset, word without a possessive 's) and locale spelling votes."""
+
+    key = "vocab"
+
+    def __init__(self) -> None:
+        self._table: LocaleTable | None = None
+
+    def table(self, packs: Sequence[Pack]) -> LocaleTable:
+        if self._table is None:
+            self._table = LocaleTable(packs)
+        return self._table
+
+    def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:
+        known = lexicon()
+        table = self.table(env.packs)
+        unknown: Counter[str] = Counter()
+        votes: Counter[str] = Counter()
+        forms: Counter[str] = Counter()
+        variants = 0
+        unknown_at: list[tuple[int, int, str]] = []
+        for number, line in enumerate(document.lines, start=1):
+            role = roles[number]
+            if role in SKIPPED_ROLES:
+                continue
+            skip = url_spans(line)
+            for match in TOKEN_RE.finditer(line):
+                word = match.group()
+                lower = word.lower()
+                if lower.endswith(("'s", "’s")):
+                    lower, word = lower[:-2], word[:-2]
+                if lower in known:
+                    continue
+                start = match.start()
+                if skip and any(a <= start < b for a, b in skip):
+                    continue
+                unknown[lower] += 1
+                unknown_at.append((number, start, word))
+            if role not in LOCALE_ROLES:
+                continue
+            for hit in table.hits(line):
+                if hit.skipped:
+                    continue
+                variants += 1
+                votes.update(hit.accepted)
+                forms[hit.word.lower()] += 1
+        return {
+            "unknown": dict(unknown), "unknown_at": unknown_at, "votes": dict(votes),
+            "forms": dict(forms), "variants": variants,
+        }
+
+    def reducer(self) -> Reducer:
+        return VocabReducer()

@@ -1,0 +1,1 @@
+"""Name mentions, folding and the corpus name authority (see docs/names.md)."""

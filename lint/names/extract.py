@@ -1,0 +1,208 @@
+"""Name mentions from capitalized runs: cheap, regex-only, one pass over a line.
+
+A run is a sequence of capitalized tokens separated by single spaces, with lowercase particles
+(van, de, bin) inside it and hyphenated prefixes (al-Hakim) as part of a token. An acronym, a
+lowercase word, punctuation, a possessive or a sentence-ending period closes it. Everything up
+to the last title of the run is set apart ("Iranian Gen. Qassem Soleimani" -> title "Iranian
+Gen.", name "Qassem Soleimani"); sentence-initial function words are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import regex
+
+TOKEN_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}])\p{L}[\p{L}\p{M}]*(?:(?:\.?[-\u2010\u2011]|['\u2019.])\p{L}[\p{L}\p{M}]*)*\.?"
+)
+POSSESSIVE = ("'s", "\u2019s", "'S", "\u2019S")
+SPACES = frozenset({" ", "\u00a0"})
+MAX_NAME_TOKENS = 4
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+class Mention(NamedTuple):
+    """One name mention on a line; columns are 0-based code points of the line."""
+
+    line: int
+    start: int
+    end: int
+    surface: str
+    """The name as written, titles and possessive set apart."""
+    given: tuple[str, ...]
+    surname: str
+    surname_start: int
+    title: str
+    attached: str = ""
+    """For a surname-only mention: the full name it abbreviates in the same document."""
+
+
+@dataclass(frozen=True)
+class NameData:
+    """Word lists from the ``[names]`` tables of the packs."""
+
+    titles: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    hyphen_prefixes: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    derivation_suffixes: tuple[str, ...] = ()
+    accept: frozenset[str] = frozenset()
+    reject: Mapping[str, str] | None = None
+
+    @classmethod
+    def from_packs(cls, packs: Iterable[Any]) -> NameData:
+        lists: dict[str, set[str]] = {
+            k: set()
+            for k in ("titles", "particles", "hyphen_prefixes", "function_words", "not_names",
+                      "derivation_suffixes", "accept")
+        }
+        reject: dict[str, str] = {}
+        for pack in packs:
+            table = pack.data.get("names")
+            if not isinstance(table, dict):
+                continue
+            for key, bucket in lists.items():
+                bucket.update(str(w).lower() for w in table.get(key, []))
+            vocabulary = table.get("vocabulary", {})
+            lists["accept"].update(str(w) for w in vocabulary.get("accept", []))
+            reject.update({str(k): str(v) for k, v in vocabulary.get("reject", {}).items()})
+        return cls(
+            titles=frozenset(lists["titles"]),
+            particles=frozenset(lists["particles"]),
+            hyphen_prefixes=frozenset(lists["hyphen_prefixes"]),
+            function_words=frozenset(lists["function_words"]),
+            not_names=frozenset(lists["not_names"]),
+            derivation_suffixes=tuple(sorted(lists["derivation_suffixes"], key=len, reverse=True)),
+            accept=frozenset(lists["accept"]),
+            reject=reject,
+        )
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str
+    """name, particle, title-only punctuation is not a token; "stop" closes the run before it."""
+    closes: bool
+    """The run ends after this token (possessive, sentence-ending period)."""
+
+
+def _classify(raw: str, data: NameData) -> tuple[str, str, bool]:
+    """(kind, text without possessive or final period, closes-after)."""
+    lower = raw.lower()
+    text = raw
+    closes = False
+    if text.endswith(POSSESSIVE) and len(text) > 2:
+        return ("name" if text[0].isupper() else "stop"), text[:-2], True
+    if text.endswith(".") and lower not in data.titles and not _initial(text):
+        if lower.rstrip(".") in data.titles or _dotted_title(lower, data):
+            return "name", text, False  # "Gen." checked as a title later
+        text = text[:-1]
+        closes = True
+    if "." in text and lower not in data.titles and not _dotted_title(lower, data):
+        return "stop", text, True  # U.S, e.g
+    if lower.rstrip(".") in data.not_names or lower in data.not_names:
+        return "stop", text, True
+    if text.isupper() and len(text) > 1 and lower not in data.titles:
+        return "stop", text, closes  # acronyms: NATO, OIR
+    if text[0].isupper():
+        return "name", text, closes
+    head, sep, rest = text.partition("-")
+    if sep and head.lower() in data.hyphen_prefixes and rest[:1].isupper():
+        return "name", text, closes
+    if lower in data.particles:
+        return "particle", text, closes
+    return "stop", text, closes
+
+
+def _initial(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def _dotted_title(lower: str, data: NameData) -> bool:
+    parts = [p for p in regex.split(r"[-\u2010\u2011]", lower) if p]
+    return len(parts) > 1 and all(p in data.titles or p + "." in data.titles for p in parts)
+
+
+def _is_title(text: str, data: NameData) -> bool:
+    lower = text.lower()
+    return lower in data.titles or lower.rstrip(".") in data.titles or _dotted_title(lower, data)
+
+
+def tokens(line: str, data: NameData) -> list[_Token]:
+    out: list[_Token] = []
+    for match in TOKEN_RE.finditer(line):
+        kind, text, closes = _classify(match.group(), data)
+        out.append(_Token(match.start(), match.start() + len(text), text, kind, closes))
+    return out
+
+
+def runs(line: str, data: NameData) -> Iterable[list[_Token]]:
+    """Maximal runs of name tokens and inner particles."""
+    run: list[_Token] = []
+    for token in tokens(line, data):
+        if run and (line[run[-1].end : token.start] not in SPACES or run[-1].closes):
+            yield run
+            run = []
+        if token.kind == "stop":
+            if run:
+                yield run
+            run = []
+            continue
+        if token.kind == "particle" and not run:
+            continue
+        run.append(token)
+    if run:
+        yield run
+
+
+def mention_from_run(number: int, run: Sequence[_Token], data: NameData) -> Mention | None:
+    """Split a run into title and name, or None when no name is left."""
+    items = list(run)
+    while items and items[-1].kind == "particle":
+        items.pop()
+    while items and items[0].text.lower() in data.function_words:
+        items.pop(0)
+    if len(items) > 1 and items[-1].text.lower() in SUFFIXES:
+        items.pop()
+    if not items:
+        return None
+    cut = -1
+    for i in range(len(items) - 1):
+        if _is_title(items[i].text, data):
+            cut = i
+    title = " ".join(t.text for t in items[: cut + 1])
+    name = items[cut + 1 :]
+    while name and name[0].kind == "particle":
+        name.pop(0)
+    if not name or len(name) > MAX_NAME_TOKENS:
+        return None
+    folded = [t.text.lower() for t in name]
+    if len(set(folded)) < len(folded):
+        return None  # "Mission Iraq Iraq": a doubled word, not a name
+    if len(name) == 1 and (_is_title(name[0].text, data) or name[0].text.endswith(".")):
+        return None
+    first = len(name) - 1
+    while first > 0 and name[first - 1].kind == "particle":
+        first -= 1
+    surname_tokens = name[first:]
+    given = tuple(t.text for t in name[:first] if t.kind == "name")
+    start, end = name[0].start, name[-1].end
+    surname = " ".join(t.text for t in surname_tokens)
+    surface = " ".join(t.text for t in name)
+    return Mention(number, start, end, surface, given, surname, surname_tokens[0].start, title)
+
+
+def line_mentions(number: int, line: str, data: NameData) -> list[Mention]:
+    """Every name mention on one line."""
+    out: list[Mention] = []
+    for run in runs(line, data):
+        mention = mention_from_run(number, run, data)
+        if mention is not None:
+            out.append(mention)
+    return out

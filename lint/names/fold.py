@@ -1,0 +1,54 @@
+"""Folded forms for comparing names: transliterated, accents and look-alike letters removed."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jellyfish
+from anyascii import anyascii
+
+_PUNCT = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """A comparison key: ASCII transliteration (anyascii, which also maps Cyrillic and Greek
+    look-alikes to the Latin letters they imitate), case-folded, with hyphens and apostrophes
+    unified. "François" and "Francois" fold alike; the surface form is kept elsewhere."""
+    return anyascii(text.translate(_PUNCT)).casefold()
+
+
+def letters(key: str) -> str:
+    """A folded key without spaces, hyphens and apostrophes."""
+    return "".join(c for c in key if c.isalnum())
+
+
+@lru_cache(maxsize=65536)
+def phonetic(key: str) -> str:
+    """The metaphone key of a folded name."""
+    return str(jellyfish.metaphone(letters(key))) if letters(key) else ""
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Metaphone keys agree, or the match-rating approach (built for names) says they match."""
+    if phonetic(a) == phonetic(b):
+        return True
+    la, lb = letters(a), letters(b)
+    if not la or not lb:
+        return False
+    return bool(jellyfish.match_rating_comparison(la, lb))
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common a word is on the web (wordfreq, Zipf scale; 0 when unknown)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def deletes(key: str) -> set[str]:
+    """The key and every form of it with one letter deleted: keys at one edit share one."""
+    out = {key}
+    out.update(key[:i] + key[i + 1 :] for i in range(len(key)))
+    return out

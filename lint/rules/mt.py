@@ -1,0 +1,401 @@
+"""Machine-translation slips in verbs and collocations.
+
+NL503 mt-verb: a strictly transitive verb used with no object ("Canada sued in 2012").
+NL504 mt-collocation: known wrong collocations from the pack, and a dropped "of" after an
+event noun ("the killing Soleimani").
+
+Both select candidate sentences with a cheap regex first and parse only those with the shared,
+memoized spaCy pipeline (``ctx.env.parse``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lint.config import Config
+from lint.diagnostic import Diagnostic, Edit, Fix, Severity
+from lint.packs import Pack, PackEntry
+from lint.roles import PROSE_ROLES, Role
+from lint.rules.base import Rule, RuleContext, RuleMeta
+
+CHECKED_ROLES = PROSE_ROLES | {Role.CAPTION}
+
+_BOUNDARY_RE = regex.compile(r"(?<=[.!?][”\"’')\]]?)\s+(?=[“\"‘'(\[]?[\p{Lu}\p{N}])")
+_INITIAL_RE = regex.compile(r"(?:^|[\s(])(?:\p{Lu}\.)+$|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.$")
+
+
+def sentence_span(line: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence of ``line`` that contains ``start``..``end``.
+
+    A period after an initial or a common abbreviation ("U.S.", "Gen.") does not end a
+    sentence. Good enough to give the parser one sentence instead of a paragraph.
+    """
+    first, last = 0, len(line)
+    for match in _BOUNDARY_RE.finditer(line):
+        if _INITIAL_RE.search(line[max(0, match.start() - 12) : match.start()]):
+            continue
+        if match.end() <= start:
+            first = match.end()
+        elif match.start() >= end:
+            last = match.start()
+            break
+    return first, last
+
+
+def parser(ctx: RuleContext) -> Callable[[Sequence[str]], list[Any]]:
+    """The shared memoized parse, or a direct one when the context has no environment."""
+    if ctx.env is not None:
+        return ctx.env.parse
+    from lint.nlp import load_pipeline
+
+    nlp = load_pipeline(ctx.config.spacy_model)
+    return lambda texts: list(nlp.pipe(texts))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A regex hit inside one sentence, waiting for the parse to confirm it."""
+
+    line: int
+    sentence_start: int
+    sentence: str
+    start: int
+    end: int
+
+
+def _candidates(
+    ctx: RuleContext,
+    pattern: re.Pattern[str] | regex.Pattern[str],
+    keep: Callable[[str, Any], bool],
+) -> tuple[list[Candidate], list[Any]]:
+    """Regex hits that ``keep`` accepts, each with its sentence, on prose and caption lines."""
+    found: list[Candidate] = []
+    matches: list[Any] = []
+    doc = ctx.document
+    for number, line in enumerate(doc.lines, start=1):
+        if ctx.roles[number] not in CHECKED_ROLES:
+            continue
+        for match in pattern.finditer(line):
+            if not keep(line, match):
+                continue
+            first, last = sentence_span(line, match.start(), match.end())
+            found.append(
+                Candidate(number, first, line[first:last], match.start() - first, match.end() - first)
+            )
+            matches.append(match)
+    return found, matches
+
+
+_BEFORE_WORD_RE = re.compile(r"([A-Za-z’']+)\W*$")
+PASSIVE_AUXILIARIES = frozenset({
+    "am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+    "getting", "become", "becomes", "became", "remain", "remains", "remained", "to", "will",
+    "would", "could", "should", "might", "may", "must", "can", "shall", "not", "n’t", "n't",
+})
+"""A verb right after one of these (or after an adverb after one) is passive or non-finite."""
+
+
+def _after_auxiliary(line: str, start: int) -> bool:
+    before = line[max(0, start - 40) : start]
+    for _ in range(2):
+        found = _BEFORE_WORD_RE.search(before)
+        if not found:
+            return False
+        word = found.group(1).lower()
+        if word in PASSIVE_AUXILIARIES:
+            return True
+        if not word.endswith("ly"):
+            return False
+        before = before[: found.start()]
+    return False
+
+
+def _token_at(parsed: Any, offset: int) -> Any | None:
+    for token in parsed:
+        if token.idx == offset:
+            return token
+    return None
+
+
+def third_person(lemma: str) -> str:
+    """The third-person singular present of a regular English verb."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def past_tense(lemma: str) -> str:
+    """The past tense of a regular English verb (doubling is given in the pack)."""
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def verb_forms(entries: Iterable[str]) -> dict[str, str]:
+    """Finite forms (past, third person) of ``lemma`` or ``lemma:past`` entries, to lemma."""
+    forms: dict[str, str] = {}
+    for raw in entries:
+        lemma, _, past = str(raw).strip().lower().partition(":")
+        if not lemma:
+            continue
+        forms[past or past_tense(lemma)] = lemma
+        forms[third_person(lemma)] = lemma
+    return forms
+
+
+def _pack_table(packs: Sequence[Pack], name: str) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for pack in packs:
+        value = pack.data.get(name)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, list) and isinstance(table.get(key), list):
+                    table[key] = [*table[key], *item]
+                elif isinstance(item, dict) and isinstance(table.get(key), dict):
+                    merged = dict(table[key])
+                    for k, v in item.items():
+                        merged[k] = [*merged.get(k, []), *v] if isinstance(v, list) else v
+                    table[key] = merged
+                else:
+                    table[key] = item
+    return table
+
+
+OBJECT_FREE_DEPS = frozenset(
+    {"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "punct", "cc", "conj", "mark"}
+)
+GAP_DEPS = frozenset({"relcl", "acl", "pcomp", "csubj", "amod", "compound"})
+
+
+class MtVerb(Rule):
+    meta = RuleMeta(
+        code="NL503",
+        name="mt-verb",
+        severity=Severity.WARNING,
+        category="accuracy/mistranslation",
+        summary="A verb that needs an object is used without one.",
+        what=(
+            "A finite, active verb from the pack's list of strictly transitive verbs "
+            "(rules/mt.toml [mt_verbs]) whose clause has a subject but no object: only time "
+            "adjuncts follow ('Canada sued in 2012', 'Ottawa imposed last year'). The parse "
+            "must agree: passives, relative clauses ('the firm Canada sued'), shared objects "
+            "('condemned and sanctioned the regime') and the intransitive senses ('sued for "
+            "damages', 'sued in federal court') are not reported."
+        ),
+        why=(
+            "A translation system that picked the wrong verb for an idiom ('followed suit' -> "
+            "'sued', 'listed' -> 'appointed') leaves a transitive verb hanging; the sentence "
+            "no longer says what happened."
+        ),
+        example="Canada sued in 2012, with Foreign Minister ...   <- NL503 ('sue' needs an object)",
+    )
+
+    forms: dict[str, str]
+    pattern: re.Pattern[str]
+    time_preps: frozenset[str] = frozenset()
+    free_preps: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+
+    def setup(self, packs: Sequence[Pack], config: Config) -> None:
+        table = _pack_table(packs, "mt_verbs")
+        self.forms = verb_forms(table.get("verbs", []))
+        adjuncts = table.get("adjuncts", {})
+        self.time_preps = frozenset(adjuncts.get("time_prepositions", []))
+        self.free_preps = frozenset(adjuncts.get("free_prepositions", []))
+        self.time_words = frozenset(adjuncts.get("time_words", []))
+        follow = sorted(self.time_preps | self.free_preps | {
+            "last", "this", "earlier", "later", "yesterday", "today", "again", "too", "also",
+            "then", "once", "twice", "previously",
+        })
+        # A lowercase word followed by an adjunct or the end of the clause; the word must then
+        # be a listed verb form (a dict lookup, much faster than a 400-way regex list).
+        self.pattern = re.compile(
+            r"(?<![\w'’-])([a-z]+)(?=,?\s+(?:" + "|".join(map(re.escape, follow))
+            + r")\b|\s*[.;:!?]|\s*$)"
+        )
+
+    def _keep(self, line: str, match: Any) -> bool:
+        return match.group(1) in self.forms and not _after_auxiliary(line, match.start())
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        candidates, _ = _candidates(ctx, self.pattern, self._keep)
+        if not candidates:
+            return
+        parsed = parser(ctx)([c.sentence for c in candidates])
+        doc = ctx.document
+        for candidate, sentence in zip(candidates, parsed, strict=True):
+            token = _token_at(sentence, candidate.start)
+            if token is None or not self._objectless(token):
+                continue
+            lemma = self.forms.get(token.text.lower(), token.text)
+            base = doc.line_start(candidate.line) + candidate.sentence_start
+            yield self.diagnostic(
+                ctx,
+                base + candidate.start,
+                base + candidate.end,
+                f"'{token.text}' has no object here, but '{lemma}' needs one: a mistranslated "
+                "verb? (the clause says who did it and when, not to what)",
+            )
+
+    def _is_time(self, token: Any) -> bool:
+        return bool(
+            token.ent_type_ in ("DATE", "TIME")
+            or token.like_num
+            or token.lower_ in self.time_words
+        )
+
+    def _objectless(self, verb: Any) -> bool:
+        if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return False
+        children = list(verb.children)
+        deps = {c.dep_ for c in children}
+        auxiliaries = [c.lower_ for c in children if c.dep_ == "aux"]
+        if verb.tag_ == "VBN" and any(a not in ("has", "have", "had") for a in auxiliaries):
+            return False  # "will be sanctioned": the parser tags objectless past tenses VBN too
+        if "nsubj" not in deps or not deps <= OBJECT_FREE_DEPS:
+            return False
+        if verb.dep_ in GAP_DEPS or any(a.dep_ in ("relcl", "acl") for a in verb.ancestors):
+            return False
+        if verb.sent.text.rstrip().endswith("?"):
+            return False
+        for child in children:
+            if child.dep_ == "mark" and child.lower_ in ("as", "than"):
+                return False
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                own_subject = any(c.dep_.startswith("nsubj") for c in child.children)
+                if not own_subject:
+                    return False  # "condemned and sanctioned the regime": a shared object
+            if child.dep_ == "npadvmod" and not self._is_time(child):
+                return False
+            if child.dep_ == "prep" and not self._adjunct(child):
+                return False
+        return True
+
+    def _adjunct(self, prep: Any) -> bool:
+        word = prep.lower_
+        if word in self.free_preps:
+            return True
+        if word not in self.time_preps:
+            return False
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        return bool(objects) and all(self._is_time(o) for o in objects)
+
+
+class MtCollocation(Rule):
+    meta = RuleMeta(
+        code="NL504",
+        name="mt-collocation",
+        severity=Severity.WARNING,
+        category="accuracy/mistranslation",
+        fixable=True,
+        summary="A known machine-translation collocation error, or a dropped 'of'.",
+        what=(
+            "Verb-noun and verb-preposition pairs that translation systems get wrong, listed "
+            "with their fixes in rules/mt.toml ('appointed X a terrorist organization' -> "
+            "'designated', 'discussed about', 'declared war to'); and an event noun followed "
+            "directly by a name with no 'of' ('after the killing Soleimani'), when the parse "
+            "shows the name is not the subject of a relative clause ('the beating Canada took')."
+        ),
+        why=(
+            "The sentence reads as English but says something else, or drops a word: a "
+            "reader or a model trained on it learns the wrong construction."
+        ),
+        example=(
+            "The United States appointed Quds Force a terrorist organization   <- NL504, "
+            "suggestion: 'designated Quds Force a terrorist organization'"
+        ),
+    )
+
+    entries: tuple[PackEntry, ...] = ()
+    event_pattern: regex.Pattern[str] | None = None
+    not_names: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+
+    def setup(self, packs: Sequence[Pack], config: Config) -> None:
+        self.entries = tuple(
+            e for p in packs for e in p.entries if e.rule in (self.meta.name, self.meta.code)
+        )
+        table = _pack_table(packs, "mt_collocations")
+        nouns = sorted({str(n).lower() for n in table.get("event_nouns", [])})
+        self.not_names = frozenset(str(n) for n in table.get("not_names", []))
+        self.event_nouns = frozenset(nouns)
+        if nouns:
+            self.event_pattern = regex.compile(
+                r"(?<![\p{L}\p{N}])(?:[Tt]he|[Aa]n?)\s+(\p{Ll}+)([ \t\u00a0\u202f]+)"
+                r"(\p{Lu}\p{Ll}[\p{L}'’-]*)"
+            )
+
+    def _is_event(self, line: str, match: Any) -> bool:
+        return match.group(1) in self.event_nouns and match.group(3).rstrip("’'") not in self.not_names
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        yield from self._pack_entries(ctx)
+        yield from self._missing_of(ctx)
+
+    def _pack_entries(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        doc = ctx.document
+        entries = [e for e in self.entries if e.pattern.search(doc.text)]
+        if not entries:
+            return
+        for number, line in enumerate(doc.lines, start=1):
+            if ctx.roles[number] not in CHECKED_ROLES:
+                continue
+            base = doc.line_start(number)
+            for entry in entries:
+                for match in entry.finditer(line):
+                    start, end = match.span()
+                    fixed = match.expand(entry.replacement or "")
+                    if line[start:end][:1].isupper():
+                        fixed = fixed[:1].upper() + fixed[1:]
+                    yield self.diagnostic(
+                        ctx, base + start, base + end,
+                        f"{entry.message or self.meta.summary}: use {fixed!r}",
+                        suggestion=fixed,
+                        fix=Fix((Edit(base + start, base + end, fixed),), safe=entry.safe_fix,
+                                description=f"replace with {fixed!r}"),
+                    )
+
+    def _missing_of(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        if self.event_pattern is None:
+            return
+        candidates, matches = _candidates(ctx, self.event_pattern, self._is_event)
+        if not candidates:
+            return
+        kept = list(zip(candidates, matches, strict=True))
+        parsed = parser(ctx)([c.sentence for c, _ in kept])
+        doc = ctx.document
+        for (candidate, match), sentence in zip(kept, parsed, strict=True):
+            name_offset = candidate.start + (match.start(3) - match.start())
+            name = _token_at(sentence, name_offset)
+            if name is None or name.ent_type_ in ("DATE", "TIME") or name.pos_ != "PROPN":
+                continue
+            head = name
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass", "csubj") or head.dep_ == "ROOT":
+                continue
+            base = doc.line_start(candidate.line) + candidate.sentence_start
+            noun_start = base + candidate.start + (match.start(1) - match.start())
+            gap_start = base + candidate.start + (match.start(2) - match.start())
+            gap_end = base + candidate.start + (match.end(2) - match.start())
+            end = base + candidate.end
+            noun, word = match.group(1), match.group(3)
+            fixed = f"{noun} of {word}"
+            yield self.diagnostic(
+                ctx, noun_start, end,
+                f"'{noun}' followed directly by a name: a dropped 'of'? ('{fixed}')",
+                suggestion=fixed,
+                fix=Fix((Edit(gap_start, gap_end, " of "),), safe=False, description="insert 'of'"),
+            )
+
+
+RULES: list[type[Rule]] = [MtVerb, MtCollocation]

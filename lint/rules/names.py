@@ -1,0 +1,362 @@
+"""NL401 name-variant, NL402 name-form, NL403 rejected-spelling: the corpus name authority.
+
+The corpus, not a dictionary, says how a name is spelled: a rare form that is a small edit of
+a dominant form of the same name is reported with the dominant form and its evidence. spaCy
+is asked only about the few mentions that are about to be reported (is this a person, or a
+place or demonym such as Iraq/Iraqi?), never about every sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import regex
+
+from lint.config import Config
+from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
+from lint.names.extract import Mention, NameData
+from lint.names.fold import fold, letters
+from lint.packs import Pack
+from lint.rules.base import Rule, RuleContext, RuleMeta
+
+NOT_PERSON = frozenset({"GPE", "LOC", "NORP", "FAC", "LANGUAGE", "PRODUCT", "EVENT"})
+"""Entity labels that make a capitalized word a place, a demonym or a thing, not a person."""
+MAX_RELATED = 3
+
+
+def name_data(packs: Sequence[Pack], config: Config) -> NameData:
+    """The packs' name data with the config's vocabulary added."""
+    data = NameData.from_packs(packs)
+    return NameData(
+        **{
+            **data.__dict__,
+            "accept": data.accept | config.vocabulary.accept,
+            "reject": {**(data.reject or {}), **config.vocabulary.reject},
+        }
+    )
+
+
+def mentions(ctx: RuleContext) -> list[Mention]:
+    raw = ctx.analysis.get("names", {}).get("mentions", [])
+    return [Mention(*m) for m in raw]
+
+
+def names_part(ctx: RuleContext) -> dict[str, Any] | None:
+    part = ctx.index.part("names") if ctx.index else None
+    return part if isinstance(part, dict) else None
+
+
+def offset(ctx: RuleContext, line: int, column: int) -> int:
+    return ctx.document.line_start(line) + column
+
+
+def display(form: dict[str, Any]) -> str:
+    surfaces: dict[str, int] = form["surface"]
+    return max(surfaces, key=lambda s: (surfaces[s], s))
+
+
+def evidence_text(name: str, count: int, documents: dict[str, int], path: str) -> str:
+    here = documents.get(path, 0)
+    files = len(documents)
+    text = f"{name}: {count} mention{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    return text + (f", {here} in this file" if here else "")
+
+
+def related(mentions: list[list[Any]], path: str, message: str) -> list[Related]:
+    """Evidence mentions, other files first."""
+    ordered = sorted(mentions, key=lambda m: (m[0] == path, m[0], m[1]))
+    return [Related(m[0], m[1], m[2], message) for m in ordered[:MAX_RELATED]]
+
+
+def is_derivation(a: str, b: str, suffixes: Sequence[str]) -> bool:
+    """One form is the other plus a demonym or derivation ending (Iraq/Iraqi, Canada/Canadian)."""
+    short, long = sorted((letters(a), letters(b)), key=len)
+    for suffix in suffixes:
+        if long == short + suffix:
+            return True
+        if short.endswith(("a", "e", "o")) and long == short[:-1] + suffix:
+            return True
+    return False
+
+
+def sentence_bounds(line: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of the line around ``start``..``end`` (cheap: split at . ! ? + space)."""
+    first = 0
+    for match in regex.finditer(r"[.!?][\"”’')]*\s+", line[:start]):
+        first = match.end()
+    tail = regex.search(r"[.!?][\"”’')]*(?:\s|$)", line[end:])
+    last = end + tail.end() if tail else len(line)
+    return first, last
+
+
+def entity_label(ctx: RuleContext, m: Mention) -> tuple[str, str]:
+    """(entity label, part of speech) the parser gives the mention's surname; ("", "")
+    without a parser."""
+    if ctx.env is None:
+        return "", ""
+    line = ctx.document.line(m.line)
+    first, last = sentence_bounds(line, m.start, m.end)
+    parsed = ctx.env.parse([line[first:last]])[0]
+    for token in parsed:
+        if token.idx >= m.surname_start - first:
+            return str(token.ent_type_), str(token.pos_)
+    return "", ""
+
+
+class NameVariant(Rule):
+    meta = RuleMeta(
+        code="NL401",
+        name="name-variant",
+        severity=Severity.WARNING,
+        category="accuracy/named-entity",
+        fixable=True,
+        summary="A rare spelling of a name that the rest of the corpus writes another way.",
+        what=(
+            "A name form used at most twice that is a small edit (added, dropped, swapped or "
+            "changed letters, or a changed given name) of a form the corpus uses at least "
+            "three times as often in two or more files, or that the same article uses. The "
+            "rare form must be unknown to the word-frequency lexicon (wordfreq), sound like "
+            "the dominant one (metaphone), and not be a derivation of it (Iraq/Iraqi). A "
+            "different given name means a different person and is not reported. An error "
+            "when the same article or the same given name backs the dominant form."
+        ),
+        why=(
+            "Machine translation and transcription corrupt names ('Harjit Sajjani' for "
+            "Harjit Sajjan); a corrupted name misattributes statements and breaks search."
+        ),
+        example=(
+            "Harjit Sajjani issued a statement.   <- NL401, suggestion: 'Harjit Sajjan' "
+            "(Harjit Sajjan: 6 mentions in 4 files)\n"
+            "Silence a real name with vocabulary.accept = [\"Sajjani\"]."
+        ),
+    )
+    scope = "corpus"
+    needs = ("names",)
+
+    data: NameData = NameData()
+
+    def setup(self, packs: Sequence[Pack], config: Config) -> None:
+        self.data = name_data(packs, config)
+        self.accept = frozenset(fold(w) for w in self.data.accept)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        part = names_part(ctx)
+        if part is None:
+            return
+        variants: dict[str, Any] = part["variants"]
+        given_variants: dict[str, Any] = part["given_variants"]
+        for m in mentions(ctx):
+            if fold(m.surface) in self.accept or fold(m.surname) in self.accept:
+                continue
+            found = self._surname_variant(ctx, part, variants.get(fold(m.surname)), m)
+            if found is None and m.given:
+                found = self._given_variant(ctx, part, given_variants.get(fold(m.surface)), m)
+            if found is not None:
+                yield found
+
+    def _surname_variant(
+        self, ctx: RuleContext, part: dict[str, Any], variant: dict[str, Any] | None, m: Mention
+    ) -> Diagnostic | None:
+        if variant is None:
+            return None
+        surnames: dict[str, Any] = part["surnames"]
+        forms: dict[str, Any] = part["forms"]
+        canonical = surnames[variant["canonical"]]
+        rare_key = fold(m.surname)
+        people = [forms[k] for k in canonical["forms"]]
+        given = fold(" ".join(m.given))
+        if m.given:
+            people = [p for p in people if p["given"] == given]
+            if not people and canonical["forms"]:
+                return None  # another given name: another person
+        same_person = bool(m.given) and bool(people)
+        if not same_person and canonical["forms"] and not self._is_person(ctx, m):
+            return None
+        if is_derivation(rare_key, variant["canonical"], self.data.derivation_suffixes) and not (
+            same_person or self._is_person(ctx, m)
+        ):
+            return None
+        surname_text = display({"surface": canonical["surface"]})
+        person = max(people, key=lambda p: (p["count"] + p["attached"], display(p)), default=None)
+        shared = variant["evidence"] != ["corpus"]
+        path = ctx.document.path
+        if person is not None:
+            name = display(person)
+            count, docs, where = person["count"] + person["attached"], person["documents"], person["mentions"]
+        else:
+            name, count, docs, where = surname_text, canonical["count"], canonical["documents"], canonical["mentions"]
+        start = offset(ctx, m.line, m.surname_start)
+        end = offset(ctx, m.line, m.end)
+        if m.given:
+            start = offset(ctx, m.line, m.start)
+            suggestion = m.surface[: m.surname_start - m.start] + surname_text
+        else:
+            suggestion = surname_text
+        severity = Severity.ERROR if shared or same_person else Severity.WARNING
+        why = "the same article writes it that way" if shared else "the corpus writes it that way"
+        return self.diagnostic(
+            ctx, start, end,
+            f"Name variant {ctx.document.text[start:end]!r}: probably {suggestion!r}, as {why} "
+            f"({evidence_text(name, count, docs, path)})",
+            severity=severity,
+            suggestion=suggestion,
+            related=related(where, path, f"{name} here"),
+            fix=Fix((Edit(start, end, suggestion),), safe=False, description=f"write {suggestion!r}"),
+        )
+
+    def _given_variant(
+        self, ctx: RuleContext, part: dict[str, Any], variant: dict[str, Any] | None, m: Mention
+    ) -> Diagnostic | None:
+        if variant is None or not variant["evidence"]:
+            return None
+        if variant["kind"] == "inserted" and variant["evidence"] == ["corpus"]:
+            return None  # a longer form across files is NL402's business
+        if variant["kind"] == "inserted" and ctx.document.path not in variant["evidence"]:
+            return None
+        person = part["forms"][variant["canonical"]]
+        name = display(person)
+        start, end = offset(ctx, m.line, m.start), offset(ctx, m.line, m.end)
+        shared = variant["evidence"] != ["corpus"]
+        path = ctx.document.path
+        count = person["count"] + person["attached"]
+        return self.diagnostic(
+            ctx, start, end,
+            f"Name variant {m.surface!r}: probably {name!r}, as the "
+            f"{'same article' if shared else 'corpus'} writes it "
+            f"({evidence_text(name, count, person['documents'], path)})",
+            severity=Severity.ERROR if shared else Severity.WARNING,
+            suggestion=name,
+            related=related(person["mentions"], path, f"{name} here"),
+            fix=Fix((Edit(start, end, name),), safe=False, description=f"write {name!r}"),
+        )
+
+    @staticmethod
+    def _is_person(ctx: RuleContext, m: Mention) -> bool:
+        """Not a place, demonym or thing by the parser's label. The small English model often
+        calls an unfamiliar surname ORG, so ORG does not count against a person."""
+        label, pos = entity_label(ctx, m)
+        return label not in NOT_PERSON and pos not in ("ADJ", "VERB", "ADV")
+
+
+class NameForm(Rule):
+    meta = RuleMeta(
+        code="NL402",
+        name="name-form",
+        severity=Severity.INFO,
+        category="fluency/inconsistency",
+        summary="The same name written with or without diacritics, or with an extra name.",
+        what=(
+            "A name the corpus also writes another legitimate way: with or without "
+            "diacritics or another case (François/Francois), or with an extra middle name "
+            "('Ali Hosseini Khamenei' where other files write 'Ali Khamenei'). Reported on "
+            "the less frequent form."
+        ),
+        why="A corpus that writes one person two ways is harder to search and to cite.",
+        example="François-Philippe Champagne   <- NL402 (also written 'Francois-Philippe Champagne')",
+    )
+    scope = "corpus"
+    needs = ("names",)
+
+    def setup(self, packs: Sequence[Pack], config: Config) -> None:
+        self.accept = frozenset(fold(w) for w in name_data(packs, config).accept)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        part = names_part(ctx)
+        if part is None:
+            return
+        forms: dict[str, Any] = part["forms"]
+        given_variants: dict[str, Any] = part["given_variants"]
+        path = ctx.document.path
+        for m in mentions(ctx):
+            if not m.given or fold(m.surface) in self.accept:
+                continue
+            key = fold(m.surface)
+            form = forms.get(key)
+            if form is None:
+                continue
+            start, end = offset(ctx, m.line, m.start), offset(ctx, m.line, m.end)
+            usual = display(form)
+            if m.surface != usual and form["surface"][m.surface] < form["surface"][usual]:
+                count = form["surface"][usual]
+                yield self.diagnostic(
+                    ctx, start, end,
+                    f"Name form {m.surface!r}: also written {usual!r} "
+                    f"({count} mention{'s' if count != 1 else ''})",
+                    suggestion=usual,
+                    related=related(form["mentions"], path, f"{usual} here"),
+                )
+                continue
+            variant = given_variants.get(key)
+            if variant is None or variant["kind"] != "inserted":
+                continue
+            if variant["evidence"] and variant["evidence"] != ["corpus"]:
+                continue  # same article: NL401
+            other = forms[variant["canonical"]]
+            name = display(other)
+            yield self.diagnostic(
+                ctx, start, end,
+                f"Name form {m.surface!r}: also written {name!r} "
+                f"({evidence_text(name, other['count'] + other['attached'], other['documents'], path)})",
+                suggestion=name,
+                related=related(other["mentions"], path, f"{name} here"),
+            )
+
+
+class RejectedSpelling(Rule):
+    meta = RuleMeta(
+        code="NL403",
+        name="rejected-spelling",
+        severity=Severity.WARNING,
+        category="accuracy/named-entity",
+        fixable=True,
+        summary="A spelling the vocabulary rejects, with the form to use.",
+        what=(
+            "A form listed in vocabulary.reject (config) or [names.vocabulary.reject] (rule "
+            "pack) as wrong = \"right\". Keys with a capital letter match case-sensitively; "
+            "lowercase keys match any case. Forms in vocabulary.accept are never reported."
+        ),
+        why="A newsroom's style decisions (one spelling of a name) hold across the corpus.",
+        example='vocabulary.reject = { "Gadhafi" = "Gaddafi" }\nGadhafi spoke.   <- NL403, suggestion: \'Gaddafi\'',
+    )
+    needs = ()
+
+    pattern: regex.Pattern[str] | None = None
+
+    def setup(self, packs: Sequence[Pack], config: Config) -> None:
+        data = name_data(packs, config)
+        self.reject = {k: v for k, v in (data.reject or {}).items() if k not in data.accept}
+        self.lower = {k.lower(): v for k, v in self.reject.items() if k == k.lower()}
+        parts = [
+            regex.escape(k).replace(r"\ ", r"\s+") if k != k.lower()
+            else "(?i:" + regex.escape(k).replace(r"\ ", r"\s+") + ")"
+            for k in sorted(self.reject, key=len, reverse=True)
+        ]
+        self.pattern = (
+            regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(parts) + r")(?![\p{L}\p{M}\p{N}])")
+            if parts else None
+        )
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(ctx.document.text):
+            found = match.group()
+            fixed = self.reject.get(found) or self.lower.get(found.lower())
+            if fixed is None:
+                key = " ".join(found.split())
+                fixed = self.reject.get(key) or self.lower.get(key.lower())
+            if fixed is None:
+                continue
+            if found[:1].isupper() and fixed[:1].islower():
+                fixed = fixed[:1].upper() + fixed[1:]
+            yield self.diagnostic(
+                ctx, match.start(), match.end(),
+                f"Rejected spelling {found!r}: write {fixed!r} (vocabulary)",
+                suggestion=fixed,
+                fix=Fix((Edit(match.start(), match.end(), fixed),), safe=True,
+                        description=f"write {fixed!r}"),
+            )
+
+
+RULES: list[type[Rule]] = [NameVariant, NameForm, RejectedSpelling]

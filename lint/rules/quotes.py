@@ -1,0 +1,91 @@
+"""NL501 quote-drift: a quotation whose wording differs from the same statement elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint.diagnostic import Diagnostic, Related, Severity
+from lint.discover import display_path
+from lint.features.quotes import Drift
+from lint.rules.base import Rule, RuleContext, RuleMeta
+
+
+def _where(drift: Drift) -> str:
+    record = f"#{drift.other_record}" if drift.other_record is not None else ""
+    return f"{display_path(drift.other_path)}{record}:{drift.other_line}"
+
+
+class QuoteDrift(Rule):
+    meta = RuleMeta(
+        code="NL501",
+        name="quote-drift",
+        severity=Severity.WARNING,
+        category="accuracy/mistranslation",
+        summary="A quotation worded differently from the same statement quoted elsewhere.",
+        what=(
+            "Direct quotations of at least four words (curly, straight or guillemet quotes, "
+            "nested single quotes, a quotation split by its attribution) are compared across "
+            "the corpus, between quotations of the same speaker when both are known. Two "
+            "quotations of the same statement share at least five words in order (rapidfuzz "
+            "partial_ratio >= 85, then a word alignment cropped to the overlap); up to three "
+            "differing words inside the overlap are drift. A fragment of a longer quotation, "
+            "and differences of quote marks, case, punctuation, spacing, contractions or "
+            "spelling variants (programme/program) are not. When other outlets agree on the "
+            "other wording, the odd quotation is a warning; when as many outlets print each "
+            "wording (two outlets that disagree), both are reported as info, since the corpus "
+            "cannot tell which is the original. Words one side omits are reported once, on the "
+            "side without them."
+        ),
+        why=(
+            "A quotation is a promise that these were the speaker's words. Machine translation "
+            "and back-translation swap synonyms inside quotes ('all necessary precautions' "
+            "becomes 'all necessary measures'), which misquotes the speaker."
+        ),
+        example=(
+            "“We are taking all necessary measures for the safety of our personnel,” she said.\n"
+            "  <- NL501: 'measures' where b.txt:12 has 'precautions'"
+        ),
+    )
+    scope = "corpus"
+    needs = ("quotes",)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        part = ctx.index.part("quotes") if ctx.index else None
+        if not part:
+            return
+        doc = ctx.document
+        for drift in part["drift"].get((doc.path, doc.record), ()):
+            where = _where(drift)
+            agreed = drift.other_support > drift.support
+            if drift.wording and drift.other_wording:
+                what = f"'{drift.wording}' where {where} has '{drift.other_wording}'"
+            elif drift.other_wording:
+                what = f"omits '{drift.other_wording}' that {where} has here"
+            else:
+                what = f"has '{drift.wording}' that {where} does not"
+            who = f" of {drift.speaker}" if drift.speaker else ""
+            if agreed:
+                count = drift.other_support
+                tail = f" ({count} outlets print the other wording, {drift.support} this one)"
+            else:
+                tail = " (two outlets disagree; the corpus cannot tell which wording is original)"
+            yield self.diagnostic(
+                ctx,
+                drift.start,
+                drift.end,
+                f"Quotation{who} differs from the same statement elsewhere: {what}{tail}",
+                severity=Severity.WARNING if agreed else Severity.INFO,
+                suggestion=drift.other_wording if drift.wording else None,
+                related=[
+                    Related(
+                        drift.other_path,
+                        drift.other_line,
+                        drift.other_column,
+                        f"quotes '{drift.other_wording or '(without these words)'}'",
+                        drift.other_record,
+                    )
+                ],
+            )
+
+
+RULES = [QuoteDrift]

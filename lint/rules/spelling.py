@@ -1,0 +1,228 @@
+"""NL507 misspelling: common-word misspellings, conservatively.
+
+Layers, cheapest and surest first: the configured vocabulary (accept, reject), the pack's list
+of known typos, then symspellpy's frequency dictionary for words the lexicon does not know.
+Dictionary suggestions are kept only for rare words (wordfreq) at edit distance 1 from a
+common word; a capitalized word must be unknown even as a name and close to a very common
+word ("Assocation" -> Association), and any word the corpus uses in two documents, or three
+times, is accepted. Spell checkers flag dozens of names per article; this rule must not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from lint.config import Config
+from lint.diagnostic import Diagnostic, Edit, Fix, Severity
+from lint.features.vocab import SKIPPED_ROLES, lexicon, word_tokens
+from lint.packs import Pack
+from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.rules.locale import match_case
+from lint.rules.mt import parser, sentence_span
+
+SUGGESTION_MIN_COUNT = 1_000_000
+"""Only words at least this frequent in the lexicon (Google Books counts) are suggestions."""
+CAPITALIZED_MIN_COUNT = 10_000_000
+"""A capitalized word is reported only next to a word this common."""
+LOWER_MAX_ZIPF = 3.0
+"""A lowercase word this frequent on the web (wordfreq) is a real word the lexicon lacks."""
+CAPITALIZED_MAX_ZIPF = 2.0
+"""A capitalized word this frequent is probably a name."""
+NAME_ENTITIES = frozenset({"PERSON", "GPE", "LOC", "NORP", "FAC"})
+"""Entity labels under which a capitalized near-word is taken for a name; ORG is not among
+them, since organization names end in common words ("Artists Association")."""
+MIN_LENGTH = 5
+CORPUS_DOCUMENTS = 2
+CORPUS_COUNT = 3
+CAPITALIZED_CORPUS_COUNT = 2
+"""A name is usually mentioned more than once; a typo of a common word rarely is."""
+
+
+@lru_cache(maxsize=1)
+def suggester() -> Any:
+    """A SymSpell index (edit distance 1) over the common words of the lexicon, built once."""
+    from symspellpy import SymSpell
+
+    index = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
+    for word, count in lexicon().items():
+        if count >= SUGGESTION_MIN_COUNT:
+            index.create_dictionary_entry(word, count)
+    return index
+
+
+def zipf(word: str) -> float:
+    """The word's web frequency on the Zipf scale (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def suggest(word: str) -> tuple[str, int] | None:
+    """The most frequent common word at edit distance 1, with its count, or None."""
+    from symspellpy import Verbosity
+
+    found = suggester().lookup(word, Verbosity.CLOSEST, max_edit_distance=1)
+    best = [s for s in found if s.distance == 1]
+    if not best:
+        return None
+    top = max(best, key=lambda s: s.count)
+    return str(top.term), int(top.count)
+
+
+def inner_edit(word: str, term: str) -> bool:
+    """True when the one edit between ``word`` and ``term`` spares their first and last
+    letters: "Assocation" (Association) is a typo; "Milei" (miles) and "Amini" (mini) are
+    names that happen to sit one edit from a common word."""
+    prefix = 0
+    while prefix < min(len(word), len(term)) and word[prefix] == term[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(word), len(term)) - prefix and word[-1 - suffix] == term[-1 - suffix]:
+        suffix += 1
+    return prefix >= 1 and suffix >= 1
+
+
+def _hyphenated(line: str, start: int, end: int) -> bool:
+    """Part of a hyphenated compound ("Afenyo-Markin"): a name more often than not."""
+    before = line[start - 1 : start] if start else ""
+    after = line[end : end + 1]
+    return before in ("-", "‐") or after in ("-", "‐")
+
+
+def strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s", "'S", "’S")) else word
+
+
+class Misspelling(Rule):
+    meta = RuleMeta(
+        code="NL507",
+        name="misspelling",
+        severity=Severity.WARNING,
+        category="fluency/spelling",
+        fixable=True,
+        summary="A misspelled common word.",
+        what=(
+            "A word from the known-typo list (rules/spelling.toml, and vocabulary.reject in "
+            "the config), or a word unknown to the frequency dictionary that is one edit away "
+            "from a common word and rare on the web. Names are skipped: a capitalized word is "
+            "reported only when it is unknown even as a name, used once, and one inner edit "
+            "(not its first or last letter) from a very common word; words of fewer than 5 letters, words with capitals inside or digits, words in "
+            "vocabulary.accept, and any word the corpus uses in two documents or three times "
+            "are never reported."
+        ),
+        why="A misspelling in a published or archived article is a transcription or editing slip.",
+        example="Chilliwack Visual Artists Assocation   <- NL507, suggestion: 'Association'",
+    )
+    scope = "corpus"
+    needs = ("vocab",)
+
+    typos: dict[str, str]
+    rejected: frozenset[str] = frozenset()
+    accept: frozenset[str] = frozenset()
+
+    def setup(self, packs: Sequence[Pack], config: Config) -> None:
+        typos: dict[str, str] = {}
+        accept: set[str] = set()
+        for pack in packs:
+            table = pack.data.get("spelling")
+            if isinstance(table, dict):
+                typos.update({str(k).lower(): str(v) for k, v in table.get("typos", {}).items()})
+                accept.update(str(w).lower() for w in table.get("accept", []))
+        typos.update({k.lower(): v for k, v in config.vocabulary.reject.items()})
+        accept.update(w.lower() for w in config.vocabulary.accept)
+        self.typos = typos
+        self.rejected = frozenset(k.lower() for k in config.vocabulary.reject)
+        self.accept = frozenset(accept)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        part = ctx.index.part("vocab") if ctx.index else None
+        documents: dict[str, int] = part["documents"] if part else {}
+        counts: dict[str, int] = part["counts"] if part else {}
+        doc = ctx.document
+        found: list[tuple[int, int, str, str]] = []
+        names: list[tuple[int, int, str, str, int, int]] = []
+        for number, start, word in self._candidates(ctx):
+            lower = word.lower()
+            if lower in self.accept:
+                continue
+            fixed = self._fix(word, lower, documents, counts)
+            if fixed is None:
+                continue
+            base = doc.line_start(number)
+            end = start + len(word)
+            if lower in self.typos or not word[0].isupper():
+                found.append((base + start, base + end, word, fixed))
+            elif not _hyphenated(doc.line(number), start, end):
+                first, last = sentence_span(doc.line(number), start, end)
+                names.append((base + start, base + end, word, fixed, base + first, base + last))
+        found.extend(self._not_names(ctx, names))
+        for start, end, word, fixed in sorted(found):
+            yield self.diagnostic(
+                ctx, start, end,
+                f"Misspelling {word!r}: {fixed!r}?",
+                suggestion=fixed,
+                fix=Fix((Edit(start, end, fixed),), safe=False, description=f"replace with {fixed!r}"),
+            )
+
+    def _candidates(self, ctx: RuleContext) -> Iterable[tuple[int, int, str]]:
+        """(line, column offset, word) of the words the lexicon does not know, from the vocab
+        feature, plus the configured rejected words (which the lexicon may know)."""
+        data = ctx.analysis.get("vocab") or {}
+        yield from data.get("unknown_at", [])
+        if not self.rejected:
+            return
+        for number, line in enumerate(ctx.document.lines, start=1):
+            if ctx.roles[number] in SKIPPED_ROLES:
+                continue
+            for start, _, token in word_tokens(line):
+                word = strip_possessive(token)
+                if word.lower() in self.rejected and word.lower() in lexicon():
+                    yield number, start, word
+
+    @staticmethod
+    def _not_names(
+        ctx: RuleContext, candidates: list[tuple[int, int, str, str, int, int]]
+    ) -> list[tuple[int, int, str, str]]:
+        """Capitalized candidates the parser does not see as a person or place name."""
+        if not candidates:
+            return []
+        text = ctx.document.text
+        sentences = [text[first:last] for *_, first, last in candidates]
+        kept: list[tuple[int, int, str, str]] = []
+        for (start, end, word, fixed, first, _), parsed in zip(
+            candidates, parser(ctx)(sentences), strict=True
+        ):
+            token = next((t for t in parsed if t.idx == start - first), None)
+            if token is not None and token.ent_type_ in NAME_ENTITIES:
+                continue
+            kept.append((start, end, word, fixed))
+        return kept
+
+    def _fix(
+        self, word: str, lower: str, documents: dict[str, int], counts: dict[str, int]
+    ) -> str | None:
+        if lower in self.typos:
+            return match_case(word, self.typos[lower])
+        if len(word) < MIN_LENGTH or not word.isalpha() or word.isupper():
+            return None
+        if any(c.isupper() for c in word[1:]):
+            return None  # McDonald, iPhone
+        if documents.get(lower, 0) >= CORPUS_DOCUMENTS or counts.get(lower, 0) >= CORPUS_COUNT:
+            return None
+        capitalized = word[0].isupper()
+        if capitalized and counts.get(lower, 0) >= CAPITALIZED_CORPUS_COUNT:
+            return None
+        if zipf(lower) >= (CAPITALIZED_MAX_ZIPF if capitalized else LOWER_MAX_ZIPF):
+            return None
+        found = suggest(lower)
+        if found is None:
+            return None
+        term, count = found
+        if capitalized and (count < CAPITALIZED_MIN_COUNT or not inner_edit(lower, term)):
+            return None
+        return match_case(word, term)
+
+
+RULES: list[type[Rule]] = [Misspelling]

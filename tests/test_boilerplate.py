@@ -1,0 +1,273 @@
+"""Boilerplate rules NL101-NL110 on chrome from other outlets (BBC, Reuters, Guardian, NYT, AP,
+local and non-English papers), never on seed phrasings, each with a look-alike that must not fire."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from lint.diagnostic import Diagnostic
+from lint.packs import Pack, PackEntry, builtin_pack_dir, load_pack
+from tests.conftest import CorpusFactory, lint_paths
+
+HEAD = (
+    "Council approves new budget for city parks\n\n"
+    "By Maria Lopez\n\n"
+    "The city council voted on Tuesday to approve a new budget that sets aside money for parks "
+    "and trails across the region.\n\n"
+)
+TAIL = (
+    "\n\nThe mayor said the spending would begin in the spring and continue for at least three "
+    "years, pending a review by the finance committee.\n\n"
+    "Residents can comment on the plan at a public meeting next month, according to the clerk.\n"
+)
+TARGET_LINE = 7
+PHRASE_CODES = ("NL101", "NL102", "NL103", "NL104", "NL105", "NL106", "NL107", "NL108")
+
+# (entry id, rule code, a line of chrome from another site or language)
+POSITIVES: list[tuple[str, str, str]] = [
+    ("ad-continues-below", "NL101", "Article continues below this advertisement"),
+    ("ad-continues-below", "NL101", "Report continues after advertisement"),
+    ("ad-label", "NL101", "Advertisement"),
+    ("ad-label", "NL101", "Story continues below"),
+    ("ad-label", "NL101", "Scroll down to continue reading"),
+    ("ad-label", "NL101", "Continue reading below"),
+    ("ad-label", "NL101", "Paid Post"),
+    ("ad-label-intl", "NL101", "Publicité"),
+    ("ad-label-intl", "NL101", "Anzeige"),
+    ("ad-label-intl", "NL101", "Publicidad"),
+    ("promo-prefix", "NL102", "Read more: Inflation hits 40-year high"),
+    ("promo-prefix", "NL102", "Related: Pension reform explained"),
+    ("promo-prefix", "NL102", "MORE: Man arrested after stabbing in town centre"),
+    ("promo-prefix", "NL102", "See also: Ukraine war latest"),
+    ("promo-prefix", "NL102", "LIVE: Follow the count as results come in"),
+    ("promo-prefix", "NL102", "Photos: Storm batters the coast"),
+    ("promo-prefix-intl", "NL102", "Lire aussi : Le gouvernement présente son budget"),
+    ("promo-prefix-intl", "NL102", "LESEN SIE AUCH: Die Regierung plant neue Steuern"),
+    ("promo-prefix-intl", "NL102", "Lee también: La crisis del agua"),
+    ("promo-click", "NL102", "Click to share on Facebook (Opens in new window)"),
+    ("promo-click", "NL102", "Listen to this article"),
+    ("promo-click", "NL102", "Tap here to watch the full interview"),
+    ("promo-click", "NL102", "View the photo gallery"),
+    ("cta-social", "NL103", "Follow BBC Yorkshire on Facebook, X and Instagram."),
+    ("cta-social", "NL103", "Subscribe to our YouTube channel"),
+    ("cta-social", "NL103", "Share on WhatsApp"),
+    ("cta-social", "NL103", "Have your say in our comments section below."),
+    ("cta-social", "NL103", "Find us on LinkedIn"),
+    ("cta-newsletter", "NL103", "Sign up to First Edition, our free daily newsletter"),
+    ("cta-newsletter", "NL103", "Sign up for the Morning Newsletter from The New York Times"),
+    ("cta-newsletter", "NL103", "Get our breaking news email, free app or daily news podcast"),
+    ("cta-newsletter", "NL103", "Do you have a story to share? Email us at news@example.org"),
+    ("cta-newsletter", "NL103", "Want more? Subscribe to our newsletter"),
+    ("cta-intl", "NL103", "Suivez-nous sur Facebook"),
+    ("cta-intl", "NL103", "Abonnez-vous à notre infolettre"),
+    ("cta-intl", "NL103", "Folgen Sie uns auf Twitter"),
+    ("widget-heading", "NL104", "Most Popular"),
+    ("widget-heading", "NL104", "Most Read Stories"),
+    ("widget-heading", "NL104", "Top Stories"),
+    ("widget-heading", "NL104", "More on this story"),
+    ("widget-heading", "NL104", "Editors' Picks"),
+    ("widget-heading", "NL104", "Recommended Stories"),
+    ("caption-photo-credit", "NL105", "Photograph: Stefan Rousseau/PA"),
+    ("caption-photo-credit", "NL105", "Smoke rises over the port. (AFP Photo/Staff)"),
+    ("caption-photo-credit", "NL105", "The president in Washington. Credit: Doug Mills/The New York Times"),
+    ("caption-outlet-credit", "NL105", "The prime minister outside Downing Street. (Reuters)"),
+    ("caption-outlet-credit", "NL105", "Crowds at the rally on Sunday. (Getty Images)"),
+    ("caption-label-credit", "NL105", "Firefighters at the scene in Leeds. Image source, Getty Images"),
+    ("caption-label-credit", "NL105", "Image caption, Police were called to the scene at 10:00 GMT"),
+    ("caption-label-credit", "NL105", "Demonstrators march in Paris. REUTERS/Benoit Tessier"),
+    ("caption-label-credit", "NL105", "Voters queue in Leeds. Photograph: Guy Smallman/Getty Images"),
+    ("relative-timestamp", "NL106", "3 hours ago"),
+    ("relative-timestamp", "NL106", "Published 2 hours ago"),
+    ("relative-timestamp", "NL106", "Updated 12 minutes ago"),
+    ("relative-timestamp-intl", "NL106", "Il y a 3 heures"),
+    ("relative-timestamp-intl", "NL106", "Hace 2 horas"),
+    ("relative-timestamp-intl", "NL106", "vor 3 Stunden"),
+    ("video-duration", "NL106", "Duration 2:31"),
+    ("video-duration", "NL106", "1:45"),
+    ("video-duration", "NL106", "Watch: 3:12"),
+    ("copyright", "NL107", "© 2024 BBC. The BBC is not responsible for the content of external sites."),
+    ("copyright", "NL107", "Copyright © 2023 Reuters. All rights reserved."),
+    ("copyright", "NL107", "Tous droits réservés"),
+    ("copyright", "NL107", "Our Standards: The Thomson Reuters Trust Principles."),
+    ("cookies-terms", "NL107", "We use cookies on this site to enhance your user experience"),
+    ("cookies-terms", "NL107", "Cookie Settings"),
+    ("copyright", "NL107", "Read our privacy policy"),
+    ("leaked-field", "NL108", "url: https://www.example.co.uk/news/uk-123456"),
+    ("leaked-field", "NL108", "date: 2023-05-04"),
+    ("leaked-field", "NL108", "published_time 2023-05-04T08:00:00Z"),
+    ("leaked-field", "NL108", 'title: "Council approves budget"'),
+]
+
+# (entry id, rule code, prose that shares words with that entry's chrome)
+LOOKALIKES: list[tuple[str, str, str]] = [
+    ("ad-continues-below", "NL101", "The story continues after the break, the host told listeners on Friday."),
+    ("ad-label", "NL101", "The advertisement ran in three newspapers before the election, the party said."),
+    ("ad-label-intl", "NL101", "La publicité a reculé de 12 % au troisième trimestre, selon le rapport."),
+    ("promo-prefix", "NL102", "Related documents were filed with the court on Friday, according to the clerk."),
+    ("promo-prefix", "NL102", "More than 300 people attended the vigil on Sunday evening in the square."),
+    ("promo-prefix-intl", "NL102", "Mehr zum Thema Energie wollte der Minister am Montag nicht sagen."),
+    ("promo-click", "NL102", "The chief executive said the firm would continue reading the market carefully."),
+    ("promo-click", "NL102", "Listen to the people of this city, the mayor told the crowd, and you will hear anger."),
+    ("cta-social", "NL103", "Fans who follow the team on Twitter were quick to criticize the decision."),
+    ("cta-social", "NL103", "Share prices fell 4 per cent on the news, wiping out the week's gains."),
+    ("cta-newsletter", "NL103", "More than 900 families signed up for the food bank program this winter, it said."),
+    ("cta-newsletter", "NL103", "He said he had been a subscriber to the newspaper for more than 40 years."),
+    ("cta-intl", "NL103", "Die Abgeordneten folgen dem Antrag nicht, sagte die Sprecherin am Montag in Berlin."),
+    ("widget-heading", "NL104", "Most of the residents were evacuated before the river crested on Tuesday."),
+    ("widget-heading", "NL104", "Top officials met behind closed doors for more than three hours on Wednesday."),
+    ("caption-photo-credit", "NL105", "The photograph, taken in 1945, shows soldiers arriving in the harbour."),
+    ("caption-outlet-credit", "NL105", "She joined the British Broadcasting Corporation (BBC) in 2001 and stayed for years."),
+    ("caption-label-credit", "NL105", "The image source was never identified, police said on Monday."),
+    ("caption-label-credit", "NL105", "Reuters reported the deal on Monday, citing two people familiar with it."),
+    ("relative-timestamp", "NL106", "The suspect told police he had arrived in the city three hours ago from Leeds."),
+    ("relative-timestamp-intl", "NL106", "Il y a 3 heures de route entre les deux villes, selon le ministère."),
+    ("video-duration", "NL106", "The match ended after a 2:31 delay caused by heavy rain, officials said."),
+    ("copyright", "NL107", "Copyright law has not kept pace with streaming services, the professor argued."),
+    ("cookies-terms", "NL107", "The bakery uses cookies from a local supplier and sells them at the market."),
+    ("leaked-field", "NL108", "The date for the vote has not been set, officials said on Monday."),
+    ("leaked-field", "NL108", "Title insurance rates rose sharply in 2023, according to the industry group."),
+]
+
+
+@functools.cache
+def _boilerplate_pack() -> Pack:
+    return load_pack(builtin_pack_dir() / "boilerplate.toml")
+
+
+def _entry(entry_id: str) -> PackEntry:
+    return next(e for e in _boilerplate_pack().entries if e.id == entry_id)
+
+
+def _lint_lines(tmp: Path, lines: list[str]) -> dict[int, list[Diagnostic]]:
+    """Lint one article per line (the line at TARGET_LINE); diagnostics on the target, by case."""
+    for index, line in enumerate(lines):
+        (tmp / f"case{index:03}.txt").write_text(HEAD + line + TAIL, encoding="utf-8")
+    result = lint_paths([tmp], select=PHRASE_CODES)
+    found: dict[int, list[Diagnostic]] = {i: [] for i in range(len(lines))}
+    for d in result.diagnostics:
+        if d.line == TARGET_LINE:
+            found[int(Path(d.path).stem[4:])].append(d)
+    return found
+
+
+@pytest.fixture(scope="module")
+def positive_hits(tmp_path_factory: pytest.TempPathFactory) -> dict[int, list[Diagnostic]]:
+    return _lint_lines(tmp_path_factory.mktemp("pos"), [line for _, _, line in POSITIVES])
+
+
+@pytest.fixture(scope="module")
+def lookalike_hits(tmp_path_factory: pytest.TempPathFactory) -> dict[int, list[Diagnostic]]:
+    return _lint_lines(tmp_path_factory.mktemp("neg"), [line for _, _, line in LOOKALIKES])
+
+
+@pytest.mark.parametrize(("index", "case"), list(enumerate(POSITIVES)), ids=[c[2][:40] for c in POSITIVES])
+def test_chrome_from_other_sites_fires(
+    index: int, case: tuple[str, str, str], positive_hits: dict[int, list[Diagnostic]]
+) -> None:
+    entry_id, code, line = case
+    assert _entry(entry_id).find(line) is not None, f"{entry_id} should match {line!r}"
+    assert code in [d.code for d in positive_hits[index]], line
+
+
+@pytest.mark.parametrize(("index", "case"), list(enumerate(LOOKALIKES)), ids=[c[2][:40] for c in LOOKALIKES])
+def test_prose_lookalike_does_not_fire(
+    index: int, case: tuple[str, str, str], lookalike_hits: dict[int, list[Diagnostic]]
+) -> None:
+    entry_id, _code, line = case
+    assert _entry(entry_id).find(line) is None, f"{entry_id} should not match {line!r}"
+    assert lookalike_hits[index] == [], line
+
+
+def test_every_boilerplate_entry_has_a_positive_and_a_lookalike() -> None:
+    ids = {e.id for e in _boilerplate_pack().entries}
+    assert ids <= {c[0] for c in POSITIVES}
+    assert ids <= {c[0] for c in LOOKALIKES}
+
+
+def test_one_finding_per_chrome_line(positive_hits: dict[int, list[Diagnostic]]) -> None:
+    doubled = {POSITIVES[i][2]: [d.code for d in ds] for i, ds in positive_hits.items() if len(ds) > 1}
+    assert doubled == {}
+
+
+def test_caption_finding_spans_the_whole_line(lint_corpus: CorpusFactory) -> None:
+    line = "Crowds gather in the square on Sunday. (Getty Images)"
+    found = lint_corpus({"a.txt": HEAD + line + TAIL}, select="NL105")
+    assert [(d.line, d.column, d.end_column, d.suggestion) for d in found] == [
+        (TARGET_LINE, 1, len(line) + 1, "")
+    ]
+
+
+def test_headline_without_period_is_not_boilerplate(lint_corpus: CorpusFactory) -> None:
+    text = "Flood warnings issued as storm heads for the coast\n\n" + HEAD.split("\n\n", 1)[1] + TAIL
+    found = lint_corpus({"a.txt": text}, select=("NL1",))
+    assert [d for d in found if d.line == 1] == []
+
+
+def test_wire_credit_is_not_boilerplate(lint_corpus: CorpusFactory) -> None:
+    text = HEAD + "The vote was 9 to 2, with two councillors absent." + TAIL + "\n–With files from Reuters\n"
+    found = lint_corpus({"a.txt": text}, select=("NL1", "NL2"))
+    assert found == []
+
+
+# ---------------------------------------------------------------- NL109 author bio
+
+BIO_ARTICLE = (
+    "Water rates to rise in the new year\n\nBy Priya Natarajan\n\n"
+    "The regional utility will raise water rates by six per cent in January, its board decided on Monday.\n\n"
+    "The board said the increase would pay for pipe repairs across the older neighbourhoods.\n\n"
+    "Priya Natarajan\n\nMunicipal affairs reporter\n\n"
+    "Priya Natarajan is a reporter covering city hall and regional government for the paper. "
+    "She previously worked in Halifax.\n"
+)
+
+
+def test_author_bio_block(lint_corpus: CorpusFactory) -> None:
+    found = lint_corpus({"a.txt": BIO_ARTICLE}, select="NL109")
+    assert [(d.code, d.line, d.end_line) for d in found] == [("NL109", 9, 13)]
+    assert "Priya Natarajan" in found[0].message
+
+
+def test_article_ending_with_a_person_is_not_a_bio(lint_corpus: CorpusFactory) -> None:
+    text = (
+        "Water rates to rise in the new year\n\n"
+        "The regional utility will raise water rates by six per cent in January, its board decided.\n\n"
+        "Tom Becker\n\n"
+        "Tom Becker is a retired plumber who says the pipes on his street burst twice last winter.\n"
+    )
+    assert lint_corpus({"a.txt": text}, select="NL109") == []
+
+
+# ---------------------------------------------------------------- NL110 corpus chrome
+
+def _article(topic: str, extra: str) -> str:
+    return (
+        f"{topic.capitalize()} plan approved by council\n\n"
+        f"The council approved the {topic} plan on Monday after a long debate about costs.\n\n"
+        f"{extra}\n\n"
+        f"Councillors said the {topic} work would start next year and finish within two years.\n"
+    )
+
+
+def test_line_in_many_documents_is_corpus_chrome(lint_corpus: CorpusFactory) -> None:
+    topics = ["transit", "housing", "library", "sewer"]
+    files = {f"{t}.txt": _article(t, "Sections | Local | Sports | Weather") for t in topics}
+    found = lint_corpus(files, select="NL110")
+    assert sorted((Path(d.path).stem, d.line) for d in found) == sorted((t, 5) for t in topics)
+    assert "4 of 4" in found[0].message
+
+
+def test_shared_line_in_two_documents_is_not_corpus_chrome(lint_corpus: CorpusFactory) -> None:
+    files = {f"{t}.txt": _article(t, "Sections | Local | Sports | Weather") for t in ("transit", "housing")}
+    files["library.txt"] = _article("library", "The branch will stay open during the work.")
+    assert lint_corpus(files, select="NL110") == []
+
+
+def test_repeated_wire_credit_is_not_corpus_chrome(lint_corpus: CorpusFactory) -> None:
+    topics = ["transit", "housing", "library", "sewer"]
+    files = {f"{t}.txt": _article(t, "The Canadian Press") + "\nWith files from The Canadian Press\n" for t in topics}
+    found = lint_corpus(files, select="NL110")
+    assert [d for d in found if "files from" in d.text.lower()] == []
+

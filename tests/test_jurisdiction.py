@@ -1,0 +1,97 @@
+"""NL502 wrong-jurisdiction on texts that are not the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.packs import load_packs
+from lint.rules.jurisdiction import Gazetteer, misplaced
+from tests.conftest import CorpusFactory
+
+G20 = ("AR", "AU", "BR", "CA", "CN", "DE", "FR", "GB", "ID", "IN", "IT", "JP", "KR", "MX", "RU",
+       "SA", "TR", "US", "ZA")
+ROLES = ("defence", "foreign", "interior", "police", "intelligence", "central_bank", "legislature",
+         "court", "statistics", "health", "finance", "justice")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.from_packs(load_packs())
+
+
+def flagged(gazetteer: Gazetteer, line: str) -> list[tuple[str, str, str | None]]:
+    return [(m.name, m.country.code, m.suggestion) for m in misplaced(gazetteer, line)]
+
+
+def test_gazetteer_covers_the_g20_and_the_main_roles(gazetteer: Gazetteer) -> None:
+    for code in G20:
+        country = gazetteer.countries[code]
+        missing = [role for role in ROLES if role not in country.roles]
+        assert len(missing) <= 1, (code, missing)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Australia's Department of Homeland Security said visas would be checked at the border.",
+         [("Department of Homeland Security", "AU", "Department of Home Affairs")]),
+        ("The Department of Homeland Security in Australia said troops on the training mission would return.",
+         [("Department of Homeland Security", "AU", "Department of Defence")]),
+        ("Agents of the FBI in Britain arrested two men on Friday.",
+         [("FBI", "GB", "Metropolitan Police")]),
+        ("The British Congress voted on the bill late on Tuesday.",
+         [("Congress", "GB", "Parliament")]),
+        ("Officials at the German Home Office declined to comment.",
+         [("Home Office", "DE", "Federal Ministry of the Interior")]),
+        ("The U.S. Ministry of Defense said the drills were routine.",
+         [("Ministry of Defense", "US", "Department of Defense")]),
+        ("Canada’s Interior Ministry issued a warning about the storm.",
+         [("Interior Ministry", "CA", "Public Safety Canada")]),
+        ("India's Bundestag debated the treaty for hours.",
+         [("Bundestag", "IN", "Parliament")]),
+        ("The Bank of England of Japan raised rates.",
+         [("Bank of England", "JP", "Bank of Japan")]),
+    ],
+)
+def test_foreign_institution_in_explicit_context_fires(
+    gazetteer: Gazetteer, line: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert flagged(gazetteer, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The U.S. Department of Homeland Security said it would review the case.",
+        "Canada asked the Department of Homeland Security for details, Ottawa said.",
+        "Australia's Department of Defence confirmed the deployment.",
+        "Germany's Defence Ministry and Japan's Foreign Ministry issued a joint statement.",
+        "The Bank of England in London kept rates on hold.",
+        "The Federal Reserve in Washington and the Bank of Canada in Ottawa both cut rates.",
+        "Canada's House of Commons and the British House of Commons share a name.",
+        "The Department of Justice in Canada reviewed the extradition request.",
+        "New Mexico's Department of Homeland Security and Emergency Management said the roads are closed.",
+        "Latin America's central banks met in Mexico City.",
+        "RCMP officers met the FBI and MI5 at the conference.",
+        "The Pentagon said U.S. Defense Secretary Lloyd Austin would travel to Seoul.",
+        "Brazil's Federal Police and Germany's Federal Police signed an agreement.",
+    ],
+)
+def test_own_or_unplaced_institutions_do_not_fire(gazetteer: Gazetteer, line: str) -> None:
+    assert flagged(gazetteer, line) == []
+
+
+def test_rule_reports_span_suggestion_and_fix(lint_corpus: CorpusFactory) -> None:
+    text = (
+        "Border checks tightened after the storm\n\n"
+        "The Department of Homeland Security in Australia said border officers would check every visa "
+        "at the airports this week.\n\n"
+        "Australia's Department of Home Affairs later confirmed the checks.\n"
+    )
+    diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL502") if d.code == "NL502"]
+    assert [(d.line, d.text, d.suggestion) for d in diagnostics] == [
+        (3, "Department of Homeland Security", "Department of Home Affairs")
+    ]
+    (diagnostic,) = diagnostics
+    assert "the United States'" in diagnostic.message and "not Australia's" in diagnostic.message
+    assert diagnostic.fix is not None and not diagnostic.fix.safe

@@ -1,0 +1,106 @@
+"""NL505 locale-spelling and NL506 abbreviation-form on texts that are not the seeds."""
+
+from __future__ import annotations
+
+from lint.features.vocab import LocaleTable
+from lint.packs import load_packs
+from tests.conftest import CorpusFactory
+
+HEADLINE = "Budget talks resume in the capital as deadline nears\n\n"
+
+
+def article(*paragraphs: str) -> str:
+    return HEADLINE + "\n\n".join(paragraphs) + "\n"
+
+
+def texts(diagnostics: list, code: str) -> list[str]:  # type: ignore[type-arg]
+    return [d.text for d in diagnostics if d.code == code]
+
+
+def test_configured_locale_flags_other_spelling(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "The federal defense minister said on Friday that the army would keep its training centre open.",
+    )
+    diagnostics = lint_corpus({"a.txt": text}, select="NL505", locale="en-CA")
+    assert texts(diagnostics, "NL505") == ["defense"]
+    assert diagnostics[0].suggestion == "defence"
+
+
+def test_foreign_titles_and_names_are_not_flagged(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "He spoke with U.S. Secretary of Defense Lloyd Austin and officials of the Department of Defense.",
+        "Defense Secretary Lloyd Austin said the U.S. defense budget would grow again next year, officials said.",
+        "The Pentagon’s Defense Intelligence Agency and the World Trade Center were mentioned in the report.",
+        "“Our defense is strong,” the American general told reporters at the briefing on Tuesday afternoon.",
+    )
+    assert texts(lint_corpus({"a.txt": text}, select="NL505", locale="en-CA"), "NL505") == []
+
+
+def test_corpus_majority_decides_without_config(lint_corpus: CorpusFactory) -> None:
+    british = article(
+        "The programme will centre on the colour of the new uniforms, the organisers said after they travelled home.",
+        "Critics said the defence of the plan was weak and that the council had cancelled two meetings.",
+    )
+    odd = article("The council said the color of the new uniforms had not been chosen yet by the committee.")
+    diagnostics = lint_corpus({"a.txt": british, "b.txt": british, "c.txt": odd}, select="NL505")
+    flagged = [(d.path.rsplit("/", 1)[-1], d.text, d.suggestion) for d in diagnostics if d.code == "NL505"]
+    assert flagged == [("c.txt", "color", "colour")]
+
+
+def test_american_majority_keeps_american_spelling(lint_corpus: CorpusFactory) -> None:
+    american = article(
+        "The program will center on the color of the new uniforms, the organizers said after they traveled home.",
+        "Critics said the defense of the plan was weak and that the council had canceled two meetings.",
+    )
+    odd = article("The council said the color of the new uniforms had been analyzed by the committee.")
+    diagnostics = lint_corpus({"a.txt": american, "b.txt": american, "c.txt": odd}, select="NL505")
+    assert texts(diagnostics, "NL505") == []
+
+
+def test_small_or_split_vote_reports_nothing(lint_corpus: CorpusFactory) -> None:
+    text = article("The council said the color of the new uniforms and the colour of the flags would match.")
+    assert texts(lint_corpus({"a.txt": text}, select="NL505"), "NL505") == []
+
+
+def test_oxford_ize_is_accepted_in_british_text(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "The organizers said they had analyzed the results and would organize a second vote in the autumn.",
+    )
+    diagnostics = lint_corpus({"a.txt": text}, select="NL505", locale="en-GB")
+    assert texts(diagnostics, "NL505") == ["analyzed"]
+    assert diagnostics[0].suggestion == "analysed"
+
+
+def test_locale_table_expands_families() -> None:
+    table = LocaleTable(load_packs())
+    assert table.forms["neighbourhoods"].accepted == {"en-GB", "en-CA", "en-AU"}
+    assert table.forms["neighborhoods"].instead["en-CA"] == "neighbourhoods"
+    assert table.forms["travelled"].instead["en-US"] == "traveled"
+    assert "en-GB" in table.forms["organize"].accepted
+
+
+def test_abbreviation_missing_final_period(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "The U.K. government said the talks would resume, and U.K officials confirmed it on Monday evening.",
+        "A spokesman for J.K. Rowling said J.K Rowling had not been consulted about the new adaptation.",
+    )
+    diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL506") if d.code == "NL506"]
+    assert [d.text for d in diagnostics] == ["U.K", "J.K"]
+    assert diagnostics[0].suggestion == "U.K." and diagnostics[0].fix is not None and diagnostics[0].fix.safe
+
+
+def test_abbreviation_without_full_form_in_article(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "U.K officials confirmed the talks would resume, while the US and EU delegations stayed at home.",
+    )
+    other = article("The U.K. government said the talks would resume later this week in the capital city.")
+    assert texts(lint_corpus({"a.txt": text, "b.txt": other}, select="NL506"), "NL506") == []
+
+
+def test_capitalized_common_word_at_sentence_start_is_checked(lint_corpus: CorpusFactory) -> None:
+    text = (
+        "Defense Minister Says Troops Will Stay In Latvia\n\n"
+        "Defense minister Bill Blair said on Friday that the troops would stay in Latvia until 2026.\n"
+    )
+    diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL505", locale="en-CA") if d.code == "NL505"]
+    assert [(d.line, d.text, d.suggestion) for d in diagnostics] == [(3, "Defense", "Defence")]

@@ -1,0 +1,106 @@
+"""NL503 mt-verb and NL504 mt-collocation on texts that are not the seeds (real spaCy parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.rules.mt import past_tense, sentence_span, third_person, verb_forms
+from tests.conftest import CorpusFactory
+
+HEADLINE = "Ministers meet in Brussels to discuss the crisis\n\n"
+
+
+def article(*paragraphs: str) -> str:
+    return HEADLINE + "\n\n".join(paragraphs) + "\n"
+
+
+def found(diagnostics: list, code: str) -> list[str]:  # type: ignore[type-arg]
+    return [d.text for d in diagnostics if d.code == code]
+
+
+@pytest.mark.parametrize(
+    "sentence, verb",
+    [
+        ("The European Union sanctioned in 2014, with several member states objecting to the speed of the decision.", "sanctioned"),
+        ("Germany designated last year, after a long debate in the Bundestag about the militia and its funding.", "designated"),
+        ("Australia sued in 2019, with the attorney general reiterating the government's position on the matter.", "sued"),
+        ("Quebec imposed on Monday, with the finance minister saying the measure would raise millions for the health system.", "imposed"),
+    ],
+)
+def test_mt_verb_fires_on_objectless_transitive_verb(lint_corpus: CorpusFactory, sentence: str, verb: str) -> None:
+    diagnostics = lint_corpus({"a.txt": article(sentence)}, select="NL503")
+    assert found(diagnostics, "NL503") == [verb]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents of the neighbourhood sued for damages in 2019 after the plant leaked chemicals into the river.",
+        "The family sued in federal court in 2012, alleging the hospital had ignored repeated warnings.",
+        "The province was sued in 2012 by a coalition of environmental groups and two First Nations.",
+        "The company Ottawa sued in 2012 went bankrupt two years later, leaving the claim unpaid.",
+        "Canada condemned and sanctioned the regime in 2014 after the disputed election in the capital.",
+        "Germany followed suit in 2015, and several other European governments did the same that year.",
+        "Ottawa designated the group a terrorist entity in 2012, freezing the assets of its supporters.",
+        "The minister said the cabinet would sue if the company did not pay the fine by the end of the year.",
+        "The regulator announced in 2018 that it would impose new limits on emissions from the refinery.",
+    ],
+)
+def test_mt_verb_look_alikes_do_not_fire(lint_corpus: CorpusFactory, sentence: str) -> None:
+    assert found(lint_corpus({"a.txt": article(sentence)}, select="NL503"), "NL503") == []
+
+
+def test_verb_forms_from_pack_syntax() -> None:
+    forms = verb_forms(["sue", "ban:banned", "levy", "impose"])
+    assert forms["sued"] == "sue" and forms["sues"] == "sue"
+    assert forms["banned"] == "ban" and forms["bans"] == "ban"
+    assert forms["levied"] == "levy" and forms["levies"] == "levy"
+    assert past_tense("designate") == "designated" and third_person("abolish") == "abolishes"
+
+
+def test_sentence_span_keeps_abbreviations_inside() -> None:
+    line = "It rained. The U.S. Army sued in 2012. Then it stopped."
+    start = line.index("sued")
+    first, last = sentence_span(line, start, start + 4)
+    assert line[first:last] == "The U.S. Army sued in 2012."
+
+
+def test_collocation_pack_entry_with_suggestion(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "In 2019 the government appointed the militia a terrorist entity, a decision welcomed by allies abroad.",
+        "Foreign ministers discussed about the border dispute for three hours on Tuesday without any agreement.",
+    )
+    diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL504") if d.code == "NL504"]
+    suggestions = [d.suggestion for d in diagnostics]
+    assert "designated the militia a terrorist entity" in suggestions
+    assert "discussed" in suggestions
+
+
+def test_collocation_look_alikes(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "The premier appointed a new counter-terrorism adviser and designated the group a terrorist entity.",
+        "Foreign ministers discussed the border dispute for three hours on Tuesday without reaching any agreement.",
+    )
+    assert found(lint_corpus({"a.txt": text}, select="NL504"), "NL504") == []
+
+
+def test_dropped_of_after_event_noun(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "Protests spread across the region after the arrest Navalny at the airport on his return from Berlin.",
+    )
+    diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL504") if d.code == "NL504"]
+    assert [d.suggestion for d in diagnostics] == ["arrest of Navalny"]
+    assert diagnostics[0].fix is not None and not diagnostics[0].fix.safe
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The beating Canada took in the final was hard to watch for fans who had travelled to the game.",
+        "Police said the shooting Tuesday was targeted and that there was no risk to the wider public.",
+        "Protests spread across the region after the arrest of Navalny at the airport on his return.",
+        "The bombing Russia carried out on the market killed 20 people, local officials said on Sunday.",
+    ],
+)
+def test_dropped_of_look_alikes(lint_corpus: CorpusFactory, sentence: str) -> None:
+    assert found(lint_corpus({"a.txt": article(sentence)}, select="NL504"), "NL504") == []

@@ -1,0 +1,165 @@
+"""Rule packs: self-tests at load, PackError naming file and entry, and every shipped entry's
+examples checked through the whole linter (roles included), not only through its regex."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.packs import PackError, builtin_pack_dir, load_pack, load_packs
+from tests.conftest import lint_paths, run_cli
+
+GOOD_RULE = (
+    '[pack]\nname = "house"\n'
+    '[[rules]]\ncode = "NL190"\nname = "house-chrome"\nseverity = "warning"\nsummary = "House chrome."\n'
+)
+
+
+def _entry(**fields: str) -> str:
+    base = {
+        "id": '"gift"',
+        "rule": '"house-chrome"',
+        "match": '"line"',
+        "regex": "['gift\\s+this\\s+article']",
+        "examples": '{ match = ["Gift this article"], no_match = ["She will gift this article to her aunt."] }',
+    }
+    base.update(fields)
+    body = "".join(f"{k} = {v}\n" for k, v in base.items() if v)
+    return f"[[entries]]\n{body}"
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "house.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_good_pack_loads(tmp_path: Path) -> None:
+    pack = load_pack(_write(tmp_path, GOOD_RULE + _entry()))
+    assert [e.id for e in pack.entries] == ["gift"]
+    assert pack.rules[0].code == "NL190"
+
+
+@pytest.mark.parametrize(
+    ("fields", "needle"),
+    [
+        ({"examples": '{ match = ["Share this article"], no_match = ["x"] }'}, "example does not match: 'Share this article'"),
+        ({"examples": '{ match = ["Gift this article"], no_match = ["gift this article"] }'}, "no_match example matches"),
+        ({"examples": '{ match = ["Gift this article"] }'}, "needs at least one 'match' and one 'no_match'"),
+        ({"examples": ""}, "needs at least one 'match' and one 'no_match'"),
+        ({"regex": "['gift(this']"}, "key 'regex': bad pattern"),
+        ({"colour": '"red"'}, "unknown key 'colour'"),
+        ({"match": '"everywhere"'}, "key 'match' must be one of"),
+        ({"regex": "", "phrases": ""}, "needs 'phrases' or 'regex'"),
+    ],
+)
+def test_broken_entry_raises_pack_error_naming_file_and_entry(
+    tmp_path: Path, fields: dict[str, str], needle: str
+) -> None:
+    path = _write(tmp_path, GOOD_RULE + _entry(**fields))
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: entry 'gift'")
+    assert needle in message
+
+
+def test_missing_id_names_file_and_position(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD_RULE + _entry() + _entry(id=""))
+    with pytest.raises(PackError, match=r"house\.toml: entries\[1\]: missing key 'id'"):
+        load_pack(path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "needle"),
+    [
+        ('code = "X1"\nname = "r"\nseverity = "warning"\nsummary = "s"\n', "key 'code' must look like NL123"),
+        ('code = "NL191"\nname = "r"\nseverity = "fatal"\nsummary = "s"\n', "key 'severity'"),
+        ('code = "NL191"\nname = "r"\nseverity = "warning"\n', "missing key 'summary'"),
+        ('code = "NL191"\nname = "r"\nseverity = "warning"\nsummary = "s"\nshade = 1\n', "unknown key 'shade'"),
+    ],
+)
+def test_broken_rule_raises_pack_error(tmp_path: Path, rule: str, needle: str) -> None:
+    path = _write(tmp_path, f'[pack]\nname = "house"\n[[rules]]\n{rule}')
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    assert str(path) in str(info.value) and needle in str(info.value)
+
+
+def test_not_toml_and_missing_header(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="not valid TOML"):
+        load_pack(_write(tmp_path, "[pack\n"))
+    with pytest.raises(PackError, match=r"missing \[pack\] table"):
+        load_pack(_write(tmp_path, "[[entries]]\nid = 'x'\n"))
+
+
+def test_cli_with_a_broken_pack_exits_2_with_one_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD_RULE + _entry(regex="['gift(this']"))
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nThe council met on Monday.\n", encoding="utf-8")
+    proc = run_cli([str(article), "--rules", str(path)])
+    assert proc.returncode == 2
+    (line,) = proc.stderr.strip().splitlines()
+    assert str(path) in line and "'gift'" in line
+
+
+def test_phrases_match_on_word_boundaries_only(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD_RULE + _entry(
+        regex="", match='"search"', phrases='["paywall"]',
+        examples='{ match = ["Behind the paywall today"], no_match = ["The paywalls fell."] }'))
+    entry = load_pack(path).entries[0]
+    assert entry.find("A  PAYWALL notice") is not None
+    assert entry.find("unpaywalled") is None
+
+
+# ---------------------------------------------------------------- every shipped entry, end to end
+
+SHIPPED = [load_pack(builtin_pack_dir() / name) for name in ("boilerplate.toml", "roles.toml")]
+RULE_CODES = {spec.name: spec.code for spec in SHIPPED[0].rules}
+ROLE_ENTRIES = [e for p in load_packs() for e in p.entries if e.role]
+CASES = [
+    (entry.rule, entry.id, kind, example)
+    for entry in SHIPPED[0].entries
+    for kind, examples in (("match", entry.examples_match), ("no_match", entry.examples_no_match))
+    for example in examples
+]
+HEAD = "Storm closes schools across the valley\n\nThe district closed 40 schools on Tuesday as heavy snow fell across the valley.\n\n"
+TAIL = "\n\nOfficials said classes would resume once the roads were cleared and buses could run safely again.\n"
+
+
+@pytest.fixture(scope="module")
+def shipped_hits(tmp_path_factory: pytest.TempPathFactory) -> dict[int, set[str]]:
+    folder = tmp_path_factory.mktemp("shipped")
+    for index, (_, _, _, example) in enumerate(CASES):
+        (folder / f"e{index:03}.txt").write_text(HEAD + example + TAIL, encoding="utf-8")
+    result = lint_paths([folder], select=tuple(RULE_CODES.values()))
+    hits: dict[int, set[str]] = {i: set() for i in range(len(CASES))}
+    for d in result.diagnostics:
+        if d.line == 5:
+            hits[int(Path(d.path).stem[1:])].add(d.code)
+    return hits
+
+
+@pytest.mark.parametrize(("index", "case"), list(enumerate(CASES)), ids=[f"{c[1]}-{c[2]}-{i}" for i, c in enumerate(CASES)])
+def test_shipped_entry_examples_through_the_linter(
+    index: int, case: tuple[str, str, str, str], shipped_hits: dict[int, set[str]]
+) -> None:
+    rule, _entry_id, kind, example = case
+    code = RULE_CODES[rule]
+    if kind == "match":
+        # A line that several role entries match is reported once, by the first of them.
+        first = next((e for e in ROLE_ENTRIES if e.find(example) is not None), None)
+        expected = RULE_CODES.get(first.rule, code) if first is not None else code
+        assert expected in shipped_hits[index]
+        assert len(shipped_hits[index]) == 1
+    else:
+        assert code not in shipped_hits[index]
+
+
+def test_every_shipped_entry_has_an_id_and_both_kinds_of_example() -> None:
+    for pack in SHIPPED:
+        for entry in pack.entries:
+            assert entry.id and entry.examples_match and entry.examples_no_match
+    ids = [e.id for p in SHIPPED for e in p.entries]
+    assert len(ids) == len(set(ids))

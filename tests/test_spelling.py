@@ -1,0 +1,64 @@
+"""NL507 misspelling on texts that are not the seeds: typos found, names left alone."""
+
+from __future__ import annotations
+
+from lint.config import Vocabulary
+from lint.rules.spelling import inner_edit
+from tests.conftest import CorpusFactory
+
+HEADLINE = "City council approves new transit plan after long debate\n\n"
+
+
+def article(*paragraphs: str) -> str:
+    return HEADLINE + "\n\n".join(paragraphs) + "\n"
+
+
+def flagged(diagnostics: list) -> list[tuple[str, str | None]]:  # type: ignore[type-arg]
+    return [(d.text, d.suggestion) for d in diagnostics if d.code == "NL507"]
+
+
+def test_known_typo_keeps_case(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "The goverment said on Monday that the new transit plan would be funded by the province.",
+        "Goverment officials declined to say when the first trains would run on the new line.",
+    )
+    assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [
+        ("goverment", "government"), ("Goverment", "Government"),
+    ]
+
+
+def test_dictionary_finds_typos_of_common_words(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "The council said the infrastucture budget would double over the next five years.",
+        "Members of the Riverside Chamber of Comerce welcomed the plan at a meeting on Tuesday night.",
+    )
+    assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [
+        ("infrastucture", "infrastructure"), ("Comerce", "Commerce"),
+    ]
+
+
+def test_names_are_not_misspellings(lint_corpus: CorpusFactory) -> None:
+    text = article(
+        "Argentine President Javier Milei met Iranian officials after the death of Mahsa Amini was discussed.",
+        "Deputy leader Alexander Afenyo-Markin said Ebrahim Raisi and Khashoggi were mentioned at the meeting.",
+        "Mayor Wauwatosa-Smith and councillor Tehrani spoke to reporters in Erbil and Mosul on Friday.",
+    )
+    assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == []
+
+
+def test_corpus_usage_and_vocabulary_accept(lint_corpus: CorpusFactory) -> None:
+    first = article("The council said the infrastucture budget would double over the next five years.")
+    second = article("Critics said the infrastucture plan ignored the suburbs and the older bus routes.")
+    assert flagged(lint_corpus({"a.txt": first, "b.txt": second}, select="NL507")) == []
+    only = article("The goverment said the infrastucture budget would double over the next five years.")
+    accepted = lint_corpus(
+        {"a.txt": only}, select="NL507",
+        vocabulary=Vocabulary(accept=frozenset({"infrastucture"}), reject={"budget": "budgett"}),
+    )
+    assert flagged(accepted) == [("goverment", "government"), ("budget", "budgett")]
+
+
+def test_inner_edit() -> None:
+    assert inner_edit("assocation", "association")
+    assert not inner_edit("milei", "miles")
+    assert not inner_edit("amini", "mini")
