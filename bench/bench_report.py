@@ -6,14 +6,14 @@ open the least reliable article with its highlights.
 
     .venv/bin/python bench/bench_report.py [--articles 10000] [--keep DIR]
 
-The corpus is one JSONL file: each record mixes 8-16 paragraphs drawn from the seed articles
-(with their artifacts), in a random order, with a ``source`` among 25 outlets.
+The corpus is corpus/<outlet>/<n>.txt, 25 outlet folders: each article mixes 8-16 paragraphs
+drawn from the seed articles (with their artifacts) in a random order. (Plain files, not one
+JSONL file: the engine's second pass reloads a JSONL file once per record.)
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 import tempfile
@@ -37,13 +37,13 @@ def make_corpus(folder: Path, articles: int, seed: int = 7) -> Path:
         p.strip() for path in sorted((ROOT / "seeds").glob("*.txt"))
         for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()
     ]
-    outlets = [f"Outlet {chr(65 + k % 26)}{k // 26 or ''}" for k in range(25)]
-    target = folder / "corpus.jsonl"
-    with target.open("w", encoding="utf-8") as out:
-        for n in range(articles):
-            body = "\n\n".join(rng.sample(paragraphs, rng.randint(8, 16)))
-            record = {"id": n, "source": rng.choice(outlets), "text": body + "\n"}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    outlets = [f"outlet-{chr(97 + k)}" for k in range(25)]
+    target = folder / "corpus"
+    for name in outlets:
+        (target / name).mkdir(parents=True, exist_ok=True)
+    for n in range(articles):
+        body = "\n\n".join(rng.sample(paragraphs, rng.randint(8, 16)))
+        (target / rng.choice(outlets) / f"{n:05}.txt").write_text(body + "\n", encoding="utf-8")
     return target
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import html as html_lib
 import re
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -132,6 +133,8 @@ def _silenced(diagnostics: Sequence[Diagnostic], directives: Sequence[Directive]
 
 
 def _may_have_directives(path: str) -> bool:
+    if not os.path.isfile(path):  # a FIFO or device would block or never end
+        return False
     try:
         with open(path, "rb") as handle:
             data = handle.read()

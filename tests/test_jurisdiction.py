@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from lint.packs import load_packs
+from lint.packs import load_pack, load_packs
 from lint.rules.jurisdiction import Gazetteer, misplaced
 from tests.conftest import CorpusFactory
 
@@ -37,6 +39,8 @@ def test_gazetteer_covers_the_g20_and_the_main_roles(gazetteer: Gazetteer) -> No
          [("Department of Homeland Security", "AU", "Department of Home Affairs")]),
         ("The Department of Homeland Security in Australia said troops on the training mission would return.",
          [("Department of Homeland Security", "AU", "Department of Defence")]),
+        ("Russia's CIA said the spy had been exposed years ago.",
+         [("CIA", "RU", "Federal Security Service")]),
         ("Agents of the FBI in Britain arrested two men on Friday.",
          [("FBI", "GB", "Metropolitan Police")]),
         ("The British Congress voted on the bill late on Tuesday.",
@@ -75,6 +79,8 @@ def test_foreign_institution_in_explicit_context_fires(
         "RCMP officers met the FBI and MI5 at the conference.",
         "The Pentagon said U.S. Defense Secretary Lloyd Austin would travel to Seoul.",
         "Brazil's Federal Police and Germany's Federal Police signed an agreement.",
+        "Canada's Justice Department and the French Foreign Office replied within the hour.",
+        "The CIA in Russia and the Royal Navy in Japan were mentioned in the leaked cables.",
     ],
 )
 def test_own_or_unplaced_institutions_do_not_fire(gazetteer: Gazetteer, line: str) -> None:
@@ -95,3 +101,19 @@ def test_rule_reports_span_suggestion_and_fix(lint_corpus: CorpusFactory) -> Non
     (diagnostic,) = diagnostics
     assert "the United States'" in diagnostic.message and "not Australia's" in diagnostic.message
     assert diagnostic.fix is not None and not diagnostic.fix.safe
+
+
+def test_a_user_pack_adds_a_country(tmp_path: Path) -> None:
+    pack = tmp_path / "nl.toml"
+    pack.write_text(
+        '[pack]\nname = "netherlands"\n\n'
+        '[institutions.countries.NL]\nname = "the Netherlands"\n'
+        'aliases = ["Netherlands", "The Hague"]\ndemonyms = ["Dutch"]\ngeneric_names = true\n'
+        '[institutions.countries.NL.roles]\nintelligence = ["General Intelligence and Security Service", "AIVD"]\n',
+        encoding="utf-8",
+    )
+    gazetteer = Gazetteer.from_packs([*load_packs(), load_pack(pack)])
+    assert flagged(gazetteer, "The Dutch CIA said the threat level was unchanged.") == [
+        ("CIA", "NL", "General Intelligence and Security Service")
+    ]
+    assert flagged(gazetteer, "The Dutch AIVD said the threat level was unchanged.") == []

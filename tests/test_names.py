@@ -222,3 +222,13 @@ def test_a_rare_form_without_a_dominant_partner_is_not_reported(lint_corpus: Cor
         "z.txt": article("Farm", "Farmer Lena Brandvald sold her farm.", "Brandvald moved away."),
     }
     assert lint(lint_corpus, files) == []
+
+
+def test_surname_only_mention_of_another_person_is_not_a_variant(lint_corpus: CorpusFactory) -> None:
+    files = base_corpus()
+    files["z.txt"] = article(
+        "Festival opens",
+        "The painter Ali Kowalczek opened the show on Friday.",
+        "Kowalczek said the paintings took two years.",
+    )
+    assert lint(lint_corpus, files) == []

@@ -52,6 +52,13 @@ def test_one_mt_signal_type_repeated_is_not_mt() -> None:
     assert MT_VERDICT not in s.verdicts
 
 
+def test_info_findings_are_not_mt_signals() -> None:
+    found = [diag("NL301", 1), diag("NL501", 3, Severity.INFO)]
+    assert MT_VERDICT not in score_article("a.txt", None, found, BODY, Scoring()).verdicts
+    found = [diag("NL301", 1), diag("NL501", 3, Severity.WARNING)]
+    assert MT_VERDICT in score_article("a.txt", None, found, BODY, Scoring()).verdicts
+
+
 def test_mt_signal_codes_by_prefix() -> None:
     assert mt_signals(["NL412", "NL503", "NL504", "NL101"]) == [
         "name corruption", "mistranslated verb or collocation"]
@@ -168,6 +175,7 @@ def test_scoring_table_in_config(tmp_path: Path) -> None:
     ("[tool.newslint.scoring]\nboilerplate-share = 2\n", "boilerplate-share"),
     ("[tool.newslint.scoring]\nfamily-weights = { nouns = 1 }\n", "unknown name 'nouns'"),
     ("[tool.newslint.scoring]\nscale = \"big\"\n", "'scale'"),
+    ("[tool.newslint.scoring]\nmt-min-severity = \"loud\"\n", "mt-min-severity"),
     ("[tool.newslint]\nscoring = 3\n", "expected a table"),
 ])
 def test_bad_scoring_config_is_an_error(tmp_path: Path, body: str, message: str) -> None:
@@ -267,3 +275,27 @@ def test_check_text_output_ends_with_score_table(
     assert rows[0][-1].endswith("mt.txt") and rows[1][-1].endswith("clean.txt")
     single = run_cli([str(folder / "clean.txt")], cwd=tmp_path)
     assert "Reliability" not in single.stdout
+
+
+def test_html_is_self_contained_and_escapes_text() -> None:
+    import base64
+    import gzip
+    import re
+
+    from lint.engine import RunResult
+    from lint.report.html import render_html
+    from lint.report.reliability import build_report
+
+    label = "news/</script><img src=x onerror=alert(1)>.txt"
+    text = "A <b>bold</b> claim </script> here.\n"
+    found = [Diagnostic(label, 1, 3, 1, 6, "NL301", "doubled-word", Severity.WARNING, "m")]
+    result = RunResult(found, 1, 1, 0, 0, roles={(label, None): ["body"]})
+    html = render_html(build_report(result, Scoring()), {(label, None): text})
+    assert html.count("</script>") == html.count("<script")  # no early close
+    assert "<img src=x" not in html
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    chunk = re.search(r'id="nl-chunk-0">([^<]+)<', html)
+    assert chunk is not None
+    payload = json.loads(gzip.decompress(base64.b64decode(chunk.group(1))))
+    assert payload[0]["t"] == text and payload[0]["f"][0][4] == "NL301"

@@ -47,15 +47,23 @@ ATTRIBUTION_VERBS = (
     "said|says|say|added|adds|told|tells|wrote|writes|stated|states|continued|explained|"
     "noted|notes|asked|insisted|argued|warned|declared|replied|recalled|stressed|tweeted|"
     "posted|announced|acknowledged|admitted|conceded|reads|read|according to|suggested|"
+    "adding|saying|telling|writing|noting|explaining|"
     "claimed|urged|predicted|remarked|commented|emphasized|emphasised|observed"
 )
 _NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|van|von|bin|al))*"
 _VERB_RE = regex.compile(rf"\b(?:{ATTRIBUTION_VERBS})\b", regex.IGNORECASE)
-_NAME_VERB_RE = regex.compile(rf"(?P<name>{_NAME})(?:,[^,“”\"]{{1,60}},)?\s+(?:{ATTRIBUTION_VERBS})\b")
+_NAME_VERB_RE = regex.compile(
+    rf"(?P<name>{_NAME})(?:,[^,“”\"]{{1,60}},|,\s+who|,)?\s+(?:{ATTRIBUTION_VERBS})\b"
+)
 _VERB_NAME_RE = regex.compile(
     rf"\b(?:{ATTRIBUTION_VERBS})\s+(?:(?:the|a|an|[\p{{Ll}}-]+)\s+){{0,4}}?(?P<name>{_NAME})"
+    r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:of|at|in|on|during|after|following|to|from|who|when|while|before)\b)"
 )
-_SUBJECT_RE = regex.compile(rf"(?:^|[.!?]\s+)(?P<name>{_NAME})\s+\p{{Ll}}")
+_SUBJECT_RE = regex.compile(
+    rf"(?:^|[.!?]\s+)(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:\s+{_NAME}))\s+\p{{Ll}}"
+)
+"""A sentence opened by a name of two words or more: a person's first mention is a full name,
+while a single capitalized word there is as often a demonym or a place ("American officials")."""
 _PRONOUN_RE = regex.compile(rf"\b(?:he|she|they|we|I)\s+(?:(?:also|then|later|had|has)\s+)?(?:{ATTRIBUTION_VERBS})\b")
 _NOT_NAMES = frozenset(
     str.split(
@@ -196,12 +204,12 @@ def same_speaker(a: str, b: str) -> bool:
     return ka == kb or fuzz.ratio(ka, kb) >= 80
 
 
-def _norm_words(text: str, base: int) -> Iterator[tuple[str, int, int]]:
+def _norm_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """(comparison form, start, end) of each word; a contraction yields its expansion."""
     for match in WORD_RE.finditer(text):
         token = plain_quotes(match.group()).lower()
-        start, end = base + match.start(), base + match.end()
         for part in CONTRACTIONS.get(token, (token,)):
-            yield part, start, end
+            yield part, match.start(), match.end()
 
 
 def _is_attribution_gap(gap: str) -> bool:
@@ -255,7 +263,7 @@ def extract_quotes(document: Document, roles: LineRoles) -> list[Quote]:
                 last_named = speaker
             words: list[Word] = []
             for start, end in group:
-                for norm, a, b in _norm_words(line[start:end], 0):
+                for norm, a, b in _norm_words(line[start:end]):
                     words.append(Word(norm, base + start + a, base + start + b, number, start + a + 1))
             if len(words) >= MIN_WORDS:
                 quotes.append(Quote(tuple(words), speaker or ""))

@@ -10,6 +10,7 @@ a deletion, the SymSpell idea); only names that share a block are scored with ra
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -117,8 +118,14 @@ class NameAuthority:
             "forms": forms,
             "surnames": surnames,
         }
-        part["variants"] = surname_variants(surnames)
-        part["given_variants"] = given_variants(forms, surnames)
+        collecting = gc.isenabled()
+        gc.disable()  # the step allocates many small lists: full collections would rescan the index
+        try:
+            part["variants"] = surname_variants(surnames)
+            part["given_variants"] = given_variants(forms, surnames)
+        finally:
+            if collecting:
+                gc.enable()
         return part
 
 

@@ -98,7 +98,9 @@ def _classify(raw: str, data: NameData) -> tuple[str, str, bool]:
     text = raw
     closes = False
     if text.endswith(POSSESSIVE) and len(text) > 2:
-        return ("name" if text[0].isupper() else "stop"), text[:-2], True
+        base = text[:-2]
+        acronym = base.isupper() and len(base) > 1
+        return ("name" if base[:1].isupper() and not acronym else "stop"), base, True
     if text.endswith(".") and lower not in data.titles and not _initial(text):
         if lower.rstrip(".") in data.titles or _dotted_title(lower, data):
             return "name", text, False  # "Gen." checked as a title later

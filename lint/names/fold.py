@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import jellyfish
+import regex
 from anyascii import anyascii
 
 _PUNCT = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'", "\u2018": "'", "\u00a0": " "})
@@ -18,9 +19,13 @@ def fold(text: str) -> str:
     return anyascii(text.translate(_PUNCT)).casefold()
 
 
+_NOT_LETTERS = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+@lru_cache(maxsize=65536)
 def letters(key: str) -> str:
     """A folded key without spaces, hyphens and apostrophes."""
-    return "".join(c for c in key if c.isalnum())
+    return str(_NOT_LETTERS.sub("", key))
 
 
 @lru_cache(maxsize=65536)

@@ -90,6 +90,7 @@ def scoring_table(scoring: Scoring) -> dict[str, Any]:
         "severity_weights": scoring.severity_weights,
         "mt_signal_weight": scoring.mt_signal_weight,
         "mt_min_signals": scoring.mt_min_signals,
+        "mt_min_severity": scoring.mt_min_severity,
         "boilerplate_share": scoring.boilerplate_share,
         "clean_score": scoring.clean_score,
         "scale": scoring.scale,

@@ -1,9 +1,8 @@
 """Built-in code rules, by module. Each module exports ``RULES``."""
 
-from lint.rules import boilerplate, grammar, mt, repetition, spelling, transcription
+from lint.rules import boilerplate, grammar, jurisdiction, mt, repetition, spelling, transcription
 from lint.rules import locale as locale_rules
 from lint.rules import names as name_rules
-from lint.rules import jurisdiction
 from lint.rules import quotes as quote_rules
 from lint.rules.base import Rule
 

@@ -50,6 +50,9 @@ class Gazetteer:
     labels: dict[str, str] = field(default_factory=dict)
     cues: dict[str, regex.Pattern[str]] = field(default_factory=dict)
     confusable: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    abroad: set[str] = field(default_factory=set)
+    """Roles that work abroad by design (intelligence, armed forces): "X in Country" is no
+    evidence against them."""
     places: dict[str, str] = field(default_factory=dict)
     """Alias or demonym -> country code."""
     names_re: regex.Pattern[str] | None = None
@@ -78,7 +81,7 @@ class Gazetteer:
             rf"|(?<![\p{{L}}\p{{N}}.-])(?P<demonym>{adjectives}))\s+$"
         )
         gazetteer.suffix_re = regex.compile(
-            rf"\s+(?:in|of)\s+(?:the\s+)?{_NOT_BEFORE_ALIAS}(?P<alias>{places})(?![\p{{L}}\p{{N}}])"
+            rf"\s+(?P<prep>in|of)\s+(?:the\s+)?{_NOT_BEFORE_ALIAS}(?P<alias>{places})(?![\p{{L}}\p{{N}}])"
         )
         return gazetteer
 
@@ -91,13 +94,21 @@ class Gazetteer:
                     rf"(?<![\p{{L}}]){_alternation(set(words))}(?![\p{{L}}])", regex.IGNORECASE
                 )
             self.confusable[role] = tuple(str(r) for r in spec.get("confusable", []))
+            if spec.get("abroad", False):
+                self.abroad.add(role)
         for role, names in table.get("generic", {}).items():
             for name in names:
                 self.generic[str(name)] = role
         for code, spec in table.get("countries", {}).items():
             roles = {role: tuple(str(n) for n in names) for role, names in spec.get("roles", {}).items()}
+            known = self.countries.get(code)
+            if known is not None:  # a later pack extends a country: its names come after
+                roles = {r: (*known.roles.get(r, ()), *roles.get(r, ())) for r in {*known.roles, *roles}}
             self.countries[code] = Country(
-                code, str(spec.get("name", code)), bool(spec.get("generic_names", True)), roles
+                code,
+                str(spec.get("name", known.name if known else code)),
+                bool(spec.get("generic_names", known.generic_names if known else True)),
+                roles,
             )
             for alias in spec.get("aliases", []):
                 self.places[str(alias)] = code
@@ -107,16 +118,18 @@ class Gazetteer:
                 demonyms.add(str(demonym))
             for role, names in roles.items():
                 for name in names:
-                    self.owners.setdefault(name, {})[code] = role
+                    for form in (name, *_inverted(name)):
+                        self.owners.setdefault(form, {})[code] = role
 
-    def placed_in(self, line: str, start: int, end: int) -> str | None:
-        """The country an explicit context places the name at ``start:end`` in, if any."""
+    def placed_in(self, line: str, start: int, end: int) -> tuple[str, bool] | None:
+        """The country an explicit context places the name at ``start:end`` in, if any, and
+        whether that context is only a location ("X in Country") rather than ownership."""
         assert self.prefix_re is not None and self.suffix_re is not None
         before = self.prefix_re.search(line[max(0, start - 60) : start])
         if before:
-            return self.places[before.group("alias") or before.group("demonym")]
+            return self.places[before.group("alias") or before.group("demonym")], False
         after = self.suffix_re.match(line, end)
-        return self.places[after.group("alias")] if after else None
+        return (self.places[after.group("alias")], after.group("prep") == "in") if after else None
 
     def suggestion_role(self, role: str, country: Country, sentence: str) -> str | None:
         """The role whose institution to suggest: the name's own, or a confusable one the
@@ -130,6 +143,15 @@ class Gazetteer:
             return len(cue.findall(sentence)) if cue else 0
 
         return max(candidates, key=lambda r: (score(r), r == role))
+
+
+_OF_FORM_RE = regex.compile(r"(Department|Ministry) of (?:the )?(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)")
+
+
+def _inverted(name: str) -> tuple[str, ...]:
+    """'Justice Department' for 'Department of Justice', 'Health Ministry' for 'Ministry of Health'."""
+    match = _OF_FORM_RE.fullmatch(name)
+    return (f"{match.group(2)} {match.group(1)}",) if match else ()
 
 
 def _alternation(items: Iterable[str]) -> str:
@@ -154,9 +176,10 @@ def misplaced(gazetteer: Gazetteer, line: str) -> Iterable[Misplaced]:
         return
     for match in gazetteer.names_re.finditer(line):
         name = regex.sub(r"\s+", " ", match.group())
-        code = gazetteer.placed_in(line, match.start(), match.end())
-        if code is None or code not in gazetteer.countries:
+        placed = gazetteer.placed_in(line, match.start(), match.end())
+        if placed is None or placed[0] not in gazetteer.countries:
             continue
+        code, location_only = placed
         country = gazetteer.countries[code]
         owners = gazetteer.owners.get(name, {})
         if code in owners:
@@ -168,6 +191,8 @@ def misplaced(gazetteer: Gazetteer, line: str) -> Iterable[Misplaced]:
         elif owners:
             role = next((r for r in owners.values() if r in country.roles), next(iter(owners.values())))
         else:
+            continue
+        if location_only and role in gazetteer.abroad:
             continue
         sentence = _sentence_at(line, match.start())
         chosen = gazetteer.suggestion_role(role, country, sentence)

@@ -163,20 +163,27 @@ class NameVariant(Rule):
         surnames: dict[str, Any] = part["surnames"]
         forms: dict[str, Any] = part["forms"]
         canonical = surnames[variant["canonical"]]
+        if not canonical["forms"]:
+            return None  # never seen with a given name: maybe a place or a word, not a person
         rare_key = fold(m.surname)
         people = [forms[k] for k in canonical["forms"]]
         given = fold(" ".join(m.given))
-        if m.given:
+        if not m.given and m.attached:
+            # judged as the full name it abbreviates in this article
+            given = fold(m.attached)[: -len(fold(m.surname))].strip()
+        if given:
             people = [p for p in people if p["given"] == given]
-            if not people and canonical["forms"]:
+            if not people:
                 return None  # another given name: another person
-        same_person = bool(m.given) and bool(people)
-        if not same_person and canonical["forms"] and not self._is_person(ctx, m):
+        same_person = bool(given) and bool(people)
+        if not same_person and not self._is_person(ctx, m):
             return None
-        if is_derivation(rare_key, variant["canonical"], self.data.derivation_suffixes) and not (
-            same_person or self._is_person(ctx, m)
+        if (
+            not same_person
+            and is_derivation(rare_key, variant["canonical"], self.data.derivation_suffixes)
+            and entity_label(ctx, m)[0] != "PERSON"
         ):
-            return None
+            return None  # Iraq/Iraqi: a derivation shape needs the parser to say "person"
         surname_text = display({"surface": canonical["surface"]})
         person = max(people, key=lambda p: (p["count"] + p["attached"], display(p)), default=None)
         shared = variant["evidence"] != ["corpus"]

@@ -1,6 +1,6 @@
 """NL507 misspelling: common-word misspellings, conservatively.
 
-Layers, cheapest and surest first: the configured vocabulary (accept, reject), the pack's list
+Layers, cheapest and surest first: the configured vocabulary.accept, the pack's list
 of known typos, then symspellpy's frequency dictionary for words the lexicon does not know.
 Dictionary suggestions are kept only for rare words (wordfreq) at edit distance 1 from a
 common word; a capitalized word must be unknown even as a name and close to a very common
@@ -16,7 +16,7 @@ from typing import Any
 
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
-from lint.features.vocab import SKIPPED_ROLES, lexicon, word_tokens
+from lint.features.vocab import lexicon
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
 from lint.rules.locale import match_case
@@ -91,10 +91,6 @@ def _hyphenated(line: str, start: int, end: int) -> bool:
     return before in ("-", "‐") or after in ("-", "‐")
 
 
-def strip_possessive(word: str) -> str:
-    return word[:-2] if word.endswith(("'s", "’s", "'S", "’S")) else word
-
-
 class Misspelling(Rule):
     meta = RuleMeta(
         code="NL507",
@@ -104,8 +100,8 @@ class Misspelling(Rule):
         fixable=True,
         summary="A misspelled common word.",
         what=(
-            "A word from the known-typo list (rules/spelling.toml, and vocabulary.reject in "
-            "the config), or a word unknown to the frequency dictionary that is one edit away "
+            "A word from the known-typo list (rules/spelling.toml; vocabulary.reject in the "
+            "config is reported by NL403), or a word unknown to the frequency dictionary that is one edit away "
             "from a common word and rare on the web. Names are skipped: a capitalized word is "
             "reported only when it is unknown even as a name, used once, and one inner edit "
             "(not its first or last letter) from a very common word; words of fewer than 5 letters, words with capitals inside or digits, words in "
@@ -119,7 +115,6 @@ class Misspelling(Rule):
     needs = ("vocab",)
 
     typos: dict[str, str]
-    rejected: frozenset[str] = frozenset()
     accept: frozenset[str] = frozenset()
 
     def setup(self, packs: Sequence[Pack], config: Config) -> None:
@@ -130,10 +125,8 @@ class Misspelling(Rule):
             if isinstance(table, dict):
                 typos.update({str(k).lower(): str(v) for k, v in table.get("typos", {}).items()})
                 accept.update(str(w).lower() for w in table.get("accept", []))
-        typos.update({k.lower(): v for k, v in config.vocabulary.reject.items()})
         accept.update(w.lower() for w in config.vocabulary.accept)
         self.typos = typos
-        self.rejected = frozenset(k.lower() for k in config.vocabulary.reject)
         self.accept = frozenset(accept)
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
@@ -167,19 +160,11 @@ class Misspelling(Rule):
             )
 
     def _candidates(self, ctx: RuleContext) -> Iterable[tuple[int, int, str]]:
-        """(line, column offset, word) of the words the lexicon does not know, from the vocab
-        feature, plus the configured rejected words (which the lexicon may know)."""
+        """(line, column offset, word) of the words the lexicon does not know (vocab feature).
+
+        Words in ``vocabulary.reject`` are NL403's to report, not this rule's."""
         data = ctx.analysis.get("vocab") or {}
         yield from data.get("unknown_at", [])
-        if not self.rejected:
-            return
-        for number, line in enumerate(ctx.document.lines, start=1):
-            if ctx.roles[number] in SKIPPED_ROLES:
-                continue
-            for start, _, token in word_tokens(line):
-                word = strip_possessive(token)
-                if word.lower() in self.rejected and word.lower() in lexicon():
-                    yield number, start, word
 
     @staticmethod
     def _not_names(
