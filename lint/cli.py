@@ -37,6 +37,13 @@ class DefaultGroup(click.Group):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("newslint: interrupted (no files were changed after the interrupt)", err=True)
+            sys.exit(130)
+
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
@@ -209,7 +216,8 @@ def _sources(result: RunResult) -> dict[str, list[str]]:
     from lint.loader import load
 
     sources: dict[str, list[str]] = {}
-    for path in {d.path for d in result.diagnostics}:
+    unread = {d.path for d in result.diagnostics if d.code in ("NL002", "NL004", "NL005")}
+    for path in {d.path for d in result.diagnostics} - unread:  # never re-read a skipped file
         loaded = load(path)
         if loaded.documents and loaded.documents[0].record is None:  # not for JSONL records
             sources[path] = loaded.documents[0].lines

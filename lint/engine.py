@@ -82,6 +82,7 @@ class Linter:
         self.features: list[Feature] = [FEATURES[key]() for key in sorted(needed) if key in FEATURES]
         self.role_settings = RoleSettings.from_packs(self.packs)
         self.env = AnalysisEnv(config, self.packs)
+        self._reloaded: tuple[str, dict[int | None, Document]] | None = None
 
     def load(self, path: str) -> Loaded:
         return load(path, self.config.encoding, self.config.max_file_size, self.config.jsonl_fields)
@@ -117,15 +118,20 @@ class Linter:
                 out.append(internal_error(ctx.document.path, rule, exc))
                 outcome.internal_errors += 1
 
+    def _reload(self, path: str, record: int | None) -> Document | None:
+        """The document ``record`` of ``path``, reading each file once for all its records
+        (a JSONL file's records arrive one after another)."""
+        if self._reloaded is None or self._reloaded[0] != path:
+            by_record = {d.record: d for d in self.load(path).documents}
+            self._reloaded = (path, by_record)
+        return self._reloaded[1].get(record)
+
     def second_pass(self, analysis: DocumentAnalysis, index: CorpusIndex) -> FileOutcome:
         """Run the corpus rules on one document, reloading its text."""
         outcome = FileOutcome(analysis.path)
         if not self.corpus_rules:
             return outcome
-        loaded = self.load(analysis.path)
-        document = next(
-            (d for d in loaded.documents if d.record == analysis.record), None
-        )
+        document = self._reload(analysis.path, analysis.record)
         if document is None or document.content_hash != analysis.content_hash:
             return outcome  # changed or vanished since the first pass: nothing consistent to say
         ctx = RuleContext(document, analysis.roles, analysis.data, self.config, index, self.env)

@@ -22,6 +22,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_SURROGATE_LEADS = {bytes((0xED, b)) for b in range(0xA0, 0xC0)}
 
 INPUT_CODES = {
     "NL001": ("encoding-error", Severity.ERROR),
@@ -95,11 +96,13 @@ def decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str, bool
     except UnicodeDecodeError as exc:
         line, column = _position_of_byte(data, exc.start)
         guess = _guess_legacy(data)
+        hint = f"looks like {guess}; rerun with --encoding {guess} to check its text"
+        if data[exc.start:exc.start + 2] in _SURROGATE_LEADS:
+            hint = "a UTF-8-encoded surrogate (CESU-8/WTF-8): repair the export"
         return problem(
             path,
             "NL001",
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} "
-            f"(looks like {guess}; rerun with --encoding {guess} to check its text)",
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} ({hint})",
             line,
             column,
         )

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import codecs
 import html as html_lib
-import re
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -132,10 +132,10 @@ def _silenced(diagnostics: Sequence[Diagnostic], directives: Sequence[Directive]
     return silenced
 
 
-def _may_have_directives(path: str) -> bool:
-    if not os.path.isfile(path):  # a FIFO or device would block or never end
-        return False
-    try:
+def _may_have_directives(path: str, max_size: int = 0) -> bool:
+    try:  # a FIFO or device would block; a file over the size limit was never read
+        if not os.path.isfile(path) or (max_size and os.path.getsize(path) > max_size):
+            return False
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
@@ -173,7 +173,7 @@ def apply_inline_suppressions(
         by_path[diagnostic.path].append(diagnostic)
     dropped: set[int] = set()
     for path, found in by_path.items():
-        if not _may_have_directives(path):
+        if not _may_have_directives(path, config.max_file_size):
             continue
         directives = _directives_of(path, config)
         by_record: dict[int | None, list[Diagnostic]] = defaultdict(list)
