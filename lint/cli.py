@@ -24,6 +24,7 @@ from lint.report import (
     render_statistics,
     render_text,
 )
+from lint.rules.base import Rule
 from lint.score import Scoring
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -71,6 +72,37 @@ def load_rules(config: Config, packs: Sequence[str]) -> RuleSet:
     except (PackError, RuleError) as exc:
         fail(str(exc))
         raise  # unreachable
+
+
+def prepare(
+    config_path: str | None,
+    paths: Sequence[str],
+    packs: Sequence[str],
+    select: Sequence[str],
+    extend_select: Sequence[str],
+    ignore: Sequence[str],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    **overrides: Any,
+) -> tuple[Config, RuleSet, list[Rule]]:
+    """The config (file plus command-line values), the loaded rules and the selected ones;
+    a config or pack problem ends the run with one error line (exit 2)."""
+    try:
+        config = load_config(config_path, paths)
+        config = with_overrides(
+            config,
+            select=_split(select) or None,
+            extend_select=_split(extend_select) or None,
+            ignore=(config.ignore + _split(ignore)) if ignore else None,
+            include=_split(include) or None,
+            exclude=(config.exclude + _split(exclude)) if exclude else None,
+            **overrides,
+        )
+        rule_set = load_rules(config, packs)
+        return config, rule_set, select_rules(rule_set, config)
+    except ConfigError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail() exits
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -148,26 +180,14 @@ def check(
 ) -> None:
     """Check PATHS (files or folders; default: the current folder)."""
     paths = paths or (".",)
-    try:
-        config = load_config(config_path, paths)
-        config = with_overrides(
-            config,
-            select=_split(select) or None,
-            extend_select=_split(extend_select) or None,
-            ignore=(config.ignore + _split(ignore)) if ignore else None,
-            fail_on=Severity.parse(fail_on) if fail_on else None,
-            include=_split(include) or None,
-            exclude=(config.exclude + _split(exclude)) if exclude else None,
-            locale=locale,
-            encoding=encoding,
-            max_file_size=max_file_size,
-            corpus=tuple(Path(p) for p in corpus_roots) or None,
-        )
-        rule_set = load_rules(config, packs)
-        rules = select_rules(rule_set, config)
-    except ConfigError as exc:
-        fail(str(exc))
-        return
+    config, rule_set, rules = prepare(
+        config_path, paths, packs, select, extend_select, ignore, include, exclude,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        locale=locale,
+        encoding=encoding,
+        max_file_size=max_file_size,
+        corpus=tuple(Path(p) for p in corpus_roots) or None,
+    )
     if skip_outside_corpus:
         paths = workflow.in_corpus(paths, config)
         if not paths:
@@ -272,23 +292,10 @@ def report(
     if target and Path(target).exists() and not force and not is_report_file(target):
         fail(f"{target} exists and is not a newslint report; use --force to overwrite it")
     paths = paths or (".",)
-    try:
-        config = load_config(config_path, paths)
-        config = with_overrides(
-            config,
-            select=_split(select) or None,
-            extend_select=_split(extend_select) or None,
-            ignore=(config.ignore + _split(ignore)) if ignore else None,
-            include=_split(include) or None,
-            exclude=(config.exclude + _split(exclude)) if exclude else None,
-            locale=locale,
-            encoding=encoding,
-        )
-        rule_set = load_rules(config, packs)
-        rules = select_rules(rule_set, config)
-    except ConfigError as exc:
-        fail(str(exc))
-        return
+    config, rule_set, rules = prepare(
+        config_path, paths, packs, select, extend_select, ignore, include, exclude,
+        locale=locale, encoding=encoding,
+    )
     result = run(paths, config, rules, rule_set.packs)
     for path in result.missing:
         click.echo(f"newslint: error: {path}: no such file or directory", err=True)
