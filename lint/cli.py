@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +11,18 @@ import click
 from rich.console import Console
 
 from lint import __version__, workflow
-from lint.config import Config, ConfigError, find_config, read_config_file, with_overrides
+from lint.config import (
+    EXECUTORS,
+    Config,
+    ConfigError,
+    find_config,
+    read_config_file,
+    with_overrides,
+)
 from lint.diagnostic import Severity
 from lint.engine import RunResult, run
 from lint.packs import PackError
+from lint.progress import ProgressBar
 from lint.registry import RuleError, RuleSet, load_rule_set, select_rules
 from lint.report import (
     FORMATS,
@@ -25,6 +33,7 @@ from lint.report import (
     render_text,
 )
 from lint.rules.base import Rule
+from lint.runner import make_cache, make_executor
 from lint.score import Scoring
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -105,6 +114,71 @@ def prepare(
         raise  # unreachable: fail() exits
 
 
+def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose how a run executes (not what it finds)."""
+    options = [
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+                     help="Worker processes (default: one per core; 1: no pool)."),
+        click.option("--no-cache", is_flag=True, default=False,
+                     help="Neither read nor write the cache."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+                     help="Cache folder (default: .newslint_cache beside the config file, "
+                          "or $NEWSLINT_CACHE_DIR)."),
+        click.option("--executor", type=click.Choice(EXECUTORS), default=None,
+                     help="local: a process pool on this machine (default); dask: a "
+                          "dask.distributed cluster."),
+        click.option("--scheduler", default=None,
+                     help="Dask scheduler address (tcp://host:8786); without it --executor "
+                          "dask starts a LocalCluster."),
+        click.option("--nlp-time-limit", type=click.FloatRange(min=0), default=None,
+                     help="Seconds of spaCy parsing per file before its parse-based rules "
+                          "stop (default: 60; 0: no limit)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def run_overrides(
+    jobs: int | None, no_cache: bool, cache_dir: str | None, executor: str | None,
+    scheduler: str | None, nlp_time_limit: float | None,
+) -> dict[str, Any]:
+    """The run options as config overrides (None: keep the config's value)."""
+    return {
+        "jobs": jobs, "cache": False if no_cache else None,
+        "cache_dir": Path(cache_dir) if cache_dir else None,
+        "executor": executor or ("dask" if scheduler else None), "scheduler": scheduler,
+        "nlp_time_limit": nlp_time_limit,
+    }
+
+
+def execute(
+    paths: Sequence[str], config: Config, rules: Sequence[Rule], rule_set: RuleSet,
+    show_progress: bool,
+) -> RunResult:
+    """Run the engine with the executor and cache the config asks for; warnings about the run
+    itself (a corrupt cache entry, an unwritable cache folder) go to stderr."""
+    try:
+        executor = make_executor(config)
+    except ImportError as exc:
+        fail(f"--executor dask needs dask.distributed ({exc}); install it with "
+             "'pip install \"newslint[dask]\"'")
+        raise  # unreachable
+    except OSError as exc:
+        fail(f"cannot reach the Dask scheduler {config.scheduler}: {exc}")
+        raise  # unreachable
+    cache = make_cache(config, rules, rule_set.packs, executor)
+    bar = ProgressBar(enabled=show_progress)
+    try:
+        result = run(paths, config, rules, rule_set.packs, executor, cache, bar.update)
+    finally:
+        bar.close()
+        cache.close()
+    for note in result.notes:
+        click.echo(f"newslint: warning: {note}", err=True)
+    return result
+
+
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newslint")
 def main() -> None:
@@ -153,6 +227,7 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes instead of writing them.")
+@run_options
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -177,6 +252,7 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    **run_settings: Any,
 ) -> None:
     """Check PATHS (files or folders; default: the current folder)."""
     paths = paths or (".",)
@@ -187,14 +263,17 @@ def check(
         encoding=encoding,
         max_file_size=max_file_size,
         corpus=tuple(Path(p) for p in corpus_roots) or None,
+        **run_overrides(**run_settings),
     )
     if skip_outside_corpus:
         paths = workflow.in_corpus(paths, config)
         if not paths:
             sys.exit(EXIT_OK)
 
+    show_progress = output_format == "text" and not quiet and not statistics
+
     def lint() -> RunResult:
-        return run(paths, config, rules, rule_set.packs)
+        return execute(paths, config, rules, rule_set, show_progress)
 
     options = workflow.Options(baseline_path, write_baseline_path, fix, unsafe_fixes, diff)
     result = workflow.run_workflow(lint, config, options)
@@ -263,6 +342,7 @@ def _sources(result: RunResult) -> dict[str, list[str]]:
 @click.option("--exclude", multiple=True, help="Globs of files or folders to skip.")
 @click.option("--locale", type=click.Choice(["en-CA", "en-GB", "en-US", "en-AU"]))
 @click.option("--encoding", help="Decode files with this encoding instead of UTF-8.")
+@run_options
 def report(
     paths: tuple[str, ...],
     html_path: str | None,
@@ -278,6 +358,7 @@ def report(
     exclude: tuple[str, ...],
     locale: str | None,
     encoding: str | None,
+    **run_settings: Any,
 ) -> None:
     """Score every article of PATHS and write a reliability report (see docs/report.md).
 
@@ -294,9 +375,9 @@ def report(
     paths = paths or (".",)
     config, rule_set, rules = prepare(
         config_path, paths, packs, select, extend_select, ignore, include, exclude,
-        locale=locale, encoding=encoding,
+        locale=locale, encoding=encoding, **run_overrides(**run_settings),
     )
-    result = run(paths, config, rules, rule_set.packs)
+    result = execute(paths, config, rules, rule_set, show_progress=True)
     for path in result.missing:
         click.echo(f"newslint: error: {path}: no such file or directory", err=True)
     text = render_report(result, config, fmt)
@@ -352,6 +433,36 @@ def explain(code: str, packs: tuple[str, ...]) -> None:
         fail(f"unknown rule {code!r} (see 'newslint rules')")
         return
     click.echo(meta.doc())
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """Manage the cache (.newslint_cache)."""
+
+
+@cache_group.command("clean")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="The cache folder (default: the one the config in this folder uses).")
+def cache_clean(cache_dir: str | None) -> None:
+    """Delete the cache folder."""
+    from lint.cache import clean, default_root
+
+    if cache_dir:
+        root = Path(cache_dir)
+    else:
+        try:
+            config = load_config(None, [])
+        except ConfigError as exc:
+            fail(str(exc))
+            return
+        root = config.cache_dir or default_root(config.source)
+    try:
+        freed = clean(root)
+    except (ValueError, OSError) as exc:
+        fail(str(exc))
+        return
+    click.echo(f"newslint: removed {root} ({freed / 1e6:.1f} MB)" if freed else
+               f"newslint: no cache at {root}")
 
 
 if __name__ == "__main__":

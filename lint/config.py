@@ -17,6 +17,11 @@ from lint.score import Scoring
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LOCALES = ("en-CA", "en-GB", "en-US", "en-AU")
+EXECUTORS = ("local", "dask")
+RUN_ONLY = frozenset(
+    {"source", "fail_on", "scoring", "baseline", "jobs", "cache", "cache_dir", "executor", "scheduler"}
+)
+"""Settings that change how a run executes or reports, not what the rules find."""
 
 
 class ConfigError(Exception):
@@ -57,6 +62,14 @@ class Config:
     jsonl_source_field: str = "source"
     jsonl_url_field: str = "url"
     scoring: Scoring = field(default_factory=Scoring)
+    nlp_time_limit: float = 60.0
+    """Seconds of spaCy parsing per file before its parse-based rules stop (0: no limit)."""
+    jobs: int = 0
+    """Worker processes (0: one per core)."""
+    cache: bool = True
+    cache_dir: Path | None = None
+    executor: str = "local"
+    scheduler: str | None = None
     source: Path | None = None
 
     @property
@@ -69,7 +82,9 @@ class Config:
 
     def fingerprint(self) -> str:
         """A string that changes whenever a setting that affects results changes."""
-        parts = [f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.name != "source"]
+        parts = [
+            f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.name not in RUN_ONLY
+        ]
         return "|".join(parts)
 
 
@@ -121,8 +136,25 @@ def parse_table(table: dict[str, Any], source: Path) -> Config:
             values["locale"] = locale
         elif key in ("encoding", "spacy-model", "languagetool-url"):
             values[key.replace("-", "_")] = _as_str(source, raw_key, value)
-        elif key in ("max-file-size", "chrome-min-documents"):
+        elif key in ("max-file-size", "chrome-min-documents", "jobs"):
             values[key.replace("-", "_")] = _as_int(source, raw_key, value)
+        elif key == "nlp-time-limit":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ConfigError(f"{source}: key {raw_key!r}: expected a non-negative number of seconds")
+            values["nlp_time_limit"] = float(value)
+        elif key == "cache":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{source}: key {raw_key!r}: expected true or false")
+            values["cache"] = value
+        elif key == "cache-dir":
+            values["cache_dir"] = base / _as_str(source, raw_key, value)
+        elif key == "executor":
+            executor = _as_str(source, raw_key, value)
+            if executor not in EXECUTORS:
+                raise ConfigError(f"{source}: key {raw_key!r}: expected one of {', '.join(EXECUTORS)}")
+            values["executor"] = executor
+        elif key == "scheduler":
+            values["scheduler"] = _as_str(source, raw_key, value)
         elif key == "vocabulary":
             values["vocabulary"] = _vocabulary(source, raw_key, value)
         elif key == "corpus":

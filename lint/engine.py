@@ -1,42 +1,44 @@
 """The run: discover, then map (load, roles, features, document rules), reduce (corpus index),
-map again (corpus rules), then filter. One code path whatever executes the maps."""
+map again (corpus rules), then filter. One code path whatever executes the maps.
+
+Every map step goes through an executor (this process, a local process pool, or Dask) in
+batches, and through the cache: a file whose path and bytes are unchanged is not analysed
+again, an unchanged corpus reuses its index, and a file whose corpus did not change reuses its
+corpus-rule results. Memory follows the batches in flight: analyses go to the cache folder (a
+temporary one with ``--no-cache``), and only the corpus index is held whole.
+"""
 
 from __future__ import annotations
 
 import fnmatch
 import os
-import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
+from lint.cache import Cache, MemoryCache, digest
 from lint.config import Config
 from lint.corpus import CorpusIndex, IndexBuilder
 from lint.diagnostic import Diagnostic, Severity
 from lint.discover import Missing, discover, display_path
-from lint.document import Document
-from lint.features import FEATURES, AnalysisEnv, DocumentAnalysis, Feature
-from lint.loader import Loaded, load
+from lint.executors import Executor, SerialExecutor
+from lint.linter import (
+    FIRST_PASS,
+    SECOND_PASS,
+    FileOutcome,
+    Linter,
+    SecondOutcome,
+    internal_error,
+)
 from lint.packs import Pack
 from lint.registry import matches
-from lint.roles import RoleSettings, assign_roles
-from lint.rules.base import Rule, RuleContext
+from lint.rules.base import Rule
 from lint.suppress import apply_inline_suppressions
 
-T = TypeVar("T")
-R = TypeVar("R")
-Mapper = Callable[[Callable[[T], R], Iterable[T]], Iterator[R]]
+__all__ = ["FileOutcome", "Linter", "RunResult", "internal_error", "run"]
 
-
-@dataclass
-class FileOutcome:
-    """First-pass result for one file: analyses for the index and diagnostics so far."""
-
-    path: str
-    analyses: list[DocumentAnalysis] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    input_error: bool = False
-    internal_errors: int = 0
+BATCH_FILES = 16
+BATCH_BYTES = 512 * 1024
 
 
 @dataclass
@@ -52,6 +54,10 @@ class RunResult:
     index: CorpusIndex | None = None
     roles: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
     """Line roles of each reported document, keyed by (display path, record); for scoring."""
+    stats: dict[str, int] = field(default_factory=dict)
+    """How the run went: files analysed, taken from the cache, corpus-rule results reused."""
+    notes: list[str] = field(default_factory=list)
+    """Warnings about the run itself (a corrupt cache entry, an unwritable cache folder)."""
 
     def exit_code(self, fail_on: Severity) -> int:
         """0 clean, 1 findings at or above ``fail_on``, 2 input or internal errors."""
@@ -60,88 +66,61 @@ class RunResult:
         return 1 if any(d.severity >= fail_on for d in self.diagnostics) else 0
 
 
-def internal_error(path: str, rule: Rule | None, exc: BaseException) -> Diagnostic:
-    where = f"rule {rule.code} ({rule.name})" if rule else "analysis"
-    last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    at = f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}" if last else ""
-    return Diagnostic(
-        path, 1, 1, 1, 1, "NL999", "internal-error", Severity.ERROR,
-        f"{where} failed{at}: {type(exc).__name__}: {exc}", "internal",
-    )
+def _read_key(path: str, config: Config) -> str | None:
+    """The first-pass key of a regular, readable file within the size limit, else None (the
+    loader then reports what is wrong, without the parent opening a FIFO or a huge file)."""
+    from lint.cache import file_key
+
+    try:
+        info = os.stat(path)
+        if not os.path.isfile(path) or (config.max_file_size and info.st_size > config.max_file_size):
+            return None
+        with open(path, "rb") as handle:
+            return file_key(path, handle.read())
+    except OSError:
+        return None
 
 
-class Linter:
-    """Holds the selected rules and what they need; runs the two passes on one file."""
-
-    def __init__(self, config: Config, rules: Sequence[Rule], packs: Sequence[Pack]) -> None:
-        self.config = config
-        self.packs = list(packs)
-        self.document_rules = [r for r in rules if r.scope == "document"]
-        self.corpus_rules = [r for r in rules if r.scope == "corpus"]
-        needed = {key for rule in rules for key in rule.needs}
-        self.features: list[Feature] = [FEATURES[key]() for key in sorted(needed) if key in FEATURES]
-        self.role_settings = RoleSettings.from_packs(self.packs)
-        self.env = AnalysisEnv(config, self.packs)
-        self._reloaded: tuple[str, dict[int | None, Document]] | None = None
-
-    def load(self, path: str) -> Loaded:
-        return load(path, self.config.encoding, self.config.max_file_size, self.config.jsonl_fields)
-
-    def first_pass(self, path: str) -> FileOutcome:
-        """Load one file, give its lines roles, analyse it and run the document rules."""
-        loaded = self.load(path)
-        outcome = FileOutcome(path, diagnostics=list(loaded.problems), input_error=loaded.input_error)
-        for document in loaded.documents:
-            self._first_pass_document(document, outcome)
-        return outcome
-
-    def _first_pass_document(self, document: Document, outcome: FileOutcome) -> None:
-        roles = assign_roles(document.lines, self.role_settings)
-        analysis = DocumentAnalysis(document.path, document.record, document.content_hash, roles)
-        for feature in self.features:
-            try:
-                analysis.data[feature.key] = feature.analyze(document, roles, self.env)
-            except Exception as exc:
-                outcome.diagnostics.append(internal_error(document.path, None, exc))
-                outcome.internal_errors += 1
-        outcome.analyses.append(analysis)
-        ctx = RuleContext(document, roles, analysis.data, self.config, env=self.env)
-        self._run_rules(self.document_rules, ctx, outcome.diagnostics, outcome)
-
-    def _run_rules(
-        self, rules: Sequence[Rule], ctx: RuleContext, out: list[Diagnostic], outcome: Any
-    ) -> None:
-        for rule in rules:
-            try:
-                out.extend(rule.check(ctx))
-            except Exception as exc:
-                out.append(internal_error(ctx.document.path, rule, exc))
-                outcome.internal_errors += 1
-
-    def _reload(self, path: str, record: int | None) -> Document | None:
-        """The document ``record`` of ``path``, reading each file once for all its records
-        (a JSONL file's records arrive one after another)."""
-        if self._reloaded is None or self._reloaded[0] != path:
-            by_record = {d.record: d for d in self.load(path).documents}
-            self._reloaded = (path, by_record)
-        return self._reloaded[1].get(record)
-
-    def second_pass(self, analysis: DocumentAnalysis, index: CorpusIndex) -> FileOutcome:
-        """Run the corpus rules on one document, reloading its text."""
-        outcome = FileOutcome(analysis.path)
-        if not self.corpus_rules:
-            return outcome
-        document = self._reload(analysis.path, analysis.record)
-        if document is None or document.content_hash != analysis.content_hash:
-            return outcome  # changed or vanished since the first pass: nothing consistent to say
-        ctx = RuleContext(document, analysis.roles, analysis.data, self.config, index, self.env)
-        self._run_rules(self.corpus_rules, ctx, outcome.diagnostics, outcome)
-        return outcome
+def _batches(items: Sequence[Any], sizes: Sequence[int], jobs: int) -> Iterator[list[Any]]:
+    """Consecutive batches: at most BATCH_FILES files or BATCH_BYTES bytes, and small enough
+    that every worker gets several."""
+    per_batch = max(1, min(BATCH_FILES, -(-len(items) // (jobs * 4)) if items else 1))
+    batch: list[Any] = []
+    weight = 0
+    for item, size in zip(items, sizes, strict=True):
+        batch.append(item)
+        weight += size
+        if len(batch) >= per_batch or weight >= BATCH_BYTES:
+            yield batch
+            batch, weight = [], 0
+    if batch:
+        yield batch
 
 
-def serial_map(fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-    """The default executor: the calling process, one item after another."""
-    return map(fn, items)
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+class _Progress:
+    """Counts files through both passes for an optional callback."""
+
+    def __init__(self, callback: Callable[[int, int], None] | None) -> None:
+        self.callback = callback
+        self.total = 0
+        self.done = 0
+
+    def add_total(self, count: int) -> None:
+        self.total += count
+        if self.callback:
+            self.callback(self.done, self.total)
+
+    def step(self, count: int) -> None:
+        self.done += count
+        if self.callback:
+            self.callback(self.done, self.total)
 
 
 def run(
@@ -149,11 +128,18 @@ def run(
     config: Config,
     rules: Sequence[Rule],
     packs: Sequence[Pack],
-    mapper: Mapper[Any, Any] = serial_map,
-    progress: Callable[[int], None] | None = None,
+    executor: Executor | None = None,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
-    """Check ``paths`` and return every diagnostic that survives the filters."""
+    """Check ``paths`` and return every diagnostic that survives the filters.
+
+    ``executor`` runs the map steps (default: this process); ``cache`` keeps analyses between
+    steps and between runs (default: in memory, for this run only).
+    """
     linter = Linter(config, rules, packs)
+    executor = executor or SerialExecutor()
+    cache = cache if cache is not None else MemoryCache()
     files: list[str] = []
     missing: list[str] = []
     for found in discover(paths, config.include, config.exclude):
@@ -162,41 +148,157 @@ def run(
         else:
             files.append(found)
     files, report_only = with_corpus_roots(files, config, missing)
-    diagnostics: list[Diagnostic] = []
+    reported = set(files) if report_only is None else report_only
+    space = cache.dir.name
+    ticker = _Progress(progress)
+
+    # First pass: a summary per file, from the cache or from the executor.
+    keys = {path: _read_key(path, config) for path in files}
+    summaries: dict[str, FileOutcome] = {}
+    todo: list[tuple[str, bool]] = []
+    for path in files:
+        key = keys[path]
+        entry = cache.get("p1", key) if key else None
+        if (
+            isinstance(entry, FileOutcome)
+            and (entry.checked or path not in reported)
+            and (not entry.documents or cache.has("p1an", key or ""))
+        ):
+            entry.path = path
+            summaries[path] = entry
+        else:
+            todo.append((path, path in reported))
+    stats = {"files": len(files), "analysed": len(todo), "cached": len(files) - len(todo)}
+    ticker.add_total(len(todo))
+    guess = digest(space, *[keys[p] or "-" for p in files])
+    index: CorpusIndex | None = cache.get("index", guess) if not todo else None
+    need_index = bool(linter.corpus_rules) and index is None
+    builder = IndexBuilder(linter.features) if need_index else None
+
+    executor.start(linter)
+    try:
+        fresh = _flatten(executor.map(
+            FIRST_PASS, _batches(todo, [_size(p) for p, _ in todo], executor.jobs), cache
+        ))
+        pending = {path for path, _ in todo}
+        for path in files:
+            analyses = None
+            if path in pending:
+                outcome = next(fresh)
+                ticker.step(1)
+                summaries[path] = outcome.summary()
+                analyses = outcome.analyses
+            if builder is not None:
+                if analyses is None:
+                    analyses = _cached_analyses(linter, cache, summaries[path])
+                for analysis in analyses:
+                    builder.add(analysis)
+        for _ in fresh:  # run the executor's map to its end (it has nothing left to yield)
+            pass
+
+        real = digest(space, *[summaries[p].key or "-" for p in files])
+        if builder is not None:
+            index = builder.build()
+            cache.put("index", real, index)
+        elif linter.corpus_rules and real != guess:  # a file changed while it was read
+            index = _build_index(linter, cache, [summaries[p] for p in files])
+            cache.put("index", real, index)
+
+        # Second pass: corpus rules on the reported files, reusing results for this corpus.
+        seconds: dict[str, SecondOutcome] = {}
+        todo2: list[tuple[str, str, str]] = []
+        if linter.corpus_rules and index is not None:
+            for path in files:
+                summary = summaries[path]
+                if path not in reported or not summary.documents or summary.key is None:
+                    continue
+                key2 = digest(summary.key, real)
+                hit = cache.get("p2", key2)
+                if isinstance(hit, SecondOutcome):
+                    seconds[path] = hit
+                else:
+                    todo2.append((path, summary.key, key2))
+            stats["corpus_rules_cached"] = len(seconds)
+            ticker.add_total(len(todo2))
+            if todo2:
+                shared = (executor.share(index, cache, "index", real), cache)
+                batches = _batches(todo2, [_size(p) for p, _, _ in todo2], executor.jobs)
+                for outcome2 in _flatten(executor.map(SECOND_PASS, batches, shared)):
+                    seconds[outcome2.path] = outcome2
+                    ticker.step(1)
+    finally:
+        executor.close()
+
+    return _result(files, reported, report_only, summaries, seconds, index, missing, config,
+                   stats, cache)
+
+
+def _flatten(batches: Iterable[list[Any]]) -> Iterator[Any]:
+    for batch in batches:
+        yield from batch
+
+
+def _cached_analyses(linter: Linter, cache: Cache, summary: FileOutcome) -> list[Any]:
+    if not summary.documents or summary.key is None:
+        return []
+    found = cache.get("p1an", summary.key)
+    if isinstance(found, list):
+        return found
+    return linter.first_pass(summary.path, check=False).analyses  # the entry vanished
+
+
+def _build_index(linter: Linter, cache: Cache, summaries: Sequence[FileOutcome]) -> CorpusIndex:
     builder = IndexBuilder(linter.features)
-    analyses: list[DocumentAnalysis] = []
-    input_errors = internal_errors = 0
-    for outcome in mapper(linter.first_pass, files):
-        diagnostics.extend(outcome.diagnostics)
-        input_errors += outcome.input_error and (report_only is None or outcome.path in report_only)
-        internal_errors += outcome.internal_errors
-        for analysis in outcome.analyses:
+    for summary in summaries:
+        for analysis in _cached_analyses(linter, cache, summary):
             builder.add(analysis)
-            analyses.append(analysis)
-        if progress:
-            progress(1)
-    index = builder.build()
-    if linter.corpus_rules:
-        second = mapper(lambda a: linter.second_pass(a, index), analyses)
-        for outcome in second:
-            diagnostics.extend(outcome.diagnostics)
-            internal_errors += outcome.internal_errors
-    if report_only is not None:
-        diagnostics = [d for d in diagnostics if d.path in report_only]
+    return builder.build()
+
+
+def _result(
+    files: Sequence[str],
+    reported: set[str],
+    report_only: set[str] | None,
+    summaries: dict[str, FileOutcome],
+    seconds: dict[str, SecondOutcome],
+    index: CorpusIndex | None,
+    missing: list[str],
+    config: Config,
+    stats: dict[str, int],
+    cache: Cache,
+) -> RunResult:
+    diagnostics: list[Diagnostic] = []
+    input_errors = internal_errors = documents = 0
+    roles: dict[tuple[str, int | None], list[str]] = {}
+    for path in files:
+        summary = summaries[path]
+        documents += len(summary.documents)
+        if path not in reported:
+            continue
+        diagnostics.extend(summary.diagnostics)
+        input_errors += summary.input_error
+        internal_errors += summary.internal_errors
+        for record, line_roles in summary.roles.items():
+            roles[display_path(path), record] = line_roles
+        second = seconds.get(path)
+        if second is not None:
+            diagnostics.extend(second.diagnostics)
+            internal_errors += second.internal_errors
     kept = filter_diagnostics(diagnostics, config)
     for diagnostic in kept:
         diagnostic.path = display_path(diagnostic.path)
         for related in diagnostic.related:
             object.__setattr__(related, "path", display_path(related.path))
     kept.sort(key=Diagnostic.sort_key)
+    notes: list[str] = []
+    if cache.corrupt:
+        notes.append(f"ignored {cache.corrupt} corrupt cache entr{'y' if cache.corrupt == 1 else 'ies'} "
+                     f"in {cache.root} (rebuilt)")
+    if cache.write_failed:
+        notes.append(f"cache not written: {cache.write_failed}")
     checked = len(files) if report_only is None else len(report_only)
-    roles = {
-        (display_path(a.path), a.record): a.roles.to_list()
-        for a in analyses
-        if report_only is None or a.path in report_only
-    }
     return RunResult(
-        kept, checked, len(analyses), input_errors, internal_errors, missing, index, roles
+        kept, checked, documents, input_errors, internal_errors, missing, index, roles, stats, notes
     )
 
 

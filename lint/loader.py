@@ -7,6 +7,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 
+from lint.cache import file_key
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, normalize_newlines
 from lint.formats import JsonlFields, to_documents
@@ -30,6 +31,7 @@ INPUT_CODES = {
     "NL003": ("empty-file", Severity.WARNING),
     "NL004": ("unreadable-file", Severity.ERROR),
     "NL005": ("file-too-large", Severity.WARNING),
+    "NL009": ("nlp-time-limit", Severity.WARNING),
 }
 
 
@@ -41,6 +43,8 @@ class Loaded:
     documents: list[Document] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     input_error: bool = False
+    key: str | None = None
+    """The cache key of what was read (path and bytes); None when nothing could be read."""
 
 
 def problem(path: str, code: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
@@ -138,6 +142,7 @@ def load(
         result.problems.append(problem(path, "NL004", f"cannot read: {exc.strerror or exc}"))
         result.input_error = True
         return result
+    result.key = file_key(path, data)
     if not data.strip():
         result.problems.append(problem(path, "NL003", "empty file: no article text"))
         return result

@@ -67,9 +67,21 @@ INPUT_RULES: list[RuleMeta] = [
         example="page.html:1:1: NL008 warning trafilatura found no article text in this page",
     ),
     RuleMeta(
+        "NL009", "nlp-time-limit", Severity.WARNING,
+        summary="NLP on this file stopped at the per-file time limit.",
+        what="The spaCy parses the rules asked for on this file took longer than "
+        "--nlp-time-limit (60 s by default); the rules that needed a parse skipped the rest of "
+        "the file. The other rules and files were checked as usual.",
+        why="One pathological file (megabytes on one line, thousands of candidate sentences) "
+        "must not stall a corpus run; the finding says which file was only partly checked.",
+        example="dump.txt:1:1: NL009 warning NLP stopped after 60 s (--nlp-time-limit); "
+        "rules NL503 and NL504 skipped the rest of this file",
+    ),
+    RuleMeta(
         "NL999", "internal-error", Severity.ERROR,
-        summary="A rule failed on this file.",
-        what="A rule raised an exception; the other rules and files were still checked. Exit code 2.",
+        summary="A rule failed on this file, or its worker process died.",
+        what="A rule raised an exception, or the process checking the file died (killed, out of "
+        "memory, crashed); the other rules and files were still checked. Exit code 2.",
         why="A crash in one rule must not hide the findings of the others; please report it.",
         example="a.txt:1:1: NL999 error rule NL201 failed: ValueError: ...",
     ),

@@ -47,14 +47,20 @@ def sentence_span(line: str, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
-def parser(ctx: RuleContext) -> Callable[[Sequence[str]], list[Any]]:
-    """The shared memoized parse, or a direct one when the context has no environment."""
+def parser(ctx: RuleContext) -> Callable[..., list[Any]]:
+    """The shared memoized parse, or a direct one when the context has no environment.
+
+    Called as ``parse(texts)`` or ``parse(texts, entities=False)`` (no entity recognizer)."""
     if ctx.env is not None:
         return ctx.env.parse
     from lint.nlp import load_pipeline
 
     nlp = load_pipeline(ctx.config.spacy_model)
-    return lambda texts: list(nlp.pipe(texts))
+
+    def parse(texts: Sequence[str], entities: bool = True) -> list[Any]:
+        return list(nlp.pipe(texts, disable=() if entities else ("ner",)))
+
+    return parse
 
 
 @dataclass(frozen=True)
@@ -226,11 +232,21 @@ class MtVerb(Rule):
     def _keep(self, line: str, match: Any) -> bool:
         return match.group(1) in self.forms and not _after_auxiliary(line, match.start())
 
+    def _found(self, ctx: RuleContext) -> list[Candidate]:
+        cached = ctx.extra.get(self.meta.code)
+        if cached is None:
+            cached = ctx.extra[self.meta.code] = _candidates(ctx, self.pattern, self._keep)[0]
+        return list(cached)
+
+    def prefetch(self, ctx: RuleContext) -> Iterable[tuple[str, bool]]:
+        return [(c.sentence, False) for c in self._found(ctx)]
+
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
-        candidates, _ = _candidates(ctx, self.pattern, self._keep)
+        candidates = self._found(ctx)
         if not candidates:
             return
-        parsed = parser(ctx)([c.sentence for c in candidates])
+        parse = parser(ctx)
+        parsed = parse([c.sentence for c in candidates], entities=False)  # tags and arcs only
         doc = ctx.document
         for candidate, sentence in zip(candidates, parsed, strict=True):
             token = _token_at(sentence, candidate.start)
@@ -247,10 +263,10 @@ class MtVerb(Rule):
             )
 
     def _is_time(self, token: Any) -> bool:
+        """A time expression, from the word list (months, days, 'year'...) or a number; the
+        parse runs without the entity recognizer, so DATE labels are not available."""
         return bool(
-            token.ent_type_ in ("DATE", "TIME")
-            or token.like_num
-            or token.lower_ in self.time_words
+            token.like_num or token.lower_ in self.time_words or any(c.isdigit() for c in token.text)
         )
 
     def _objectless(self, verb: Any) -> bool:
@@ -364,10 +380,20 @@ class MtCollocation(Rule):
                                 description=f"replace with {fixed!r}"),
                     )
 
+    def _events(self, ctx: RuleContext) -> tuple[list[Candidate], list[Any]]:
+        cached = ctx.extra.get(self.meta.code)
+        if cached is None:
+            found: tuple[list[Candidate], list[Any]] = ([], [])
+            if self.event_pattern is not None:
+                found = _candidates(ctx, self.event_pattern, self._is_event)
+            cached = ctx.extra[self.meta.code] = found
+        return cached
+
+    def prefetch(self, ctx: RuleContext) -> Iterable[tuple[str, bool]]:
+        return [(c.sentence, True) for c in self._events(ctx)[0]]
+
     def _missing_of(self, ctx: RuleContext) -> Iterable[Diagnostic]:
-        if self.event_pattern is None:
-            return
-        candidates, matches = _candidates(ctx, self.event_pattern, self._is_event)
+        candidates, matches = self._events(ctx)
         if not candidates:
             return
         kept = list(zip(candidates, matches, strict=True))

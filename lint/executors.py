@@ -1,0 +1,291 @@
+"""Executors: where the per-document map steps run. The logic is the engine's; an executor only
+decides which process runs a batch.
+
+- ``SerialExecutor``: the calling process (tests, ``--jobs 1``, tiny runs).
+- ``ProcessExecutor``: a process pool on this machine (``--jobs N``, the default). A worker
+  that dies (a crash, the OOM killer) is replaced; its batch is retried file by file, and a
+  file that kills a worker again is reported as NL999 while the others finish.
+- ``DaskExecutor``: a dask.distributed cluster (``--executor dask``, ``--scheduler ADDRESS``,
+  or a LocalCluster when no address is given). Workers read the files themselves.
+
+Every executor runs the same ``Task`` functions on batches and yields their results in the
+order of the batches, so diagnostics do not depend on the executor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from abc import ABC, abstractmethod
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from lint.cache import Cache
+    from lint.engine import Linter
+
+X = TypeVar("X")
+Y = TypeVar("Y")
+
+
+@dataclass(frozen=True)
+class Task(Generic[X, Y]):
+    """A batch function and what to report for an element whose worker died."""
+
+    run: Callable[[Linter, Sequence[X], Any], list[Y]]
+    crashed: Callable[[X, str], Y]
+
+
+@dataclass(frozen=True)
+class StoreRef:
+    """A value shared with pool workers through the cache folder instead of each task."""
+
+    root: str
+    space: str
+    kind: str
+    key: str
+
+
+class Executor(ABC):
+    """Runs batches of a task; results come back in the order of the batches."""
+
+    jobs: int = 1
+
+    @abstractmethod
+    def start(self, linter: Linter) -> None:
+        """Make the linter (rules, packs, config) available where batches run."""
+
+    @abstractmethod
+    def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
+        """A handle to ``value`` (already stored in ``cache``) that tasks can resolve."""
+
+    @abstractmethod
+    def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
+        """Run ``task`` on every batch."""
+
+    def close(self) -> None:
+        """Release workers."""
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Worker-side state (one per process)
+
+_LINTER: Linter | None = None
+_SHARED: dict[StoreRef, Any] = {}
+
+
+def resolve(handle: Any) -> Any:
+    """The value behind a handle from :meth:`Executor.share` (loaded once per process)."""
+    if not isinstance(handle, StoreRef):
+        return handle
+    if handle not in _SHARED:
+        from pathlib import Path
+
+        from lint.cache import Cache
+
+        _SHARED.clear()  # one shared value at a time: a new run's index replaces the old one
+        _SHARED[handle] = Cache(Path(handle.root), handle.space).get(handle.kind, handle.key)
+    return _SHARED[handle]
+
+
+def _init_worker(linter: Linter) -> None:
+    global _LINTER
+    _LINTER = linter
+    # Ctrl-C goes to the whole process group: the parent shuts the pool down, workers just stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _call_in_worker(task: Task[X, Y], batch: Sequence[X], shared: Any) -> list[Y]:
+    assert _LINTER is not None, "worker not initialised"
+    return task.run(_LINTER, batch, shared)
+
+
+def _crash_reason(exc: BaseException) -> str:
+    if isinstance(exc, BrokenProcessPool):
+        return "the worker process died (killed, out of memory or crashed)"
+    return f"{type(exc).__name__}: {exc}"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class SerialExecutor(Executor):
+    """Everything in the calling process."""
+
+    def __init__(self) -> None:
+        self.linter: Linter | None = None
+
+    def start(self, linter: Linter) -> None:
+        self.linter = linter
+
+    def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
+        return value
+
+    def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
+        assert self.linter is not None
+        for batch in batches:
+            yield task.run(self.linter, batch, shared)
+
+
+class ProcessExecutor(Executor):
+    """A local process pool; each worker receives the linter once, at start."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = max(1, jobs)
+        self.linter: Linter | None = None
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self, linter: Linter) -> None:
+        self.linter = linter
+        self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        if self.pool is not None:
+            self._kill()
+        import multiprocessing
+
+        # fork: workers start in milliseconds and share the parent's imported modules.
+        context = multiprocessing.get_context("fork")
+        initializer: Any = _init_worker  # typeshed only knows initializers without arguments
+        self.pool = ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=initializer, initargs=(self.linter,)
+        )
+        return self.pool
+
+    def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
+        return StoreRef(str(cache.root), cache.dir.name, kind, key)
+
+    def _submit(self, task: Task[X, Y], batch: Sequence[X], shared: Any) -> Future[list[Y]]:
+        assert self.pool is not None
+        return self.pool.submit(_call_in_worker, task, batch, shared)
+
+    def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
+        source = iter(batches)
+        window = self.jobs * 4  # batches in flight: memory follows the window, not the corpus
+        flight: deque[tuple[Sequence[X], Future[list[Y]]]] = deque()
+
+        def refill() -> None:
+            while len(flight) < window:
+                batch = next(source, None)
+                if batch is None:
+                    return
+                flight.append((batch, self._submit(task, batch, shared)))
+
+        try:
+            refill()
+            while flight:
+                batch, future = flight.popleft()
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    waiting = [b for b, _ in flight]
+                    flight.clear()
+                    self._new_pool()
+                    result = self._one_by_one(task, batch, shared)
+                    flight.extend((b, self._submit(task, b, shared)) for b in waiting)
+                except Exception as exc:  # the engine catches rule errors; this is its own bug
+                    result = [task.crashed(item, _crash_reason(exc)) for item in batch]
+                yield result
+                refill()
+        except BaseException:
+            self._kill()
+            raise
+
+    def _one_by_one(self, task: Task[X, Y], batch: Sequence[X], shared: Any) -> list[Y]:
+        """Retry a batch whose worker died, one element at a time, to find the culprit."""
+        out: list[Y] = []
+        for item in batch:
+            try:
+                out.extend(self._submit(task, [item], shared).result())
+            except BrokenProcessPool as exc:
+                out.append(task.crashed(item, _crash_reason(exc)))
+                self._new_pool()
+            except Exception as exc:
+                out.append(task.crashed(item, _crash_reason(exc)))
+        return out
+
+    def _kill(self) -> None:
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.terminate()
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.join(timeout=5)
+
+    def close(self) -> None:
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _dask_call(batch: Sequence[X], task: Task[X, Y], linter: Linter, shared: Any) -> list[Y]:
+    return task.run(linter, batch, shared)
+
+
+class DaskExecutor(Executor):
+    """A dask.distributed cluster: the address of a running scheduler, or a LocalCluster."""
+
+    def __init__(self, scheduler: str | None, jobs: int) -> None:
+        import importlib
+
+        distributed: Any = importlib.import_module("dask.distributed")  # optional: newslint[dask]
+        self.jobs = max(1, jobs)
+        self.cluster: Any = None
+        self.client: Any
+        if scheduler:
+            self.client = distributed.Client(scheduler, timeout="30s")
+        else:
+            self.cluster = distributed.LocalCluster(
+                n_workers=self.jobs, threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=40,
+            )
+            self.client = distributed.Client(self.cluster)
+        self.linter: Any = None
+
+    def start(self, linter: Linter) -> None:
+        self.linter = self.client.scatter(linter, broadcast=True, hash=False)
+
+    def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
+        return self.client.scatter(value, broadcast=True, hash=False)
+
+    def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
+        batches = list(batches)
+        futures: list[Any] = self.client.map(
+            _dask_call, batches, task=task, linter=self.linter, shared=shared, pure=False
+        )
+        try:
+            for batch, future in zip(batches, futures, strict=True):
+                try:
+                    result = future.result()
+                except Exception as exc:  # KilledWorker after Dask's own retries, or a bug
+                    result = [task.crashed(item, _crash_reason(exc)) for item in batch]
+                future.release()
+                yield result
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.client.cancel(futures)
+            raise
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -1,0 +1,292 @@
+"""The per-file work of a run: the first pass (load, line roles, features, document rules) and
+the second pass (corpus rules with the corpus index), on one file or on a batch of files.
+
+These functions are what every executor runs; see ``lint.engine`` for the run around them.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from lint.config import Config
+from lint.corpus import CorpusIndex
+from lint.diagnostic import Diagnostic, Severity
+from lint.document import Document
+from lint.executors import Task, resolve
+from lint.features import FEATURES, AnalysisEnv, DocumentAnalysis, Feature
+from lint.features.base import NlpTimeLimit
+from lint.loader import Loaded, load, problem
+from lint.packs import Pack
+from lint.roles import RoleSettings, assign_roles
+from lint.rules.base import Rule, RuleContext
+
+if TYPE_CHECKING:
+    from lint.cache import Cache
+
+PREFETCH_PER_DOCUMENT = 400
+"""A document asking for more parses than this is parsed on its own, under its time limit."""
+PREFETCH_PER_BATCH = 2000
+
+
+@dataclass
+class FileOutcome:
+    """First-pass result for one file: what is cached as its summary, plus its analyses."""
+
+    path: str
+    analyses: list[DocumentAnalysis] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    input_error: bool = False
+    internal_errors: int = 0
+    key: str | None = None
+    """The file's first-pass cache key (path and bytes); None when it could not be read."""
+    checked: bool = True
+    """Whether the document rules ran (not for corpus files that are only compared with)."""
+    documents: list[tuple[int | None, str]] = field(default_factory=list)
+    """(record, content hash) of each document in the file."""
+    roles: dict[int | None, list[str]] = field(default_factory=dict)
+
+    def summary(self) -> FileOutcome:
+        """The outcome without its analyses (the small part of the cache entry)."""
+        return FileOutcome(
+            self.path, [], self.diagnostics, self.input_error, self.internal_errors, self.key,
+            self.checked, self.documents, self.roles,
+        )
+
+
+@dataclass
+class SecondOutcome:
+    """Second-pass result for one file."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    internal_errors: int = 0
+
+
+def internal_error(path: str, rule: Rule | None, exc: BaseException) -> Diagnostic:
+    where = f"rule {rule.code} ({rule.name})" if rule else "analysis"
+    last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}" if last else ""
+    return Diagnostic(
+        path, 1, 1, 1, 1, "NL999", "internal-error", Severity.ERROR,
+        f"{where} failed{at}: {type(exc).__name__}: {exc}", "internal",
+    )
+
+
+def crash_diagnostic(path: str, reason: str) -> Diagnostic:
+    return Diagnostic(
+        path, 1, 1, 1, 1, "NL999", "internal-error", Severity.ERROR,
+        f"checking this file stopped: {reason}; the other files were checked", "internal",
+    )
+
+
+@dataclass
+class _Pending:
+    """A document between its analysis and its document rules (within a batch)."""
+
+    document: Document
+    ctx: RuleContext
+    outcome: FileOutcome
+
+
+class Linter:
+    """Holds the selected rules and what they need; runs the two passes on files."""
+
+    def __init__(self, config: Config, rules: Sequence[Rule], packs: Sequence[Pack]) -> None:
+        self.config = config
+        self.packs = list(packs)
+        self.document_rules = [r for r in rules if r.scope == "document"]
+        self.corpus_rules = [r for r in rules if r.scope == "corpus"]
+        needed = {key for rule in rules for key in rule.needs}
+        self.features: list[Feature] = [FEATURES[key]() for key in sorted(needed) if key in FEATURES]
+        self.role_settings = RoleSettings.from_packs(self.packs)
+        self.env = AnalysisEnv(config, self.packs)
+        self._reloaded: tuple[str, dict[int | None, Document]] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_reloaded"] = None
+        return state
+
+    def load(self, path: str) -> Loaded:
+        return load(path, self.config.encoding, self.config.max_file_size, self.config.jsonl_fields)
+
+    # -- first pass ---------------------------------------------------------------------------
+
+    def first_pass(self, path: str, check: bool = True) -> FileOutcome:
+        """Load one file, give its lines roles, analyse it and (with ``check``) run the
+        document rules."""
+        return self.first_pass_batch([(path, check)])[0]
+
+    def first_pass_batch(self, items: Sequence[tuple[str, bool]]) -> list[FileOutcome]:
+        """The first pass over several files; their parse requests go to spaCy together."""
+        outcomes: list[FileOutcome] = []
+        pending: list[_Pending] = []
+        for path, check in items:
+            loaded = self.load(path)
+            outcome = FileOutcome(
+                path, diagnostics=list(loaded.problems), input_error=loaded.input_error,
+                key=loaded.key, checked=check,
+            )
+            for document in loaded.documents:
+                ctx = self._analyse(document, outcome)
+                if check:
+                    pending.append(_Pending(document, ctx, outcome))
+            outcomes.append(outcome)
+        self._prefetch(pending)
+        for item in pending:
+            self._run_rules(self.document_rules, item.ctx, item.outcome.diagnostics, item.outcome)
+        return outcomes
+
+    def _analyse(self, document: Document, outcome: FileOutcome) -> RuleContext:
+        roles = assign_roles(document.lines, self.role_settings)
+        analysis = DocumentAnalysis(document.path, document.record, document.content_hash, roles)
+        for feature in self.features:
+            try:
+                analysis.data[feature.key] = feature.analyze(document, roles, self.env)
+            except Exception as exc:
+                outcome.diagnostics.append(internal_error(document.path, None, exc))
+                outcome.internal_errors += 1
+        outcome.analyses.append(analysis)
+        outcome.documents.append((document.record, document.content_hash))
+        outcome.roles[document.record] = roles.to_list()
+        return RuleContext(document, roles, analysis.data, self.config, env=self.env)
+
+    def _prefetch(self, pending: Sequence[_Pending]) -> None:
+        """Parse, in one spaCy call, the sentences the batch's document rules will ask for.
+
+        An optimisation only: a rule asks ``env.parse`` again in ``check`` and finds its parses
+        in the memo. spaCy is much faster on one batch than on many small calls.
+        """
+        requests: dict[bool, list[str]] = {True: [], False: []}
+        total = 0
+        for item in pending:
+            asked: dict[bool, list[str]] = {True: [], False: []}
+            for rule in self.document_rules:
+                try:
+                    for text, entities in rule.prefetch(item.ctx):
+                        asked[entities].append(text)
+                except Exception:  # check() will meet the same problem and report it
+                    continue
+            count = len(asked[True]) + len(asked[False])
+            if count > PREFETCH_PER_DOCUMENT or total + count > PREFETCH_PER_BATCH:
+                continue
+            total += count
+            for entities, texts in asked.items():
+                requests[entities].extend(texts)
+        self.env.deadline = time.monotonic() + self.config.nlp_time_limit * max(1, len(pending))
+        try:
+            for entities, texts in requests.items():
+                if texts:
+                    self.env.parse(texts, entities=entities)
+        except (NlpTimeLimit, Exception):
+            pass  # each document's own check() parses what is missing, under its own limit
+        finally:
+            self.env.deadline = None
+
+    def _run_rules(
+        self, rules: Sequence[Rule], ctx: RuleContext, out: list[Diagnostic], outcome: Any
+    ) -> None:
+        limit = self.config.nlp_time_limit
+        self.env.deadline = time.monotonic() + limit if limit else None
+        stopped: list[str] = []
+        try:
+            for rule in rules:
+                try:
+                    out.extend(rule.check(ctx))
+                except NlpTimeLimit:
+                    stopped.append(rule.code)
+                except Exception as exc:
+                    out.append(internal_error(ctx.document.path, rule, exc))
+                    outcome.internal_errors += 1
+        finally:
+            self.env.deadline = None
+        if stopped:
+            message = (
+                f"NLP stopped after {limit:g} s (--nlp-time-limit); rule"
+                f"{'s' if len(stopped) > 1 else ''} {' and '.join(stopped)} skipped the rest "
+                "of this file"
+            )
+            out.append(problem(ctx.document.path, "NL009", message))
+
+    # -- second pass --------------------------------------------------------------------------
+
+    def _reload(self, path: str, record: int | None) -> Document | None:
+        """The document ``record`` of ``path``, reading each file once for all its records
+        (a JSONL file's records arrive one after another)."""
+        if self._reloaded is None or self._reloaded[0] != path:
+            by_record = {d.record: d for d in self.load(path).documents}
+            self._reloaded = (path, by_record)
+        return self._reloaded[1].get(record)
+
+    def second_pass(self, analysis: DocumentAnalysis, index: CorpusIndex) -> SecondOutcome:
+        """Run the corpus rules on one document, reloading its text."""
+        outcome = SecondOutcome(analysis.path)
+        if not self.corpus_rules:
+            return outcome
+        document = self._reload(analysis.path, analysis.record)
+        if document is None or document.content_hash != analysis.content_hash:
+            return outcome  # changed or vanished since the first pass: nothing consistent to say
+        ctx = RuleContext(document, analysis.roles, analysis.data, self.config, index, self.env)
+        self._run_rules(self.corpus_rules, ctx, outcome.diagnostics, outcome)
+        return outcome
+
+
+# ---------------------------------------------------------------------------------------------
+# Tasks: what executors run, batch by batch.
+
+FirstItem = tuple[str, bool]
+"""(path, run the document rules)."""
+SecondItem = tuple[str, str, str]
+"""(path, first-pass key, second-pass key)."""
+
+
+def _first_pass(linter: Linter, batch: Sequence[FirstItem], cache: Cache) -> list[FileOutcome]:
+    outcomes = linter.first_pass_batch(batch)
+    for outcome in outcomes:
+        if outcome.key is not None:
+            cache.put("p1an", outcome.key, outcome.analyses)
+            cache.put("p1", outcome.key, outcome.summary())
+    return outcomes
+
+
+def _first_crashed(item: FirstItem, reason: str) -> FileOutcome:
+    return FileOutcome(item[0], diagnostics=[crash_diagnostic(item[0], reason)], internal_errors=1,
+                       checked=item[1])
+
+
+def _analyses(linter: Linter, cache: Cache, path: str, key: str) -> list[DocumentAnalysis]:
+    """A file's first-pass analyses from the cache, or computed again when they are gone (a
+    cluster whose workers do not share the cache folder)."""
+    found = cache.get("p1an", key)
+    if isinstance(found, list):
+        return found
+    return linter.first_pass(path, check=False).analyses
+
+
+def _second_pass(
+    linter: Linter, batch: Sequence[SecondItem], shared: tuple[Any, Cache]
+) -> list[SecondOutcome]:
+    handle, cache = shared
+    index: CorpusIndex = resolve(handle)
+    outcomes: list[SecondOutcome] = []
+    for path, key, key2 in batch:
+        outcome = SecondOutcome(path)
+        for analysis in _analyses(linter, cache, path, key):
+            found = linter.second_pass(analysis, index)
+            outcome.diagnostics.extend(found.diagnostics)
+            outcome.internal_errors += found.internal_errors
+        cache.put("p2", key2, outcome)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def _second_crashed(item: SecondItem, reason: str) -> SecondOutcome:
+    return SecondOutcome(item[0], [crash_diagnostic(item[0], reason)], internal_errors=1)
+
+
+FIRST_PASS: Task[FirstItem, FileOutcome] = Task(_first_pass, _first_crashed)
+SECOND_PASS: Task[SecondItem, SecondOutcome] = Task(_second_pass, _second_crashed)
