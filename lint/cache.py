@@ -17,6 +17,7 @@ folder it is given.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -101,6 +102,8 @@ class Cache:
     def get(self, kind: str, key: str) -> Any | None:
         """The entry, or None when it is missing or corrupt (a corrupt one is removed)."""
         path = self.path(kind, key)
+        collecting = gc.isenabled()
+        gc.disable()  # unpickling builds many small containers: collections would rescan them
         try:
             with open(path, "rb") as handle:
                 return pickle.load(handle)
@@ -111,6 +114,9 @@ class Cache:
             with contextlib.suppress(OSError):
                 path.unlink()
             return None
+        finally:
+            if collecting:
+                gc.enable()
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Write the entry atomically; a cache that cannot be written is skipped, not fatal."""

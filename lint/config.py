@@ -18,10 +18,12 @@ from lint.score import Scoring
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 LOCALES = ("en-CA", "en-GB", "en-US", "en-AU")
 EXECUTORS = ("local", "dask")
-RUN_ONLY = frozenset(
-    {"source", "fail_on", "scoring", "baseline", "jobs", "cache", "cache_dir", "executor", "scheduler"}
-)
-"""Settings that change how a run executes or reports, not what the rules find."""
+RUN_ONLY = frozenset({
+    "source", "fail_on", "scoring", "baseline", "jobs", "cache", "cache_dir", "executor",
+    "scheduler", "corpus", "include", "exclude",
+})
+"""Settings that change how a run executes, which files it reads or how it reports, not what
+the rules find in a file (the cache keys files and corpora by their content)."""
 
 
 class ConfigError(Exception):

@@ -158,16 +158,16 @@ def run(
     todo: list[tuple[str, bool]] = []
     for path in files:
         key = keys[path]
-        entry = cache.get("p1", key) if key else None
-        if (
-            isinstance(entry, FileOutcome)
-            and (entry.checked or path not in reported)
-            and (not entry.documents or cache.has("p1an", key or ""))
-        ):
-            entry.path = path
-            summaries[path] = entry
-        else:
-            todo.append((path, path in reported))
+        if path in reported:
+            entry = cache.get("p1", key) if key else None
+            if isinstance(entry, FileOutcome) and entry.checked:
+                entry.path = path
+                summaries[path] = entry
+                continue
+        elif key and cache.has("p1", key):  # compared with, not reported: load it if needed
+            summaries[path] = FileOutcome(path, key=key, checked=False, documents=[(None, "?")])
+            continue
+        todo.append((path, path in reported))
     stats = {"files": len(files), "analysed": len(todo), "cached": len(files) - len(todo)}
     ticker.add_total(len(todo))
     guess = digest(space, *[keys[p] or "-" for p in files])
@@ -271,10 +271,10 @@ def _result(
     input_errors = internal_errors = documents = 0
     roles: dict[tuple[str, int | None], list[str]] = {}
     for path in files:
-        summary = summaries[path]
-        documents += len(summary.documents)
         if path not in reported:
             continue
+        summary = summaries[path]
+        documents += len(summary.documents)
         diagnostics.extend(summary.diagnostics)
         input_errors += summary.input_error
         internal_errors += summary.internal_errors

@@ -23,6 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 _SURROGATE_LEADS = {bytes((0xED, b)) for b in range(0xA0, 0xC0)}
 
 INPUT_CODES = {
@@ -60,7 +61,7 @@ def looks_binary(data: bytes) -> bool:
         return True
     if not head:
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > 0.10
 
 

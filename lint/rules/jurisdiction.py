@@ -56,6 +56,9 @@ class Gazetteer:
     places: dict[str, str] = field(default_factory=dict)
     """Alias or demonym -> country code."""
     names_re: regex.Pattern[str] | None = None
+    heads: frozenset[str] | None = None
+    """The first word of every name: a line without one of them holds no name (None: some
+    name does not start with a letter or digit, so every line is searched)."""
     prefix_re: regex.Pattern[str] | None = None
     suffix_re: regex.Pattern[str] | None = None
 
@@ -74,6 +77,9 @@ class Gazetteer:
         gazetteer.names_re = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}]){_alternation(names)}(?![\p{{L}}\p{{N}}])"
         )
+        heads = {_WORD_RE.match(name) for name in names}
+        if all(heads):
+            gazetteer.heads = frozenset(head.group() for head in heads if head)
         places = _alternation(aliases)
         adjectives = _alternation(demonyms)
         gazetteer.prefix_re = regex.compile(
@@ -154,6 +160,9 @@ def _inverted(name: str) -> tuple[str, ...]:
     return (f"{match.group(2)} {match.group(1)}",) if match else ()
 
 
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+
+
 def _alternation(items: Iterable[str]) -> str:
     ordered = sorted(set(items), key=lambda s: (-len(s), s))
     return "(?:" + "|".join(regex.escape(s).replace(r"\ ", r"\s+") for s in ordered) + ")"
@@ -173,6 +182,8 @@ class Misplaced:
 def misplaced(gazetteer: Gazetteer, line: str) -> Iterable[Misplaced]:
     """Institution names on a line that an explicit context puts in a country not their own."""
     if gazetteer.names_re is None:
+        return
+    if gazetteer.heads is not None and gazetteer.heads.isdisjoint(_WORD_RE.findall(line)):
         return
     for match in gazetteer.names_re.finditer(line):
         name = regex.sub(r"\s+", " ", match.group())
