@@ -6,7 +6,8 @@ as separate commands, one after another on the same machine:
   newslint cold       every default rule, NLP included, empty cache, default --jobs
   newslint warm       the same command again: nothing changed
   pre-commit          one new article, checked against the cached corpus (--corpus)
-  document rules      only the rules that read one document (no corpus index), no cache
+  document rules      only the rules that read one document (no corpus index), no cache;
+                      with and without the two rules that ask spaCy for parses
   proselint           `proselint check` on the same files (the peer)
 
 and prints wall time, words/s, peak memory (the whole process tree, sampled), and the ratios
@@ -34,6 +35,7 @@ import psutil
 from bench.corpus import Generator, write_corpus
 from lint.config import Config
 from lint.registry import load_rule_set, select_rules
+from lint.rules.base import Rule
 
 BIN = Path(sys.executable).parent
 
@@ -74,10 +76,15 @@ def measured(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> M
     return Measure(wall, peak / 1e6, proc.returncode, output)
 
 
-def document_rule_codes() -> str:
+def document_rule_codes(nlp: bool) -> str:
+    """The default rules that read one document; with ``nlp=False`` only those that never ask
+    spaCy for a parse (a rule that parses declares it through ``prefetch``)."""
     config = Config()
     rule_set = load_rule_set(config)
-    return ",".join(r.code for r in select_rules(rule_set, config) if r.scope == "document")
+    return ",".join(
+        r.code for r in select_rules(rule_set, config)
+        if r.scope == "document" and (nlp or type(r).prefetch is Rule.prefetch)
+    )
 
 
 def proselint_command() -> list[str] | None:
@@ -119,8 +126,9 @@ def bench_size(articles: int, work: Path, jobs: int) -> dict[str, float]:
                               str(cache), "--jobs", str(jobs)], work)
     finally:
         new_article.unlink()
-    docs_only = measured([*newslint[:-4], "--no-cache", "--jobs", str(jobs), "--select",
-                          document_rule_codes()], work)
+    plain = [*newslint[:-4], "--no-cache", "--jobs", str(jobs), "--select"]
+    docs_only = measured([*plain, document_rule_codes(nlp=True)], work)
+    docs_regex = measured([*plain, document_rule_codes(nlp=False)], work)
     peer = proselint_command()
     prose = measured([*peer, corpus.name], work) if peer else None
 
@@ -132,8 +140,10 @@ def bench_size(articles: int, work: Path, jobs: int) -> dict[str, float]:
         ("newslint warm", warm, f"{found_warm} diagnostics, "
          f"{'same' if cold.output == warm.output else 'DIFFERENT'} output"),
         ("pre-commit, 1 new", precommit, f"exit {precommit.code}, against {articles:,} cached"),
-        ("document rules only", docs_only,
-         f"{megabytes / docs_only.wall / cores:.2f} MB/s per core"),
+        ("document rules", docs_only,
+         f"{megabytes / docs_only.wall / cores:.2f} MB/s per core (spaCy included)"),
+        ("doc rules without NLP", docs_regex,
+         f"{megabytes / docs_regex.wall / cores:.2f} MB/s per core (target >= 1)"),
     ]
     if prose:
         rows.append(("proselint", prose, f"exit {prose.code}"))

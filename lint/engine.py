@@ -313,17 +313,23 @@ def with_corpus_roots(
     """
     if not config.corpus:
         return files, None
-    seen = {os.path.realpath(f) for f in files}
+    seen = {_same_file_key(f) for f in files}
     extra: list[str] = []
     for found in discover([str(root) for root in config.corpus], config.include, config.exclude):
         if isinstance(found, Missing):
             missing.append(f"{found.path} (a corpus root)")
-        elif os.path.realpath(found) not in seen:
-            seen.add(os.path.realpath(found))
+        elif _same_file_key(found) not in seen:
+            seen.add(_same_file_key(found))
             extra.append(found)
     if not extra:
         return files, None
     return [*files, *extra], set(files)
+
+
+def _same_file_key(path: str) -> str:
+    """A path's absolute, normalized form: a file named on the command line and found again
+    under a corpus root is analysed once (cheaper than realpath on 10^4 corpus files)."""
+    return os.path.normpath(os.path.abspath(path))
 
 
 def filter_diagnostics(diagnostics: Iterable[Diagnostic], config: Config) -> list[Diagnostic]:

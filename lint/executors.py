@@ -15,6 +15,7 @@ order of the batches, so diagnostics do not depend on the executor.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 from abc import ABC, abstractmethod
@@ -99,6 +100,12 @@ def _init_worker(linter: Linter) -> None:
     _LINTER = linter
     # Ctrl-C goes to the whole process group: the parent shuts the pool down, workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's terminate(): unwind (a cache write in progress removes its temporary file).
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _call_in_worker(task: Task[X, Y], batch: Sequence[X], shared: Any) -> list[Y]:
@@ -140,21 +147,24 @@ class ProcessExecutor(Executor):
         self.jobs = max(1, jobs)
         self.linter: Linter | None = None
         self.pool: ProcessPoolExecutor | None = None
+        self.size = 0
 
     def start(self, linter: Linter) -> None:
         self.linter = linter
-        self._new_pool()
 
-    def _new_pool(self) -> ProcessPoolExecutor:
+    def _new_pool(self, size: int | None = None) -> ProcessPoolExecutor:
+        """A fresh pool. Its first use sizes it: a run with one batch (a pre-commit run on one
+        new article) gets one worker, which then loads spaCy once for both passes."""
         if self.pool is not None:
             self._kill()
         import multiprocessing
 
+        self.size = size or self.size or self.jobs
         # fork: workers start in milliseconds and share the parent's imported modules.
         context = multiprocessing.get_context("fork")
         initializer: Any = _init_worker  # typeshed only knows initializers without arguments
         self.pool = ProcessPoolExecutor(
-            self.jobs, mp_context=context, initializer=initializer, initargs=(self.linter,)
+            self.size, mp_context=context, initializer=initializer, initargs=(self.linter,)
         )
         return self.pool
 
@@ -166,8 +176,14 @@ class ProcessExecutor(Executor):
         return self.pool.submit(_call_in_worker, task, batch, shared)
 
     def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
-        source = iter(batches)
         window = self.jobs * 4  # batches in flight: memory follows the window, not the corpus
+        source = iter(batches)
+        ahead = [b for b in (next(source, None) for _ in range(self.jobs)) if b is not None]
+        if not ahead:
+            return
+        if self.pool is None or len(ahead) > self.size:
+            self._new_pool(len(ahead))
+        source = itertools.chain(ahead, source)
         flight: deque[tuple[Sequence[X], Future[list[Y]]]] = deque()
 
         def refill() -> None:

@@ -50,6 +50,16 @@ def test_mt_verb_look_alikes_do_not_fire(lint_corpus: CorpusFactory, sentence: s
     assert found(lint_corpus({"a.txt": article(sentence)}, select="NL503"), "NL503") == []
 
 
+def test_mt_verb_skips_headline_passives(lint_corpus: CorpusFactory) -> None:
+    """Headlinese drops the auxiliary ('Budget approved after vote'); the same verb without an
+    object in the body is still reported."""
+    text = (
+        "Transit levy rejected after heated council debate\n\n"
+        "Australia sued in 2019, with the attorney general reiterating the government's position.\n"
+    )
+    assert found(lint_corpus({"a.txt": text}, select="NL503"), "NL503") == ["sued"]
+
+
 def test_verb_forms_from_pack_syntax() -> None:
     forms = verb_forms(["sue", "ban:banned", "levy", "impose"])
     assert forms["sued"] == "sue" and forms["sues"] == "sue"

@@ -24,6 +24,8 @@ from lint.roles import PROSE_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
 
 CHECKED_ROLES = PROSE_ROLES | {Role.CAPTION}
+VERB_ROLES = CHECKED_ROLES - {Role.HEADLINE, Role.DEK, Role.SUBHEAD}
+"""Headlines drop auxiliaries ('Budget approved after vote' is a passive): NL503 skips them."""
 
 _BOUNDARY_RE = regex.compile(r"(?<=[.!?][”\"’')\]]?)\s+(?=[“\"‘'(\[]?[\p{Lu}\p{N}])")
 _INITIAL_RE = regex.compile(r"(?:^|[\s(])(?:\p{Lu}\.)+$|(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Sen|Rep|Gov|Prof|St|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.$")
@@ -78,13 +80,14 @@ def _candidates(
     ctx: RuleContext,
     pattern: re.Pattern[str] | regex.Pattern[str],
     keep: Callable[[str, Any], bool],
+    roles: frozenset[Role] = CHECKED_ROLES,
 ) -> tuple[list[Candidate], list[Any]]:
-    """Regex hits that ``keep`` accepts, each with its sentence, on prose and caption lines."""
+    """Regex hits that ``keep`` accepts, each with its sentence, on lines of ``roles``."""
     found: list[Candidate] = []
     matches: list[Any] = []
     doc = ctx.document
     for number, line in enumerate(doc.lines, start=1):
-        if ctx.roles[number] not in CHECKED_ROLES:
+        if ctx.roles[number] not in roles:
             continue
         for match in pattern.finditer(line):
             if not keep(line, match):
@@ -195,7 +198,8 @@ class MtVerb(Rule):
             "adjuncts follow ('Canada sued in 2012', 'Ottawa imposed last year'). The parse "
             "must agree: passives, relative clauses ('the firm Canada sued'), shared objects "
             "('condemned and sanctioned the regime') and the intransitive senses ('sued for "
-            "damages', 'sued in federal court') are not reported."
+            "damages', 'sued in federal court') are not reported, nor are headlines, whose "
+            "style drops the auxiliary of a passive ('Budget approved after vote')."
         ),
         why=(
             "A translation system that picked the wrong verb for an idiom ('followed suit' -> "
@@ -235,7 +239,9 @@ class MtVerb(Rule):
     def _found(self, ctx: RuleContext) -> list[Candidate]:
         cached = ctx.extra.get(self.meta.code)
         if cached is None:
-            cached = ctx.extra[self.meta.code] = _candidates(ctx, self.pattern, self._keep)[0]
+            cached = ctx.extra[self.meta.code] = _candidates(
+                ctx, self.pattern, self._keep, VERB_ROLES
+            )[0]
         return list(cached)
 
     def prefetch(self, ctx: RuleContext) -> Iterable[tuple[str, bool]]:
