@@ -9,7 +9,8 @@ ordered first-pass keys of the corpus (the index), or both (corpus rules).
 
 Entries are pickles written to a temporary file and renamed into place, so a reader never
 sees half an entry, two concurrent runs can share the folder, and Ctrl-C leaves at most a
-``.tmp-`` file that reads ignore. A corrupt or unreadable entry is deleted and rebuilt. The
+``.tmp-`` file that reads ignore
+(and that the run removes when it stops its own workers). A corrupt or unreadable entry is deleted and rebuilt. The
 cache holds only what newslint wrote itself; like pytest's and mypy's caches it trusts the
 folder it is given.
 """
@@ -30,6 +31,8 @@ from typing import Any
 
 CACHE_VERSION = 1
 DEFAULT_DIR = ".newslint_cache"
+TMP_PREFIX = ".tmp-"
+"""Entries are written as ``.tmp-<pid>-<random>`` and renamed; readers never see those."""
 
 
 def digest(*parts: str | bytes) -> str:
@@ -131,7 +134,7 @@ class Cache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._mark_root()
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=path.parent)
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
@@ -142,6 +145,20 @@ class Cache:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+    def remove_temporary_files(self, pids: Iterable[int]) -> int:
+        """Delete the ``.tmp-<pid>-`` files that killed writers (our workers) left behind."""
+        prefixes = tuple(f"{TMP_PREFIX}{pid}-" for pid in pids)
+        removed = 0
+        if not prefixes or not os.path.isdir(self._prefix):
+            return 0
+        for folder, _, names in os.walk(self._prefix):
+            for name in names:
+                if name.startswith(prefixes):
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(folder, name))
+                        removed += 1
+        return removed
 
     def _mark_root(self) -> None:
         """Tag the folder so that git and backup tools leave it alone (as ruff and pytest do)."""

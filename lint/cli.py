@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -53,7 +54,9 @@ class DefaultGroup(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             click.echo("newslint: interrupted (no files were changed after the interrupt)", err=True)
-            sys.exit(130)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(130)  # worker pools are already stopped; exit hooks must not wait on them
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -178,6 +181,7 @@ def execute(
         result = run(paths, config, rules, rule_set.packs, executor, cache, bar.update)
     finally:
         bar.close()
+        cache.remove_temporary_files(getattr(executor, "killed", ()))
         cache.close()
     for note in result.notes:
         click.echo(f"newslint: warning: {note}", err=True)

@@ -98,14 +98,8 @@ def resolve(handle: Any) -> Any:
 def _init_worker(linter: Linter) -> None:
     global _LINTER
     _LINTER = linter
-    # Ctrl-C goes to the whole process group: the parent shuts the pool down, workers just stop.
+    # Ctrl-C goes to the whole process group: the parent stops the pool, workers ignore it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The parent's terminate(): unwind (a cache write in progress removes its temporary file).
-    signal.signal(signal.SIGTERM, _stop)
-
-
-def _stop(signum: int, frame: Any) -> None:
-    raise SystemExit(128 + signum)
 
 
 def _call_in_worker(task: Task[X, Y], batch: Sequence[X], shared: Any) -> list[Y]:
@@ -148,6 +142,8 @@ class ProcessExecutor(Executor):
         self.linter: Linter | None = None
         self.pool: ProcessPoolExecutor | None = None
         self.size = 0
+        self.killed: list[int] = []
+        """Workers this executor killed: their unfinished cache writes are removed."""
 
     def start(self, linter: Linter) -> None:
         self.linter = linter
@@ -227,17 +223,22 @@ class ProcessExecutor(Executor):
         return out
 
     def _kill(self) -> None:
+        """Stop the pool now: SIGKILL its workers (a worker may be in the middle of a batch or
+        of sending its result, and must not be able to delay the exit), then let the pool's
+        manager thread see them gone and finish, so interpreter exit does not wait on it."""
         pool, self.pool = self.pool, None
         if pool is None:
             return
         processes = list(getattr(pool, "_processes", {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
+        self.killed.extend(p.pid for p in processes if p.pid is not None)
         for process in processes:
             with contextlib.suppress(Exception):
-                process.terminate()
+                process.kill()
         for process in processes:
             with contextlib.suppress(Exception):
                 process.join(timeout=5)
+        with contextlib.suppress(Exception):
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
         pool, self.pool = self.pool, None
