@@ -224,8 +224,15 @@ class ProcessExecutor(Executor):
 
     def _kill(self) -> None:
         """Stop the pool now: SIGKILL its workers (a worker may be in the middle of a batch or
-        of sending its result, and must not be able to delay the exit), then let the pool's
-        manager thread see them gone and finish, so interpreter exit does not wait on it."""
+        of sending its result, and must not be able to delay the exit).
+
+        A worker killed while it wrote a result leaves the pool's manager thread waiting in
+        ``recv()`` for the rest of the message: the parent's own copy of the pipe's write end
+        keeps the pipe open. Closing that copy gives the thread an EOF, it declares the pool
+        broken and ends, and neither ``shutdown`` nor interpreter exit waits on it for ever.
+        (``_result_queue`` and ``_executor_manager_thread`` are CPython internals; each use is
+        guarded.)
+        """
         pool, self.pool = self.pool, None
         if pool is None:
             return
@@ -238,7 +245,12 @@ class ProcessExecutor(Executor):
             with contextlib.suppress(Exception):
                 process.join(timeout=5)
         with contextlib.suppress(Exception):
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool._result_queue._writer.close()  # type: ignore[attr-defined]
+        with contextlib.suppress(Exception):
+            pool.shutdown(wait=False, cancel_futures=True)
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(timeout=5)
 
     def close(self) -> None:
         pool, self.pool = self.pool, None
