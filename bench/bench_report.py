@@ -8,7 +8,8 @@ open the least reliable article with its highlights.
 
 The corpus is corpus/<outlet>/<n>.txt, 25 outlet folders: each article mixes 8-16 paragraphs
 drawn from the seed articles (with their artifacts) in a random order. (Plain files, not one
-JSONL file: the engine's second pass reloads a JSONL file once per record.)
+JSONL file: the engine's second pass reloads a JSONL file once per record.) The lint runs on
+a process pool (one worker per core) with a temporary cache, as the CLI does.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from lint.cache import Cache
 from lint.config import Config
 from lint.engine import run
+from lint.executors import ProcessExecutor, default_jobs
 from lint.registry import load_rule_set, select_rules
 from lint.report.html import render_html
 from lint.report.reliability import build_report, document_texts
@@ -77,7 +80,12 @@ def main() -> None:
         config = Config(locale="en-CA")
         rule_set = load_rule_set(config)
         start = time.perf_counter()
-        result = run([str(corpus)], config, select_rules(rule_set, config), rule_set.packs)
+        cache = Cache.temporary_dir()
+        try:
+            result = run([str(corpus)], config, select_rules(rule_set, config), rule_set.packs,
+                         ProcessExecutor(default_jobs()), cache)
+        finally:
+            cache.close()
         linted = time.perf_counter() - start
         start = time.perf_counter()
         report = build_report(result, config.scoring, config.jsonl_source_field)
