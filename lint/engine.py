@@ -171,9 +171,11 @@ def run(
     stats = {"files": len(files), "analysed": len(todo), "cached": len(files) - len(todo)}
     ticker.add_total(len(todo))
     guess = digest(space, *[keys[p] or "-" for p in files])
-    index: CorpusIndex | None = cache.get("index", guess) if not todo else None
-    need_index = bool(linter.corpus_rules) and index is None
-    builder = IndexBuilder(linter.features) if need_index else None
+    index: CorpusIndex | None = None
+    # Nothing to analyse and this corpus's index is cached: it is loaded only if a reported
+    # file's corpus-rule results are missing. Otherwise the index is rebuilt as files arrive.
+    reuse = bool(linter.corpus_rules) and not todo and cache.has("index", guess)
+    builder = IndexBuilder(linter.features) if linter.corpus_rules and not reuse else None
 
     executor.start(linter)
     try:
@@ -200,14 +202,11 @@ def run(
         if builder is not None:
             index = builder.build()
             cache.put("index", real, index)
-        elif linter.corpus_rules and real != guess:  # a file changed while it was read
-            index = _build_index(linter, cache, [summaries[p] for p in files])
-            cache.put("index", real, index)
 
         # Second pass: corpus rules on the reported files, reusing results for this corpus.
         seconds: dict[str, SecondOutcome] = {}
         todo2: list[tuple[str, str, str]] = []
-        if linter.corpus_rules and index is not None:
+        if linter.corpus_rules:
             for path in files:
                 summary = summaries[path]
                 if path not in reported or not summary.documents or summary.key is None:
@@ -220,7 +219,13 @@ def run(
                     todo2.append((path, summary.key, key2))
             stats["corpus_rules_cached"] = len(seconds)
             ticker.add_total(len(todo2))
+            if todo2 and index is None:
+                index = cache.get("index", real)
+                if index is None:  # evicted, corrupt, or a file changed while it was read
+                    index = _build_index(linter, cache, [summaries[p] for p in files])
+                    cache.put("index", real, index)
             if todo2:
+                assert index is not None
                 shared = (executor.share(index, cache, "index", real), cache)
                 batches = _batches(todo2, [_size(p) for p, _, _ in todo2], executor.jobs)
                 for outcome2 in _flatten(executor.map(SECOND_PASS, batches, shared)):
