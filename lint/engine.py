@@ -39,6 +39,10 @@ __all__ = ["FileOutcome", "Linter", "RunResult", "internal_error", "run"]
 
 BATCH_FILES = 16
 BATCH_BYTES = 512 * 1024
+PRELOAD_WHEN_NEW = 32
+PRELOAD_MAX = 50_000
+"""With at most PRELOAD_WHEN_NEW files to analyse, the cached analyses of up to PRELOAD_MAX
+others are read while the workers run, instead of after (memory: all of them at once)."""
 
 
 @dataclass
@@ -183,8 +187,13 @@ def run(
             FIRST_PASS, _batches(todo, [_size(p) for p, _ in todo], executor.jobs), cache
         ))
         pending = {path for path, _ in todo}
+        early: dict[str, list[Any]] = {}
+        if builder is not None and len(todo) <= PRELOAD_WHEN_NEW and len(files) <= PRELOAD_MAX:
+            # A few new files (pre-commit): read the others' analyses while workers run.
+            early = {p: _cached_analyses(linter, cache, summaries[p]) for p in files
+                     if p not in pending}
         for path in files:
-            analyses = None
+            analyses = early.pop(path, None)
             if path in pending:
                 outcome = next(fresh)
                 ticker.step(1)

@@ -172,25 +172,39 @@ class ProcessExecutor(Executor):
         return self.pool.submit(_call_in_worker, task, batch, shared)
 
     def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
-        window = self.jobs * 4  # batches in flight: memory follows the window, not the corpus
+        """Submit the first batches now (the workers start before the first result is asked
+        for, so the caller can do its own work meanwhile) and iterate over the results."""
         source = iter(batches)
         ahead = [b for b in (next(source, None) for _ in range(self.jobs)) if b is not None]
         if not ahead:
-            return
-        if self.pool is None or len(ahead) > self.size:
-            self._new_pool(len(ahead))
-        source = itertools.chain(ahead, source)
+            return iter(())
         flight: deque[tuple[Sequence[X], Future[list[Y]]]] = deque()
-
-        def refill() -> None:
-            while len(flight) < window:
-                batch = next(source, None)
-                if batch is None:
-                    return
-                flight.append((batch, self._submit(task, batch, shared)))
-
         try:
-            refill()
+            if self.pool is None or len(ahead) > self.size:
+                self._new_pool(len(ahead))
+            source = itertools.chain(ahead, source)
+            self._refill(task, source, flight, shared)
+        except BaseException:
+            self._kill()
+            raise
+        return self._drain(task, source, flight, shared)
+
+    def _refill(
+        self, task: Task[X, Y], source: Iterator[Sequence[X]],
+        flight: deque[tuple[Sequence[X], Future[list[Y]]]], shared: Any,
+    ) -> None:
+        window = self.jobs * 4  # batches in flight: memory follows the window, not the corpus
+        while len(flight) < window:
+            batch = next(source, None)
+            if batch is None:
+                return
+            flight.append((batch, self._submit(task, batch, shared)))
+
+    def _drain(
+        self, task: Task[X, Y], source: Iterator[Sequence[X]],
+        flight: deque[tuple[Sequence[X], Future[list[Y]]]], shared: Any,
+    ) -> Iterator[list[Y]]:
+        try:
             while flight:
                 batch, future = flight.popleft()
                 try:
@@ -204,7 +218,7 @@ class ProcessExecutor(Executor):
                 except Exception as exc:  # the engine catches rule errors; this is its own bug
                     result = [task.crashed(item, _crash_reason(exc)) for item in batch]
                 yield result
-                refill()
+                self._refill(task, source, flight, shared)
         except BaseException:
             self._kill()
             raise
@@ -289,10 +303,14 @@ class DaskExecutor(Executor):
         return self.client.scatter(value, broadcast=True, hash=False)
 
     def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
+        """Submit every batch now (Dask schedules them) and iterate over the results."""
         batches = list(batches)
         futures: list[Any] = self.client.map(
             _dask_call, batches, task=task, linter=self.linter, shared=shared, pure=False
         )
+        return self._drain(task, batches, futures)
+
+    def _drain(self, task: Task[X, Y], batches: list[Sequence[X]], futures: list[Any]) -> Iterator[list[Y]]:
         try:
             for batch, future in zip(batches, futures, strict=True):
                 try:
