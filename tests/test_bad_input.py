@@ -243,8 +243,12 @@ def test_ctrl_c_exits_130_without_traceback(folder: Path, tmp_path: Path) -> Non
     for i in range(400):
         (folder / f"a{i:03}.txt").write_text(GOOD * 50, encoding="utf-8")
     cache = tmp_path / "cache"
-    proc = subprocess.Popen([*newslint_command(), str(folder), "--cache-dir", str(cache)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*newslint_command(), str(folder), "--cache-dir", str(cache)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        # a test run in the background (`pytest &`, nohup) would hand down "ignore SIGINT"
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     while not any(p.is_file() and not p.name.startswith(".tmp-") for p in cache.rglob("*")
                   if p.parent != cache):
