@@ -2,17 +2,16 @@
 
 Layout: ``<cache dir>/v<N>/<namespace>/<kind>/<ab>/<key>``, where kind is ``p1`` (a file's
 first-pass summary), ``p1an`` (its analyses), ``index`` (a corpus index) or ``p2`` (a file's
-corpus-rule results). The namespace hashes everything
-that changes results besides the files: newslint's own code, the config, the rule packs, the
-selected rules and the spaCy pipeline. Keys hash a file's path and bytes (first pass), the
-ordered first-pass keys of the corpus (the index), or both (corpus rules).
+corpus-rule results). The namespace hashes everything that changes results besides the files:
+newslint's own code, the config, the rule packs, the selected rules and the spaCy pipeline.
+Keys hash a file's path and bytes (first pass), the ordered first-pass keys of the corpus (the
+index), or both (corpus rules).
 
-Entries are pickles written to a temporary file and renamed into place, so a reader never
-sees half an entry, two concurrent runs can share the folder, and Ctrl-C leaves at most a
-``.tmp-`` file that reads ignore
-(and that the run removes when it stops its own workers). A corrupt or unreadable entry is deleted and rebuilt. The
-cache holds only what newslint wrote itself; like pytest's and mypy's caches it trusts the
-folder it is given.
+Entries are pickles written to a ``.tmp-<pid>-`` file and renamed into place, so a reader never
+sees half an entry and two concurrent runs can share the folder; the temporary files of workers
+killed by Ctrl-C are removed by the run that killed them. A corrupt or unreadable entry is
+deleted and rebuilt. The cache holds only what newslint wrote itself; like pytest's and mypy's
+caches it trusts the folder it is given.
 """
 
 from __future__ import annotations
