@@ -1,8 +1,9 @@
 """The content-addressed cache: per-file analyses, corpus indexes and corpus-rule results.
 
 Layout: ``<cache dir>/v<N>/<namespace>/<kind>/<ab>/<key>``, where kind is ``p1`` (a file's
-first-pass summary), ``p1an`` (its analyses), ``index`` (a corpus index) or ``p2`` (a file's
-corpus-rule results). The namespace hashes everything that changes results besides the files:
+first-pass summary), ``p1an`` (its analyses), ``index`` (a corpus index), ``state`` (the corpus
+index builder's reducer state, and the manifest naming the latest) or ``p2`` (a file's
+corpus-rule results); ``<cache dir>/v<N>/keys`` remembers file keys by stat. The namespace hashes everything that changes results besides the files:
 newslint's own code, the config, the rule packs, the selected rules and the spaCy pipeline.
 Keys hash a file's path and bytes (first pass), the ordered first-pass keys of the corpus (the
 index), or both (corpus rules).
@@ -23,7 +24,8 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,71 @@ def digest(*parts: str | bytes) -> str:
 def file_key(path: str, data: bytes) -> str:
     """The first-pass key of a file: its path and its bytes."""
     return digest(path, data)
+
+
+def write_atomically(path: Path, value: Any) -> None:
+    """Pickle ``value`` to a ``.tmp-<pid>-`` file beside ``path`` and rename it into place (a
+    reader never sees half of it); the temporary file is removed on failure."""
+    fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+RACY_SECONDS = 2.0
+"""A file modified this recently is hashed again next run: an edit within the same timestamp
+tick would otherwise go unseen (git's "racily clean" rule)."""
+
+
+class KeyMemo:
+    """Remembers each file's first-pass key with its stat, so an unchanged file is not read and
+    hashed again (as git's index and mypy's cache do). Keys do not depend on the namespace, so
+    one memo serves every configuration; it is a single file, replaced atomically."""
+
+    FILE = "keys"
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = folder / self.FILE if folder is not None else None
+        self.entries: dict[str, tuple[int, int, int, int, str]] = {}
+        self.changed = False
+        if self.path is not None:
+            try:
+                with open(self.path, "rb") as handle:
+                    loaded = pickle.load(handle)
+                if isinstance(loaded, dict):
+                    self.entries = loaded
+            except Exception:  # missing, truncated or foreign: start empty
+                self.entries = {}
+
+    def key(self, path: str, info: os.stat_result, read: Callable[[], bytes]) -> str:
+        """The key of ``path`` (stat ``info``): remembered, or hashed from ``read()``."""
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        known = self.entries.get(path)
+        if known is not None and known[:4] == stamp:
+            return known[4]
+        key = file_key(path, read())
+        racy = (time.time() - RACY_SECONDS) * 1e9
+        if info.st_mtime_ns < racy and info.st_ctime_ns < racy:
+            self.entries[path] = (*stamp, key)
+            self.changed = True
+        elif known is not None:
+            del self.entries[path]
+            self.changed = True
+        return key
+
+    def save(self) -> None:
+        """Write the memo if it changed; failures only cost the next run some hashing."""
+        if not self.changed or self.path is None:
+            return
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, self.entries)
+        self.changed = False
 
 
 def _code_fingerprint() -> str:
@@ -90,6 +157,13 @@ class Cache:
         self.temporary = temporary
         self.corrupt = 0
         self.write_failed: str | None = None
+        self._memo: KeyMemo | None = None
+
+    def key_memo(self) -> KeyMemo:
+        """The stat-keyed memo of file keys (none for a temporary or in-memory cache)."""
+        if self._memo is None:
+            self._memo = KeyMemo(None if self.temporary else self.root / f"v{CACHE_VERSION}")
+        return self._memo
 
     @classmethod
     def temporary_dir(cls, space: str = "run") -> Cache:
@@ -129,21 +203,12 @@ class Cache:
         if self.write_failed:
             return
         path = self.path(kind, key)
-        tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._mark_root()
-            fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-            tmp = None
+            write_atomically(path, value)
         except OSError as exc:
             self.write_failed = f"{self.root}: {exc.strerror or exc}"
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
 
     def remove_temporary_files(self, pids: Iterable[int]) -> int:
         """Delete the ``.tmp-<pid>-`` files that killed writers (our workers) left behind."""
@@ -178,19 +243,28 @@ class Cache:
 
 
 class MemoryCache(Cache):
-    """A cache in a dict, for in-process runs without a cache folder (tests, the API)."""
+    """A cache in a dict, for in-process runs without a cache folder (tests, the API).
+
+    Entries are the objects given, except the kinds a run updates in place after reading them
+    (the kept corpus state), which are stored pickled as a folder would store them."""
+
+    COPIED_KINDS = frozenset({"state"})
 
     def __init__(self) -> None:
         super().__init__(Path(os.devnull), "memory")
         self.entries: dict[tuple[str, str], Any] = {}
+        self._memo = KeyMemo(None)
 
     def has(self, kind: str, key: str) -> bool:
         return (kind, key) in self.entries
 
     def get(self, kind: str, key: str) -> Any | None:
-        return self.entries.get((kind, key))
+        value = self.entries.get((kind, key))
+        return pickle.loads(value) if kind in self.COPIED_KINDS and value is not None else value
 
     def put(self, kind: str, key: str, value: Any) -> None:
+        if kind in self.COPIED_KINDS:
+            value = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self.entries[kind, key] = value
 
 

@@ -34,11 +34,23 @@ class IndexBuilder:
                 self.reducers[feature.key] = reducer
         self.documents = 0
 
+    @property
+    def incremental(self) -> bool:
+        """Whether every reducer can be kept between runs and updated (see ``Reducer``)."""
+        return all(r.incremental for r in self.reducers.values())
+
     def add(self, analysis: DocumentAnalysis) -> None:
         self.documents += 1
         for key, reducer in self.reducers.items():
             if key in analysis.data:
                 reducer.add(analysis, analysis.data[key])
+
+    def remove(self, analysis: DocumentAnalysis) -> None:
+        """Take out a document added earlier (incremental builders only)."""
+        self.documents -= 1
+        for key, reducer in self.reducers.items():
+            if key in analysis.data:
+                reducer.remove(analysis, analysis.data[key])
 
     def build(self) -> CorpusIndex:
         return CorpusIndex(self.documents, {k: r.result() for k, r in self.reducers.items()})

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +21,20 @@ class Missing:
     path: str
 
 
+@functools.lru_cache(maxsize=64)
+def _glob_regex(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled regex for a list of globs (fnmatch's translation, case as on POSIX)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
+
+
 def _matches(path: str, patterns: Sequence[str]) -> bool:
-    name = os.path.basename(path)
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, p) for p in patterns)
+    """Whether the path, or its last component, matches one of the globs."""
+    regex = _glob_regex(tuple(patterns))
+    if regex is None:
+        return False
+    return bool(regex.match(os.path.basename(path)) or regex.match(path))
 
 
 def discover(
@@ -49,9 +62,9 @@ def discover(
 
 def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
     visited: set[tuple[int, int]] = set()
-    stack = [root]
+    stack = [(root, "")]
     while stack:
-        folder = stack.pop()
+        folder, rel_folder = stack.pop()
         try:
             info = os.stat(folder)
         except OSError:
@@ -67,7 +80,7 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator
         subfolders = []
         for entry in entries:
             path = os.path.join(folder, entry.name)
-            rel = os.path.relpath(path, root)
+            rel = f"{rel_folder}{entry.name}"
             if entry.name in ALWAYS_EXCLUDED or _matches(rel, exclude) or _matches(path, exclude):
                 continue
             try:
@@ -75,7 +88,7 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator
             except OSError:
                 continue
             if is_dir:
-                subfolders.append(path)
+                subfolders.append((path, f"{rel}{os.sep}"))
             elif _matches(entry.name, include):
                 yield path
         stack.extend(reversed(subfolders))

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.cache import Cache, MemoryCache, digest
+from lint.cache import Cache, KeyMemo, MemoryCache, digest
 from lint.config import Config
 from lint.corpus import CorpusIndex, IndexBuilder
 from lint.diagnostic import Diagnostic, Severity
@@ -59,7 +60,8 @@ class RunResult:
     roles: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
     """Line roles of each reported document, keyed by (display path, record); for scoring."""
     stats: dict[str, int] = field(default_factory=dict)
-    """How the run went: files analysed, taken from the cache, corpus-rule results reused."""
+    """How the run went: files analysed, taken from the cache, corpus-rule results reused,
+    files whose analyses came with the kept corpus state."""
     notes: list[str] = field(default_factory=list)
     """Warnings about the run itself (a corrupt cache entry, an unwritable cache folder)."""
 
@@ -70,17 +72,19 @@ class RunResult:
         return 1 if any(d.severity >= fail_on for d in self.diagnostics) else 0
 
 
-def _read_key(path: str, config: Config) -> str | None:
+def _read_key(path: str, config: Config, memo: KeyMemo) -> str | None:
     """The first-pass key of a regular, readable file within the size limit, else None (the
     loader then reports what is wrong, without the parent opening a FIFO or a huge file)."""
-    from lint.cache import file_key
+
+    def read() -> bytes:
+        with open(path, "rb") as handle:
+            return handle.read()
 
     try:
         info = os.stat(path)
-        if not os.path.isfile(path) or (config.max_file_size and info.st_size > config.max_file_size):
+        if not stat.S_ISREG(info.st_mode) or (config.max_file_size and info.st_size > config.max_file_size):
             return None
-        with open(path, "rb") as handle:
-            return file_key(path, handle.read())
+        return memo.key(path, info, read)
     except OSError:
         return None
 
@@ -144,6 +148,25 @@ def run(
     linter = Linter(config, rules, packs)
     executor = executor or SerialExecutor()
     cache = cache if cache is not None else MemoryCache()
+    executor.start(linter)
+    try:
+        executor.warm_up()  # a worker loads spaCy while files are found and hashed
+        return _run(paths, config, linter, executor, cache, progress)
+    finally:
+        executor.close()
+
+
+def _run(
+    paths: Sequence[str],
+    config: Config,
+    linter: Linter,
+    executor: Executor,
+    cache: Cache,
+    progress: Callable[[int, int], None] | None,
+    analyse_new_here: bool = True,
+) -> RunResult:
+    """One run; ``analyse_new_here`` lets the parent analyse a few new files itself (see
+    below), and is turned off for the one retry when a file changed during the run."""
     files: list[str] = []
     missing: list[str] = []
     for found in discover(paths, config.include, config.exclude):
@@ -151,13 +174,25 @@ def run(
             missing.append(found.path)
         else:
             files.append(found)
-    files, report_only = with_corpus_roots(files, config, missing)
-    reported = set(files) if report_only is None else report_only
+    given, report_only = with_corpus_roots(files, config, missing)
+    # Inside the run a file is known by its absolute path, whatever spelling found it (so the
+    # cache serves `newslint corpus/` and pre-commit's corpus roots alike); output shows it as
+    # it was found.
+    canonical = _Canonical()
+    spelled = {canonical(p): p for p in reversed(given)}  # the first spelling wins
+    files = list(dict.fromkeys(canonical(p) for p in given))
+    reported = set(files) if report_only is None else {canonical(p) for p in report_only}
+    shown = _Shown(spelled)
     space = cache.dir.name
     ticker = _Progress(progress)
 
     # First pass: a summary per file, from the cache or from the executor.
-    keys = {path: _read_key(path, config) for path in files}
+    memo = cache.key_memo()
+    keys = {path: _read_key(path, config, memo) for path in files}
+    memo.save()
+    # The corpus state kept by an earlier run: its files need neither checking nor loading.
+    base = _base_manifest(linter, cache, keys) if linter.corpus_rules else None
+    in_base = base[1] if base else frozenset()
     summaries: dict[str, FileOutcome] = {}
     todo: list[tuple[str, bool]] = []
     for path in files:
@@ -168,7 +203,7 @@ def run(
                 entry.path = path
                 summaries[path] = entry
                 continue
-        elif key and cache.has("p1", key):  # compared with, not reported: load it if needed
+        elif key and (key in in_base or cache.has("p1", key)):  # compared with, not reported
             summaries[path] = FileOutcome(path, key=key, checked=False, documents=[(None, "?")])
             continue
         todo.append((path, path in reported))
@@ -177,74 +212,96 @@ def run(
     guess = digest(space, *[keys[p] or "-" for p in files])
     index: CorpusIndex | None = None
     # Nothing to analyse and this corpus's index is cached: it is loaded only if a reported
-    # file's corpus-rule results are missing. Otherwise the index is rebuilt as files arrive.
+    # file's corpus-rule results are missing. Otherwise the index is built as files arrive,
+    # from the kept corpus state when there is one (only the files that changed are applied).
     reuse = bool(linter.corpus_rules) and not todo and cache.has("index", guess)
-    builder = IndexBuilder(linter.features) if linter.corpus_rules and not reuse else None
+    builder: IndexBuilder | None = None
+    applied: dict[str, str] = {}
+    """path -> key of every file whose analyses the builder holds (from the kept state)."""
 
-    executor.start(linter)
-    try:
-        fresh = _flatten(executor.map(
-            FIRST_PASS, _batches(todo, [_size(p) for p, _ in todo], executor.jobs), cache
-        ))
-        pending = {path for path, _ in todo}
-        early: dict[str, list[Any]] = {}
-        if builder is not None and len(todo) <= PRELOAD_WHEN_NEW and len(files) <= PRELOAD_MAX:
-            # A few new files (pre-commit): read the others' analyses while workers run.
-            early = {p: _cached_analyses(linter, cache, summaries[p]) for p in files
-                     if p not in pending}
-        for path in files:
-            analyses = early.pop(path, None)
-            if path in pending:
-                outcome = next(fresh)
-                ticker.step(1)
-                summaries[path] = outcome.summary()
-                analyses = outcome.analyses
-            if builder is not None:
-                if analyses is None:
-                    analyses = _cached_analyses(linter, cache, summaries[path])
-                for analysis in analyses:
-                    builder.add(analysis)
+    fresh = _flatten(executor.map(
+        FIRST_PASS, _batches(todo, [_size(p) for p, _ in todo], executor.jobs), cache
+    ))
+    if linter.corpus_rules and not reuse:  # while the workers start on the new files
+        builder, applied = _start_builder(linter, cache, base, keys)
+        stats["from_kept_state"] = len(applied)
+    pending = {path for path, _ in todo}
+    early: dict[str, list[Any]] = {}
+    own: dict[str, FileOutcome] = {}
+    if builder is not None and len(todo) <= PRELOAD_WHEN_NEW and len(files) <= PRELOAD_MAX:
+        # A few new files (pre-commit): read the others' analyses while workers run, and
+        # analyse the new ones here too (no spaCy: features only), so that the index is built
+        # while a worker loads spaCy for their document rules.
+        early = {p: _cached_analyses(linter, cache, summaries[p]) for p in files
+                 if p not in pending and p not in applied}
+        if analyse_new_here and executor.jobs > 1:
+            own = {p: linter.first_pass(p, check=False) for p in pending}
+    for path in files:
+        analyses = early.pop(path, None)
+        if path in own:
+            summaries[path] = own[path].summary()  # until the worker's arrives, below
+            analyses = own[path].analyses
+        elif path in pending:
+            outcome = next(fresh)
+            ticker.step(1)
+            summaries[path] = outcome.summary()
+            analyses = outcome.analyses
+        if builder is not None and path not in applied:
+            if analyses is None:
+                analyses = _cached_analyses(linter, cache, summaries[path])
+            for analysis in analyses:
+                builder.add(analysis)
+    if not own:
         for _ in fresh:  # run the executor's map to its end (it has nothing left to yield)
             pass
 
-        real = digest(space, *[summaries[p].key or "-" for p in files])
-        if builder is not None:
-            index = builder.build()
-            cache.put("index", real, index)
+    real = digest(space, *[summaries[p].key or "-" for p in files])
+    if builder is not None:
+        if any(summaries[p].key != key for p, key in applied.items()):
+            # a file changed between hashing and reading: the kept state is not this corpus
+            builder = _fresh_builder(linter, cache, [summaries[p] for p in files])
+            stats["from_kept_state"] = 0
+        _keep_state(cache, builder, base, [summaries[p].key for p in files if summaries[p].documents])
+        index = builder.build()
+        cache.put("index", real, index)
 
-        # Second pass: corpus rules on the reported files, reusing results for this corpus.
-        seconds: dict[str, SecondOutcome] = {}
-        todo2: list[tuple[str, str, str]] = []
-        if linter.corpus_rules:
-            for path in files:
-                summary = summaries[path]
-                if path not in reported or not summary.documents or summary.key is None:
-                    continue
-                key2 = digest(summary.key, real)
-                hit = cache.get("p2", key2)
-                if isinstance(hit, SecondOutcome):
-                    seconds[path] = hit
-                else:
-                    todo2.append((path, summary.key, key2))
-            stats["corpus_rules_cached"] = len(seconds)
-            ticker.add_total(len(todo2))
-            if todo2 and index is None:
-                index = cache.get("index", real)
-                if index is None:  # evicted, corrupt, or a file changed while it was read
-                    index = _build_index(linter, cache, [summaries[p] for p in files])
-                    cache.put("index", real, index)
-            if todo2:
-                assert index is not None
-                shared = (executor.share(index, cache, "index", real), cache)
-                batches = _batches(todo2, [_size(p) for p, _, _ in todo2], executor.jobs)
-                for outcome2 in _flatten(executor.map(SECOND_PASS, batches, shared)):
-                    seconds[outcome2.path] = outcome2
-                    ticker.step(1)
-    finally:
-        executor.close()
+    # Second pass: corpus rules on the reported files, reusing results for this corpus.
+    seconds: dict[str, SecondOutcome] = {}
+    todo2: list[tuple[str, str, str]] = []
+    if linter.corpus_rules:
+        for path in files:
+            summary = summaries[path]
+            if path not in reported or not summary.documents or summary.key is None:
+                continue
+            key2 = digest(summary.key, real)
+            hit = cache.get("p2", key2)
+            if isinstance(hit, SecondOutcome):
+                seconds[path] = hit
+            else:
+                todo2.append((path, summary.key, key2))
+        stats["corpus_rules_cached"] = len(seconds)
+        ticker.add_total(len(todo2))
+        if todo2 and index is None:
+            index = cache.get("index", real)
+            if index is None:  # evicted, corrupt, or a file changed while it was read
+                index = _build_index(linter, cache, [summaries[p] for p in files])
+                cache.put("index", real, index)
+        if todo2:
+            assert index is not None
+            shared = (executor.share(index, cache, "index", real), cache)
+            batches = _batches(todo2, [_size(p) for p, _, _ in todo2], executor.jobs)
+            for outcome2 in _flatten(executor.map(SECOND_PASS, batches, shared)):
+                seconds[outcome2.path] = outcome2
+                ticker.step(1)
+    if own:  # the workers' first passes of the files analysed here too
+        for path, outcome in zip([p for p in files if p in own], fresh, strict=True):
+            ticker.step(1)
+            if outcome.key != own[path].key:  # the file changed between the two reads
+                return _run(paths, config, linter, executor, cache, progress, False)
+            summaries[path] = outcome.summary()
 
-    return _result(files, reported, report_only, summaries, seconds, index, missing, config,
-                   stats, cache)
+    return _result(files, reported, shown, summaries, seconds, index, missing, config, stats,
+                   cache)
 
 
 def _flatten(batches: Iterable[list[Any]]) -> Iterator[Any]:
@@ -261,18 +318,91 @@ def _cached_analyses(linter: Linter, cache: Cache, summary: FileOutcome) -> list
     return linter.first_pass(summary.path, check=False).analyses  # the entry vanished
 
 
-def _build_index(linter: Linter, cache: Cache, summaries: Sequence[FileOutcome]) -> CorpusIndex:
+def _fresh_builder(linter: Linter, cache: Cache, summaries: Sequence[FileOutcome]) -> IndexBuilder:
     builder = IndexBuilder(linter.features)
     for summary in summaries:
         for analysis in _cached_analyses(linter, cache, summary):
             builder.add(analysis)
-    return builder.build()
+    return builder
+
+
+def _build_index(linter: Linter, cache: Cache, summaries: Sequence[FileOutcome]) -> CorpusIndex:
+    return _fresh_builder(linter, cache, summaries).build()
+
+
+# -- the kept corpus state ----------------------------------------------------------------------
+#
+# After building an index from scratch the engine keeps the builder's reducer state, keyed by
+# the set of file keys it holds, and a manifest naming the latest one. A later run whose files
+# differ by a few (pre-commit: one new or edited article) loads that state, removes the files
+# that are gone or changed (their old analyses are still cached), adds the new ones, and builds
+# the index from it: the same index as from scratch, since incremental reducers do not depend on
+# order (tests/test_scale.py checks this), without reading 10^4 cached analyses.
+
+STATE_MANIFEST = "latest"
+STATE_MAX_CHANGES = 0.2
+"""The kept state is used when at most this share of the corpus changed."""
+STATE_SAVE_AFTER = 16
+"""A state updated by more changes than this is kept again (the manifest then points at it)."""
+
+Manifest = tuple[str, frozenset[str]]
+"""(state key, the file keys it holds)."""
+
+
+def _base_manifest(linter: Linter, cache: Cache, keys: dict[str, str | None]) -> Manifest | None:
+    """The kept state's manifest when it is close enough to this run's files to update."""
+    if not IndexBuilder(linter.features).incremental:
+        return None
+    manifest = cache.get("state", STATE_MANIFEST)
+    if not (isinstance(manifest, tuple) and len(manifest) == 2 and isinstance(manifest[1], frozenset)):
+        return None
+    current = {k for k in keys.values() if k}
+    held: frozenset[str] = manifest[1]
+    changes = len(held - current) + len(current - held)
+    if changes > max(STATE_SAVE_AFTER, STATE_MAX_CHANGES * len(current)):
+        return None
+    return manifest
+
+
+def _start_builder(
+    linter: Linter, cache: Cache, base: Manifest | None, keys: dict[str, str | None]
+) -> tuple[IndexBuilder, dict[str, str]]:
+    """A builder holding the kept state minus the files that left it, and the files it holds
+    (path -> key); a new, empty builder when there is no usable state."""
+    empty: tuple[IndexBuilder, dict[str, str]] = (IndexBuilder(linter.features), {})
+    if base is None:
+        return empty
+    state = cache.get("state", base[0])
+    if not isinstance(state, IndexBuilder):
+        return empty
+    current = {k for k in keys.values() if k}
+    for gone in base[1] - current:
+        analyses = cache.get("p1an", gone)
+        if not isinstance(analyses, list):
+            return empty  # cannot take it out: start over
+        for analysis in analyses:
+            state.remove(analysis)
+    return state, {p: k for p, k in keys.items() if k and k in base[1]}
+
+
+def _keep_state(
+    cache: Cache, builder: IndexBuilder, base: Manifest | None, keys: Sequence[str | None]
+) -> None:
+    """Keep the builder's state for later runs unless it is the kept one plus a few changes."""
+    held = frozenset(k for k in keys if k)
+    if not builder.incremental:
+        return
+    if base is not None and len(held - base[1]) + len(base[1] - held) <= STATE_SAVE_AFTER:
+        return
+    key = digest(cache.dir.name, "state", *sorted(held))
+    cache.put("state", key, builder)
+    cache.put("state", STATE_MANIFEST, (key, held))
 
 
 def _result(
     files: Sequence[str],
     reported: set[str],
-    report_only: set[str] | None,
+    shown: Callable[[str], str],
     summaries: dict[str, FileOutcome],
     seconds: dict[str, SecondOutcome],
     index: CorpusIndex | None,
@@ -293,16 +423,16 @@ def _result(
         input_errors += summary.input_error
         internal_errors += summary.internal_errors
         for record, line_roles in summary.roles.items():
-            roles[display_path(path), record] = line_roles
+            roles[shown(path), record] = line_roles
         second = seconds.get(path)
         if second is not None:
             diagnostics.extend(second.diagnostics)
             internal_errors += second.internal_errors
-    kept = filter_diagnostics(diagnostics, config)
+    kept = filter_diagnostics(diagnostics, config, shown)
     for diagnostic in kept:
-        diagnostic.path = display_path(diagnostic.path)
+        diagnostic.path = shown(diagnostic.path)
         for related in diagnostic.related:
-            object.__setattr__(related, "path", display_path(related.path))
+            object.__setattr__(related, "path", shown(related.path))
     kept.sort(key=Diagnostic.sort_key)
     notes: list[str] = []
     if cache.corrupt:
@@ -310,7 +440,7 @@ def _result(
                      f"in {cache.root} (rebuilt)")
     if cache.write_failed:
         notes.append(f"cache not written: {cache.write_failed}")
-    checked = len(files) if report_only is None else len(report_only)
+    checked = len(reported)
     return RunResult(
         kept, checked, documents, input_errors, internal_errors, missing, index, roles, stats, notes
     )
@@ -327,36 +457,63 @@ def with_corpus_roots(
     """
     if not config.corpus:
         return files, None
-    seen = {_same_file_key(f) for f in files}
+    canonical = _Canonical()
+    seen = {canonical(f) for f in files}
     extra: list[str] = []
     for found in discover([str(root) for root in config.corpus], config.include, config.exclude):
         if isinstance(found, Missing):
             missing.append(f"{found.path} (a corpus root)")
-        elif _same_file_key(found) not in seen:
-            seen.add(_same_file_key(found))
+            continue
+        key = canonical(found)
+        if key not in seen:
+            seen.add(key)
             extra.append(found)
     if not extra:
         return files, None
     return [*files, *extra], set(files)
 
 
-def _same_file_key(path: str) -> str:
+class _Canonical:
     """A path's absolute, normalized form: a file named on the command line and found again
-    under a corpus root is analysed once (cheaper than realpath on 10^4 corpus files)."""
-    return os.path.normpath(os.path.abspath(path))
+    under a corpus root is analysed once. Cheaper than realpath, and than abspath, which reads
+    the working directory on every call (10^4 corpus files)."""
+
+    def __init__(self) -> None:
+        self.cwd = os.getcwd()
+
+    def __call__(self, path: str) -> str:
+        return os.path.normpath(os.path.join(self.cwd, path))
 
 
-def filter_diagnostics(diagnostics: Iterable[Diagnostic], config: Config) -> list[Diagnostic]:
-    """Apply ignore (for input codes too), per-file ignores and inline directives."""
+class _Shown:
+    """The path shown for a file of the run: as it was found, relative to the working directory
+    when inside it; computed when asked (relpath is slow on 10^4 corpus files)."""
+
+    def __init__(self, spelled: dict[str, str]) -> None:
+        self.spelled = spelled
+        self.memo: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        shown = self.memo.get(path)
+        if shown is None:
+            shown = self.memo[path] = display_path(self.spelled.get(path, path))
+        return shown
+
+
+def filter_diagnostics(
+    diagnostics: Iterable[Diagnostic], config: Config, shown: Callable[[str], str] = display_path
+) -> list[Diagnostic]:
+    """Apply ignore (for input codes too), per-file ignores and inline directives; ``shown``
+    maps a file's path in the run to the path shown for it (the one globs are written for)."""
     kept: list[Diagnostic] = []
     for diagnostic in diagnostics:
         meta_like = _MetaView(diagnostic.code, diagnostic.name)
         if any(matches(meta_like, s) for s in config.ignore):  # type: ignore[arg-type]
             continue
-        shown = display_path(diagnostic.path)
+        display = shown(diagnostic.path)
         ignored = False
         for glob, selectors in config.per_file_ignores.items():
-            if (fnmatch.fnmatch(shown, glob) or fnmatch.fnmatch(diagnostic.path, glob)) and any(
+            if (fnmatch.fnmatch(display, glob) or fnmatch.fnmatch(diagnostic.path, glob)) and any(
                 matches(meta_like, s) for s in selectors  # type: ignore[arg-type]
             ):
                 ignored = True

@@ -61,6 +61,11 @@ class Executor(ABC):
     def start(self, linter: Linter) -> None:
         """Make the linter (rules, packs, config) available where batches run."""
 
+    def warm_up(self) -> None:
+        """Optionally have one worker load what the rules need (spaCy) while the caller is still
+        finding and hashing files; called after :meth:`start`."""
+        return None
+
     @abstractmethod
     def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
         """A handle to ``value`` (already stored in ``cache``) that tasks can resolve."""
@@ -100,6 +105,12 @@ def _init_worker(linter: Linter) -> None:
     _LINTER = linter
     # Ctrl-C goes to the whole process group: the parent stops the pool, workers ignore it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _warm_up_worker() -> None:
+    assert _LINTER is not None, "worker not initialised"
+    with contextlib.suppress(Exception):  # a missing model is reported by the task that needs it
+        _LINTER.warm_up()
 
 
 def _call_in_worker(task: Task[X, Y], batch: Sequence[X], shared: Any) -> list[Y]:
@@ -144,9 +155,19 @@ class ProcessExecutor(Executor):
         self.size = 0
         self.killed: list[int] = []
         """Workers this executor killed: their unfinished cache writes are removed."""
+        self.used = False
+        """Whether a task was submitted (a pool that only warmed up is killed, not awaited)."""
 
     def start(self, linter: Linter) -> None:
         self.linter = linter
+
+    def warm_up(self) -> None:
+        """One worker loads the spaCy pipeline now, when a rule may parse. If the run then has
+        one batch to do (pre-commit) that worker takes it, pipeline loaded; if it has more, the
+        pool is replaced by a full-size one; if it has none, the worker is killed at close."""
+        if self.linter is None or not self.linter.parses or self.pool is not None:
+            return
+        self._new_pool(1).submit(_warm_up_worker)
 
     def _new_pool(self, size: int | None = None) -> ProcessPoolExecutor:
         """A fresh pool. Its first use sizes it: a run with one batch (a pre-commit run on one
@@ -169,6 +190,7 @@ class ProcessExecutor(Executor):
 
     def _submit(self, task: Task[X, Y], batch: Sequence[X], shared: Any) -> Future[list[Y]]:
         assert self.pool is not None
+        self.used = True
         return self.pool.submit(_call_in_worker, task, batch, shared)
 
     def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
@@ -267,6 +289,9 @@ class ProcessExecutor(Executor):
             manager.join(timeout=5)
 
     def close(self) -> None:
+        if not self.used:
+            self._kill()  # it only warmed up: do not wait for spaCy to finish loading
+            return
         pool, self.pool = self.pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

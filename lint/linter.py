@@ -100,6 +100,8 @@ class Linter:
         self.packs = list(packs)
         self.document_rules = [r for r in rules if r.scope == "document"]
         self.corpus_rules = [r for r in rules if r.scope == "corpus"]
+        self.parses = any(r.parses or type(r).prefetch is not Rule.prefetch for r in rules)
+        """Whether a selected rule may ask spaCy for parses."""
         needed = {key for rule in rules for key in rule.needs}
         self.features: list[Feature] = [FEATURES[key]() for key in sorted(needed) if key in FEATURES]
         self.role_settings = RoleSettings.from_packs(self.packs)
@@ -110,6 +112,11 @@ class Linter:
         state = dict(self.__dict__)
         state["_reloaded"] = None
         return state
+
+    def warm_up(self) -> None:
+        """Load what the rules will need (the spaCy pipeline) before the first file comes."""
+        if self.parses:
+            self.env.nlp()
 
     def load(self, path: str) -> Loaded:
         return load(path, self.config.encoding, self.config.max_file_size, self.config.jsonl_fields)

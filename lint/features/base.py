@@ -81,11 +81,24 @@ class DocumentAnalysis:
 
 
 class Reducer(ABC):
-    """Folds per-document feature data into one part of the corpus index."""
+    """Folds per-document feature data into one part of the corpus index.
+
+    A reducer that sets ``incremental`` promises that its result depends only on the set of
+    documents added (not their order), that :meth:`remove` undoes :meth:`add` exactly, that
+    :meth:`result` leaves the state unchanged, and that the state pickles. The engine then
+    keeps the state between runs and applies only the files that changed (pre-commit on a
+    large corpus); otherwise it adds every document again.
+    """
+
+    incremental: ClassVar[bool] = False
 
     @abstractmethod
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         """Take one document's data."""
+
+    def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
+        """Take out one document's data, added earlier (incremental reducers only)."""
+        raise NotImplementedError(f"{type(self).__name__} is not incremental")
 
     @abstractmethod
     def result(self) -> Any:

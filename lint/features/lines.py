@@ -16,6 +16,8 @@ not chrome."""
 
 
 class LineCountReducer(Reducer):
+    incremental = True
+
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.documents = 0
@@ -23,6 +25,15 @@ class LineCountReducer(Reducer):
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         self.documents += 1
         self.counts.update({h for _, h in data})
+
+    def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
+        self.documents -= 1
+        for hashed in {h for _, h in data}:
+            left = self.counts[hashed] - 1
+            if left > 0:
+                self.counts[hashed] = left
+            else:
+                del self.counts[hashed]
 
     def result(self) -> dict[str, Any]:
         return {"documents": self.documents, "counts": {h: c for h, c in self.counts.items() if c > 1}}

@@ -37,11 +37,16 @@ def attach_surnames(mentions: list[Mention]) -> list[Mention]:
 
 
 class NamesReducer(Reducer):
+    incremental = True
+
     def __init__(self) -> None:
         self.authority = NameAuthority()
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         self.authority.add(analysis.path, [Mention(*m) for m in data["mentions"]])
+
+    def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
+        self.authority.remove(analysis.path, [Mention(*m) for m in data["mentions"]])
 
     def result(self) -> dict[str, Any]:
         return self.authority.build()

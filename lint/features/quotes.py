@@ -13,11 +13,13 @@ cropped to the overlap) and decides, per difference, which side the other outlet
 
 from __future__ import annotations
 
+import struct
+import sys
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from rapidfuzz import fuzz
@@ -91,8 +93,7 @@ CONTRACTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One word of a quotation: its comparison form and where it is."""
 
     norm: str
@@ -102,21 +103,37 @@ class Word:
     column: int
 
 
-@dataclass(frozen=True)
-class Quote:
-    """A direct quotation (possibly joined across an attribution) and its speaker."""
+_PLACE = struct.Struct("<4i")
+"""A word's place in a quotation's ``places``: document start and end offsets, line, column."""
 
-    words: tuple[Word, ...]
+
+class Quote(NamedTuple):
+    """A direct quotation (possibly joined across an attribution) and its speaker.
+
+    Compact, because the corpus state keeps every quotation of the corpus and is read back on
+    each pre-commit run: the words' comparison forms (interned, so a pickle stores each once)
+    and their places packed in bytes; :meth:`word` unpacks one.
+    """
+
+    norms: tuple[str, ...]
     speaker: str
     """The speaker's name as written, or "" when the text attributes none."""
+    places: bytes
 
-    @property
-    def norms(self) -> tuple[str, ...]:
-        return tuple(w.norm for w in self.words)
+    @classmethod
+    def of(cls, words: Sequence[Word], speaker: str) -> Quote:
+        return cls(
+            tuple(sys.intern(w.norm) for w in words),
+            speaker,
+            b"".join(_PLACE.pack(w.start, w.end, w.line, w.column) for w in words),
+        )
+
+    def word(self, number: int) -> Word:
+        return Word(self.norms[number], *_PLACE.unpack_from(self.places, number * _PLACE.size))
 
     @property
     def line(self) -> int:
-        return self.words[0].line
+        return self.word(0).line
 
 
 # ---------------------------------------------------------------------------------------------
@@ -198,7 +215,10 @@ def speaker_key(name: str) -> str:
 
 def same_speaker(a: str, b: str) -> bool:
     """Unknown speakers match anyone; known ones by surname, tolerating a corrupted spelling."""
-    ka, kb = speaker_key(a), speaker_key(b)
+    return _same_speaker_key(speaker_key(a), speaker_key(b))
+
+
+def _same_speaker_key(ka: str, kb: str) -> bool:
     if not ka or not kb:
         return True
     return ka == kb or fuzz.ratio(ka, kb) >= 80
@@ -266,7 +286,7 @@ def extract_quotes(document: Document, roles: LineRoles) -> list[Quote]:
                 for norm, a, b in _norm_words(line[start:end]):
                     words.append(Word(norm, base + start + a, base + start + b, number, start + a + 1))
             if len(words) >= MIN_WORDS:
-                quotes.append(Quote(tuple(words), speaker or ""))
+                quotes.append(Quote.of(words, speaker or ""))
         if paragraph_speaker:
             last_named = paragraph_speaker
     return quotes
@@ -400,6 +420,7 @@ def find_drift(quotes: Sequence[QuoteRef]) -> list[tuple[int, Drift]]:
         groups[ref.quote.norms, speaker_key(ref.quote.speaker)].append(number)
     forms = list(groups.values())
     reps = [quotes[form[0]].quote for form in forms]
+    speakers = [speaker for _, speaker in groups]
     docs = [frozenset((quotes[n].path, quotes[n].record) for n in form) for form in forms]
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, quote in enumerate(reps):
@@ -416,7 +437,7 @@ def find_drift(quotes: Sequence[QuoteRef]) -> list[tuple[int, Drift]]:
     for (i, j), count in shared.items():
         if count < 2 or (docs[i] == docs[j] and len(docs[i]) == 1):
             continue  # too little in common, or two quotations inside one article
-        if not same_speaker(reps[i].speaker, reps[j].speaker):
+        if not _same_speaker_key(speakers[i], speakers[j]):
             continue
         diffs = align(reps[i].norms, reps[j].norms)
         if diffs is None:
@@ -470,11 +491,11 @@ def _votes(
 def _drift(a: Quote, b: Quote, b_ref: QuoteRef, diff: Difference, votes: tuple[int, int]) -> Drift:
     an, bn = a.norms, b.norms
     if diff.a_start == diff.a_end:  # an omission: the words around the gap
-        start, end = a.words[diff.a_start - 1].start, a.words[diff.a_start].end
-        at = b.words[diff.b_start]
+        start, end = a.word(diff.a_start - 1).start, a.word(diff.a_start).end
+        at = b.word(diff.b_start)
     else:
-        start, end = a.words[diff.a_start].start, a.words[diff.a_end - 1].end
-        at = b.words[diff.b_start] if diff.b_start < diff.b_end else b.words[diff.b_start - 1]
+        start, end = a.word(diff.a_start).start, a.word(diff.a_end - 1).end
+        at = b.word(diff.b_start) if diff.b_start < diff.b_end else b.word(diff.b_start - 1)
     return Drift(
         start=start,
         end=end,
@@ -495,18 +516,36 @@ def _drift(a: Quote, b: Quote, b_ref: QuoteRef, diff: Difference, votes: tuple[i
 
 
 class QuoteReducer(Reducer):
+    incremental = True
+
     def __init__(self) -> None:
-        self.quotes: list[QuoteRef] = []
+        self.quotes: dict[DocKey, list[Quote]] = {}
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
-        self.quotes.extend(QuoteRef(analysis.path, analysis.record, q) for q in data)
+        if data:
+            self.quotes.setdefault((analysis.path, analysis.record), []).extend(data)
+
+    def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
+        self.quotes.pop((analysis.path, analysis.record), None)
 
     def result(self) -> dict[str, Any]:
-        drifts: dict[tuple[str, int | None], list[Drift]] = defaultdict(list)
-        for number, drift in find_drift(self.quotes):
-            ref = self.quotes[number]
+        refs = [
+            QuoteRef(path, record, quote)
+            for (path, record), quotes in sorted(self.quotes.items(), key=_document_order)
+            for quote in quotes
+        ]
+        drifts: dict[DocKey, list[Drift]] = defaultdict(list)
+        for number, drift in find_drift(refs):
+            ref = refs[number]
             drifts[ref.path, ref.record].append(drift)
-        return {"quotes": len(self.quotes), "drift": dict(drifts)}
+        return {"quotes": len(refs), "drift": dict(drifts)}
+
+
+def _document_order(item: tuple[DocKey, Any]) -> tuple[str, int]:
+    """Documents in path and record order, so the result does not depend on the order they
+    were added in."""
+    (path, record), _ = item
+    return path, -1 if record is None else record
 
 
 class Quotes(Feature):

@@ -219,6 +219,8 @@ def corpus_locales(votes: Mapping[str, int], total: int, table: LocaleTable) -> 
 
 
 class VocabReducer(Reducer):
+    incremental = True
+
     def __init__(self) -> None:
         self.documents: Counter[str] = Counter()
         self.counts: Counter[str] = Counter()
@@ -233,6 +235,19 @@ class VocabReducer(Reducer):
         self.votes.update(data["votes"])
         self.forms.update(data["forms"])
         self.total += data["variants"]
+
+    def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
+        unknown: dict[str, int] = data["unknown"]
+        self.documents.subtract(unknown.keys())
+        self.counts.subtract(unknown)
+        self.votes.subtract(data["votes"])
+        self.forms.subtract(data["forms"])
+        self.total -= data["variants"]
+        for counter, keys in ((self.documents, unknown), (self.counts, unknown),
+                              (self.votes, data["votes"]), (self.forms, data["forms"])):
+            for key in keys:
+                if counter[key] <= 0:
+                    del counter[key]
 
     def result(self) -> dict[str, Any]:
         return {

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,34 +41,71 @@ MAX_MENTIONS = 20
 def _form() -> dict[str, Any]:
     return {
         "surface": Counter(), "count": 0, "attached": 0, "documents": Counter(),
-        "mentions": [], "given": "", "titles": Counter(), "surname": "",
+        "mentions": {}, "given": "", "titles": Counter(), "surname": "",
     }
 
 
 def _surname() -> dict[str, Any]:
-    return {"count": 0, "documents": Counter(), "surface": Counter(), "forms": set(),
-            "loose": Counter(), "mentions": []}
+    return {"count": 0, "documents": Counter(), "surface": Counter(), "forms": Counter(),
+            "loose": Counter(), "mentions": {}}
+
+
+def _drop(counter: Counter[str], key: str, n: int = 1) -> None:
+    """Take ``n`` from a count, forgetting the key at zero (as if it had never been added)."""
+    left = counter[key] - n
+    if left > 0:
+        counter[key] = left
+    else:
+        del counter[key]
+
+
+def _first_mentions(by_document: dict[str, tuple[int, ...]]) -> list[list[Any]]:
+    """The first MAX_MENTIONS mentions in (path, line, column) order, whatever the order the
+    documents were added in (each document's are line, column, line, column, ...)."""
+    out: list[list[Any]] = []
+    for path in sorted(by_document):
+        places = by_document[path]
+        for at in range(0, len(places), 2):
+            out.append([path, places[at], places[at + 1]])
+            if len(out) == MAX_MENTIONS:
+                return out
+    return out
 
 
 class NameAuthority:
-    """Accumulates mentions document by document; :meth:`build` returns the index part."""
+    """Accumulates mentions document by document; :meth:`build` returns the index part.
+
+    The result depends only on which documents were added, not on their order, and a document
+    can be taken out again (:meth:`remove`): the engine keeps this state between runs and
+    updates it with the files that changed instead of adding every document again.
+    """
 
     def __init__(self) -> None:
         self.forms: dict[str, dict[str, Any]] = defaultdict(_form)
         self.surnames: dict[str, dict[str, Any]] = defaultdict(_surname)
         self.documents = 0
+        self.frequencies: dict[str, float] = {}
+        """wordfreq values looked up by :meth:`build`, kept with the state: a later run then
+        loads wordfreq (0.2 s) only for a candidate it has not seen."""
+
+    def frequency(self, word: str) -> float:
+        """:func:`zipf`, remembered in the state."""
+        value = self.frequencies.get(word)
+        if value is None:
+            value = self.frequencies[word] = zipf(word)
+        return value
 
     def add(self, path: str, mentions: list[Mention]) -> None:
         self.documents += 1
+        places: dict[tuple[bool, str], list[int]] = defaultdict(list)
+        """(is a form, key) -> line, column, line, column, ... of this document's mentions."""
         for m in mentions:
-            where = [path, m.line, m.start + 1]
             skey = fold(m.surname)
             entry = self.surnames[skey]
             entry["count"] += 1
             entry["documents"][path] += 1
             entry["surface"][m.surname] += 1
-            if len(entry["mentions"]) < MAX_MENTIONS:
-                entry["mentions"].append([path, m.line, m.surname_start + 1])
+            places[False, skey] += (m.line, m.surname_start + 1)
             if m.given or m.attached:
                 key = fold(m.surface if m.given else m.attached)
                 form = self.forms[key]
@@ -76,41 +114,77 @@ class NameAuthority:
                     form["count"] += 1
                     form["given"] = fold(" ".join(m.given))
                     form["surname"] = skey
-                    entry["forms"].add(key)
+                    entry["forms"][key] += 1
                 else:
                     form["attached"] += 1
                 form["documents"][path] += 1
                 if m.title:
                     form["titles"][m.title] += 1
-                if len(form["mentions"]) < MAX_MENTIONS:
-                    form["mentions"].append(where)
+                places[True, key] += (m.line, m.start + 1)
             else:
                 entry["loose"][path] += 1
+        for (is_form, key), found in places.items():
+            table = self.forms if is_form else self.surnames
+            table[key]["mentions"][path] = tuple(found[: 2 * MAX_MENTIONS])  # compact: one tuple
+
+    def remove(self, path: str, mentions: list[Mention]) -> None:
+        """Take out a document added earlier with the same ``path`` and ``mentions``."""
+        self.documents -= 1
+        for m in mentions:
+            skey = fold(m.surname)
+            entry = self.surnames[skey]
+            entry["count"] -= 1
+            _drop(entry["documents"], path)
+            _drop(entry["surface"], m.surname)
+            entry["mentions"].pop(path, None)
+            if m.given or m.attached:
+                key = fold(m.surface if m.given else m.attached)
+                form = self.forms[key]
+                if m.given:
+                    _drop(form["surface"], m.surface)
+                    form["count"] -= 1
+                    _drop(entry["forms"], key)
+                else:
+                    form["attached"] -= 1
+                _drop(form["documents"], path)
+                if m.title:
+                    _drop(form["titles"], m.title)
+                form["mentions"].pop(path, None)
+                if not form["count"] and not form["attached"]:
+                    del self.forms[key]
+            else:
+                _drop(entry["loose"], path)
+            if not entry["count"]:
+                del self.surnames[skey]
 
     def build(self) -> dict[str, Any]:
-        """The finished, JSON-ready index part with its variant candidates."""
+        """The finished, JSON-ready index part with its variant candidates (the state is left
+        as it was, so more documents can be added or removed afterwards)."""
+        loose_of: dict[str, Counter[str]] = {}
         for entry in self.surnames.values():
             people = [k for k in entry["forms"] if k in self.forms]
             if len(people) == 1 and entry["loose"]:
-                form = self.forms[people[0]]
-                form["attached"] += sum(entry["loose"].values())
-                form["documents"].update(entry["loose"])
-        forms = {
-            key: {
-                "surface": dict(f["surface"]), "count": f["count"], "attached": f["attached"],
-                "documents": dict(f["documents"]), "mentions": f["mentions"], "given": f["given"],
-                "titles": dict(f["titles"]), "surname": f["surname"],
+                loose_of.setdefault(people[0], Counter()).update(entry["loose"])
+        forms: dict[str, dict[str, Any]] = {}
+        for key in sorted(self.forms):
+            f = self.forms[key]
+            if not f["count"]:
+                continue
+            loose = loose_of.get(key)
+            documents = f["documents"] + loose if loose else f["documents"]
+            forms[key] = {
+                "surface": dict(f["surface"]), "count": f["count"],
+                "attached": f["attached"] + (sum(loose.values()) if loose else 0),
+                "documents": dict(documents), "mentions": _first_mentions(f["mentions"]),
+                "given": f["given"], "titles": dict(f["titles"]), "surname": f["surname"],
             }
-            for key, f in self.forms.items()
-            if f["count"]
-        }
         surnames = {
             key: {
                 "count": s["count"], "documents": dict(s["documents"]),
                 "surface": dict(s["surface"]), "forms": sorted(k for k in s["forms"] if k in forms),
-                "mentions": s["mentions"],
+                "mentions": _first_mentions(s["mentions"]),
             }
-            for key, s in self.surnames.items()
+            for key, s in sorted(self.surnames.items())
         }
         part: dict[str, Any] = {
             "version": NAMES_VERSION,
@@ -121,8 +195,8 @@ class NameAuthority:
         collecting = gc.isenabled()
         gc.disable()  # the step allocates many small lists: full collections would rescan the index
         try:
-            part["variants"] = surname_variants(surnames)
-            part["given_variants"] = given_variants(forms, surnames)
+            part["variants"] = surname_variants(surnames, self.frequency)
+            part["given_variants"] = given_variants(forms, surnames, self.frequency)
         finally:
             if collecting:
                 gc.enable()
@@ -174,7 +248,9 @@ def blocks(keys: list[str]) -> tuple[dict[tuple[str, str], list[str]], dict[str,
     return by_sound, by_delete
 
 
-def surname_variants(surnames: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def surname_variants(
+    surnames: dict[str, dict[str, Any]], frequency: Callable[[str], float] = zipf
+) -> dict[str, dict[str, Any]]:
     """Rare surnames that are a small edit of a dominant one: rare key -> evidence."""
     rare = [
         k for k, s in surnames.items()
@@ -202,10 +278,10 @@ def surname_variants(surnames: dict[str, dict[str, Any]]) -> dict[str, dict[str,
             if not evidence:
                 continue
             rank = (int(evidence != ["corpus"]), s_c["count"])
-            if best is None or rank > best[0]:
+            if best is None or rank > best[0] or (rank == best[0] and c < best[1]):  # ties: stable
                 best = (rank, c, {"canonical": c, "distance": scored[0],
                                   "similarity": round(scored[1], 3), "evidence": evidence})
-        if best is not None and zipf(letters(r)) < MAX_ZIPF:
+        if best is not None and frequency(letters(r)) < MAX_ZIPF:
             out[r] = best[2]
     return out
 
@@ -215,7 +291,9 @@ def person_count(form: dict[str, Any]) -> int:
 
 
 def given_variants(
-    forms: dict[str, dict[str, Any]], surnames: dict[str, dict[str, Any]]
+    forms: dict[str, dict[str, Any]],
+    surnames: dict[str, dict[str, Any]],
+    frequency: Callable[[str], float] = zipf,
 ) -> dict[str, dict[str, Any]]:
     """Full names whose given names differ from a dominant form of the same surname.
 
@@ -236,7 +314,7 @@ def given_variants(
                     continue
                 fc = forms[c]
                 g_c = fc["given"].split()
-                kind = _given_change(g_r, g_c)
+                kind = _given_change(g_r, g_c, frequency)
                 if kind is None:
                     continue
                 n_r, n_c = person_count(fr), person_count(fc)
@@ -257,10 +335,12 @@ def given_variants(
     return out
 
 
-def _given_change(rare: list[str], canonical: list[str]) -> str | None:
+def _given_change(
+    rare: list[str], canonical: list[str], frequency: Callable[[str], float]
+) -> str | None:
     if len(rare) == len(canonical):
         diff = [(a, b) for a, b in zip(rare, canonical, strict=True) if a != b]
-        if len(diff) == 1 and close(*diff[0]) is not None and zipf(letters(diff[0][0])) < MAX_ZIPF:
+        if len(diff) == 1 and close(*diff[0]) is not None and frequency(letters(diff[0][0])) < MAX_ZIPF:
             return "changed"
         return None
     if len(rare) == len(canonical) + 1 and canonical and rare[0] == canonical[0]:

@@ -92,6 +92,9 @@ class Rule(ABC):
     """"document" rules run in the first pass; "corpus" rules run after the index is built."""
     needs: ClassVar[tuple[str, ...]] = ()
     """Feature keys whose data the rule reads from ``ctx.analysis`` or the index."""
+    parses: ClassVar[bool] = False
+    """Whether the rule may ask spaCy for parses (``ctx.env.parse``): the engine then has a
+    worker load the pipeline while the run is still finding and hashing files."""
 
     def setup(self, packs: Sequence[Pack], config: Config) -> None:
         """Read pack data or settings once, before any document is checked."""

@@ -133,6 +133,7 @@ class NameVariant(Rule):
     )
     scope = "corpus"
     needs = ("names",)
+    parses = True  # entity_label
 
     data: NameData = NameData()
 

@@ -1,0 +1,313 @@
+"""The corpus index kept between runs: order-free reducers, removal, the kept state, key memo.
+
+Pre-commit on a large corpus updates the index kept by the last run with the few files that
+changed instead of reading every cached analysis again. That is only right if the index depends
+on which documents were added and not on their order, and if removing a document undoes adding
+it; these tests check both on real analyses, then the engine and the CLI end to end.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import write_corpus
+from lint.cache import Cache, KeyMemo, MemoryCache, file_key, namespace
+from lint.config import Config
+from lint.corpus import IndexBuilder
+from lint.engine import RunResult, run
+from lint.executors import SerialExecutor
+from lint.features.base import DocumentAnalysis
+from lint.linter import Linter
+from lint.packs import Pack
+from lint.registry import load_rule_set, select_rules
+from lint.rules.base import Rule
+from tests.conftest import SEEDS
+
+DOUBLED = "The mayor said the the plan would go ahead next spring."
+
+
+def _rules(config: Config) -> tuple[list[Rule], list[Pack]]:
+    rule_set = load_rule_set(config)
+    return select_rules(rule_set, config), list(rule_set.packs)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds and 40 generated articles (recurring people, shared quotations, planted name
+    variants and altered quotes): enough for every index part to be non-trivial."""
+    root = tmp_path_factory.mktemp("incremental") / "corpus"
+    write_corpus(root / "generated", 40)
+    shutil.copytree(SEEDS, root / "seeds")
+    return root
+
+
+@pytest.fixture(scope="module")
+def analyses(corpus: Path) -> list[DocumentAnalysis]:
+    config = Config()
+    rules, packs = _rules(config)
+    linter = Linter(config, rules, packs)
+    out: list[DocumentAnalysis] = []
+    for path in sorted(corpus.rglob("*.txt")):
+        out.extend(linter.first_pass(str(path), check=False).analyses)
+    return out
+
+
+def _builder() -> IndexBuilder:
+    config = Config()
+    rules, packs = _rules(config)
+    return IndexBuilder(Linter(config, rules, packs).features)
+
+
+def _index(analyses: list[DocumentAnalysis]) -> dict[str, object]:
+    builder = _builder()
+    for analysis in analyses:
+        builder.add(analysis)
+    index = builder.build()
+    return {"documents": index.documents, **index.parts}
+
+
+def test_the_index_parts_are_non_trivial(analyses: list[DocumentAnalysis]) -> None:
+    index = _index(analyses)
+    assert index["names"]["variants"], "the corpus plants name variants"  # type: ignore[index]
+    assert index["quotes"]["drift"], "the corpus plants altered quotations"  # type: ignore[index]
+    assert index["lines"]["counts"]  # type: ignore[index]
+    assert index["vocab"]["counts"]  # type: ignore[index]
+
+
+def test_every_default_reducer_is_incremental() -> None:
+    assert _builder().incremental
+
+
+def test_the_index_does_not_depend_on_document_order(analyses: list[DocumentAnalysis]) -> None:
+    shuffled = list(analyses)
+    random.Random(3).shuffle(shuffled)
+    assert _index(shuffled) == _index(analyses)
+    assert _index(list(reversed(analyses))) == _index(analyses)
+
+
+def test_removing_documents_gives_the_index_built_without_them(
+    analyses: list[DocumentAnalysis],
+) -> None:
+    rng = random.Random(5)
+    gone = set(rng.sample(range(len(analyses)), k=len(analyses) // 3))
+    kept = [a for n, a in enumerate(analyses) if n not in gone]
+    builder = _builder()
+    for analysis in analyses:
+        builder.add(analysis)
+    before = builder.build()
+    for n in sorted(gone, reverse=True):
+        builder.remove(analyses[n])
+    shrunk = builder.build()
+    assert {"documents": shrunk.documents, **shrunk.parts} == _index(kept)
+    assert shrunk.parts != before.parts
+    for n in sorted(gone):
+        builder.add(analyses[n])
+    regrown = builder.build()
+    assert {"documents": regrown.documents, **regrown.parts} == _index(analyses)
+
+
+def test_removing_every_document_leaves_an_empty_index(analyses: list[DocumentAnalysis]) -> None:
+    builder = _builder()
+    for analysis in analyses:
+        builder.add(analysis)
+    for analysis in analyses:
+        builder.remove(analysis)
+    empty = builder.build()
+    assert {"documents": empty.documents, **empty.parts} == _index([])
+
+
+# ---------------------------------------------------------------------------------------------
+# The engine: a kept state serves a later run, with the same findings as a cold run
+
+
+def _space(config: Config, rules: list[Rule], packs: list[Pack]) -> str:
+    return namespace(
+        config.fingerprint(), [p.source for p in packs],
+        [f"{r.code}:{type(r).__module__}.{type(r).__qualname__}" for r in rules],
+    )
+
+
+def _rows(result: RunResult) -> list[tuple[str, int, int, str, str]]:
+    return [(d.path, d.line, d.column, d.code, d.message) for d in result.diagnostics]
+
+
+def test_precommit_updates_the_kept_state_and_matches_a_cold_run(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(corpus, work / "corpus")
+    monkeypatch.chdir(work)
+    config = Config()
+    rules, packs = _rules(config)
+    root = tmp_path / "cache"
+
+    def lint(paths: list[str], settings: Config) -> RunResult:
+        return run(paths, settings, rules, packs, SerialExecutor(), Cache(root, _space(settings, rules, packs)))
+
+    full = lint(["corpus"], config)
+    assert full.stats["from_kept_state"] == 0
+    total = full.stats["files"]
+
+    # pre-commit: one new article and one edited one, checked against the corpus root, which
+    # the config names by its absolute path (the full run spelled it relative)
+    articles = sorted((work / "corpus" / "generated").rglob("*.txt"))
+    new = articles[0].parent / "zz-new-article.txt"
+    new.write_text(articles[1].read_text(encoding="utf-8") + "\n" + DOUBLED + "\n", encoding="utf-8")
+    edited = articles[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n" + DOUBLED + "\n", encoding="utf-8")
+    changed = [str(new.relative_to(work)), str(edited.relative_to(work))]
+    precommit = Config(corpus=((work / "corpus").resolve(),))
+    incremental = lint(changed, precommit)
+    assert incremental.stats["analysed"] == 2
+    assert incremental.stats["from_kept_state"] == total - 1  # all but the edited file
+
+    cold = run(changed, precommit, rules, packs, SerialExecutor(), MemoryCache())
+    assert cold.stats["from_kept_state"] == 0
+    assert _rows(incremental) == _rows(cold)
+    assert {Path(p).name for p, *_ in _rows(cold)} == {new.name, edited.name}
+    assert any(code == "NL301" for *_, code, _ in _rows(cold))
+
+
+# ---------------------------------------------------------------------------------------------
+# The stat-keyed memo of file keys
+
+
+def _age(path: Path, seconds: float) -> None:
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_key_memo_reuses_the_key_of_an_unchanged_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("lint.cache.RACY_SECONDS", 0.0)  # utime just set the ctime to now
+    article = tmp_path / "a.txt"
+    article.write_text("One line.\n", encoding="utf-8")
+    _age(article, 60)
+    memo = KeyMemo(tmp_path)
+    reads: list[str] = []
+
+    def read() -> bytes:
+        reads.append("read")
+        return article.read_bytes()
+
+    key = memo.key(str(article), os.stat(article), read)
+    assert key == file_key(str(article), article.read_bytes())
+    memo.save()
+    again = KeyMemo(tmp_path).key(str(article), os.stat(article), read)
+    assert again == key
+    assert reads == ["read"]
+
+
+def test_key_memo_sees_an_edit_that_keeps_size_and_mtime(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("lint.cache.RACY_SECONDS", 0.0)
+    article = tmp_path / "a.txt"
+    article.write_text("One line.\n", encoding="utf-8")
+    _age(article, 60)
+    memo = KeyMemo(tmp_path)
+    old = memo.key(str(article), os.stat(article), article.read_bytes)
+    assert memo.entries, "remembered"
+    memo.save()
+    mtime = os.stat(article).st_mtime_ns
+    article.write_text("Two line.\n", encoding="utf-8")  # same size
+    os.utime(article, ns=(mtime, mtime))  # and the old mtime: only the ctime tells
+    new = KeyMemo(tmp_path).key(str(article), os.stat(article), article.read_bytes)
+    assert new != old
+    assert new == file_key(str(article), b"Two line.\n")
+
+
+def test_key_memo_does_not_remember_a_file_modified_just_now(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("One line.\n", encoding="utf-8")
+    memo = KeyMemo(tmp_path)
+    memo.key(str(article), os.stat(article), article.read_bytes)
+    assert memo.entries == {}
+
+
+# ---------------------------------------------------------------------------------------------
+# A few new files with a process pool: the parent analyses them too, and builds the index while
+# a worker loads spaCy for their document rules
+
+
+def _precommit_scene(corpus: Path, tmp_path: Path) -> tuple[Path, Config]:
+    work = tmp_path / "work"
+    shutil.copytree(corpus, work / "corpus")
+    return work, Config(corpus=((work / "corpus").resolve(),))
+
+
+def _new_article(work: Path) -> list[str]:
+    articles = sorted((work / "corpus" / "generated").rglob("*.txt"))
+    new = articles[0].parent / "zz-new-article.txt"
+    new.write_text(articles[3].read_text(encoding="utf-8") + "\n" + DOUBLED + "\n", encoding="utf-8")
+    return [str(new.relative_to(work))]
+
+
+def test_precommit_with_a_pool_matches_a_serial_cold_run(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint.executors import ProcessExecutor
+
+    work, settings = _precommit_scene(corpus, tmp_path)
+    monkeypatch.chdir(work)
+    rules, packs = _rules(settings)
+    root = tmp_path / "cache"
+    run(["corpus"], Config(), rules, packs, ProcessExecutor(2), Cache(root, _space(settings, rules, packs)))
+    changed = _new_article(work)
+    pooled = run(changed, settings, rules, packs, ProcessExecutor(2), Cache(root, _space(settings, rules, packs)))
+    assert pooled.stats["analysed"] == 1
+    assert pooled.stats["from_kept_state"] == pooled.stats["files"] - 1
+    cold = run(changed, settings, rules, packs, SerialExecutor(), MemoryCache())
+    assert _rows(pooled) == _rows(cold)
+    assert any(code == "NL301" for *_, code, _ in _rows(cold))
+
+
+def test_a_new_file_that_changes_while_it_is_read_is_checked_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent's own analysis and the worker's first pass read the file separately; when
+    their keys differ the run starts over without the parent's analysis."""
+    from lint.executors import ProcessExecutor
+
+    work, settings = _precommit_scene(corpus, tmp_path)
+    monkeypatch.chdir(work)
+    rules, packs = _rules(settings)
+    cache = MemoryCache()
+    run(["corpus"], settings, rules, packs, SerialExecutor(), cache)
+    changed = _new_article(work)
+    parent = os.getpid()
+    real_first_pass = Linter.first_pass
+    reads: list[str] = []
+
+    def first_pass(self: Linter, path: str, check: bool = True) -> object:
+        outcome = real_first_pass(self, path, check)
+        if os.getpid() == parent and not check and path.endswith("zz-new-article.txt"):
+            reads.append(path)
+            outcome.key = "a-different-read"  # as if the file had changed in between
+        return outcome
+
+    import lint.engine
+
+    attempts: list[bool] = []
+    real_run = lint.engine._run
+
+    def counted(*args: object, **kwargs: object) -> RunResult:
+        attempts.append(True)
+        return real_run(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Linter, "first_pass", first_pass)
+    monkeypatch.setattr(lint.engine, "_run", counted)
+    pooled = run(changed, settings, rules, packs, ProcessExecutor(2), cache)
+    assert len(attempts) == 2, "the run starts over once"
+    assert len(reads) == 1, "the retry does not analyse in the parent again"
+    monkeypatch.setattr(Linter, "first_pass", real_first_pass)
+    cold = run(changed, settings, rules, packs, SerialExecutor(), MemoryCache())
+    assert _rows(pooled) == _rows(cold)
+    assert _rows(cold)
