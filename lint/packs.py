@@ -8,7 +8,6 @@ are checked when the pack loads, so a broken pattern fails loudly and early.
 
 from __future__ import annotations
 
-import functools
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from typing import Any
 
 import regex
 
-from lint.text import words
+from lint.text import word_count
 
 MATCH_MODES = ("line", "start", "search")
 RULE_KINDS = ("existence", "substitution")
@@ -46,12 +45,6 @@ class PackRuleSpec:
     source: str = ""
 
 
-@functools.lru_cache(maxsize=1024)
-def _word_count(line: str) -> int:
-    """Words on a line, memoized: every entry with a word limit asks for the same lines."""
-    return len(words(line))
-
-
 @dataclass(frozen=True)
 class PackEntry:
     """One pattern of a pack, compiled, with its self-test examples."""
@@ -69,11 +62,25 @@ class PackEntry:
     examples_match: tuple[str, ...] = ()
     examples_no_match: tuple[str, ...] = ()
     source: str = ""
+    requires: tuple[str, ...] = ()
+    """Literal prefilter: a line can match only if it contains one of these (lowercase unless
+    the entry is case-sensitive). Checked against the examples when the pack loads."""
+    case_sensitive: bool = False
+
+    def admits(self, line: str) -> bool:
+        """Whether the ``requires`` prefilter lets the line through (a substring test in C is
+        ten times cheaper than a regex with a leading ``.*`` on a line of prose)."""
+        if not self.requires:
+            return True
+        text = line if self.case_sensitive else line.lower()
+        return any(literal in text for literal in self.requires)
 
     def find(self, line: str) -> regex.Match[str] | None:
         """The match of this entry on one line, honouring its mode and word limits."""
+        if self.requires and not self.admits(line):
+            return None
         if self.max_words or self.min_words:
-            count = _word_count(line)
+            count = word_count(line)
             if self.max_words and count > self.max_words:
                 return None
             if count < self.min_words:
@@ -143,7 +150,7 @@ def _strings(source: str, entry_id: str, raw: dict[str, Any], key: str) -> list[
 
 _ENTRY_KEYS = {
     "id", "rule", "phrases", "regex", "match", "message", "role", "max_words", "min_words",
-    "case_sensitive", "replacement", "safe_fix", "examples",
+    "case_sensitive", "replacement", "safe_fix", "examples", "requires",
 }
 _RULE_KEYS = {
     "code", "name", "severity", "kind", "summary", "what", "why", "example", "category",
@@ -181,9 +188,20 @@ def _entry(source: str, raw: dict[str, Any], position: int) -> PackEntry:
         examples_match=tuple(_strings(source, entry_id, examples, "match")),
         examples_no_match=tuple(_strings(source, entry_id, examples, "no_match")),
         source=source,
+        requires=_requires(source, entry_id, raw),
+        case_sensitive=bool(raw.get("case_sensitive", False)),
     )
     self_test(entry)
     return entry
+
+
+def _requires(source: str, entry_id: str, raw: dict[str, Any]) -> tuple[str, ...]:
+    literals = _strings(source, entry_id, raw, "requires")
+    if any(not literal for literal in literals):
+        raise PackError(f"{source}: entry {entry_id!r}: key 'requires' has an empty string")
+    if raw.get("case_sensitive", False):
+        return tuple(literals)
+    return tuple(literal.lower() for literal in literals)
 
 
 def self_test(entry: PackEntry) -> None:
@@ -194,6 +212,10 @@ def self_test(entry: PackEntry) -> None:
             "and one 'no_match' line"
         )
     for line in entry.examples_match:
+        if not entry.admits(line):
+            raise PackError(
+                f"{entry.source}: entry {entry.id!r}: key 'requires' rejects example {line!r}"
+            )
         if entry.find(line) is None:
             raise PackError(f"{entry.source}: entry {entry.id!r}: example does not match: {line!r}")
     for line in entry.examples_no_match:

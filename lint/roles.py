@@ -17,7 +17,7 @@ from enum import StrEnum
 import regex
 
 from lint.packs import Pack, PackEntry
-from lint.text import content_words, ends_like_sentence, words
+from lint.text import content_words, ends_like_sentence, word_count, words
 
 
 class Role(StrEnum):
@@ -159,7 +159,7 @@ def _ends_sentence(line: str) -> bool:
 
 def _shape_role(line: str, settings: RoleSettings) -> Role:
     stripped = line.strip()
-    count = len(words(stripped))
+    count = word_count(line)
     if count <= 12 and (_BYLINE_RE.match(stripped) or _NAME_OUTLET_RE.match(stripped)):
         return Role.BYLINE
     if count <= 5 and _DATELINE_RE.match(stripped):
@@ -271,12 +271,14 @@ def _link_list(lines: Sequence[str], result: LineRoles, settings: RoleSettings) 
             if run:
                 break
             continue
-        if len(words(lines[number - 1])) > settings.list_max_words:
+        if word_count(lines[number - 1]) > settings.list_max_words:
             break
         if role is Role.BODY and (position == 0 or result[nonblank[position - 1]] is Role.BODY):
             break  # two sentence paragraphs in a row: the article itself (a teaser follows a title)
         run.append(number)
     run.reverse()
+    if len(run) < settings.list_min_lines:
+        return  # too short already: the article's words are not needed (the run only shrinks)
     body_words: set[str] = set()
     for number in nonblank:
         if run and number >= run[0]:

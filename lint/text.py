@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 
@@ -52,6 +53,13 @@ def words(text: str) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def word_count(text: str) -> int:
+    """``len(words(text))``, remembered: line roles, packs and rules ask it of the same lines."""
+    return len(WORD_RE.findall(text))
+
+
+@functools.lru_cache(maxsize=4096)
 def line_key(line: str) -> str:
     """A CCNet-style normalized form: lowercase, digits to 0, no punctuation, single spaces."""
     text = plain_quotes(unicodedata.normalize("NFKC", line)).lower()

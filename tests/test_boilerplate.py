@@ -93,7 +93,8 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("copyright", "NL107", "Tous droits réservés"),
     ("copyright", "NL107", "Our Standards: The Thomson Reuters Trust Principles."),
     ("cookies-terms", "NL107", "We use cookies on this site to enhance your user experience"),
-    ("cookies-terms", "NL107", "Cookie Settings"),
+    ("promo-click-here", "NL102", "For the full schedule, click here to download the PDF"),
+    ("site-navigation", "NL107", "Cookie Settings"),
     ("copyright", "NL107", "Read our privacy policy"),
     ("leaked-field", "NL108", "url: https://www.example.co.uk/news/uk-123456"),
     ("leaked-field", "NL108", "date: 2023-05-04"),
@@ -127,6 +128,8 @@ LOOKALIKES: list[tuple[str, str, str]] = [
     ("video-duration", "NL106", "The match ended after a 2:31 delay caused by heavy rain, officials said."),
     ("copyright", "NL107", "Copyright law has not kept pace with streaming services, the professor argued."),
     ("cookies-terms", "NL107", "The bakery uses cookies from a local supplier and sells them at the market."),
+    ("site-navigation", "NL107", "Contact us if you saw the crash on Highway 7, police said in a statement."),
+    ("promo-click-here", "NL102", "Residents hear the cameras click here every night, the councillor said."),
     ("leaked-field", "NL108", "The date for the vote has not been set, officials said on Monday."),
     ("leaked-field", "NL108", "Title insurance rates rose sharply in 2023, according to the industry group."),
 ]

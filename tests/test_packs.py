@@ -52,6 +52,8 @@ def test_good_pack_loads(tmp_path: Path) -> None:
         ({"colour": '"red"'}, "unknown key 'colour'"),
         ({"match": '"everywhere"'}, "key 'match' must be one of"),
         ({"regex": "", "phrases": ""}, "needs 'phrases' or 'regex'"),
+        ({"requires": '["share"]'}, "key 'requires' rejects example 'Gift this article'"),
+        ({"requires": '["gift", ""]'}, "key 'requires' has an empty string"),
     ],
 )
 def test_broken_entry_raises_pack_error_naming_file_and_entry(
@@ -63,6 +65,23 @@ def test_broken_entry_raises_pack_error_naming_file_and_entry(
     message = str(info.value)
     assert message.startswith(f"{path}: entry 'gift'")
     assert needle in message
+
+
+def test_requires_is_a_case_insensitive_literal_prefilter(tmp_path: Path) -> None:
+    """``requires`` lets a line through only with one of its literals (compared with the
+    lowercased line unless the entry is case-sensitive); the regex decides the rest."""
+    entry = load_pack(_write(tmp_path, GOOD_RULE + _entry(requires='["GIFT"]'))).entries[0]
+    assert entry.requires == ("gift",)
+    assert entry.find("GIFT THIS ARTICLE") is not None
+    assert entry.find("Gift  this article") is not None
+    assert entry.find("Give this article") is None
+    sensitive = load_pack(_write(tmp_path, GOOD_RULE + _entry(
+        requires='["Gift"]', case_sensitive="true", regex="['(?i:gift)\\s+this\\s+article']",
+        examples='{ match = ["Gift this article"], no_match = ["Give this article"] }',
+    ))).entries[0]
+    assert sensitive.requires == ("Gift",)
+    assert sensitive.find("Gift this article") is not None
+    assert sensitive.find("gift this article") is None  # the regex would match: the prefilter does not
 
 
 def test_missing_id_names_file_and_position(tmp_path: Path) -> None:

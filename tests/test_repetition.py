@@ -13,6 +13,21 @@ def _article(*paras: str) -> str:
     return "Floods force families from homes\n\n" + "\n\n".join(paras) + "\n"
 
 
+def test_sentence_repeated_with_other_digits_and_case_on_one_line(lint_corpus: CorpusFactory) -> None:
+    """NL202 keys normalize case and digits; its quick first-word check must do the same."""
+    line = ("Police said 12 people were hurt in the crash on Main Street. "
+            "POLICE said 34 people were hurt in the crash on Main Street.")
+    found = lint_corpus({"a.txt": _article(P1, line, P2)}, select="NL202")
+    assert [(d.line, d.column) for d in found] == [(5, line.index("POLICE") + 1)]
+
+
+def test_sentence_repeated_on_a_line_with_accents(lint_corpus: CorpusFactory) -> None:
+    line = ("Émile Dupré said the café would reopen on Monday morning. "
+            "Émile Dupré said the café would reopen on Monday morning.")
+    found = lint_corpus({"a.txt": _article(P1, line, P2)}, select="NL202")
+    assert [d.line for d in found] == [5]
+
+
 def test_paragraph_printed_twice_far_apart(lint_corpus: CorpusFactory) -> None:
     found = lint_corpus({"a.txt": _article(P1, P2, P3, P1)}, select="NL201")
     assert [(d.line, d.related[0].line) for d in found] == [(9, 3)]

@@ -20,6 +20,9 @@ def _lint(lint_corpus: CorpusFactory, line: str, code: str) -> list[tuple[int, i
         ("It was a A decision nobody expected.", "a"),
         ("Aid reached Gaza Gaza on Monday.", "Gaza"),
         ("Prices rose, rose again in June.", None),
+        ("It ended.The the crowd left quietly.", "The"),
+        ("Zoë Zoë Dubois won the final in Montréal.", "Zoë"),
+        ("STRASSE strasse signs were replaced.", "STRASSE"),
     ],
 )
 def test_doubled_word(lint_corpus: CorpusFactory, line: str, word: str | None) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
 from lint.roles import LineRoles, Role
-from lint.text import line_hash, words
+from lint.text import line_hash, word_count
 
 MAX_WORDS = 30
 """Only lines this short are counted: long prose lines repeated across files are syndication,
@@ -47,7 +47,7 @@ class LineHashes(Feature):
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:
         out: list[tuple[int, str]] = []
         for number, line in enumerate(document.lines, start=1):
-            if roles[number] is Role.BLANK or len(words(line)) > MAX_WORDS:
+            if roles[number] is Role.BLANK or word_count(line) > MAX_WORDS:
                 continue
             digest = line_hash(line)
             if digest:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from lint.diagnostic import Diagnostic, Severity
 from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
-from lint.text import words
+from lint.text import word_count
 
 
 class AuthorBio(Rule):
@@ -83,7 +83,7 @@ class CorpusChrome(Rule):
             if role in (Role.BYLINE, Role.HEADLINE, Role.BLANK):
                 continue
             line = ctx.document.line(number)
-            if role is Role.BODY and len(words(line)) > 8:
+            if role is Role.BODY and word_count(line) > 8:
                 continue
             yield self.line_diagnostic(
                 ctx,

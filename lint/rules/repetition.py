@@ -3,7 +3,7 @@ an appended list of unrelated headlines."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import regex
 from rapidfuzz import fuzz
@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
-from lint.text import line_key, words
+from lint.text import line_key, word_count
 
 PROMO_LABEL_RE = regex.compile(r"^\s*(?:\p{Lu}[\p{Lu} ]{1,24}|Read more|Related|Watch|Listen)\s*:\s*")
 SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?)”\"’])\s+(?=[\p{Lu}\p{N}“\"‘'(])")
@@ -48,7 +48,7 @@ class RepeatedLine(Rule):
         buckets: dict[tuple[str, ...], list[tuple[str, int]]] = {}
         for number, line in enumerate(doc.lines, start=1):
             role = ctx.roles[number]
-            if role is Role.BLANK or len(words(line)) < MIN_WORDS:
+            if role is Role.BLANK or word_count(line) < MIN_WORDS:
                 continue
             key = line_key(PROMO_LABEL_RE.sub("", line))
             if not key:
@@ -104,7 +104,7 @@ class RepeatedSentence(Rule):
             if len(line) < 40 or ctx.roles[number] is Role.BLANK:
                 continue
             spans = _sentence_spans(line)
-            if len(spans) < 2:
+            if len(spans) < 2 or not _may_repeat(line, spans):
                 continue
             seen: set[str] = set()
             repeated: list[tuple[int, int]] = []
@@ -133,6 +133,23 @@ class RepeatedSentence(Rule):
                     fix=Fix((Edit(base + cut_from, base + end, ""),), safe=True,
                             description="delete the repeated copy"),
                 )
+
+
+_ASCII_WORD_RE = regex.compile(r"[A-Za-z0-9]+")
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+
+
+def _may_repeat(line: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether two sentences of the line could have the same key: on an ASCII line (where the
+    key's normalization is only case, digits and punctuation) they would start with the same
+    word. Any other line is checked in full."""
+    if not line.isascii():
+        return True
+    firsts = []
+    for start, end in spans:
+        found = _ASCII_WORD_RE.search(line, start, end)
+        firsts.append(found.group().lower().translate(_DIGITS_TO_ZERO) if found else "")
+    return len(set(firsts)) < len(firsts)
 
 
 def _sentence_spans(line: str) -> list[tuple[int, int]]:

@@ -4,6 +4,7 @@ and invisible characters."""
 from __future__ import annotations
 
 import difflib
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -19,6 +20,16 @@ from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
 
 DOUBLED_RE = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+)(\s+)(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+LETTER_RUN_RE = regex.compile(r"\p{L}+")
+
+
+def _has_adjacent_pair(line: str) -> bool:
+    """Whether two consecutive letter runs are equal case-insensitively: a necessary condition
+    for DOUBLED_RE (whose backreference is slow to try at every word), cheap to test."""
+    runs = LETTER_RUN_RE.findall(line.casefold())
+    return any(a == b for a, b in itertools.pairwise(runs))
+
+
 SPACE_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}’”\"'\)])([ \t\u00a0]+)([.,;:!?]+)(?=\s|$|[\"”’)])")
 LEFT_QUOTE_APOSTROPHE_RE = regex.compile(r"(?<=\p{L})([‘`´′])(?=\p{L})|(?<=\p{L}s)([‘`´′])(?=\s)")
 
@@ -60,6 +71,8 @@ class DoubledWord(Rule):
         allowed = self.allowed
         for number, line in enumerate(doc.lines, start=1):
             if ctx.roles[number] is Role.BLANK:
+                continue
+            if not _has_adjacent_pair(line):
                 continue
             base = doc.line_start(number)
             for match in DOUBLED_RE.finditer(line):
