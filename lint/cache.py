@@ -158,6 +158,16 @@ class Cache:
         self.corrupt = 0
         self.write_failed: str | None = None
         self._memo: KeyMemo | None = None
+        self._folders: set[Path] = set()
+        """Entry folders this process made or saw (each is checked once, not on every write)."""
+
+    RUN_KINDS = frozenset({"p1an", "index"})
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_memo"] = None  # the parent's memo of 10^4 keys does not travel with each batch
+        state["_folders"] = set()
+        return state
 
     def key_memo(self) -> KeyMemo:
         """The stat-keyed memo of file keys (none for a temporary or in-memory cache)."""
@@ -199,13 +209,16 @@ class Cache:
                 gc.enable()
 
     def put(self, kind: str, key: str, value: Any) -> None:
-        """Write the entry atomically; a cache that cannot be written is skipped, not fatal."""
-        if self.write_failed:
+        """Write the entry atomically; a cache that cannot be written is skipped, not fatal. A
+        temporary cache keeps only what the run reads back (analyses and the index)."""
+        if self.write_failed or (self.temporary and kind not in self.RUN_KINDS):
             return
         path = self.path(kind, key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._mark_root()
+            if path.parent not in self._folders:  # mkdir is slow when workers write at once
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._mark_root()
+                self._folders.add(path.parent)
             write_atomically(path, value)
         except OSError as exc:
             self.write_failed = f"{self.root}: {exc.strerror or exc}"

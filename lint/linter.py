@@ -256,7 +256,8 @@ def _first_pass(linter: Linter, batch: Sequence[FirstItem], cache: Cache) -> lis
     outcomes = linter.first_pass_batch(batch)
     for outcome in outcomes:
         if outcome.key is not None:
-            cache.put("p1an", outcome.key, outcome.analyses)
+            if linter.corpus_rules:  # only the index and the corpus rules read analyses back
+                cache.put("p1an", outcome.key, outcome.analyses)
             cache.put("p1", outcome.key, outcome.summary())
     return outcomes
 

@@ -67,17 +67,19 @@ class PackEntry:
     the entry is case-sensitive). Checked against the examples when the pack loads."""
     case_sensitive: bool = False
 
-    def admits(self, line: str) -> bool:
+    def admits(self, line: str, lower: str | None = None) -> bool:
         """Whether the ``requires`` prefilter lets the line through (a substring test in C is
-        ten times cheaper than a regex with a leading ``.*`` on a line of prose)."""
+        ten times cheaper than a regex with a leading ``.*`` on a line of prose); ``lower`` is
+        the lowercased line when the caller has it."""
         if not self.requires:
             return True
-        text = line if self.case_sensitive else line.lower()
+        text = line if self.case_sensitive else (lower if lower is not None else line.lower())
         return any(literal in text for literal in self.requires)
 
-    def find(self, line: str) -> regex.Match[str] | None:
-        """The match of this entry on one line, honouring its mode and word limits."""
-        if self.requires and not self.admits(line):
+    def find(self, line: str, lower: str | None = None) -> regex.Match[str] | None:
+        """The match of this entry on one line, honouring its prefilter, mode and word limits
+        (``lower``: the lowercased line, when the caller tries many entries on it)."""
+        if self.requires and not self.admits(line, lower):
             return None
         if self.max_words or self.min_words:
             count = word_count(line)
