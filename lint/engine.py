@@ -10,6 +10,7 @@ temporary one with ``--no-cache``), and only the corpus index is held whole.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import stat
@@ -150,7 +151,6 @@ def run(
     cache = cache if cache is not None else MemoryCache()
     executor.start(linter)
     try:
-        executor.warm_up()  # a worker loads spaCy while files are found and hashed
         return _run(paths, config, linter, executor, cache, progress)
     finally:
         executor.close()
@@ -190,6 +190,14 @@ def _run(
     memo = cache.key_memo()
     keys = {path: _read_key(path, config, memo) for path in files}
     memo.save()
+    # Nothing changed since a run with the same files, spellings and settings: its result.
+    whole = _whole_run_key(cache, files, spelled, keys, reported) if not missing else None
+    if whole is not None:
+        hit = cache.get("run", whole)
+        if isinstance(hit, RunResult):
+            hit.stats = {"files": len(files), "analysed": 0, "cached": len(files), "whole_run": 1}
+            return hit
+    executor.warm_up()  # there is work: a worker loads spaCy while the cache is read
     # The corpus state kept by an earlier run: its files need neither checking nor loading.
     base = _base_manifest(linter, cache, keys) if linter.corpus_rules else None
     in_base = base[1] if base else frozenset()
@@ -300,8 +308,24 @@ def _run(
                 return _run(paths, config, linter, executor, cache, progress, False)
             summaries[path] = outcome.summary()
 
-    return _result(files, reported, shown, summaries, seconds, index, missing, config, stats,
-                   cache)
+    result = _result(files, reported, shown, summaries, seconds, index, missing, config, stats,
+                     cache)
+    if whole is not None and not result.notes:
+        cache.put("run", whole, dataclasses.replace(result, index=None))
+    return result
+
+
+def _whole_run_key(
+    cache: Cache, files: Sequence[str], spelled: dict[str, str], keys: dict[str, str | None],
+    reported: set[str],
+) -> str | None:
+    """The key of a whole run's result: every file's key, spelling and whether it is reported,
+    and the working directory (output paths are relative to it). None when a file could not
+    be read (its input error is looked at again), or for a cache that lasts one run."""
+    if cache.temporary or not all(keys.values()):
+        return None
+    parts = [f"{spelled[p]}\0{keys[p]}\0{int(p in reported)}" for p in files]
+    return digest(cache.dir.name, "run", os.getcwd(), *parts)
 
 
 def _flatten(batches: Iterable[list[Any]]) -> Iterator[Any]:

@@ -311,3 +311,40 @@ def test_a_new_file_that_changes_while_it_is_read_is_checked_again(
     cold = run(changed, settings, rules, packs, SerialExecutor(), MemoryCache())
     assert _rows(pooled) == _rows(cold)
     assert _rows(cold)
+
+
+# ---------------------------------------------------------------------------------------------
+# A run over files that did not change reuses the whole result
+
+
+def test_a_repeated_run_reuses_its_result_only_for_the_same_files_and_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    config = Config()
+    rules, packs = _rules(config)
+    root = tmp_path / "cache"
+
+    def lint(paths: list[str]) -> RunResult:
+        return run(paths, config, rules, packs, SerialExecutor(), Cache(root, _space(config, rules, packs)))
+
+    monkeypatch.chdir(tmp_path)
+    first = lint(["seeds"])
+    again = lint(["seeds"])
+    assert "whole_run" not in first.stats
+    assert again.stats["whole_run"] == 1
+    assert _rows(again) == _rows(first)
+    assert _rows(first)[0][0].startswith("seeds/")
+
+    monkeypatch.chdir(tmp_path / "seeds")  # the same files, shown from another folder
+    inside = lint(["."])
+    assert "whole_run" not in inside.stats
+    assert [row[1:] for row in _rows(inside)] == [row[1:] for row in _rows(first)]
+    assert not _rows(inside)[0][0].startswith("seeds/")
+
+    monkeypatch.chdir(tmp_path)
+    edited = sorted((tmp_path / "seeds").iterdir())[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n" + DOUBLED + "\n", encoding="utf-8")
+    changed = lint(["seeds"])
+    assert "whole_run" not in changed.stats
+    assert len(changed.diagnostics) == len(first.diagnostics) + 1
