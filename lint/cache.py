@@ -223,6 +223,11 @@ class Cache:
         except OSError as exc:
             self.write_failed = f"{self.root}: {exc.strerror or exc}"
 
+    def discard(self, kind: str, key: str) -> None:
+        """Delete an entry if it is there (a reader that has it open keeps reading it)."""
+        with contextlib.suppress(OSError):
+            os.unlink(self._location(kind, key))
+
     def remove_temporary_files(self, pids: Iterable[int]) -> int:
         """Delete the ``.tmp-<pid>-`` files that killed writers (our workers) left behind."""
         prefixes = tuple(f"{TMP_PREFIX}{pid}-" for pid in pids)
@@ -274,6 +279,9 @@ class MemoryCache(Cache):
     def get(self, kind: str, key: str) -> Any | None:
         value = self.entries.get((kind, key))
         return pickle.loads(value) if kind in self.COPIED_KINDS and value is not None else value
+
+    def discard(self, kind: str, key: str) -> None:
+        self.entries.pop((kind, key), None)
 
     def put(self, kind: str, key: str, value: Any) -> None:
         if kind in self.COPIED_KINDS:

@@ -419,8 +419,11 @@ def _keep_state(
     if base is not None and len(held - base[1]) + len(base[1] - held) <= STATE_SAVE_AFTER:
         return
     key = digest(cache.dir.name, "state", *sorted(held))
+    previous = cache.get("state", STATE_MANIFEST)
     cache.put("state", key, builder)
     cache.put("state", STATE_MANIFEST, (key, held))
+    if isinstance(previous, tuple) and previous and previous[0] != key:
+        cache.discard("state", previous[0])  # one kept state per namespace, not one per change
 
 
 def _result(

@@ -114,7 +114,11 @@ class Linter:
         return state
 
     def warm_up(self) -> None:
-        """Load what the rules will need (the spaCy pipeline) before the first file comes."""
+        """Load what the rules will need (pack patterns, the spaCy pipeline) before the first
+        file comes."""
+        for pack in self.packs:
+            for entry in pack.entries:
+                entry.pattern  # noqa: B018 -- compiled on first use
         if self.parses:
             self.env.nlp()
 

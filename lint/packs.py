@@ -8,6 +8,7 @@ are checked when the pack loads, so a broken pattern fails loudly and early.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -51,7 +52,8 @@ class PackEntry:
 
     id: str
     rule: str
-    pattern: regex.Pattern[str]
+    expression: str
+    """The entry's regular expression (its phrases and regexes as one alternation)."""
     mode: str
     message: str
     role: str = ""
@@ -66,6 +68,12 @@ class PackEntry:
     """Literal prefilter: a line can match only if it contains one of these (lowercase unless
     the entry is case-sensitive). Checked against the examples when the pack loads."""
     case_sensitive: bool = False
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled expression, compiled on first use: a run whose files are all cached
+        never pays for the packs' hundred patterns."""
+        return regex.compile(self.expression, 0 if self.case_sensitive else regex.IGNORECASE)
 
     def admits(self, line: str, lower: str | None = None) -> bool:
         """Whether the ``requires`` prefilter lets the line through (a substring test in C is
@@ -125,8 +133,7 @@ def builtin_pack_paths() -> list[Path]:
     return sorted(builtin_pack_dir().glob("*.toml"))
 
 
-def _compile(source: str, entry_id: str, raw: dict[str, Any]) -> regex.Pattern[str]:
-    flags = 0 if raw.get("case_sensitive", False) else regex.IGNORECASE
+def _expression(source: str, entry_id: str, raw: dict[str, Any]) -> str:
     alternatives: list[str] = []
     for phrase in _strings(source, entry_id, raw, "phrases"):
         escaped = regex.escape(phrase).replace(r"\ ", r"\s+")
@@ -134,11 +141,7 @@ def _compile(source: str, entry_id: str, raw: dict[str, Any]) -> regex.Pattern[s
     alternatives.extend(_strings(source, entry_id, raw, "regex"))
     if not alternatives:
         raise PackError(f"{source}: entry {entry_id!r}: needs 'phrases' or 'regex'")
-    pattern = "|".join(f"(?:{alt})" for alt in alternatives)
-    try:
-        return regex.compile(pattern, flags)
-    except regex.error as exc:
-        raise PackError(f"{source}: entry {entry_id!r}: key 'regex': bad pattern: {exc}") from exc
+    return "|".join(f"(?:{alt})" for alt in alternatives)
 
 
 def _strings(source: str, entry_id: str, raw: dict[str, Any], key: str) -> list[str]:
@@ -160,7 +163,7 @@ _RULE_KEYS = {
 }
 
 
-def _entry(source: str, raw: dict[str, Any], position: int) -> PackEntry:
+def _entry(source: str, raw: dict[str, Any], position: int, check: bool) -> PackEntry:
     entry_id = raw.get("id")
     if not isinstance(entry_id, str) or not entry_id:
         raise PackError(f"{source}: entries[{position}]: missing key 'id'")
@@ -179,7 +182,7 @@ def _entry(source: str, raw: dict[str, Any], position: int) -> PackEntry:
     entry = PackEntry(
         id=entry_id,
         rule=rule,
-        pattern=_compile(source, entry_id, raw),
+        expression=_expression(source, entry_id, raw),
         mode=mode,
         message=str(raw.get("message", "")),
         role=str(raw.get("role", "")),
@@ -193,7 +196,12 @@ def _entry(source: str, raw: dict[str, Any], position: int) -> PackEntry:
         requires=_requires(source, entry_id, raw),
         case_sensitive=bool(raw.get("case_sensitive", False)),
     )
-    self_test(entry)
+    if check:
+        try:
+            entry.pattern  # noqa: B018 -- compile now, to report a bad pattern at load
+        except regex.error as exc:
+            raise PackError(f"{source}: entry {entry_id!r}: key 'regex': bad pattern: {exc}") from exc
+        self_test(entry)
     return entry
 
 
@@ -259,8 +267,10 @@ def _rule_spec(source: str, raw: dict[str, Any]) -> PackRuleSpec:
     )
 
 
-def load_pack(path: Path) -> Pack:
-    """Load, validate and self-test one pack file."""
+def load_pack(path: Path, check: bool = True) -> Pack:
+    """Load and validate one pack file; with ``check``, compile its patterns and self-test
+    every entry against its examples (the shipped packs are checked by the test suite instead
+    of on every run, and compile their patterns when first used)."""
     source = str(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -275,14 +285,16 @@ def load_pack(path: Path) -> Pack:
     for rule_raw in raw.get("rules", []):
         pack.rules.append(_rule_spec(source, rule_raw))
     for position, entry_raw in enumerate(raw.get("entries", [])):
-        pack.entries.append(_entry(source, entry_raw, position))
+        pack.entries.append(_entry(source, entry_raw, position, check))
     pack.data = {k: v for k, v in raw.items() if k not in ("pack", "rules", "entries")}
     return pack
 
 
 def load_packs(extra: Sequence[Path] = ()) -> list[Pack]:
-    """The built-in packs followed by the user's (files, or folders of ``*.toml``)."""
-    paths = builtin_pack_paths()
+    """The built-in packs followed by the user's (files, or folders of ``*.toml``); the user's
+    are compiled and self-tested as they load."""
+    shipped = [load_pack(p, check=False) for p in builtin_pack_paths()]
+    paths: list[Path] = []
     for item in extra:
         if item.is_dir():
             paths.extend(sorted(item.glob("*.toml")))
@@ -290,4 +302,4 @@ def load_packs(extra: Sequence[Path] = ()) -> list[Pack]:
             paths.append(item)
         else:
             raise PackError(f"{item}: rule pack not found")
-    return [load_pack(p) for p in paths]
+    return [*shipped, *(load_pack(p) for p in paths)]

@@ -348,3 +348,31 @@ def test_a_repeated_run_reuses_its_result_only_for_the_same_files_and_folder(
     changed = lint(["seeds"])
     assert "whole_run" not in changed.stats
     assert len(changed.diagnostics) == len(first.diagnostics) + 1
+
+
+def test_only_the_latest_corpus_state_is_kept(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work, _settings = _precommit_scene(corpus, tmp_path)
+    monkeypatch.chdir(work)
+    config = Config()
+    rules, packs = _rules(config)
+    root = tmp_path / "cache"
+    cache = Cache(root, _space(config, rules, packs))
+
+    def states() -> list[str]:
+        folder = cache.dir / "state"
+        return sorted(p.name for p in folder.rglob("*") if p.is_file() and p.name != "latest")
+
+    run(["corpus"], config, rules, packs, SerialExecutor(), cache)
+    first = states()
+    assert len(first) == 1
+    generated = sorted((work / "corpus" / "generated").rglob("*.txt"))
+    for n, article in enumerate(generated[:20]):  # more changes than a kept state absorbs
+        article.with_name(f"copy-{n}.txt").write_text(
+            article.read_text(encoding="utf-8") + f"\nCopy {n}.\n", encoding="utf-8"
+        )
+    grown = run(["corpus"], config, rules, packs, SerialExecutor(), cache)
+    assert grown.stats["from_kept_state"] == 0  # too many changes: built afresh, kept anew
+    second = states()
+    assert len(second) == 1 and second != first

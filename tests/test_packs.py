@@ -182,3 +182,23 @@ def test_every_shipped_entry_has_an_id_and_both_kinds_of_example() -> None:
             assert entry.id and entry.examples_match and entry.examples_no_match
     ids = [e.id for p in SHIPPED for e in p.entries]
     assert len(ids) == len(set(ids))
+
+
+def test_shipped_packs_pass_their_own_checks() -> None:
+    """A run loads the shipped packs without compiling or self-testing them (their patterns
+    compile when first used); this is where they are checked."""
+    from lint.packs import builtin_pack_paths
+
+    for path in builtin_pack_paths():
+        checked = load_pack(path, check=True)
+        lazy = load_pack(path, check=False)
+        assert [e.id for e in checked.entries] == [e.id for e in lazy.entries]
+        for entry, reference in zip(lazy.entries, checked.entries, strict=True):
+            assert "pattern" not in vars(entry), "not compiled until used"
+            assert entry.pattern.pattern == reference.pattern.pattern
+
+
+def test_a_user_pack_with_a_bad_pattern_fails_at_load(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD_RULE + _entry(regex="['gift(this']"))
+    with pytest.raises(PackError, match="bad pattern"):
+        load_packs([path])

@@ -20,6 +20,7 @@ from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.packs import Pack
 from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.text import LazyPattern
 
 SKIPPED_ROLES = frozenset({Role.BLANK, Role.METADATA})
 _NOT_BEFORE_ALIAS = r"(?<!(?:North|South|Latin|Central|New|East|West|Northern|Southern)\s)"
@@ -55,12 +56,12 @@ class Gazetteer:
     evidence against them."""
     places: dict[str, str] = field(default_factory=dict)
     """Alias or demonym -> country code."""
-    names_re: regex.Pattern[str] | None = None
+    names_re: LazyPattern | None = None
     heads: frozenset[str] | None = None
     """The first word of every name: a line without one of them holds no name (None: some
     name does not start with a letter or digit, so every line is searched)."""
-    prefix_re: regex.Pattern[str] | None = None
-    suffix_re: regex.Pattern[str] | None = None
+    prefix_re: LazyPattern | None = None
+    suffix_re: LazyPattern | None = None
 
     @classmethod
     def from_packs(cls, packs: Sequence[Pack]) -> Gazetteer:
@@ -74,7 +75,7 @@ class Gazetteer:
         names = set(gazetteer.owners) | set(gazetteer.generic)
         if not names:
             return gazetteer
-        gazetteer.names_re = regex.compile(
+        gazetteer.names_re = LazyPattern(
             rf"(?<![\p{{L}}\p{{N}}]){_alternation(names)}(?![\p{{L}}\p{{N}}])"
         )
         heads = {_WORD_RE.match(name) for name in names}
@@ -82,11 +83,11 @@ class Gazetteer:
             gazetteer.heads = frozenset(head.group() for head in heads if head)
         places = _alternation(aliases)
         adjectives = _alternation(demonyms)
-        gazetteer.prefix_re = regex.compile(
+        gazetteer.prefix_re = LazyPattern(
             rf"(?:{_NOT_BEFORE_ALIAS}(?<![\p{{L}}\p{{N}}.])(?P<alias>{places})(?:['’]s|['’])"
             rf"|(?<![\p{{L}}\p{{N}}.-])(?P<demonym>{adjectives}))\s+$"
         )
-        gazetteer.suffix_re = regex.compile(
+        gazetteer.suffix_re = LazyPattern(
             rf"\s+(?P<prep>in|of)\s+(?:the\s+)?{_NOT_BEFORE_ALIAS}(?P<alias>{places})(?![\p{{L}}\p{{N}}])"
         )
         return gazetteer

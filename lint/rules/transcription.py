@@ -10,8 +10,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import regex
-from ftfy import fix_and_explain
-from ftfy.badness import is_bad
 
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
@@ -188,6 +186,9 @@ class Mojibake(Rule):
     )
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        from ftfy import fix_and_explain  # imported when a document is checked, not at start
+        from ftfy.badness import is_bad
+
         doc = ctx.document
         for number, line in enumerate(doc.lines, start=1):
             if not line or line.isascii() or not is_bad(line):
