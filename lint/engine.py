@@ -35,6 +35,7 @@ from lint.linter import (
 from lint.packs import Pack
 from lint.registry import matches
 from lint.rules.base import Rule
+from lint.state import keep_state, kept_manifest, start_builder
 from lint.suppress import apply_inline_suppressions
 
 __all__ = ["FileOutcome", "Linter", "RunResult", "internal_error", "run"]
@@ -199,7 +200,7 @@ def _run(
             return hit
     executor.warm_up()  # there is work: a worker loads spaCy while the cache is read
     # The corpus state kept by an earlier run: its files need neither checking nor loading.
-    base = _base_manifest(linter, cache, keys) if linter.corpus_rules else None
+    base = kept_manifest(linter, cache, keys) if linter.corpus_rules else None
     in_base = base[1] if base else frozenset()
     summaries: dict[str, FileOutcome] = {}
     todo: list[tuple[str, bool]] = []
@@ -231,7 +232,7 @@ def _run(
         FIRST_PASS, _batches(todo, [_size(p) for p, _ in todo], executor.jobs), cache
     ))
     if linter.corpus_rules and not reuse:  # while the workers start on the new files
-        builder, applied = _start_builder(linter, cache, base, keys)
+        builder, applied = start_builder(linter, cache, base, keys)
         stats["from_kept_state"] = len(applied)
     pending = {path for path, _ in todo}
     early: dict[str, list[Any]] = {}
@@ -269,7 +270,7 @@ def _run(
             # a file changed between hashing and reading: the kept state is not this corpus
             builder = _fresh_builder(linter, cache, [summaries[p] for p in files])
             stats["from_kept_state"] = 0
-        _keep_state(cache, builder, base, [summaries[p].key for p in files if summaries[p].documents])
+        keep_state(cache, builder, base, [summaries[p].key for p in files if summaries[p].documents])
         index = builder.build()
         cache.put("index", real, index)
 
@@ -352,78 +353,6 @@ def _fresh_builder(linter: Linter, cache: Cache, summaries: Sequence[FileOutcome
 
 def _build_index(linter: Linter, cache: Cache, summaries: Sequence[FileOutcome]) -> CorpusIndex:
     return _fresh_builder(linter, cache, summaries).build()
-
-
-# -- the kept corpus state ----------------------------------------------------------------------
-#
-# After building an index from scratch the engine keeps the builder's reducer state, keyed by
-# the set of file keys it holds, and a manifest naming the latest one. A later run whose files
-# differ by a few (pre-commit: one new or edited article) loads that state, removes the files
-# that are gone or changed (their old analyses are still cached), adds the new ones, and builds
-# the index from it: the same index as from scratch, since incremental reducers do not depend on
-# order (tests/test_scale.py checks this), without reading 10^4 cached analyses.
-
-STATE_MANIFEST = "latest"
-STATE_MAX_CHANGES = 0.2
-"""The kept state is used when at most this share of the corpus changed."""
-STATE_SAVE_AFTER = 16
-"""A state updated by more changes than this is kept again (the manifest then points at it)."""
-
-Manifest = tuple[str, frozenset[str]]
-"""(state key, the file keys it holds)."""
-
-
-def _base_manifest(linter: Linter, cache: Cache, keys: dict[str, str | None]) -> Manifest | None:
-    """The kept state's manifest when it is close enough to this run's files to update."""
-    if not IndexBuilder(linter.features).incremental:
-        return None
-    manifest = cache.get("state", STATE_MANIFEST)
-    if not (isinstance(manifest, tuple) and len(manifest) == 2 and isinstance(manifest[1], frozenset)):
-        return None
-    current = {k for k in keys.values() if k}
-    held: frozenset[str] = manifest[1]
-    changes = len(held - current) + len(current - held)
-    if changes > max(STATE_SAVE_AFTER, STATE_MAX_CHANGES * len(current)):
-        return None
-    return manifest
-
-
-def _start_builder(
-    linter: Linter, cache: Cache, base: Manifest | None, keys: dict[str, str | None]
-) -> tuple[IndexBuilder, dict[str, str]]:
-    """A builder holding the kept state minus the files that left it, and the files it holds
-    (path -> key); a new, empty builder when there is no usable state."""
-    empty: tuple[IndexBuilder, dict[str, str]] = (IndexBuilder(linter.features), {})
-    if base is None:
-        return empty
-    state = cache.get("state", base[0])
-    if not isinstance(state, IndexBuilder):
-        return empty
-    current = {k for k in keys.values() if k}
-    for gone in base[1] - current:
-        analyses = cache.get("p1an", gone)
-        if not isinstance(analyses, list):
-            return empty  # cannot take it out: start over
-        for analysis in analyses:
-            state.remove(analysis)
-    return state, {p: k for p, k in keys.items() if k and k in base[1]}
-
-
-def _keep_state(
-    cache: Cache, builder: IndexBuilder, base: Manifest | None, keys: Sequence[str | None]
-) -> None:
-    """Keep the builder's state for later runs unless it is the kept one plus a few changes."""
-    held = frozenset(k for k in keys if k)
-    if not builder.incremental:
-        return
-    if base is not None and len(held - base[1]) + len(base[1] - held) <= STATE_SAVE_AFTER:
-        return
-    key = digest(cache.dir.name, "state", *sorted(held))
-    previous = cache.get("state", STATE_MANIFEST)
-    cache.put("state", key, builder)
-    cache.put("state", STATE_MANIFEST, (key, held))
-    if isinstance(previous, tuple) and previous and previous[0] != key:
-        cache.discard("state", previous[0])  # one kept state per namespace, not one per change
 
 
 def _result(
