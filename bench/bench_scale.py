@@ -13,7 +13,7 @@ as separate commands, one after another on the same machine:
 and prints wall time, words/s, peak memory (the whole process tree, sampled), and the ratios
 the targets are stated in. Nothing here is a test: the figures depend on the machine.
 
-    .venv/bin/python -m bench.bench_scale [--sizes 1000,10000] [--jobs 0] [--keep DIR]
+    .venv/bin/python -m bench.bench_scale [--sizes 1000,10000] [--jobs 0] [--keep DIR] [--repeat N]
 """
 
 from __future__ import annotations
@@ -102,7 +102,12 @@ def count_diagnostics(output: str) -> int:
         return -1
 
 
-def bench_size(articles: int, work: Path, jobs: int) -> dict[str, float]:
+def median(runs: list[Measure]) -> Measure:
+    """The run with the median wall time (this machine's timings vary by 10-20% run to run)."""
+    return sorted(runs, key=lambda m: m.wall)[len(runs) // 2]
+
+
+def bench_size(articles: int, work: Path, jobs: int, repeat: int) -> dict[str, float]:
     corpus = work / f"corpus-{articles}"
     if not corpus.exists():
         words = write_corpus(corpus, articles)
@@ -110,11 +115,14 @@ def bench_size(articles: int, work: Path, jobs: int) -> dict[str, float]:
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.rglob("*.txt"))
     megabytes = sum(p.stat().st_size for p in corpus.rglob("*.txt")) / 1e6
     cache = work / f"cache-{articles}"
-    shutil.rmtree(cache, ignore_errors=True)
     newslint = [str(BIN / "newslint"), "check", corpus.name, "--format", "json", "--cache-dir",
                 str(cache), "--jobs", str(jobs)]
-    cold = measured(newslint, work)
-    warm = measured(newslint, work)
+    colds, warms = [], []
+    for _ in range(repeat):
+        shutil.rmtree(cache, ignore_errors=True)
+        colds.append(measured(newslint, work))
+        warms.append(measured(newslint, work))
+    cold, warm = median(colds), median(warms)
     found_cold, found_warm = count_diagnostics(cold.output), count_diagnostics(warm.output)
 
     # pre-commit passes the new file; the corpus root is in the config (here: --corpus)
@@ -128,13 +136,14 @@ def bench_size(articles: int, work: Path, jobs: int) -> dict[str, float]:
     finally:
         new_article.unlink()
     plain = [*newslint[:-4], "--no-cache", "--jobs", str(jobs), "--select"]
-    docs_only = measured([*plain, document_rule_codes(nlp=True)], work)
-    docs_regex = measured([*plain, document_rule_codes(nlp=False)], work)
+    docs_only = median([measured([*plain, document_rule_codes(nlp=True)], work) for _ in range(repeat)])
+    docs_regex = median([measured([*plain, document_rule_codes(nlp=False)], work) for _ in range(repeat)])
     peer = proselint_command()
-    prose = measured([*peer, corpus.name], work) if peer else None
+    prose = median([measured([*peer, corpus.name], work) for _ in range(repeat)]) if peer else None
 
     cores = jobs or len(os.sched_getaffinity(0))
-    print(f"\n{articles:,} articles, {words:,} words, {megabytes:.1f} MB  (jobs: {cores})")
+    runs = f", median of {repeat} runs" if repeat > 1 else ""
+    print(f"\n{articles:,} articles, {words:,} words, {megabytes:.1f} MB  (jobs: {cores}{runs})")
     print(f"  {'run':<22}{'wall s':>9}{'words/s':>11}{'peak MB':>9}  notes")
     rows = [
         ("newslint cold", cold, f"{found_cold} diagnostics"),
@@ -165,6 +174,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--jobs", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="Keep corpora and caches in this folder.")
+    parser.add_argument("--repeat", type=int, default=0,
+                        help="Runs per measure, the median reported (default: 3 up to 2,000 "
+                             "articles, else 1).")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="newslint-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -173,7 +185,8 @@ def main() -> None:
     results = {}
     try:
         for size in (int(s) for s in args.sizes.split(",")):
-            results[size] = bench_size(size, work, args.jobs)
+            repeat = args.repeat or (3 if size <= 2000 else 1)
+            results[size] = bench_size(size, work, args.jobs, repeat)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
