@@ -2,8 +2,9 @@
 
 Layout: ``<cache dir>/v<N>/<namespace>/<kind>/<ab>/<key>``, where kind is ``p1`` (a file's
 first-pass summary), ``p1an`` (its analyses), ``index`` (a corpus index), ``state`` (the corpus
-index builder's reducer state, and the manifest naming the latest) or ``p2`` (a file's
-corpus-rule results); ``<cache dir>/v<N>/keys`` remembers file keys by stat. The namespace hashes everything that changes results besides the files:
+index builder's reducer state, and the manifest naming the latest), ``p2`` (a file's
+corpus-rule results) or ``run`` (a whole run's result); ``<cache dir>/v<N>/keys`` remembers
+file keys by stat. The namespace hashes everything that changes results besides the files:
 newslint's own code, the config, the rule packs, the selected rules and the spaCy pipeline.
 Keys hash a file's path and bytes (first pass), the ordered first-pass keys of the corpus (the
 index), or both (corpus rules).
@@ -174,6 +175,14 @@ class Cache:
         if self._memo is None:
             self._memo = KeyMemo(None if self.temporary else self.root / f"v{CACHE_VERSION}")
         return self._memo
+
+    def save_key_memo(self) -> None:
+        """Write the key memo if it changed, in a folder tagged as a cache."""
+        memo = self.key_memo()
+        if memo.changed and memo.path is not None:
+            with contextlib.suppress(OSError):
+                self._mark_root()
+            memo.save()
 
     @classmethod
     def temporary_dir(cls, space: str = "run") -> Cache:

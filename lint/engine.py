@@ -190,7 +190,7 @@ def _run(
     # First pass: a summary per file, from the cache or from the executor.
     memo = cache.key_memo()
     keys = {path: _read_key(path, config, memo) for path in files}
-    memo.save()
+    cache.save_key_memo()
     # Nothing changed since a run with the same files, spellings and settings: its result.
     whole = _whole_run_key(cache, files, spelled, keys, reported) if not missing else None
     if whole is not None:
@@ -270,7 +270,7 @@ def _run(
             # a file changed between hashing and reading: the kept state is not this corpus
             builder = _fresh_builder(linter, cache, [summaries[p] for p in files])
             stats["from_kept_state"] = 0
-        keep_state(cache, builder, base, [summaries[p].key for p in files if summaries[p].documents])
+        keep_state(cache, builder, base, [summaries[p].key for p in files])
         index = builder.build()
         cache.put("index", real, index)
 

@@ -376,3 +376,17 @@ def test_only_the_latest_corpus_state_is_kept(
     assert grown.stats["from_kept_state"] == 0  # too many changes: built afresh, kept anew
     second = states()
     assert len(second) == 1 and second != first
+
+
+def test_the_key_memo_is_written_in_a_tagged_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that writes only the memo still leaves a folder `newslint cache clean` accepts."""
+    monkeypatch.setattr("lint.cache.RACY_SECONDS", 0.0)
+    article = tmp_path / "a.txt"
+    article.write_text("One line.\n", encoding="utf-8")
+    cache = Cache(tmp_path / "cache", "space")
+    cache.key_memo().key(str(article), os.stat(article), article.read_bytes)
+    cache.save_key_memo()
+    assert (tmp_path / "cache" / "v1" / "keys").is_file()
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").is_file()
