@@ -273,6 +273,12 @@ def _run(
         keep_state(cache, builder, base, [summaries[p].key for p in files])
         index = builder.build()
         cache.put("index", real, index)
+    if own:  # the index is built: now the workers' first passes of the files analysed here
+        for path, outcome in zip([p for p in files if p in own], fresh, strict=True):
+            ticker.step(1)
+            if outcome.key != own[path].key:  # the file changed between the two reads
+                return _run(paths, config, linter, executor, cache, progress, False)
+            summaries[path] = outcome.summary()
 
     # Second pass: corpus rules on the reported files, reusing results for this corpus.
     seconds: dict[str, SecondOutcome] = {}
@@ -302,13 +308,6 @@ def _run(
             for outcome2 in _flatten(executor.map(SECOND_PASS, batches, shared)):
                 seconds[outcome2.path] = outcome2
                 ticker.step(1)
-    if own:  # the workers' first passes of the files analysed here too
-        for path, outcome in zip([p for p in files if p in own], fresh, strict=True):
-            ticker.step(1)
-            if outcome.key != own[path].key:  # the file changed between the two reads
-                return _run(paths, config, linter, executor, cache, progress, False)
-            summaries[path] = outcome.summary()
-
     result = _result(files, reported, shown, summaries, seconds, index, missing, config, stats,
                      cache)
     if whole is not None and not result.notes:

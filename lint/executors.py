@@ -202,7 +202,7 @@ class ProcessExecutor(Executor):
             return iter(())
         flight: deque[tuple[Sequence[X], Future[list[Y]]]] = deque()
         try:
-            if self.pool is None or len(ahead) > self.size:
+            if self.pool is None or len(ahead) > self.size or self._broken():
                 self._new_pool(len(ahead))
             source = itertools.chain(ahead, source)
             self._refill(task, source, flight, shared)
@@ -210,6 +210,11 @@ class ProcessExecutor(Executor):
             self._kill()
             raise
         return self._drain(task, source, flight, shared)
+
+    def _broken(self) -> bool:
+        """Whether a worker of the current pool died after its last map had its results (a
+        new map needs a new pool; ``_broken`` is a CPython internal, guarded)."""
+        return bool(getattr(self.pool, "_broken", False))
 
     def _refill(
         self, task: Task[X, Y], source: Iterator[Sequence[X]],

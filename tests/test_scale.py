@@ -29,6 +29,7 @@ from lint.config import Config
 from lint.diagnostic import Diagnostic, Severity
 from lint.engine import RunResult, run
 from lint.executors import ProcessExecutor, SerialExecutor
+from lint.linter import Linter
 from lint.packs import Pack
 from lint.registry import load_rule_set, select_rules
 from lint.rules.base import Rule, RuleContext, RuleMeta
@@ -330,6 +331,39 @@ def test_worker_death_is_reported_for_its_file_only(tmp_path: Path) -> None:
         assert "NL999" not in codes, (name, codes)
     assert result.internal_errors >= 1
     assert result.exit_code(Severity.WARNING) == 2
+
+
+def _exit_in_worker(linter: object, batch: Sequence[int], shared: object) -> list[int]:
+    if os.getpid() == _TEST_PROCESS:
+        raise RuntimeError("ran in the test process, not in a worker")
+    os._exit(1)
+
+
+def _double(linter: object, batch: Sequence[int], shared: object) -> list[int]:
+    return [2 * n for n in batch]
+
+
+def _crashed(item: int, reason: str) -> int:
+    return -1
+
+
+def test_a_pool_broken_after_a_map_is_replaced_by_the_next_map() -> None:
+    """A worker can die after its map was submitted but before anyone waits on it (the
+    engine's first pass while the parent builds the index); the next map must not fail."""
+    from lint.executors import Task
+
+    executor = ProcessExecutor(2)
+    executor.start(Linter(Config(), [], []))
+    try:
+        executor.map(Task(_exit_in_worker, _crashed), [[1]])  # submitted, never waited on
+        deadline = time.monotonic() + 30
+        while not executor._broken() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert executor._broken()
+        results = list(executor.map(Task(_double, _crashed), [[1, 2, 3]]))  # the same pool size
+        assert results == [[2, 4, 6]]
+    finally:
+        executor.close()
 
 
 # ---------------------------------------------------------------------------------------------
