@@ -183,13 +183,19 @@ def _age(path: Path, seconds: float) -> None:
     os.utime(path, (then, then))
 
 
-def test_key_memo_reuses_the_key_of_an_unchanged_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("lint.cache.RACY_SECONDS", 0.0)  # utime just set the ctime to now
+@pytest.fixture
+def settled_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A one-line article last modified a minute ago, with the racy window closed (utime just
+    set its ctime to now)."""
+    monkeypatch.setattr("lint.cache.RACY_SECONDS", 0.0)
     article = tmp_path / "a.txt"
     article.write_text("One line.\n", encoding="utf-8")
     _age(article, 60)
+    return article
+
+
+def test_key_memo_reuses_the_key_of_an_unchanged_file(tmp_path: Path, settled_article: Path) -> None:
+    article = settled_article
     memo = KeyMemo(tmp_path)
     reads: list[str] = []
 
@@ -205,13 +211,8 @@ def test_key_memo_reuses_the_key_of_an_unchanged_file(
     assert reads == ["read"]
 
 
-def test_key_memo_sees_an_edit_that_keeps_size_and_mtime(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("lint.cache.RACY_SECONDS", 0.0)
-    article = tmp_path / "a.txt"
-    article.write_text("One line.\n", encoding="utf-8")
-    _age(article, 60)
+def test_key_memo_sees_an_edit_that_keeps_size_and_mtime(tmp_path: Path, settled_article: Path) -> None:
+    article = settled_article
     memo = KeyMemo(tmp_path)
     old = memo.key(str(article), os.stat(article), article.read_bytes)
     assert memo.entries, "remembered"
@@ -379,12 +380,10 @@ def test_only_the_latest_corpus_state_is_kept(
 
 
 def test_the_key_memo_is_written_in_a_tagged_cache_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, settled_article: Path
 ) -> None:
     """A run that writes only the memo still leaves a folder `newslint cache clean` accepts."""
-    monkeypatch.setattr("lint.cache.RACY_SECONDS", 0.0)
-    article = tmp_path / "a.txt"
-    article.write_text("One line.\n", encoding="utf-8")
+    article = settled_article
     cache = Cache(tmp_path / "cache", "space")
     cache.key_memo().key(str(article), os.stat(article), article.read_bytes)
     cache.save_key_memo()
