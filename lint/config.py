@@ -57,6 +57,10 @@ class Config:
     languagetool_url: str | None = None
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     chrome_min_documents: int = 3
+    stories: bool = True
+    """Group articles into stories and compare each with its siblings (docs/stories.md)."""
+    story_min_shared: int = 4
+    """Rare terms (names, figures, rare words) an article must share with a story to join it."""
     corpus: tuple[Path, ...] = ()
     baseline: Path | None = None
     jsonl_text_field: str = "text"
@@ -138,16 +142,16 @@ def parse_table(table: dict[str, Any], source: Path) -> Config:
             values["locale"] = locale
         elif key in ("encoding", "spacy-model", "languagetool-url"):
             values[key.replace("-", "_")] = _as_str(source, raw_key, value)
-        elif key in ("max-file-size", "chrome-min-documents", "jobs"):
+        elif key in ("max-file-size", "chrome-min-documents", "jobs", "story-min-shared"):
             values[key.replace("-", "_")] = _as_int(source, raw_key, value)
         elif key == "nlp-time-limit":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ConfigError(f"{source}: key {raw_key!r}: expected a non-negative number of seconds")
             values["nlp_time_limit"] = float(value)
-        elif key == "cache":
+        elif key in ("cache", "stories"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{source}: key {raw_key!r}: expected true or false")
-            values["cache"] = value
+            values[key] = value
         elif key == "cache-dir":
             values["cache_dir"] = base / _as_str(source, raw_key, value)
         elif key == "executor":

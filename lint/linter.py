@@ -104,6 +104,8 @@ class Linter:
         """Whether a selected rule may ask spaCy for parses."""
         needed = {key for rule in rules for key in rule.needs}
         self.features: list[Feature] = [FEATURES[key]() for key in sorted(needed) if key in FEATURES]
+        for feature in self.features:
+            feature.configure(config, self.packs)
         self.role_settings = RoleSettings.from_packs(self.packs)
         self.env = AnalysisEnv(config, self.packs)
         self._reloaded: tuple[str, dict[int | None, Document]] | None = None

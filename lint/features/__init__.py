@@ -4,6 +4,7 @@ from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
 from lint.features.lines import LineHashes
 from lint.features.names import Names
 from lint.features.quotes import Quotes
+from lint.features.story import Story
 from lint.features.vocab import Vocab
 
 FEATURES: dict[str, type[Feature]] = {
@@ -11,6 +12,7 @@ FEATURES: dict[str, type[Feature]] = {
     Vocab.key: Vocab,
     Names.key: Names,
     Quotes.key: Quotes,
+    Story.key: Story,
 }
 
 __all__ = ["FEATURES", "AnalysisEnv", "DocumentAnalysis", "Feature", "Reducer"]

@@ -110,6 +110,11 @@ class Feature(ABC):
 
     key: ClassVar[str]
 
+    def configure(self, config: Config, packs: Sequence[Pack]) -> None:
+        """Read settings and pack data once, before any document is analysed or any reducer
+        is made."""
+        return None
+
     @abstractmethod
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:
         """The feature's data for one document (picklable)."""

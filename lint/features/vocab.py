@@ -1,28 +1,21 @@
-"""Corpus vocabulary: words unknown to the lexicon and locale spelling votes, per document.
-
-The lexicon is symspellpy's bundled English frequency dictionary (82,765 words with counts),
-read as a plain dict: loading it this way takes a few tens of milliseconds, against seconds
-for building SymSpell's delete index, which only the spelling rule needs and only when a
-candidate appears.
-"""
+"""Corpus vocabulary: words unknown to the lexicon (:mod:`lint.lexicon`) and locale spelling
+votes, per document."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import regex
 
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
+from lint.lexicon import lexicon
 from lint.packs import Pack
 from lint.roles import PROSE_ROLES, LineRoles, Role
 
-LEXICON_FILE = "frequency_dictionary_en_82_765.txt"
 LOCALE_ROLES = PROSE_ROLES | {Role.CAPTION}
 SKIPPED_ROLES = frozenset({Role.BLANK, Role.METADATA})
 
@@ -30,19 +23,6 @@ TOKEN_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{L}[\p{L}\p{M}]*(?:['’]\p{
 LETTERS_RE = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?![\p{L}\p{N}_])")
 _URLISH_RE = regex.compile(r"://|www\.|@|/|\.(?:com|org|net|gov|edu|ca|uk|io|co)\b", regex.IGNORECASE)
 _CHUNK_RE = regex.compile(r"\S+")
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, int]:
-    """Lowercase word -> corpus count, from symspellpy's bundled frequency dictionary."""
-    path = resources.files("symspellpy").joinpath(LEXICON_FILE)
-    table: dict[str, int] = {}
-    with path.open(encoding="utf-8") as handle:
-        for row in handle:
-            word, _, count = row.partition(" ")
-            if count:
-                table[word] = int(count)
-    return table
 
 
 def url_spans(line: str) -> list[tuple[int, int]]:

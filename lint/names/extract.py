@@ -52,13 +52,14 @@ class NameData:
     derivation_suffixes: tuple[str, ...] = ()
     accept: frozenset[str] = frozenset()
     reject: Mapping[str, str] | None = None
+    roles: frozenset[str] = frozenset()
 
     @classmethod
     def from_packs(cls, packs: Iterable[Any]) -> NameData:
         lists: dict[str, set[str]] = {
             k: set()
             for k in ("titles", "particles", "hyphen_prefixes", "function_words", "not_names",
-                      "derivation_suffixes", "accept")
+                      "derivation_suffixes", "accept", "roles")
         }
         reject: dict[str, str] = {}
         for pack in packs:
@@ -79,6 +80,7 @@ class NameData:
             derivation_suffixes=tuple(sorted(lists["derivation_suffixes"], key=len, reverse=True)),
             accept=frozenset(lists["accept"]),
             reject=reject,
+            roles=frozenset(lists["roles"]),
         )
 
 

@@ -20,6 +20,7 @@ from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.packs import Pack
 from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.rules.stories import overlaps, story_diagnostics
 from lint.text import LazyPattern
 
 SKIPPED_ROLES = frozenset({Role.BLANK, Role.METADATA})
@@ -251,12 +252,23 @@ class WrongJurisdiction(Rule):
         ),
     )
 
+    scope = "corpus"
+    needs = ("story",)
     gazetteer: Gazetteer
 
     def setup(self, packs: Sequence[Pack], config: Config) -> None:
         self.gazetteer = Gazetteer.from_packs(packs)
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        found = list(self._gazetteer_findings(ctx))
+        yield from found
+        for story in story_diagnostics(self, ctx, ("institution",)):
+            if not any(overlaps(story, d) for d in found):
+                yield story
+
+    def _gazetteer_findings(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        """Institutions that the gazetteer says belong to a country other than the one the
+        text places them in."""
         if not hasattr(self, "gazetteer"):
             return
         doc = ctx.document

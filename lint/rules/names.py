@@ -19,6 +19,7 @@ from lint.names.extract import Mention, NameData
 from lint.names.fold import fold, letters
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.rules.stories import overlaps, story_diagnostics
 
 NOT_PERSON = frozenset({"GPE", "LOC", "NORP", "FAC", "LANGUAGE", "PRODUCT", "EVENT"})
 """Entity labels that make a capitalized word a place, a demonym or a thing, not a person."""
@@ -132,7 +133,7 @@ class NameVariant(Rule):
         ),
     )
     scope = "corpus"
-    needs = ("names",)
+    needs = ("names", "story")
     parses = True  # entity_label
 
     data: NameData = NameData()
@@ -142,6 +143,14 @@ class NameVariant(Rule):
         self.accept = frozenset(fold(w) for w in self.data.accept)
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        found = list(self._authority(ctx))
+        yield from found
+        for story in story_diagnostics(self, ctx, ("name",)):
+            if not any(overlaps(story, d) for d in found) and fold(story.text) not in self.accept:
+                yield story
+
+    def _authority(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        """Variants against the corpus name authority (a rare form of a dominant one)."""
         part = names_part(ctx)
         if part is None:
             return

@@ -16,7 +16,7 @@ from typing import Any
 
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
-from lint.features.vocab import lexicon
+from lint.lexicon import lexicon
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
 from lint.rules.locale import match_case

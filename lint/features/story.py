@@ -1,0 +1,173 @@
+"""Stories per corpus (index part "story"): each article's sentences and rare terms, grouped
+into stories and aligned, with each article's odd ones out.
+
+The per-document data is small (the prose sentences and a few dozen rare terms); the work is
+in the reducer's result, once per run: stories from an inverted index of rare terms, then each
+story's sentences aligned and its findings collected (see :mod:`lint.story`). A story's
+findings depend only on its articles, so they are remembered by the story's content and a
+pre-commit run recomputes only the story that changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from lint.cache import digest
+from lint.document import Document
+from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
+from lint.lexicon import lexicon
+from lint.names.extract import NameData, line_mentions
+from lint.roles import LineRoles, Role
+from lint.story.align import StoryDoc
+from lint.story.analysis import analyze_story
+from lint.story.cluster import StorySettings, group_stories
+from lint.story.evidence import StoryFinding
+from lint.story.text import Sentence, is_content, split_sentences, tokenize
+
+if TYPE_CHECKING:
+    from lint.config import Config
+    from lint.packs import Pack
+
+STORY_ROLES = frozenset({Role.BODY, Role.HEADLINE, Role.DEK, Role.SUBHEAD, Role.DATELINE})
+RARE_COUNT = 10_000_000
+"""A lowercase word less frequent than this in the lexicon (symspellpy's English counts) is a
+rare term of the article."""
+MAX_TERMS = 400
+DocKey = tuple[str, int | None]
+
+
+_DATED_YEAR_RE = regex.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+((?:19|20)\d\d)\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)-[01]\d-[0-3]\d\b"
+)
+
+
+def sentences_of(document: Document, roles: LineRoles, names: NameData | None = None) -> list[Sentence]:
+    """The prose sentences of a document (chrome, captions and blank lines left out), each with
+    the spans of the people's names in it."""
+    out: list[Sentence] = []
+    for number, line in enumerate(document.lines, start=1):
+        if roles[number] not in STORY_ROLES or not line.strip():
+            continue
+        base = document.line_start(number)
+        for start, end in split_sentences(line):
+            text = line[start:end]
+            spans = tuple((m.start, m.end) for m in line_mentions(number, text, names)) if names else ()
+            out.append(Sentence(number, start + 1, base + start, text, spans))
+    return out
+
+
+def dated_years(document: Document, roles: LineRoles) -> list[int]:
+    """Years written as part of a full date anywhere in the document, publication lines
+    included ("Published May 12, 2025"): what the article's weekdays are checked against."""
+    years: list[int] = []
+    for number, line in enumerate(document.lines, start=1):
+        if roles[number] is Role.BLANK or not any(c.isdigit() for c in line):
+            continue
+        for match in _DATED_YEAR_RE.finditer(line):
+            years.append(int(next(g for g in match.groups() if g)))
+    return years
+
+
+def rare_terms(sentences: list[Sentence]) -> list[str]:
+    """The article's rare terms: names (capitalized words inside a sentence), figures of two
+    digits or more, and lowercase words the lexicon counts as rare."""
+    known = lexicon()
+    terms: dict[str, None] = {}
+    for sentence in sentences:
+        for position, token in enumerate(tokenize(sentence.text)):
+            surface = token.surface
+            if surface[:1].isdigit():
+                if len(token.norm.replace(".", "")) >= 2:
+                    terms["#" + token.norm] = None
+            elif not is_content(token):
+                continue
+            elif surface[:1].isupper():
+                if position > 0 or known.get(token.norm, 0) < RARE_COUNT:
+                    terms[token.norm] = None
+            elif known.get(token.norm, 0) < RARE_COUNT:
+                terms[token.norm] = None
+            if len(terms) >= MAX_TERMS:
+                return list(terms)
+    return list(terms)
+
+
+class StoryReducer(Reducer):
+    """Keeps each article's sentences and terms; the result groups and aligns them."""
+
+    incremental = True
+
+    def __init__(self, settings: StorySettings) -> None:
+        self.settings = settings
+        self.documents: dict[DocKey, StoryDoc] = {}
+        self.terms: dict[DocKey, tuple[str, ...]] = {}
+        self.memo: dict[str, list[list[StoryFinding]]] = {}
+        """Findings by story content: a story whose articles did not change is not redone."""
+
+    def add(self, analysis: DocumentAnalysis, data: Any) -> None:
+        key = (analysis.path, analysis.record)
+        sentences = tuple(Sentence(*s[:4], tuple(tuple(n) for n in s[4])) for s in data["sentences"])
+        self.documents[key] = StoryDoc(key, sentences, tuple(data["years"]))
+        self.terms[key] = tuple(data["terms"])
+
+    def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
+        key = (analysis.path, analysis.record)
+        self.documents.pop(key, None)
+        self.terms.pop(key, None)
+
+    def result(self) -> dict[str, Any]:
+        terms: Mapping[Hashable, tuple[str, ...]] = self.terms
+        stories = group_stories(terms, self.settings)
+        story_of: dict[DocKey, str] = {}
+        members: dict[str, list[DocKey]] = {}
+        findings: dict[DocKey, list[StoryFinding]] = {}
+        memo: dict[str, list[list[StoryFinding]]] = {}
+        for group in stories:
+            keys: list[DocKey] = [k for k in group if isinstance(k, tuple)]
+            story = "s" + digest(*(f"{p}\0{r}" for p, r in keys))[:10]
+            members[story] = keys
+            for key in keys:
+                story_of[key] = story
+            signature = digest(story, *(repr(self.documents[k]) for k in keys))
+            found = self.memo.get(signature)
+            if found is None:
+                found = analyze_story([self.documents[k] for k in keys], self.settings.roles)
+            memo[signature] = found
+            for key, items in zip(keys, found, strict=True):
+                if items:
+                    findings[key] = items
+        self.memo = memo
+        return {"story_of": story_of, "members": members, "findings": findings}
+
+
+class Story(Feature):
+    """Prose sentences and rare terms of each article, for stories and alignment."""
+
+    key = "story"
+
+    def __init__(self) -> None:
+        self.settings = StorySettings()
+        self._names: NameData | None = None
+
+    def configure(self, config: Config, packs: Sequence[Pack]) -> None:
+        self._names = NameData.from_packs(packs)
+        self.settings = StorySettings(
+            config.story_min_shared, enabled=config.stories, roles=self._names.roles
+        )
+
+    def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:
+        if self._names is None:
+            self._names = NameData.from_packs(env.packs)
+        sentences = sentences_of(document, roles, self._names)
+        return {
+            "sentences": [tuple(s) for s in sentences],
+            "terms": rare_terms(sentences),
+            "years": dated_years(document, roles),
+        }
+
+    def reducer(self) -> Reducer:
+        return StoryReducer(self.settings)

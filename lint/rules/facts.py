@@ -1,0 +1,50 @@
+"""NL509 fact-drift: a figure, unit, date or weekday that disagrees with the rest of its story."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint.diagnostic import Diagnostic, Severity
+from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.rules.stories import story_diagnostics
+
+
+class FactDrift(Rule):
+    meta = RuleMeta(
+        code="NL509",
+        name="fact-drift",
+        severity=Severity.WARNING,
+        category="accuracy/mistranslation",
+        summary="A figure, unit, date or weekday that disagrees with the same fact elsewhere in the story.",
+        what=(
+            "Inside a story (articles about one event, see docs/stories.md), each figure of a "
+            "sentence (an amount with its currency and scale word, a count, a percentage, a "
+            "measure with its unit, a date, a weekday, a time) is compared with the figure that "
+            "states the same fact in each sibling article's counterpart sentence. When at least "
+            "two independent siblings (copies of one wire story count once) agree on another "
+            "value, at least two thirds of those that give one, and none gives this one, it is a "
+            "warning: digits swapped, million for billion, a dropped zero, acres for hectares, "
+            "lakh misconverted. One sibling against it, a split, or a sentence that says the "
+            "figure changed ('had risen to', 'by evening', 'raised the estimate') is info; an "
+            "article that also gives the siblings' value is not reported. A weekday written next "
+            "to a date that falls on another day of the week is reported from the article alone "
+            "(the year comes from the article, else from its story)."
+        ),
+        why=(
+            "Numbers are what translation systems and hurried rewrites break most silently: a "
+            "figure that disagrees with every other outlet misinforms the reader and poisons a "
+            "dataset built from the article."
+        ),
+        example=(
+            "The union said 59 percent of members voted to strike.   <- NL509 where two other "
+            "outlets of the story print '95 percent'"
+        ),
+    )
+    scope = "corpus"
+    needs = ("story",)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        yield from story_diagnostics(self, ctx, ("figure", "date"))
+
+
+RULES = [FactDrift]

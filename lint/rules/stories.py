@@ -1,0 +1,56 @@
+"""Story findings as diagnostics: the helpers the story-based rules share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
+from lint.rules.base import Rule, RuleContext
+from lint.story.evidence import StoryFinding
+
+REPLACEABLE = frozenset({"name", "institution", "date"})
+"""Finding kinds whose suggestion can replace the flagged text as it stands."""
+
+
+def story_findings(ctx: RuleContext, kinds: Iterable[str]) -> list[StoryFinding]:
+    """This document's story findings of the given kinds (none outside a story)."""
+    part = ctx.index.part("story") if ctx.index else None
+    if not isinstance(part, dict):
+        return []
+    wanted = frozenset(kinds)
+    doc = ctx.document
+    return [f for f in part["findings"].get((doc.path, doc.record), ()) if f.kind in wanted]
+
+
+def story_of(ctx: RuleContext) -> str | None:
+    """The id of this document's story, if it has one."""
+    part = ctx.index.part("story") if ctx.index else None
+    if not isinstance(part, dict):
+        return None
+    story: str | None = part["story_of"].get((ctx.document.path, ctx.document.record))
+    return story
+
+
+def story_diagnostics(rule: Rule, ctx: RuleContext, kinds: Iterable[str]) -> Iterator[Diagnostic]:
+    """One diagnostic per story finding, with the siblings as related evidence and, where the
+    siblings give a replacement, an unsafe fix that writes it."""
+    for finding in story_findings(ctx, kinds):
+        fix = None
+        if finding.suggestion and finding.kind in REPLACEABLE:
+            fix = Fix((Edit(finding.start, finding.end, finding.suggestion),), safe=False,
+                      description=f"write {finding.suggestion!r}, as the story's other articles do")
+        yield rule.diagnostic(
+            ctx, finding.start, finding.end, finding.message,
+            severity=Severity.parse(finding.severity),
+            suggestion=finding.suggestion,
+            related=[
+                Related(w.path, w.line, w.column, f"the story's article has '{w.text}'", w.record)
+                for w in finding.witnesses
+            ],
+            fix=fix,
+        )
+
+
+def overlaps(a: Diagnostic, b: Diagnostic) -> bool:
+    """Whether two diagnostics cover some of the same characters."""
+    return (a.line, a.column) < (b.end_line, b.end_column) and (b.line, b.column) < (a.end_line, a.end_column)

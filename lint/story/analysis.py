@@ -1,0 +1,33 @@
+"""One story's analysis: align its articles, then collect each article's odd ones out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lint.story.align import Alignment, Place, StoryDoc, align_story
+from lint.story.evidence import StoryFinding, witness_groups
+from lint.story.facts import fact_findings
+from lint.story.figures import Figure, extract_figures
+from lint.story.people import collect, name_findings
+from lint.story.slots import INSTITUTION_HEADS, institution_findings
+
+
+def analyze_story(docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset()) -> list[list[StoryFinding]]:
+    """The findings of each article of a story (same order as ``docs``); ``roles`` are the
+    words for what a person is or does, which tell two similar names apart."""
+    alignment = align_story(list(docs))
+    groups = witness_groups(alignment)
+    figures = _figures(alignment)
+    people = collect(alignment, INSTITUTION_HEADS, roles)
+    out: list[list[StoryFinding]] = []
+    for doc in range(len(docs)):
+        found = list(fact_findings(alignment, groups, doc, figures))
+        found.extend(name_findings(alignment, groups, doc, people))
+        found.extend(institution_findings(alignment, groups, doc))
+        out.append(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
+    return out
+
+
+def _figures(alignment: Alignment) -> dict[Place, list[Figure]]:
+    by_node = [extract_figures(node.tokens) for node in alignment.nodes]
+    return {place: by_node[node] for place, node in alignment.node_of.items()}

@@ -1,0 +1,116 @@
+"""Stories: articles about one event, found from the rare terms they share.
+
+Translations and rewrites of one story share few word shingles but many rare terms: the names
+of its people and places, its figures, its unusual words. So stories come from an inverted
+index of rare terms (weighted by inverse document frequency), not from MinHash of shingles,
+which finds near-duplicates only.
+
+The grouping is near-linear: each document is scored against the stories that already hold one
+of its terms (a posting lists stories, not documents, so a wire story copied by hundreds of
+sites costs one comparison per term, not one per copy), joins the best one when they share
+enough, or starts a story of its own. Documents are taken in key order, and a second pass lets
+each document move to the story it fits best once all stories exist, so the result depends on
+the set of documents, not on the order they were added in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+
+MIN_SHARED_TERMS = 4
+"""Rare terms an article must share with a story to join it."""
+MIN_SHARED_WEIGHT = 0.2
+"""...carrying at least this share of the article's linkable weight."""
+MAX_DOCUMENT_SHARE = 0.5
+"""A term in more than this share of a corpus of 10 or more articles links nothing."""
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """How much evidence makes two articles one story (config ``story-min-shared``...)."""
+
+    min_shared_terms: int = MIN_SHARED_TERMS
+    min_shared_weight: float = MIN_SHARED_WEIGHT
+    enabled: bool = True
+    roles: frozenset[str] = frozenset()
+    """Words for what a person is or does (rules/names.toml ``[names] roles``)."""
+
+
+def group_stories(
+    terms: Mapping[Hashable, Sequence[str]], settings: StorySettings = StorySettings()
+) -> list[list[Hashable]]:
+    """The stories of a corpus: lists of document keys (in key order), stories of two or more
+    articles only, ordered by their first key. ``terms`` maps each document to its rare terms.
+    """
+    if not settings.enabled:
+        return []
+    keys = sorted(terms, key=_order)
+    sets = {key: frozenset(terms[key]) for key in keys}
+    df: Counter[str] = Counter()
+    for key in keys:
+        df.update(sets[key])
+    total = len(keys)
+    ceiling = total if total < 10 else max(2, int(MAX_DOCUMENT_SHARE * total))
+    weight = {t: math.log(1 + total / n) for t, n in df.items() if 2 <= n <= ceiling}
+    linkable = {key: [t for t in sets[key] if t in weight] for key in keys}
+    mass = {key: sum(weight[t] for t in linkable[key]) for key in keys}
+
+    story_of: dict[Hashable, int] = {}
+    members: dict[int, list[Hashable]] = defaultdict(list)
+    holding: dict[str, Counter[int]] = defaultdict(Counter)
+    """term -> story -> how many of the story's members have it"""
+
+    def best(key: Hashable) -> int | None:
+        shared: dict[int, float] = defaultdict(float)
+        count: Counter[int] = Counter()
+        own = story_of.get(key)
+        for t in linkable[key]:
+            for story, n in holding[t].items():
+                if story == own and n == 1:
+                    continue  # only this article holds it there
+                shared[story] += weight[t]
+                count[story] += 1
+        chosen = None
+        for story, value in shared.items():
+            if count[story] < settings.min_shared_terms:
+                continue
+            if value < settings.min_shared_weight * mass[key]:
+                continue
+            if chosen is None or (value, -story) > (shared[chosen], -chosen):
+                chosen = story
+        return chosen
+
+    def join(key: Hashable, story: int) -> None:
+        story_of[key] = story
+        members[story].append(key)
+        for t in linkable[key]:
+            holding[t][story] += 1
+
+    def leave(key: Hashable) -> None:
+        story = story_of.pop(key)
+        members[story].remove(key)
+        for t in linkable[key]:
+            holding[t][story] -= 1
+            if not holding[t][story]:
+                del holding[t][story]
+
+    for number, key in enumerate(keys):
+        chosen = best(key)
+        join(key, number if chosen is None else chosen)
+    for key in keys:  # once every story exists: move to the best fit
+        chosen = best(key)
+        if chosen is not None and chosen != story_of[key]:
+            leave(key)
+            join(key, chosen)
+    stories = [sorted(group, key=_order) for group in members.values() if len(group) > 1]
+    return sorted(stories, key=lambda group: _order(group[0]))
+
+
+def _order(key: Hashable) -> tuple[str, ...]:
+    if isinstance(key, tuple):
+        return tuple("" if part is None else f"{part:>12}" if isinstance(part, int) else str(part)
+                      for part in key)
+    return (str(key),)

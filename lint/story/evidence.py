@@ -1,0 +1,154 @@
+"""What a story finding carries: where, what is wrong, how sure, and the siblings that say so."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import NamedTuple, TypeVar
+
+from lint.story.align import Alignment, Place
+
+WARNING_SHARE = 2 / 3
+"""The other articles' wording must hold at least this share of the siblings that have one."""
+MIN_AGREEING = 2
+"""...and be printed by at least this many independent articles."""
+
+
+class Witness(NamedTuple):
+    """Evidence in another article: where, and what it says there."""
+
+    path: str
+    record: int | None
+    line: int
+    column: int
+    text: str
+
+
+class StoryFinding(NamedTuple):
+    """An odd one out in a story, ready for a corpus rule to report (document offsets)."""
+
+    kind: str
+    """figure, date, name, institution, wording, pronoun"""
+    start: int
+    end: int
+    message: str
+    severity: str
+    """"warning" when independent siblings agree against this article, else "info"."""
+    suggestion: str | None
+    witnesses: tuple[Witness, ...]
+
+
+V = TypeVar("V")
+
+
+class Verdict(NamedTuple):
+    """How the siblings vote on one slot."""
+
+    severity: str
+    """"warning", "info" or "" (nothing to report)"""
+    value: object
+    """The value most siblings give instead (a representative)."""
+    agreeing: tuple[int, ...]
+    """The story articles (indexes) that give it."""
+    same: int
+    """Independent witnesses that give this article's value."""
+    total: int
+    """Independent witnesses with a value for the slot."""
+
+
+def vote(
+    own: V,
+    values: Mapping[int, V],
+    same: Callable[[V, V], bool],
+    group_of: Mapping[int, Hashable],
+    own_group: Hashable,
+) -> Verdict:
+    """Compare this article's value of a slot with the siblings' values.
+
+    Articles that copy each other (a wire story and the sites that republish it) are one
+    witness: ``group_of`` maps each article to its group, and a group's articles that give the
+    same value count once. A copy of this article that agrees with it is no evidence at all; one
+    that differs is. A warning needs at least two independent siblings agreeing on another
+    value, at least two thirds of those with a value, and none for this one; one sibling
+    against it, or a split, is info.
+    """
+    entries: list[tuple[Hashable, V, list[int]]] = []
+    for doc in sorted(values):
+        group, value = group_of.get(doc, doc), values[doc]
+        if group == own_group and same(own, value):
+            continue
+        for entry in entries:
+            if entry[0] == group and same(entry[1], value):
+                entry[2].append(doc)
+                break
+        else:
+            entries.append((group, value, [doc]))
+    total = len(entries)
+    agree_own = sum(1 for _, v, _ in entries if same(own, v))
+    classes: list[list[tuple[Hashable, V, list[int]]]] = []
+    for entry in entries:
+        if same(own, entry[1]):
+            continue
+        for bucket in classes:
+            if same(bucket[0][1], entry[1]):
+                bucket.append(entry)
+                break
+        else:
+            classes.append([entry])
+    if not classes:
+        return Verdict("", None, (), agree_own, total)
+    classes.sort(key=lambda bucket: -len(bucket))
+    top = classes[0]
+    agreeing = tuple(sorted(doc for _, _, docs in top for doc in docs))
+    if agree_own:
+        severity = "info" if len(top) > agree_own else ""
+    elif len(top) >= MIN_AGREEING and len(top) >= WARNING_SHARE * total:
+        severity = "warning"
+    else:
+        severity = "info"
+    return Verdict(severity, top[0][1], agreeing, agree_own, total)
+
+
+def witness_groups(alignment: Alignment, share: float = 0.5) -> dict[int, int]:
+    """Articles that copy each other: at least ``share`` of the smaller one's sentences are
+    verbatim in the other. Each article maps to the smallest index of its group."""
+    count = len(alignment.docs)
+    parent = list(range(count))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    overlap: Counter[tuple[int, int]] = Counter()
+    for node in alignment.nodes:
+        docs = sorted(node.docs)
+        for x in range(len(docs)):
+            for y in range(x + 1, len(docs)):
+                overlap[docs[x], docs[y]] += 1
+    for (a, b), n in overlap.items():
+        smaller = min(len(alignment.docs[a].sentences), len(alignment.docs[b].sentences))
+        if smaller and n >= share * smaller:
+            ra, rb = root(a), root(b)
+            parent[max(ra, rb)] = min(ra, rb)
+    return {i: root(i) for i in range(count)}
+
+
+def witness(alignment: Alignment, place: Place, start: int, end: int) -> Witness:
+    """The sibling's sentence ``place`` as evidence, pointing at characters start..end of it."""
+    doc = alignment.docs[place.doc]
+    sentence = alignment.sentence(place)
+    path, record = doc.key
+    return Witness(path, record, sentence.line, sentence.column + start, sentence.text[start:end])
+
+
+def describe(witnesses: Sequence[Witness], shown: int = 3) -> str:
+    """'a.txt:3, b.txt:7 and 2 more'."""
+    from lint.discover import display_path
+
+    names = [f"{display_path(w.path)}{'' if w.record is None else f'#{w.record}'}:{w.line}" for w in witnesses[:shown]]
+    more = len(witnesses) - shown
+    if more > 0:
+        names.append(f"{more} more")
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else ""

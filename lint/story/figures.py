@@ -1,0 +1,261 @@
+"""Figures in a sentence: amounts, counts, percentages, measures, dates and weekdays.
+
+A figure keeps its value in base units (``28 million pesos`` is 28e6 of the unit "peso";
+``14.6 lakh`` is 1.46e6), its kind, its unit, and the content words around it, which is what
+lets the same fact be found in another outlet's sentence.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from lint.story.text import Token, is_content
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5,
+    "lac": 1e5, "crore": 1e7, "crores": 1e7, "hundred": 1e2,
+}
+PERCENT = frozenset({"%", "percent", "pct"})
+CURRENCY_SIGNS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₩": "won"}
+PLAIN_PREFIXES = frozenset({"US", "USD"})
+"""Letters before a currency sign: US$ is the plain dollar; R$, C$, A$, HK$ are other currencies."""
+CURRENCIES = {
+    "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
+    "pounds": "pound", "sterling": "pound", "yen": "yen", "yuan": "yuan", "renminbi": "yuan",
+    "rupee": "rupee", "rupees": "rupee", "rs": "rupee", "won": "won", "peso": "peso",
+    "pesos": "peso", "real": "real", "reais": "real", "reals": "real", "dirham": "dirham",
+    "dirhams": "dirham", "zloty": "zloty", "zlotys": "zloty", "zlotych": "zloty",
+    "hryvnia": "hryvnia", "hryvnias": "hryvnia", "hryvnias'": "hryvnia", "ruble": "ruble",
+    "rubles": "ruble", "roubles": "ruble", "rouble": "ruble", "lira": "lira", "liras": "lira",
+    "lire": "lira", "rand": "rand", "naira": "naira", "franc": "franc", "francs": "franc",
+    "riyal": "riyal", "riyals": "riyal", "dinar": "dinar", "dinars": "dinar", "pound's": "pound",
+    "baht": "baht", "ringgit": "ringgit", "rupiah": "rupiah", "shekel": "shekel", "shekels": "shekel",
+    "krona": "krona", "kronor": "krona", "krone": "krone", "kroner": "krone", "forint": "forint",
+    "koruna": "koruna", "leu": "leu", "lei": "leu", "dong": "dong", "taka": "taka",
+}
+UNITS = {  # unit word -> (dimension, unit)
+    "hectare": ("area", "hectare"), "hectares": ("area", "hectare"), "ha": ("area", "hectare"),
+    "acre": ("area", "acre"), "acres": ("area", "acre"),
+    "sq": ("area", "square"), "square": ("area", "square"),
+    "km": ("length", "kilometre"), "kilometre": ("length", "kilometre"),
+    "kilometres": ("length", "kilometre"), "kilometer": ("length", "kilometre"),
+    "kilometers": ("length", "kilometre"), "mile": ("length", "mile"), "miles": ("length", "mile"),
+    "metre": ("length", "metre"), "metres": ("length", "metre"), "meter": ("length", "metre"),
+    "meters": ("length", "metre"), "feet": ("length", "foot"), "foot": ("length", "foot"),
+    "tonne": ("mass", "tonne"), "tonnes": ("mass", "tonne"), "ton": ("mass", "ton"),
+    "tons": ("mass", "ton"), "kg": ("mass", "kilogram"), "kilograms": ("mass", "kilogram"),
+    "kilogram": ("mass", "kilogram"), "pounds-weight": ("mass", "pound"),
+    "litre": ("volume", "litre"), "litres": ("volume", "litre"), "liter": ("volume", "litre"),
+    "liters": ("volume", "litre"), "gallon": ("volume", "gallon"), "gallons": ("volume", "gallon"),
+    "barrel": ("volume", "barrel"), "barrels": ("volume", "barrel"),
+    "mm": ("rain", "millimetre"), "millimetres": ("rain", "millimetre"),
+    "millimeters": ("rain", "millimetre"), "cm": ("rain", "centimetre"),
+    "centimetres": ("rain", "centimetre"), "inches": ("rain", "inch"), "inch": ("rain", "inch"),
+    "hour": ("time", "hour"), "hours": ("time", "hour"), "day": ("time", "day"),
+    "days": ("time", "day"), "week": ("time", "week"), "weeks": ("time", "week"),
+    "month": ("time", "month"), "months": ("time", "month"), "year": ("time", "year"),
+    "years": ("time", "year"), "minute": ("time", "minute"), "minutes": ("time", "minute"),
+    "magnitude": ("magnitude", "magnitude"),
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")),
+        start=1,
+    )
+    for name in names
+}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+CONTEXT_WORDS = 4
+"""Content words each side of a figure that describe what it counts."""
+
+
+class Figure(NamedTuple):
+    """One figure of a sentence (token indexes ``first``..``last`` inclusive)."""
+
+    kind: str
+    """amount, percent, measure, count, year, date, weekday, time"""
+    value: float
+    unit: str
+    first: int
+    last: int
+    context: frozenset[str]
+    precision: float
+    """Half the step of the last written digit, in base units: ``about 1.5 million`` can be
+    1.45 to 1.55 million."""
+    approximate: bool
+
+
+def _number(text: str) -> tuple[float, float] | None:
+    """(value, half step) of an English-format number (a token's comparison form, thousands
+    separators already removed): 3900  1.46  2025."""
+    cleaned = text
+    if cleaned.count(".") > 1 or "," in cleaned or ":" in cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    decimals = len(cleaned.partition(".")[2])
+    if decimals:
+        step = 10.0 ** -decimals
+    else:
+        trailing = len(cleaned) - len(cleaned.rstrip("0"))
+        step = 10.0 ** min(trailing, max(0, len(cleaned) - 1))
+    return value, step / 2
+
+
+def _word_number(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
+    """A number written in words at ``i`` ("ninety-one", "twenty"), with its last index."""
+    parts = tokens[i].norm.split("-")
+    if not all(p in NUMBER_WORDS for p in parts) or len(parts) > 2:
+        return None
+    return float(sum(NUMBER_WORDS[p] for p in parts)), i
+
+
+def extract_figures(tokens: Sequence[Token]) -> list[Figure]:
+    """The figures of a tokenized sentence."""
+    figures: list[Figure] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        token = tokens[i]
+        norm = token.norm
+        if norm in WEEKDAYS:
+            figures.append(_figure("weekday", float(WEEKDAYS.index(norm)), "", tokens, i, i, 0.0))
+            i += 1
+            continue
+        if norm in MONTHS and i + 1 < n and tokens[i + 1].surface.isdigit() and len(tokens[i + 1].surface) <= 2:
+            day = int(tokens[i + 1].surface)
+            if 1 <= day <= 31:
+                figures.append(_figure("date", MONTHS[norm] * 100 + day, "", tokens, i, i + 1, 0.0))
+                i += 2
+                continue
+        parsed = _number(token.norm) if token.surface[:1].isdigit() else None
+        word_value = None if parsed else _word_number(tokens, i)
+        if parsed is None and word_value is None:
+            i += 1
+            continue
+        value, half = parsed if parsed else (word_value[0], 0.5)  # type: ignore[index]
+        first = last = i
+        if (i + 1 < n and tokens[i + 1].norm in MONTHS and token.surface.isdigit()
+                and len(token.surface) <= 2 and 1 <= value <= 31):
+            figures.append(_figure("date", MONTHS[tokens[i + 1].norm] * 100 + value, "", tokens, i, i + 1, 0.0))
+            i += 2
+            continue
+        currency = ""
+        if i > 0 and tokens[i - 1].surface in CURRENCY_SIGNS:
+            currency = CURRENCY_SIGNS[tokens[i - 1].surface]
+            first = i - 1
+            prefix = tokens[i - 2] if i > 1 else None
+            if prefix is not None and prefix.end == tokens[i - 1].start and prefix.surface.isupper():
+                if prefix.surface not in PLAIN_PREFIXES:
+                    currency = prefix.surface.lower() + "-" + currency
+                first = i - 2
+        j = i + 1
+        if j < n and tokens[j].norm in SCALES and not (tokens[j].norm == "m" and not currency):
+            scale = SCALES[tokens[j].norm]
+            value, half = value * scale, half * scale
+            last = j
+            j += 1
+        approximate = _approximate(tokens, first)
+        if j < n and (tokens[j].norm in PERCENT or (tokens[j].norm == "per" and j + 1 < n and tokens[j + 1].norm == "cent")):
+            last = j + (1 if tokens[j].norm == "per" else 0)
+            figures.append(_figure("percent", value, "%", tokens, first, last, half, approximate))
+            i = last + 1
+            continue
+        if j < n and tokens[j].norm in CURRENCIES and not currency:
+            currency = CURRENCIES[tokens[j].norm]
+            last = j
+        if currency:
+            figures.append(_figure("amount", value, currency, tokens, first, last, half, approximate))
+            i = last + 1
+            continue
+        unit_at = j + 1 if j < n and tokens[j].norm in ("metric", "square", "sq") and j + 1 < n else j
+        if unit_at < n and tokens[unit_at].norm in UNITS:
+            dimension, unit = UNITS[tokens[unit_at].norm]
+            if unit == "ton" and unit_at > j:
+                unit = "tonne"  # a metric ton is a tonne
+            figures.append(_figure("measure", value, f"{dimension}:{unit}", tokens, first, unit_at, half, approximate))
+            i = unit_at + 1
+            continue
+        if _year(tokens, i, j):
+            figures.append(_figure("year", value, "", tokens, first, last, 0.0))
+        elif (meridiem := _meridiem(tokens, j)) is not None:
+            last = j + meridiem[1]
+            figures.append(_figure("time", value + meridiem[0], "", tokens, first, last, 0.0))
+        else:
+            noun = tokens[j].norm if j < n and tokens[j].surface[:1].isalpha() else ""
+            figures.append(_figure("count", value, noun, tokens, first, last, half, approximate))
+        i = last + 1
+    return figures
+
+
+def _meridiem(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """(hours to add, extra tokens) for "a.m."/"pm" at ``j``, else None."""
+    if j >= len(tokens):
+        return None
+    word = tokens[j].norm
+    if word in ("am", "pm"):
+        return (12 if word == "pm" else 0), 0
+    if word in ("a", "p") and j + 1 < len(tokens) and tokens[j + 1].norm == "m":
+        return (12 if word == "p" else 0), 1
+    return None
+
+
+def _year(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A four-digit year: 1800-2100, not followed by a noun it counts ("2000 soldiers")."""
+    text = tokens[i].surface
+    if not (text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100):
+        return False
+    return j >= len(tokens) or not is_content(tokens[j]) or tokens[j].surface[:1].isupper()
+
+
+_APPROXIMATE = frozenset({
+    "about", "around", "nearly", "almost", "roughly", "some", "approximately", "over", "more",
+    "under", "least", "up", "close", "estimated", "less", "upwards", "almost", "approx",
+})
+
+
+def _approximate(tokens: Sequence[Token], first: int) -> bool:
+    return any(t.norm in _APPROXIMATE for t in tokens[max(0, first - 3) : first])
+
+
+def _figure(
+    kind: str, value: float, unit: str, tokens: Sequence[Token], first: int, last: int,
+    half: float, approximate: bool = False,
+) -> Figure:
+    before = [t.norm for t in tokens[:first] if is_content(t) and not t.surface[:1].isdigit()]
+    after = [t.norm for t in tokens[last + 1 :] if is_content(t) and not t.surface[:1].isdigit()]
+    context = frozenset(before[-CONTEXT_WORDS:] + after[:CONTEXT_WORDS])
+    return Figure(kind, value, unit, first, last, context, half, approximate)
+
+
+def same_value(a: Figure, b: Figure) -> bool:
+    """Equal within the rounding of the less precise one (``about 1.5 million`` and
+    ``1.46 million`` agree); approximate figures allow a little more."""
+    tolerance = max(a.precision, b.precision)
+    if a.approximate or b.approximate:
+        tolerance = max(tolerance, 0.05 * max(abs(a.value), abs(b.value)))
+    return math.isclose(a.value, b.value, rel_tol=1e-9) or abs(a.value - b.value) <= tolerance + 1e-9
+
+
+def weekday_of(year: int, month: int, day: int) -> int | None:
+    """Monday = 0; None for an impossible date."""
+    try:
+        return datetime.date(year, month, day).weekday()
+    except ValueError:
+        return None

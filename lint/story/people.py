@@ -1,0 +1,229 @@
+"""People of a story: a name that the sibling articles write another way.
+
+Every full name mention of the story's articles is collected with the words around it. A form
+of one article is compared with the forms of the others that could name the same person (a
+changed letter, a localized given name, a transliteration round trip, an inserted middle name,
+the given name moved: :func:`same_person`). Name similarity alone is weak evidence, since two
+people of a story can have similar names (a union leader and a shopkeeper quoted in the same
+town); so a warning also needs the two forms to be tied by the text: they stand in two
+sentences that say the same thing (aligned), or the words around them agree (the same title,
+role or organization). The siblings then vote, and copies of one wire story count once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import jellyfish
+from ftfy.badness import is_bad
+from rapidfuzz import fuzz
+
+from lint.lexicon import lexicon
+from lint.story.align import Alignment, Place
+from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
+from lint.story.text import Sentence, Token, is_content
+from lint.text import STOPWORDS
+
+PARTICLES = frozenset({"de", "del", "da", "do", "dos", "van", "von", "der", "la", "le", "du",
+                       "bin", "ibn", "al", "el", "y"})
+ARTICLE_PREFIXES = ("al-", "el-", "ul-", "ad-", "as-", "ash-", "az-", "an-", "ar-")
+COMMON_COUNT = 5_000_000
+"""A leading word this frequent in the lexicon is the sentence's word, not a given name."""
+CONTEXT_WINDOW = 4
+"""Content words on each side of a mention that describe the person."""
+MIN_CONTEXT = 2
+"""Shared words within CONTEXT_WINDOW words of two mentions (a title, a role, an organization)
+that tie them to one person without an aligned sentence."""
+MIN_ALIGNED_DICE = 0.4
+
+
+@dataclass
+class Mention:
+    """One full-name mention: where, its folded parts, and the words around it."""
+
+    place: Place
+    first: int
+    last: int
+    form: tuple[str, ...]
+    context: frozenset[str]
+    roles: frozenset[str]
+
+
+@dataclass
+class People:
+    """The story's full-name mentions, by article and by form."""
+
+    mentions: dict[int, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    users: dict[tuple[str, ...], set[int]] = field(default_factory=lambda: defaultdict(set))
+
+
+def name_parts(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """A name's comparison parts: folded, particles and Arabic article prefixes left out."""
+    out: list[str] = []
+    for token in tokens:
+        part = token.norm
+        if part in PARTICLES:
+            continue
+        for prefix in ARTICLE_PREFIXES:
+            if part.startswith(prefix) and len(part) > len(prefix) + 2:
+                part = part[len(prefix) :]
+                break
+        out.append(part)
+    return tuple(out)
+
+
+def _alike(a: str, b: str, ratio: float) -> bool:
+    return a == b or fuzz.ratio(a, b) >= ratio or (
+        len(a) > 2 and len(b) > 2 and jellyfish.metaphone(a) == jellyfish.metaphone(b)
+    )
+
+
+def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two different name forms (folded parts) could name one person."""
+    if len(a) < 2 or len(b) < 2 or tuple(a) == tuple(b):
+        return False
+    if sorted(a) == sorted(b):
+        return True  # the given name moved
+    short, long_ = sorted((list(a), list(b)), key=len)
+    if len(long_) == len(short) + 1 and short[0] == long_[0] and short[-1] == long_[-1]:
+        return True  # a middle name inserted or dropped
+    a_last, b_last = a[-1], b[-1]
+    a_given, b_given = "".join(a[:-1]), "".join(b[:-1])
+    if a_last == b_last:
+        return _alike(a_given, b_given, 60)
+    if a_given == b_given:
+        return _alike(a_last, b_last, 60)
+    return _alike(a_last, b_last, 80) and _alike(a_given, b_given, 65)
+
+
+def _common(token: Token) -> bool:
+    return token.norm in STOPWORDS or lexicon().get(token.norm, 0) >= COMMON_COUNT
+
+
+def name_spans(sentence: Sentence, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(first, last) token indexes of the full names the name extractor found in a sentence."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentence.names:
+        inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+        while len(inside) > 2 and _common(tokens[inside[0]]):
+            inside.pop(0)  # "Scientist Jane Roe": the sentence's first word, not a given name
+        if len(inside) >= 2:
+            out.append((inside[0], inside[-1]))
+    return out
+
+
+def collect(alignment: Alignment, skip: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset()) -> People:
+    """Every full-name mention of the story (names whose words are in ``skip``, such as
+    institution words, left out), with the words around it and the ``roles`` among them."""
+    people = People()
+    for place, node in sorted(alignment.node_of.items()):
+        tokens = alignment.nodes[node].tokens
+        if is_bad(alignment.sentence(place).text):
+            continue  # mojibake is NL304's
+        for first, last in name_spans(alignment.sentence(place), tokens):
+            if any(t.norm in skip for t in tokens[first : last + 1]):
+                continue
+            form = name_parts(tokens[first : last + 1])
+            if len(form) < 2:
+                continue
+            before = [t for t in tokens[:first] if _context_word(t)][-CONTEXT_WINDOW:]
+            after = [t for t in tokens[last + 1 :] if _context_word(t)][:CONTEXT_WINDOW]
+            context = frozenset(_stem(t.norm) for t in before + after)
+            role = frozenset(w for w in context if w in roles)
+            people.mentions[place.doc].append(Mention(place, first, last, form, context - role, role))
+            people.users[form].add(place.doc)
+    return people
+
+
+def _context_word(token: Token) -> bool:
+    return is_content(token) and not token.surface[:1].isdigit()
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
+def name_findings(
+    alignment: Alignment, groups: dict[int, int], doc: int, people: People
+) -> Iterator[StoryFinding]:
+    """Article ``doc``'s name forms that its siblings write another way."""
+    forms: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for mention in people.mentions.get(doc, []):
+        forms[mention.form].append(mention)
+    own_group = groups.get(doc, doc)
+    for form, mentions in forms.items():
+        candidates = [
+            other for other, users in people.users.items()
+            if other != form and users - {doc} and same_person(form, other)
+        ]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda f: (len(people.users[f]), f))
+        tie = _tie(alignment, people, mentions, best)
+        if tie is None:
+            continue
+        kind, evidence = tie
+        values = {d: "them" for d in people.users[best] if d != doc}
+        values.update({d: "us" for d in people.users[form] if d != doc})
+        verdict = vote("us", values, lambda x, y: x == y, groups, own_group)
+        if not verdict.severity or verdict.value != "them":
+            continue
+        severity = verdict.severity if kind != "weak" else "info"
+        for mention in mentions:
+            yield _finding(alignment, mention, evidence, verdict.agreeing, verdict.same, kind, severity)
+
+
+def _tie(
+    alignment: Alignment, people: People, mentions: Sequence[Mention], other: tuple[str, ...]
+) -> tuple[str, Witness] | None:
+    """How the text ties this form to the other one: ("aligned", ...) when a sentence of one
+    has a counterpart naming the other, ("context", ...) when the words around them agree,
+    ("weak", ...) when one word does; None when nothing does."""
+    theirs = [m for d, found in people.mentions.items() for m in found if m.form == other]
+    for mention in mentions:
+        counterparts = alignment.counterparts_of(mention.place)
+        for there in theirs:
+            matched = counterparts.get(there.place.doc)
+            if matched and matched[0] == there.place and matched[1] >= MIN_ALIGNED_DICE:
+                return "aligned", _witness(alignment, there)
+    best: tuple[int, Mention] | None = None
+    for mention in mentions:
+        for there in theirs:
+            if mention.roles and there.roles and not mention.roles & there.roles:
+                continue  # a nurse and a union chairman: two people
+            shared = len(mention.context & there.context) + 2 * len(mention.roles & there.roles)
+            if best is None or shared > best[0]:
+                best = (shared, there)
+    if best is None or best[0] == 0:
+        return None
+    return ("context" if best[0] >= MIN_CONTEXT else "weak"), _witness(alignment, best[1])
+
+
+def _witness(alignment: Alignment, mention: Mention) -> Witness:
+    tokens = alignment.tokens(mention.place)
+    return witness(alignment, mention.place, tokens[mention.first].start, tokens[mention.last].end)
+
+
+def _finding(
+    alignment: Alignment, mention: Mention, evidence: Witness, agreeing: Sequence[int], same: int,
+    kind: str, severity: str,
+) -> StoryFinding:
+    tokens = alignment.tokens(mention.place)
+    sentence = alignment.sentence(mention.place)
+    a, b = tokens[mention.first].start, tokens[mention.last].end
+    count = len(agreeing)
+    how = {
+        "aligned": "in the sentence that says the same",
+        "context": "with the same words around the name",
+        "weak": "perhaps another person: only one word around the names agrees",
+    }[kind]
+    message = (
+        f"Name '{sentence.text[a:b]}' is written '{evidence.text}' by {count} other article"
+        f"{'s' if count != 1 else ''} of the story ({describe([evidence])}, {how})"
+    )
+    if same:
+        message += f"; {same} other article{'s' if same != 1 else ''} write{'s' if same == 1 else ''} it this way"
+    return StoryFinding("name", sentence.start + a, sentence.start + b, message, severity,
+                        evidence.text, (evidence,))

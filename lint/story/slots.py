@@ -1,0 +1,223 @@
+"""Institution slots: an institution in an aligned sentence that the sibling articles name
+otherwise.
+
+For each institution of a sentence (a capitalized run with an institution word: Ministry,
+Office, Agency, Service...), the word alignment with each sibling's counterpart gives the
+institution the sibling names at the same place; when each sentence names exactly one
+institution the other does not, those two fill the slot. A sibling naming the same body (or a
+longer or shorter form of its name) agrees, one naming another disagrees, and the siblings vote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from lint.lexicon import lexicon
+from lint.story.align import Alignment, Op, Place, word_alignment
+from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
+from lint.story.text import Token
+from lint.text import STOPWORDS
+
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "del", "da", "do", "dos", "van",
+                        "von", "der", "la", "le", "du", "bin", "ibn", "al", "el", "y"})
+"""Lowercase words that may sit inside a name ("Office of Rail and Road", "Pedro de la Cruz")."""
+PARTICLES = frozenset({"de", "del", "da", "do", "dos", "van", "von", "der", "la", "le", "du",
+                       "bin", "ibn", "al", "el", "y"})
+ARTICLE_PREFIXES = ("al-", "el-", "ul-", "ad-", "as-", "ash-", "az-", "an-", "ar-")
+INSTITUTION_HEADS = frozenset({
+    "ministry", "department", "office", "agency", "administration", "service", "services",
+    "commission", "authority", "council", "bureau", "directorate", "patrol", "guard", "police",
+    "court", "bank", "committee", "institute", "survey", "board", "centre", "center", "force",
+    "forces", "army", "navy", "parliament", "senate", "assembly", "congress", "secretariat",
+    "inspectorate", "regulator", "corporation", "association", "federation", "union",
+    "organization", "organisation", "party", "cabinet", "government", "tribunal", "prosecutor",
+    "prosecutors", "gendarmerie", "coastguard", "railways", "railway", "university", "hospital",
+    "foundation", "fund", "program", "programme", "unit", "command", "chamber", "house",
+})
+MIN_SENTENCE_DICE = 0.4
+"""Aligned sentences this close or closer may show a name slot."""
+MIN_NAME_TOKENS = 2
+COMMON_COUNT = 5_000_000
+"""A sentence-initial word this frequent in the lexicon is not the start of a name."""
+
+
+class Run(NamedTuple):
+    """A capitalized run of a sentence, by token index (``first``..``last`` inclusive)."""
+
+    first: int
+    last: int
+
+    def tokens(self, tokens: Sequence[Token]) -> Sequence[Token]:
+        return tokens[self.first : self.last + 1]
+
+
+def institution_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
+    """Runs of capitalized words that name an institution ("the Office of Rail and Road"):
+    punctuation and a possessive end a run, lowercase connectors join two parts only after an
+    institution word ("Ministry of ..."), a sentence's leading common word is left out."""
+    runs: list[Run] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _name_word(tokens[i]) or (i == 0 and _common_start(tokens[0])):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not _ends_run(text, tokens, j):
+            if _name_word(tokens[j + 1]):
+                j += 1
+                continue
+            k = j + 1
+            while k < n and tokens[k].norm in CONNECTORS and tokens[k].surface.islower() and not _ends_run(text, tokens, k - 1):
+                k += 1
+            head = any(t.norm in INSTITUTION_HEADS for t in tokens[i : j + 1])
+            if (head and j + 1 < k < n and _name_word(tokens[k]) and not _ends_run(text, tokens, k - 1)
+                    and not _possessive(tokens[k])):
+                j = k
+                continue
+            break
+        if _is_institution(tokens[i : j + 1]):
+            runs.append(Run(i, j))
+        i = j + 1
+    return runs
+
+
+def _possessive(token: Token) -> bool:
+    return token.surface.endswith(("'s", "’s"))
+
+
+def _ends_run(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether the run stops after token ``i``: a possessive, or punctuation before the next."""
+    token = tokens[i]
+    if _possessive(token) or i + 1 >= len(tokens):
+        return True
+    gap = text[token.end : tokens[i + 1].start]
+    return bool(gap.strip())
+
+
+def _common_start(token: Token) -> bool:
+    """A sentence's first word that is an ordinary word, capitalized only by its place."""
+    return token.norm in STOPWORDS or lexicon().get(token.norm, 0) >= COMMON_COUNT
+
+
+def _name_word(token: Token) -> bool:
+    surface = token.surface
+    if not surface[:1].isupper() or not surface[:1].isalpha():
+        return False
+    return not (surface.isupper() and len(surface) > 1)  # acronyms and datelines
+
+
+def _is_institution(tokens: Sequence[Token]) -> bool:
+    return any(t.norm in INSTITUTION_HEADS for t in tokens) and len(tokens) > 1
+
+
+@dataclass
+class _Slot:
+    """An institution of one article's sentence and what each sibling writes there."""
+
+    place: Place
+    run: Run
+    values: dict[int, tuple[Place, Run]] = field(default_factory=dict)
+
+
+def institution_findings(alignment: Alignment, groups: dict[int, int], doc: int) -> Iterator[StoryFinding]:
+    """The institution findings of article ``doc`` of the story."""
+    for slot in _slots(alignment, doc):
+        yield from _institution(alignment, groups, slot)
+
+
+def _slots(alignment: Alignment, doc: int) -> Iterator[_Slot]:
+    for s in range(len(alignment.docs[doc].sentences)):
+        place = Place(doc, s)
+        tokens = alignment.tokens(place)
+        bodies = institution_runs(alignment.sentence(place).text, tokens)
+        if not bodies:
+            continue
+        siblings = []
+        for other, (there, score) in alignment.counterparts_of(place).items():
+            if score < MIN_SENTENCE_DICE or alignment.node_of[there] == alignment.node_of[place]:
+                continue
+            theirs = alignment.tokens(there)
+            siblings.append((other, there, theirs, institution_runs(alignment.sentence(there).text, theirs)))
+        for run in bodies:
+            slot = _Slot(place, run)
+            for other, there, theirs, their_bodies in siblings:
+                found = _aligned_run(run, word_alignment(tokens, theirs), their_bodies)
+                if found is None:
+                    found = _unshared_pair(tokens, bodies, run, theirs, their_bodies)
+                if found is not None:
+                    slot.values[other] = (there, found)
+            if slot.values:
+                yield slot
+
+
+def _unshared_pair(
+    tokens: Sequence[Token], mine: Sequence[Run], run: Run, theirs: Sequence[Token], runs: Sequence[Run]
+) -> Run | None:
+    """When each sentence names exactly one institution the other does not, they fill the same
+    slot."""
+    my_names = [tuple(t.norm for t in r.tokens(tokens)) for r in mine]
+    their_names = [tuple(t.norm for t in r.tokens(theirs)) for r in runs]
+    alone = [i for i, a in enumerate(my_names) if not any(_same_body(a, b) for b in their_names)]
+    other = [j for j, b in enumerate(their_names) if not any(_same_body(a, b) for a in my_names)]
+    if len(alone) == 1 and len(other) == 1 and mine[alone[0]] == run:
+        return runs[other[0]]
+    return None
+
+
+def _aligned_run(run: Run, ops: Sequence[Op], runs: Sequence[Run]) -> Run | None:
+    """The sibling's run at the place of ``run``: the run that the aligned tokens fall in."""
+    hits: set[int] = set()
+    for op in ops:
+        if op.a_end <= run.first or op.a_start > run.last:
+            continue
+        if op.tag == "equal":
+            lo = max(op.a_start, run.first) - op.a_start + op.b_start
+            hi = min(op.a_end, run.last + 1) - op.a_start + op.b_start
+            hits.update(range(lo, hi))
+        elif op.tag in ("replace", "insert"):
+            hits.update(range(op.b_start, op.b_end))
+    found = [r for r in runs if any(r.first <= h <= r.last for h in hits)]
+    return found[0] if len(found) == 1 else None
+
+
+def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> Iterator[StoryFinding]:
+    tokens = alignment.tokens(slot.place)
+    mine = tuple(t.norm for t in slot.run.tokens(tokens))
+    values: dict[int, tuple[str, ...]] = {}
+    where: dict[int, tuple[Place, Run]] = {}
+    for other, (there, run) in slot.values.items():
+        theirs = run.tokens(alignment.tokens(there))
+        if _is_institution(theirs):
+            values[other] = tuple(t.norm for t in theirs)
+            where[other] = (there, run)
+    if not values:
+        return
+    verdict = vote(mine, values, _same_body, groups, groups.get(slot.place.doc, slot.place.doc))
+    if not verdict.severity:
+        return
+    evidence: list[Witness] = []
+    for other in verdict.agreeing:
+        there, run = where[other]
+        their_tokens = alignment.tokens(there)
+        evidence.append(witness(alignment, there, their_tokens[run.first].start, their_tokens[run.last].end))
+    sentence = alignment.sentence(slot.place)
+    a, b = tokens[slot.run.first].start, tokens[slot.run.last].end
+    count = len(verdict.agreeing)
+    expected = evidence[0].text
+    yield StoryFinding(
+        "institution", sentence.start + a, sentence.start + b,
+        f"'{sentence.text[a:b]}' where {count} other article{'s' if count != 1 else ''} of the "
+        f"story name '{expected}' in the same sentence ({describe(evidence)})",
+        verdict.severity, expected, tuple(evidence),
+    )
+
+
+def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of one institution: equal, or one contained in the other ("the Federal
+    Network Agency" and "Network Agency")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 2 and any(long_[i : i + len(short)] == short for i in range(len(long_)))
