@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from lint.story.text import Sentence, Token, is_content, tokenize
+from lint.story.text import Sentence, Token, is_content, stem, tokenize
 
 MIN_DICE = 0.34
 """Content-word overlap (Dice) for two sentences to be counterparts."""
@@ -102,7 +102,7 @@ def align_story(docs: list[StoryDoc]) -> Alignment:
             number = by_form.get(form)
             if number is None:
                 number = by_form[form] = len(nodes)
-                nodes.append(Node(tokens, frozenset(t.norm for t in tokens if is_content(t))))
+                nodes.append(Node(tokens, frozenset(stem(t.norm) for t in tokens if is_content(t))))
             nodes[number].places.append(Place(d, s))
             node_of[Place(d, s)] = number
     postings: dict[str, list[int]] = defaultdict(list)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from lint.story.align import Alignment, Place
+from lint.story.align import Alignment, Op, Place, word_alignment
 from lint.story.evidence import StoryFinding, Verdict, Witness, describe, vote, witness
 from lint.story.figures import MONTHS, WEEKDAYS, Figure, extract_figures, same_value, weekday_of
 from lint.story.text import Token
@@ -38,35 +38,117 @@ def fact_findings(
 ) -> Iterator[StoryFinding]:
     """The fact-drift findings of article ``doc`` of the story."""
     own_values = _values(figures, doc)
+    sentences_by_doc: dict[int, list[Place]] = {}
+    for place in figures:
+        sentences_by_doc.setdefault(place.doc, []).append(place)
     for s, sentence in enumerate(alignment.docs[doc].sentences):
         place = Place(doc, s)
-        own = figures[place]
+        own = [f for f in figures[place] if f.kind != "year"]
         if not own:
             continue
         tokens = alignment.tokens(place)
+        matched: list[dict[int, tuple[Figure, Place]]] = [{} for _ in own]
         counterparts = alignment.counterparts_of(place)
-        for figure in own:
-            if figure.kind == "year":
+        for other in range(len(alignment.docs)):
+            if other == doc:
                 continue
-            matched: dict[int, tuple[Figure, Place]] = {}
-            for other, (there, _score) in counterparts.items():
-                found = _counterpart(figure, figures[there])
-                if found is not None:
-                    matched[other] = (found, there)
-            if not matched:
+            if other in counterparts:
+                there = counterparts[other][0]
+                pairs = pair_figures(own, tokens, figures[there], alignment.tokens(there), True)
+                for i, found in pairs.items():
+                    matched[i][other] = (found, there)
+            for i, figure in enumerate(own):
+                if other not in matched[i]:
+                    anywhere = _anywhere(figure, [(f, p) for p in sentences_by_doc.get(other, ()) for f in figures[p]])
+                    if anywhere is not None:
+                        matched[i][other] = anywhere
+        for figure, found in zip(own, matched, strict=True):
+            if found:
+                aligned = {d for d in found if d in counterparts and found[d][1] == counterparts[d][0]}
+                yield from _judge(alignment, groups, doc, sentence.start, tokens, figure, found, aligned, own_values)
+        yield from _calendar(sentence.start, tokens, figures[place], _year_of(alignment, doc))
+
+
+def _judge(
+    alignment: Alignment, groups: dict[int, int], doc: int, base: int, tokens: Sequence[Token],
+    figure: Figure, matched: dict[int, tuple[Figure, Place]], aligned: set[int],
+    own_values: Sequence[Figure],
+) -> Iterator[StoryFinding]:
+    """Vote on one figure; ``aligned`` are the siblings whose figure stands in the sentence
+    that says the same (the others' were found by their context words alone)."""
+    verdict = vote(figure, {d: f for d, (f, _) in matched.items()}, _same_fact, groups, groups.get(doc, doc))
+    if not verdict.severity:
+        return
+    theirs = verdict.value
+    assert isinstance(theirs, Figure)
+    if any(_same_fact(theirs, v) for v in own_values):
+        return  # the article gives the other value too
+    weak = not aligned & set(verdict.agreeing) and not _related(figure, theirs)
+    if weak or _updated(tokens, figure):  # only context ties them, or the text says it changed
+        verdict = verdict._replace(severity="info")
+    yield _finding(alignment, base, tokens, figure, theirs, matched, verdict)
+
+
+def pair_figures(
+    mine: Sequence[Figure], my_tokens: Sequence[Token], theirs: Sequence[Figure],
+    their_tokens: Sequence[Token], aligned: bool,
+) -> dict[int, Figure]:
+    """Which figure of a sibling sentence states the same fact as each of ours: pairs scored by
+    shared context words, by the word alignment putting them at the same place, and by a value
+    that is equal or off by a power of ten or a digit order (which outweighs one shared word,
+    not two); each figure is used once."""
+    ops = word_alignment(my_tokens, their_tokens) if aligned and mine and theirs else []
+    scored: list[tuple[int, int, int]] = []
+    for i, a in enumerate(mine):
+        for j, b in enumerate(theirs):
+            if not _comparable(a, b, loose=aligned):
                 continue
-            verdict = vote(figure, {d: f for d, (f, _) in matched.items()}, _same_fact,
-                           groups, groups.get(doc, doc))
-            if not verdict.severity:
-                continue
-            theirs = verdict.value
-            assert isinstance(theirs, Figure)
-            if any(_same_fact(theirs, v) for v in own_values):
-                continue  # the article gives the other value too
-            if _updated(tokens, figure):  # the text says the figure changed: weak evidence
-                verdict = verdict._replace(severity="info")
-            yield _finding(alignment, sentence.start, tokens, figure, theirs, matched, verdict)
-        yield from _calendar(sentence.start, tokens, own, _year_of(alignment, doc))
+            score = 2 * len(a.context & b.context)  # in half-points: a shared word is 2
+            if ops and _same_place(ops, a, b):
+                score += 4
+            if _related(a, b):
+                score += 3
+            scored.append((score, i, j))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    need = 2 if aligned else 2 * MIN_ANYWHERE_CONTEXT
+    pairs: dict[int, Figure] = {}
+    used: set[int] = set()
+    for score, i, j in scored:
+        if score < need or i in pairs or j in used or _convertible(mine[i], theirs[j]):
+            continue
+        rivals = [k for s2, i2, k in scored if i2 == i and s2 == score and k != j and k not in used]
+        if any(not _same_fact(theirs[j], theirs[k]) for k in rivals):
+            continue  # two figures as likely: no pair is safe
+        pairs[i] = theirs[j]
+        used.add(j)
+    return pairs
+
+
+def _same_place(ops: Sequence[Op], a: Figure, b: Figure) -> bool:
+    """Whether the word alignment maps figure ``a``'s words onto figure ``b``'s."""
+    for op in ops:
+        if op.a_end <= a.first or op.a_start > a.last or op.tag == "delete":
+            continue
+        if op.tag == "equal":
+            lo = max(op.a_start, a.first) - op.a_start + op.b_start
+            hi = min(op.a_end, a.last + 1) - op.a_start + op.b_start
+        else:
+            lo, hi = op.b_start, op.b_end
+        if lo <= b.last and b.first < hi:
+            return True
+    return False
+
+
+def _related(a: Figure, b: Figure) -> bool:
+    """Equal, or off by a power of ten, or the same digits in another order."""
+    if same_value(a, b):
+        return True
+    if a.value and b.value:
+        ratio = max(a.value, b.value) / min(a.value, b.value)
+        if any(abs(ratio - 10.0**k) < 1e-6 * 10.0**k for k in (1, 2, 3, 6)):
+            return True
+    x, y = f"{a.value:g}", f"{b.value:g}"
+    return len(x) == len(y) and sorted(x) == sorted(y)
 
 
 UPDATE_BEFORE = 6
@@ -83,35 +165,50 @@ def _values(figures: dict[Place, list[Figure]], doc: int) -> list[Figure]:
     return [f for place, found in figures.items() if place.doc == doc for f in found]
 
 
-def _comparable(a: Figure, b: Figure) -> bool:
+def _comparable(a: Figure, b: Figure, loose: bool = False) -> bool:
+    """Same kind and unit ("loose": in sentences that say the same thing, a count without its
+    noun compares with one that names it)."""
     if a.kind != b.kind:
         return False
     if a.kind == "measure":
-        return a.unit.partition(":")[0] == b.unit.partition(":")[0]
+        dimension = a.unit.partition(":")[0]
+        if dimension == "time":
+            return a.unit == b.unit  # "two years" and "18 months" are usually two facts
+        return dimension == b.unit.partition(":")[0]
+    if a.kind == "count" and loose and (not a.unit or not b.unit):
+        return True
     if a.kind in ("amount", "count"):
         return a.unit == b.unit
     return True
 
 
-def _counterpart(figure: Figure, candidates: Sequence[Figure]) -> Figure | None:
-    """The figure of a counterpart sentence that states the same fact, if one stands out."""
-    scored = [(len(figure.context & c.context), c) for c in candidates if _comparable(figure, c)]
-    if not scored:
+MIN_ANYWHERE_CONTEXT = 2
+"""Context words a figure of an unaligned sentence must share to state the same fact."""
+
+
+def _anywhere(figure: Figure, candidates: Sequence[tuple[Figure, Place]]) -> tuple[Figure, Place] | None:
+    """The figure of a sibling article, in any sentence, that states the same fact: comparable,
+    sharing at least MIN_ANYWHERE_CONTEXT context words (a related value counts as one), and
+    clearly the best."""
+    if figure.kind in DATE_KINDS or (figure.kind == "count" and not figure.unit):
+        return None  # weekdays, dates and bare numbers recur in every sentence of the story
+    pairs = pair_figures([figure], (), [c for c, _ in candidates], (), False)
+    if 0 not in pairs:
         return None
-    scored.sort(key=lambda item: -item[0])
-    best = scored[0]
-    if len(scored) > 1 and scored[1][0] == best[0]:
-        exact = [c for _, c in scored if c.context and _same_fact(figure, c)]
-        return exact[0] if exact else None  # two candidates as likely: only a match is safe
-    if best[0] == 0 and figure.kind not in DATE_KINDS and len(scored) > 1:
-        return None
-    return best[1]
+    chosen = pairs[0]
+    return next((c, p) for c, p in candidates if c is chosen)
 
 
 def _same_fact(a: Figure, b: Figure) -> bool:
     if a.kind == "measure" and a.unit != b.unit:
         return False  # 58,000 acres is not 58,000 hectares
     return same_value(a, b)
+
+
+def _convertible(a: Figure, b: Figure) -> bool:
+    """Measures in two units of one dimension with different numbers: a conversion or another
+    fact, not comparable (only the same number in another unit is a unit error)."""
+    return a.kind == "measure" and a.unit != b.unit and not same_value(a, b)
 
 
 def _text(tokens: Sequence[Token], figure: Figure) -> str:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from lint.story.text import Token, is_content
+from lint.story.text import Token, is_content, stem
 
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "m": 1e6,
@@ -146,6 +146,9 @@ def extract_figures(tokens: Sequence[Token]) -> list[Figure]:
                 continue
         parsed = _number(token.norm) if token.surface[:1].isdigit() else None
         word_value = None if parsed else _word_number(tokens, i)
+        if word_value is not None and not _counted(tokens, i + 1) and not _percent_at(tokens, i + 1):
+            i += 1  # "one of the", "the three": a number word counts something only with its noun
+            continue
         if parsed is None and word_value is None:
             i += 1
             continue
@@ -177,6 +180,9 @@ def extract_figures(tokens: Sequence[Token]) -> list[Figure]:
             figures.append(_figure("percent", value, "%", tokens, first, last, half, approximate))
             i = last + 1
             continue
+        if (j + 1 < n and not currency and tokens[j].surface[:1].isupper()
+                and tokens[j + 1].norm in CURRENCIES):
+            j += 1  # "28 million Chilean pesos": the currency's country before it
         if j < n and tokens[j].norm in CURRENCIES and not currency:
             currency = CURRENCIES[tokens[j].norm]
             last = j
@@ -198,10 +204,33 @@ def extract_figures(tokens: Sequence[Token]) -> list[Figure]:
             last = j + meridiem[1]
             figures.append(_figure("time", value + meridiem[0], "", tokens, first, last, 0.0))
         else:
-            noun = tokens[j].norm if j < n and tokens[j].surface[:1].isalpha() else ""
-            figures.append(_figure("count", value, noun, tokens, first, last, half, approximate))
+            figures.append(_figure("count", value, _counted(tokens, j), tokens, first, last, half, approximate))
         i = last + 1
     return figures
+
+
+QUANTIFIERS = frozenset({"more", "additional", "other", "new", "extra", "further", "fewer", "less"})
+NOT_COUNTED = frozenset({
+    "according", "including", "compared", "while", "whereas", "because", "since", "after",
+    "before", "during", "until", "till", "than", "per", "each", "percent", "cent", "times",
+})
+"""Words after a number that are not what it counts."""
+
+
+def _counted(tokens: Sequence[Token], j: int) -> str:
+    """The noun a count counts: the word after the number ("2,600 trucks", "six more people"),
+    or "" when none follows."""
+    while j < len(tokens) and tokens[j].norm in QUANTIFIERS:
+        j += 1
+    if j >= len(tokens) or not is_content(tokens[j]) or tokens[j].norm in NOT_COUNTED:
+        return ""
+    if not tokens[j].surface[:1].isalpha() or tokens[j].surface[:1].isupper():
+        return ""
+    return stem(tokens[j].norm)
+
+
+def _percent_at(tokens: Sequence[Token], j: int) -> bool:
+    return j < len(tokens) and tokens[j].norm in PERCENT | {"per"}
 
 
 def _meridiem(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
@@ -238,9 +267,9 @@ def _figure(
     kind: str, value: float, unit: str, tokens: Sequence[Token], first: int, last: int,
     half: float, approximate: bool = False,
 ) -> Figure:
-    before = [t.norm for t in tokens[:first] if is_content(t) and not t.surface[:1].isdigit()]
-    after = [t.norm for t in tokens[last + 1 :] if is_content(t) and not t.surface[:1].isdigit()]
-    context = frozenset(before[-CONTEXT_WORDS:] + after[:CONTEXT_WORDS])
+    before = [stem(t.norm) for t in tokens[:first] if is_content(t) and not t.surface[:1].isdigit()]
+    after = [stem(t.norm) for t in tokens[last + 1 :] if is_content(t) and not t.surface[:1].isdigit()]
+    context = frozenset(before[-CONTEXT_WORDS:] + after[:CONTEXT_WORDS]) - {unit}
     return Figure(kind, value, unit, first, last, context, half, approximate)
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import regex
+import snowballstemmer
 
 from lint.names.fold import fold
 from lint.text import STOPWORDS
@@ -83,6 +84,15 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(
         Token(norm(m.group()), m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)
     )
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """The Porter2 stem of a folded word ("affected" and "affecting" are "affect")."""
+    return str(_STEMMER.stemWord(word))
 
 
 def is_content(token: Token) -> bool:
