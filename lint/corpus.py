@@ -53,4 +53,9 @@ class IndexBuilder:
                 reducer.remove(analysis, analysis.data[key])
 
     def build(self) -> CorpusIndex:
-        return CorpusIndex(self.documents, {k: r.result() for k, r in self.reducers.items()})
+        """The index: parts that other parts use are built first and handed to them."""
+        parts: dict[str, Any] = {}
+        ordered = sorted(self.reducers.items(), key=lambda item: bool(item[1].uses))
+        for key, reducer in ordered:
+            parts[key] = reducer.result_with({k: parts[k] for k in reducer.uses if k in parts})
+        return CorpusIndex(self.documents, {k: parts[k] for k in self.reducers})

@@ -95,20 +95,40 @@ def test_speakers_match_by_surname_and_tolerate_a_corrupted_spelling() -> None:
 # --- corpus rule ---------------------------------------------------------------------------------
 
 
-def test_odd_outlet_is_reported_against_the_majority(lint_corpus: CorpusFactory) -> None:
-    agree = article(f"“{TAXES},” Mayor Karen Whitfield told the council on Tuesday.")
+def test_odd_outlet_is_reported_against_independent_outlets_that_agree(lint_corpus: CorpusFactory) -> None:
+    first = article(
+        "The council met for six hours before the vote on the spending plan for Harlow Bay.",
+        f"“{TAXES},” Mayor Karen Whitfield told the council on Tuesday.",
+    )
+    second = article(
+        "Residents of Harlow Bay packed the gallery as councillors argued over road repairs.",
+        f"Whitfield was firm. “{TAXES},” she said after the meeting.",
+    )
     odd = article(
+        "In Harlow Bay the spending plan passed by seven votes to four late on Tuesday.",
         "“We will not raise property levies on working families this year, whatever the province "
-        "decides,” Whitfield told the council."
+        "decides,” Whitfield told the council.",
     )
-    diagnostics = lint_corpus(
-        {"a.txt": agree, "b.txt": agree.replace("Tuesday", "Wednesday"), "c.txt": odd}, select="NL501"
-    )
+    diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": odd}, select="NL501")
     assert found(diagnostics) == [("c.txt", "levies", "taxes", "warning")]
     (diagnostic,) = diagnostics
     assert "'levies' where" in diagnostic.message and "has 'taxes'" in diagnostic.message
+    assert "2 other outlets print the other wording" in diagnostic.message
     assert Path(diagnostic.related[0].path).name in ("a.txt", "b.txt")
-    assert diagnostic.related[0].line == 3
+
+
+def test_two_copies_of_one_wire_story_are_one_witness(lint_corpus: CorpusFactory) -> None:
+    wire = article(
+        "The council met for six hours before the vote on the spending plan for Harlow Bay.",
+        f"“{TAXES},” Mayor Karen Whitfield told the council on Tuesday.",
+    )
+    odd = article(
+        "In Harlow Bay the spending plan passed by seven votes to four late on Tuesday.",
+        "“We will not raise property levies on working families this year, whatever the province "
+        "decides,” Whitfield told the council.",
+    )
+    diagnostics = lint_corpus({"a.txt": wire, "b.txt": wire, "c.txt": odd}, select="NL501")
+    assert found(diagnostics) == [("c.txt", "levies", "taxes", "info")]
 
 
 def test_two_outlets_that_disagree_are_both_reported_as_info(lint_corpus: CorpusFactory) -> None:
@@ -138,14 +158,20 @@ def test_same_words_from_different_speakers_are_not_compared(lint_corpus: Corpus
 
 
 def test_split_quote_matches_the_joined_one(lint_corpus: CorpusFactory) -> None:
-    joined = article(
-        "“The hospital will stay open and every nurse will keep her job until the review ends,” "
-        "Health Minister Priya Nair said."
+    joined = "“The hospital will stay open and every nurse will keep her job until the review ends,” Health Minister Priya Nair said."
+    first = article(
+        "Staff at Dunmore General gathered outside the west wing on Monday.",
+        "The union had warned of closures since the spring audit.", joined,
+    )
+    second = article(
+        "Nair visited Dunmore General after the board met on Monday night.",
+        "Doctors there said the waiting lists were the longest in the county.", joined,
     )
     split = article(
-        "“The hospital will stay open,” Nair said. “And every nurse will keep her post until the review ends.”"
+        "Patients at Dunmore General were moved to other wards during the inspection.",
+        "“The hospital will stay open,” Nair said. “And every nurse will keep her post until the review ends.”",
     )
-    diagnostics = lint_corpus({"a.txt": joined, "b.txt": joined, "c.txt": split}, select="NL501")
+    diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": split}, select="NL501")
     assert found(diagnostics) == [("c.txt", "post", "job", "warning")]
 
 
@@ -156,10 +182,10 @@ def test_spelling_variants_are_not_drift(lint_corpus: CorpusFactory, other: str)
     assert found(lint_corpus({"a.txt": one, "b.txt": two}, select="NL501")) == []
 
 
-def test_syndicated_copies_still_outvote_the_odd_outlet(lint_corpus: CorpusFactory) -> None:
+def test_a_copy_that_changed_its_wire_story_is_the_odd_one(lint_corpus: CorpusFactory) -> None:
     wire = article(f"“{TAXES},” Mayor Karen Whitfield said.")
     files = {f"wire{i:02}.txt": wire for i in range(60)}
     files["odd.txt"] = article(f"“{TAXES.replace('families', 'households')},” Whitfield said.")
     diagnostics = lint_corpus(files, select="NL501")
     assert found(diagnostics) == [("odd.txt", "households", "families", "warning")]
-    assert "60 outlets print the other wording" in diagnostics[0].message
+    assert "60 other outlets print the other wording" in diagnostics[0].message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -100,9 +100,16 @@ class Reducer(ABC):
         """Take out one document's data, added earlier (incremental reducers only)."""
         raise NotImplementedError(f"{type(self).__name__} is not incremental")
 
+    uses: ClassVar[tuple[str, ...]] = ()
+    """Index parts this reducer's result reads (built before it, passed to :meth:`result_with`)."""
+
     @abstractmethod
     def result(self) -> Any:
         """The finished index part."""
+
+    def result_with(self, parts: Mapping[str, Any]) -> Any:
+        """The finished index part, given the parts named in ``uses``."""
+        return self.result()
 
 
 class Feature(ABC):

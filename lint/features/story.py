@@ -22,7 +22,7 @@ from lint.lexicon import lexicon
 from lint.names.extract import NameData, line_mentions
 from lint.roles import LineRoles, Role
 from lint.story.align import StoryDoc
-from lint.story.analysis import analyze_story
+from lint.story.analysis import StoryAnalysis, analyze_story
 from lint.story.cluster import StorySettings, group_stories
 from lint.story.evidence import StoryFinding
 from lint.story.text import Sentence, is_content, split_sentences, tokenize
@@ -105,7 +105,7 @@ class StoryReducer(Reducer):
         self.settings = settings
         self.documents: dict[DocKey, StoryDoc] = {}
         self.terms: dict[DocKey, tuple[str, ...]] = {}
-        self.memo: dict[str, list[list[StoryFinding]]] = {}
+        self.memo: dict[str, StoryAnalysis] = {}
         """Findings by story content: a story whose articles did not change is not redone."""
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
@@ -125,7 +125,8 @@ class StoryReducer(Reducer):
         story_of: dict[DocKey, str] = {}
         members: dict[str, list[DocKey]] = {}
         findings: dict[DocKey, list[StoryFinding]] = {}
-        memo: dict[str, list[list[StoryFinding]]] = {}
+        copy_of: dict[DocKey, DocKey] = {}
+        memo: dict[str, StoryAnalysis] = {}
         for group in stories:
             keys: list[DocKey] = [k for k in group if isinstance(k, tuple)]
             story = "s" + digest(*(f"{p}\0{r}" for p, r in keys))[:10]
@@ -137,11 +138,12 @@ class StoryReducer(Reducer):
             if found is None:
                 found = analyze_story([self.documents[k] for k in keys], self.settings.roles)
             memo[signature] = found
-            for key, items in zip(keys, found, strict=True):
+            for key, items, group in zip(keys, found.findings, found.copies, strict=True):
+                copy_of[key] = keys[group]
                 if items:
                     findings[key] = items
         self.memo = memo
-        return {"story_of": story_of, "members": members, "findings": findings}
+        return {"story_of": story_of, "members": members, "findings": findings, "copy_of": copy_of}
 
 
 class Story(Feature):

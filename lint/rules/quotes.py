@@ -47,7 +47,7 @@ class QuoteDrift(Rule):
         ),
     )
     scope = "corpus"
-    needs = ("quotes",)
+    needs = ("quotes", "story")
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         part = ctx.index.part("quotes") if ctx.index else None
@@ -56,36 +56,43 @@ class QuoteDrift(Rule):
         doc = ctx.document
         for drift in part["drift"].get((doc.path, doc.record), ()):
             where = _where(drift)
-            agreed = drift.other_support > drift.support
-            if drift.wording and drift.other_wording:
+            agreed = drift.severity == "warning"
+            if drift.kind == "paraphrase":
+                what = f"worded otherwise: {where} quotes '{_short(drift.other_wording)}'"
+            elif drift.wording and drift.other_wording:
                 what = f"'{drift.wording}' where {where} has '{drift.other_wording}'"
             elif drift.other_wording:
                 what = f"omits '{drift.other_wording}' that {where} has here"
             else:
                 what = f"has '{drift.wording}' that {where} does not"
             who = f" of {drift.speaker}" if drift.speaker else ""
+            others = f"{drift.other_support} other outlet{'s' if drift.other_support != 1 else ''}"
             if agreed:
-                count = drift.other_support
-                tail = f" ({count} outlets print the other wording, {drift.support} this one)"
+                tail = f" ({others} print the other wording, {drift.support} this one)"
             else:
-                tail = " (two outlets disagree; the corpus cannot tell which wording is original)"
+                tail = (f" ({others} print the other wording, {drift.support} this one: the "
+                        "corpus cannot tell which wording is original)")
             yield self.diagnostic(
                 ctx,
                 drift.start,
                 drift.end,
                 f"Quotation{who} differs from the same statement elsewhere: {what}{tail}",
                 severity=Severity.WARNING if agreed else Severity.INFO,
-                suggestion=drift.other_wording if drift.wording else None,
+                suggestion=drift.other_wording if drift.wording and drift.kind != "paraphrase" else None,
                 related=[
                     Related(
                         drift.other_path,
                         drift.other_line,
                         drift.other_column,
-                        f"quotes '{drift.other_wording or '(without these words)'}'",
+                        f"quotes '{_short(drift.other_wording) or '(without these words)'}'",
                         drift.other_record,
                     )
                 ],
             )
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 RULES = [QuoteDrift]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from lint.story.align import Alignment, Place, StoryDoc, align_story
 from lint.story.evidence import StoryFinding, witness_groups
@@ -12,7 +13,15 @@ from lint.story.people import collect, name_findings
 from lint.story.slots import INSTITUTION_HEADS, institution_findings
 
 
-def analyze_story(docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset()) -> list[list[StoryFinding]]:
+class StoryAnalysis(NamedTuple):
+    """A story's findings per article, and which articles copy each other."""
+
+    findings: list[list[StoryFinding]]
+    copies: list[int]
+    """Each article's copy group: the index of the first article of the group."""
+
+
+def analyze_story(docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset()) -> StoryAnalysis:
     """The findings of each article of a story (same order as ``docs``); ``roles`` are the
     words for what a person is or does, which tell two similar names apart."""
     alignment = align_story(list(docs))
@@ -25,7 +34,7 @@ def analyze_story(docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset())
         found.extend(name_findings(alignment, groups, doc, people))
         found.extend(institution_findings(alignment, groups, doc))
         out.append(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
-    return out
+    return StoryAnalysis(out, [groups[d] for d in range(len(docs))])
 
 
 def _figures(alignment: Alignment) -> dict[Place, list[Figure]]:

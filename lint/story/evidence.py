@@ -83,6 +83,9 @@ def vote(
                 break
         else:
             entries.append((group, value, [doc]))
+    differing = [v for _, v, _ in entries if not same(own, v)]
+    # a value alike to both sides (a fragment that both wordings contain) is no evidence
+    entries = [e for e in entries if not (same(own, e[1]) and any(same(e[1], v) for v in differing))]
     total = len(entries)
     agree_own = sum(1 for _, v, _ in entries if same(own, v))
     classes: list[list[tuple[Hashable, V, list[int]]]] = []
@@ -104,9 +107,27 @@ def vote(
         severity = "info" if len(top) > agree_own else ""
     elif len(top) >= MIN_AGREEING and len(top) >= WARNING_SHARE * total:
         severity = "warning"
+    elif _deviant_copy(own, values, same, group_of, own_group):
+        severity = "warning"
     else:
         severity = "info"
+    neutral = {doc for doc in values if same(own, values[doc]) and any(same(values[doc], v) for v in differing)}
+    backing = sum(1 for doc, v in values.items() if doc not in neutral and same(own, v))
+    if severity == "info" and 1 + backing > len(agreeing):
+        severity = ""  # more articles print this value than the other: nothing to say here
     return Verdict(severity, top[0][1], agreeing, agree_own, total)
+
+
+def _deviant_copy(
+    own: V, values: Mapping[int, V], same: Callable[[V, V], bool],
+    group_of: Mapping[int, Hashable], own_group: Hashable,
+) -> bool:
+    """This article copies a story that at least two other copies print alike, and it alone
+    changed the slot (a site that altered a wire story it otherwise reprints)."""
+    copies = [values[d] for d in values if group_of.get(d, d) == own_group]
+    if len(copies) < MIN_AGREEING or any(same(own, v) for v in copies):
+        return False
+    return all(same(copies[0], v) for v in copies[1:])
 
 
 def witness_groups(alignment: Alignment, share: float = 0.5) -> dict[int, int]:

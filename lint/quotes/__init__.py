@@ -1,0 +1,1 @@
+"""Direct quotations: extraction (:mod:`.extract`) and comparison across a corpus (:mod:`.compare`)."""

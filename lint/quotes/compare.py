@@ -1,0 +1,394 @@
+"""Comparing quotations of one statement across a corpus (NL501 quote-drift).
+
+Identical quotations of one speaker (a wire story printed by many outlets) are one form,
+compared once. Inside a story (see :mod:`lint.story`) every pair of forms of the same speaker
+is compared: a small word-level difference (``align``), words dropped from the middle, or a
+paraphrase (a translation round trip: the same content words, other wording). Outside stories,
+only forms that share rare word bigrams are compared, and only small differences count. Each
+quotation's statement is then put to the vote of the other articles that quote it (copies of
+one wire story count once, see :func:`lint.story.evidence.vote`): a warning needs independent
+siblings agreeing on another wording; a split or a single other outlet is info; a fragment of
+a longer quotation, and marks, case, contractions and spelling variants, are not drift.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations, pairwise
+from typing import Any, NamedTuple
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from lint.quotes.extract import Quote, speaker_keys_match, speaker_key
+from lint.story.evidence import vote
+from lint.story.text import stem
+from lint.text import STOPWORDS
+
+MIN_SHARED = 5
+"""Words two quotations must share, in order, to count as the same statement."""
+MIN_SHARED_IN_STORY = 3
+"""...when both are quoted in one story."""
+MIN_RATIO = 85.0
+"""rapidfuzz ``partial_ratio`` gate before the word alignment."""
+MAX_DIFFS = 3
+MAX_DIFF_WORDS = 3
+MAX_BIGRAM_QUOTES = 50
+"""A bigram found in more quotations than this is too common to block on."""
+SPELLING_VARIANT = 80.0
+"""Two differing words this similar (programme/program, continue/continues) are not drift."""
+MIN_PARAPHRASE_DICE = 0.4
+"""Content-word overlap (stems, Dice) of two quotations of one speaker in one story that say
+the same thing in other words..."""
+MIN_PARAPHRASE_SHARED = 3
+"""...sharing at least this many content words (or all but one of the shorter's)."""
+
+DocKey = tuple[str, int | None]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One word-level difference between two aligned quotations (0-based word ranges)."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+def align(a: Sequence[str], b: Sequence[str], min_shared: int = MIN_SHARED) -> list[Difference] | None:
+    """The interior differences of two quotations of the same statement, or None.
+
+    None means not the same statement (too little in common: fewer than ``min_shared`` words
+    in order). An empty list means the same words where they overlap: identical, or one a
+    fragment of the other.
+    """
+    short, long_, swapped = (a, b, False) if len(a) <= len(b) else (b, a, True)
+    s_text, l_text = " ".join(short), " ".join(long_)
+    found = fuzz.partial_ratio_alignment(s_text, l_text, score_cutoff=MIN_RATIO)
+    if found is None:
+        return None
+    first = l_text.count(" ", 0, found.dest_start)
+    last = l_text.count(" ", 0, found.dest_end) + 1
+    lo, hi = max(0, first - MAX_DIFF_WORDS), min(len(long_), last + MAX_DIFF_WORDS)
+    ops = [op for op in Levenshtein.opcodes(list(short), list(long_[lo:hi]))]
+    while ops and not _kept_at_edge(ops[0]):
+        ops.pop(0)
+    while ops and not _kept_at_edge(ops[-1]):
+        ops.pop()
+    shared = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+    span = (ops[-1].src_end - ops[0].src_start) if ops else 0
+    if shared < min(min_shared, len(short)) or shared < 0.75 * span:
+        return None
+    diffs: list[Difference] = []
+    for op in ops:
+        if op.tag == "equal":
+            continue
+        s = (op.src_start, op.src_end)
+        t = (op.dest_start + lo, op.dest_end + lo)
+        if max(s[1] - s[0], t[1] - t[0]) > MAX_DIFF_WORDS:
+            return None
+        if _spelling_variant(short[s[0] : s[1]], long_[t[0] : t[1]]):
+            continue
+        diffs.append(Difference(t[0], t[1], s[0], s[1]) if swapped else Difference(s[0], s[1], t[0], t[1]))
+    return diffs if len(diffs) <= MAX_DIFFS else None
+
+
+def _kept_at_edge(op: Any) -> bool:
+    """An edge of the alignment is where one quotation stops (a fragment): words only one side
+    has are cut off there, but a word swapped for another at the very end is still drift."""
+    return op.tag == "equal" or (op.tag == "replace" and op.src_end - op.src_start == op.dest_end - op.dest_start == 1)
+
+
+def _spelling_variant(x: Sequence[str], y: Sequence[str]) -> bool:
+    if len(x) != len(y) or not x:
+        return "".join(x) == "".join(y)  # "cannot" / "can not", "healthcare" / "health care"
+    return all(fuzz.ratio(p, q) >= SPELLING_VARIANT and p[:3] == q[:3] for p, q in zip(x, y, strict=True))
+
+
+def contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    """True when ``phrase`` occurs as a contiguous run of ``words``."""
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == tuple(phrase) for i in range(len(words) - n + 1))
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """A quotation somewhere in the corpus."""
+
+    path: str
+    record: int | None
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Drift:
+    """A difference of one quotation from another quotation of the same statement."""
+
+    start: int
+    end: int
+    """Document offsets of this quotation's differing words (the words around an omission, the
+    whole quotation for a paraphrase)."""
+    wording: str
+    other_wording: str
+    other_path: str
+    other_record: int | None
+    other_line: int
+    other_column: int
+    support: int
+    """Independent articles whose quotation has this wording (this one included)."""
+    other_support: int
+    """Articles whose quotation has the other wording."""
+    speaker: str
+    kind: str = "words"
+    """words (a word-level difference), omission (words dropped), paraphrase"""
+    severity: str = "warning"
+
+
+class Relation(NamedTuple):
+    """How two quotation forms of one statement differ: "words" (``diffs`` is empty for the
+    same words or a fragment) or "paraphrase"."""
+
+    kind: str
+    diffs: tuple[Difference, ...]
+
+    @property
+    def same(self) -> bool:
+        return self.kind == "words" and not self.diffs
+
+    def swapped(self) -> Relation:
+        return Relation(self.kind, tuple(Difference(d.b_start, d.b_end, d.a_start, d.a_end) for d in self.diffs))
+
+
+def relation(a: Sequence[str], b: Sequence[str], in_story: bool) -> Relation | None:
+    """How quotation ``a`` differs from ``b``, or None when they are not the same statement."""
+    if in_story:
+        dropped = _omission(a, b)
+        if dropped is not None:
+            return Relation("words", dropped)
+    diffs = align(a, b, MIN_SHARED_IN_STORY if in_story else MIN_SHARED)
+    if diffs is not None:
+        return Relation("words", tuple(diffs))
+    return Relation("paraphrase", ()) if in_story and _paraphrase(a, b) else None
+
+
+def _omission(a: Sequence[str], b: Sequence[str]) -> tuple[Difference, ...] | None:
+    """Words that one quotation drops from the middle of the other: every word of the shorter
+    one appears in order in the longer, which has more words inside (not only at its ends)."""
+    ops = Levenshtein.opcodes(list(a), list(b))
+    inner = [op for op in ops if op.tag != "equal"]
+    if not inner or any(op.tag == "replace" for op in inner):
+        return None
+    equal = [op for op in ops if op.tag == "equal"]
+    if len(equal) < 2 or sum(op.src_end - op.src_start for op in equal) < MIN_SHARED_IN_STORY:
+        return None
+    first, last = equal[0], equal[-1]
+    middle = [op for op in inner if first.src_end <= op.src_start and op.src_end <= last.src_start
+              and first.dest_end <= op.dest_start and op.dest_end <= last.dest_start]
+    if not middle:
+        return None
+    return tuple(Difference(op.src_start, op.src_end, op.dest_start, op.dest_end) for op in middle)
+
+
+def _paraphrase(a: Sequence[str], b: Sequence[str]) -> bool:
+    ca = {stem(w) for w in a if w not in STOPWORDS and len(w) > 1}
+    cb = {stem(w) for w in b if w not in STOPWORDS and len(w) > 1}
+    shared = len(ca & cb)
+    enough = min(MIN_PARAPHRASE_SHARED, max(2, min(len(ca), len(cb)) - 1))
+    return bool(ca and cb) and shared >= enough and 2 * shared / (len(ca) + len(cb)) >= MIN_PARAPHRASE_DICE
+
+
+def _blocking_keys(norms: Sequence[str]) -> set[tuple[str, str]]:
+    return {
+        (x, y) for x, y in pairwise(norms) if not (x in STOPWORDS and y in STOPWORDS)
+    }
+
+
+@dataclass
+class _Forms:
+    """Distinct quotations (identical ones of one speaker collapse) and their articles."""
+
+    numbers: list[list[int]]
+    reps: list[Quote]
+    speakers: list[str]
+    docs: list[frozenset[DocKey]]
+
+
+def _forms(quotes: Sequence[QuoteRef]) -> _Forms:
+    groups: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
+    for number, ref in enumerate(quotes):
+        groups[ref.quote.norms, speaker_key(ref.quote.speaker)].append(number)
+    numbers = list(groups.values())
+    return _Forms(
+        numbers,
+        [quotes[form[0]].quote for form in numbers],
+        [speaker for _, speaker in groups],
+        [frozenset((quotes[n].path, quotes[n].record) for n in form) for form in numbers],
+    )
+
+
+def find_drift(
+    quotes: Sequence[QuoteRef],
+    story_of: Mapping[DocKey, str] | None = None,
+    copy_of: Mapping[DocKey, DocKey] | None = None,
+) -> list[tuple[int, Drift]]:
+    """(quote number, drift) for every quotation whose wording the corpus does not support.
+
+    ``story_of`` maps articles to their story (None: no stories), ``copy_of`` maps each article
+    to the first article of its copy group.
+    """
+    story_of = story_of or {}
+    copy_of = copy_of or {}
+    forms = _forms(quotes)
+    stories = [_story(forms.docs[i], story_of) for i in range(len(forms.reps))]
+    relations: dict[int, dict[int, Relation]] = defaultdict(dict)
+
+    def link(i: int, j: int) -> None:
+        if j in relations[i] or not speaker_keys_match(forms.speakers[i], forms.speakers[j]):
+            return
+        if forms.docs[i] == forms.docs[j] and len(forms.docs[i]) == 1:
+            return  # two quotations inside one article
+        found = relation(forms.reps[i].norms, forms.reps[j].norms, stories[i] is not None and stories[i] == stories[j])
+        if found is not None:
+            relations[i][j] = found
+            relations[j][i] = found.swapped()
+
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for i, story in enumerate(stories):
+        if story is not None:
+            by_story[story].append(i)
+    for members in by_story.values():
+        for i, j in combinations(members, 2):
+            link(i, j)
+    for i, j in _blocked_pairs(forms):
+        if stories[i] is None or stories[j] is None:
+            link(i, j)
+    found: list[tuple[int, Drift]] = []
+    for i in range(len(forms.reps)):
+        if relations.get(i):
+            found.extend(_judge(i, forms, quotes, relations, copy_of))
+    return found
+
+
+def _story(docs: frozenset[DocKey], story_of: Mapping[DocKey, str]) -> str | None:
+    """The story of a form's articles, when they all belong to one."""
+    found = {story_of.get(doc) for doc in docs}
+    return found.pop() if len(found) == 1 else None
+
+
+def _blocked_pairs(forms: _Forms) -> set[tuple[int, int]]:
+    """Pairs of forms that share at least two rare word bigrams."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, quote in enumerate(forms.reps):
+        for key in _blocking_keys(quote.norms):
+            postings[key].append(number)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ids in postings.values():
+        if len(ids) > MAX_BIGRAM_QUOTES:
+            continue
+        for pair in combinations(ids, 2):
+            shared[pair] += 1
+    return {pair for pair, count in shared.items() if count >= 2}
+
+
+def _judge(
+    i: int, forms: _Forms, quotes: Sequence[QuoteRef], relations: dict[int, dict[int, Relation]],
+    copy_of: Mapping[DocKey, DocKey],
+) -> list[tuple[int, Drift]]:
+    """Put form ``i``'s statement to the vote of the other articles that quote it."""
+    related = relations[i]
+    docs = sorted({d for j in related for d in forms.docs[j]} | forms.docs[i], key=_doc_order)
+    index = {doc: n for n, doc in enumerate(docs)}
+    group_of = {index[d]: index.get(copy_of.get(d, d), index[d]) for d in docs}
+
+    def same(x: int, y: int) -> bool:
+        if x == y:
+            return True
+        found = relations.get(x, {}).get(y)
+        return found is not None and found.same
+
+    out: list[tuple[int, Drift]] = []
+    for own_doc in sorted(forms.docs[i], key=_doc_order):
+        values: dict[int, int] = {}
+        for doc in docs:
+            if doc in forms.docs[i]:
+                if doc != own_doc:
+                    values[index[doc]] = i
+                continue
+            choices = [j for j in related if doc in forms.docs[j]]
+            if choices:
+                values[index[doc]] = min(choices, key=lambda j: _preference(related[j], j))
+        verdict = vote(i, values, same, group_of, group_of[index[own_doc]])
+        if not verdict.severity:
+            continue
+        j = verdict.value
+        assert isinstance(j, int)
+        rel = related[j]
+        if rel.same:
+            continue
+        support = 1 + verdict.same
+        numbers = [n for n in forms.numbers[i] if (quotes[n].path, quotes[n].record) == own_doc]
+        other_ref = quotes[forms.numbers[j][0]]
+        for number in numbers:
+            for drift in _drifts(forms.reps[i], forms.reps[j], other_ref, rel, support, len(verdict.agreeing), verdict.severity):
+                out.append((number, drift))
+    return out
+
+
+def _preference(rel: Relation, j: int) -> tuple[int, int, int]:
+    """Which of an article's quotations of the statement to compare with: the same words first,
+    then the fewest differences, then a paraphrase."""
+    return (0 if rel.same else 1 if rel.kind == "words" else 2, len(rel.diffs), j)
+
+
+def _doc_order(doc: DocKey) -> tuple[str, int]:
+    return doc[0], -1 if doc[1] is None else doc[1]
+
+
+def _drifts(
+    a: Quote, b: Quote, b_ref: QuoteRef, rel: Relation, support: int, other_support: int, severity: str
+) -> list[Drift]:
+    if rel.kind == "paraphrase":
+        at = b.word(0)
+        return [Drift(
+            start=a.word(0).start, end=a.word(len(a.norms) - 1).end,
+            wording=" ".join(a.norms), other_wording=" ".join(b.norms),
+            other_path=b_ref.path, other_record=b_ref.record, other_line=at.line,
+            other_column=at.column, support=support, other_support=other_support,
+            speaker=a.speaker or b.speaker, kind="paraphrase", severity=severity,
+        )]
+    out = []
+    for diff in rel.diffs:
+        out.append(_drift(a, b, b_ref, diff, support, other_support, severity))
+    return out
+
+
+def _drift(
+    a: Quote, b: Quote, b_ref: QuoteRef, diff: Difference, support: int, other_support: int, severity: str
+) -> Drift:
+    an, bn = a.norms, b.norms
+    if diff.a_start == diff.a_end:  # an omission: the words around the gap
+        start, end = a.word(max(0, diff.a_start - 1)).start, a.word(min(len(an) - 1, diff.a_start)).end
+        at = b.word(diff.b_start)
+        kind = "omission"
+    else:
+        start, end = a.word(diff.a_start).start, a.word(diff.a_end - 1).end
+        at = b.word(diff.b_start) if diff.b_start < diff.b_end else b.word(diff.b_start - 1)
+        kind = "words"
+    return Drift(
+        start=start,
+        end=end,
+        wording=" ".join(an[diff.a_start : diff.a_end]),
+        other_wording=" ".join(bn[diff.b_start : diff.b_end]),
+        other_path=b_ref.path,
+        other_record=b_ref.record,
+        other_line=at.line,
+        other_column=at.column,
+        support=support,
+        other_support=other_support,
+        speaker=a.speaker or b.speaker,
+        kind=kind,
+        severity=severity,
+    )
