@@ -183,9 +183,14 @@ def test_spelling_variants_are_not_drift(lint_corpus: CorpusFactory, other: str)
 
 
 def test_a_copy_that_changed_its_wire_story_is_the_odd_one(lint_corpus: CorpusFactory) -> None:
-    wire = article(f"“{TAXES},” Mayor Karen Whitfield said.")
+    story = (
+        "The council met for six hours before the vote on the spending plan for Harlow Bay.",
+        "Residents packed the gallery as councillors argued over road repairs.",
+        "The plan passed by seven votes to four shortly before midnight.",
+    )
+    wire = article(*story, f"“{TAXES},” Mayor Karen Whitfield said.")
     files = {f"wire{i:02}.txt": wire for i in range(60)}
-    files["odd.txt"] = article(f"“{TAXES.replace('families', 'households')},” Whitfield said.")
+    files["odd.txt"] = article(*story, f"“{TAXES.replace('families', 'households')},” Whitfield said.")
     diagnostics = lint_corpus(files, select="NL501")
     assert found(diagnostics) == [("odd.txt", "households", "families", "warning")]
     assert "60 other outlets print the other wording" in diagnostics[0].message

@@ -130,7 +130,7 @@ def _deviant_copy(
     return all(same(copies[0], v) for v in copies[1:])
 
 
-def witness_groups(alignment: Alignment, share: float = 0.5) -> dict[int, int]:
+def witness_groups(alignment: Alignment, share: float = 0.6) -> dict[int, int]:
     """Articles that copy each other: at least ``share`` of the smaller one's sentences are
     verbatim in the other. Each article maps to the smallest index of its group."""
     count = len(alignment.docs)
