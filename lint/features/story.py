@@ -36,6 +36,10 @@ RARE_COUNT = 10_000_000
 """A lowercase word less frequent than this in the lexicon (symspellpy's English counts) is a
 rare term of the article."""
 MAX_TERMS = 400
+MAX_SENTENCES = 2000
+"""A news article has a few hundred sentences at most; beyond this the rest is not compared."""
+MAX_SENTENCE_CHARS = 2000
+MAX_LINE_CHARS = 200_000
 DocKey = tuple[str, int | None]
 
 
@@ -53,8 +57,12 @@ def sentences_of(document: Document, roles: LineRoles, names: NameData | None = 
     for number, line in enumerate(document.lines, start=1):
         if roles[number] not in STORY_ROLES or not line.strip():
             continue
+        if len(out) >= MAX_SENTENCES:
+            break
         base = document.line_start(number)
-        for start, end in split_sentences(line):
+        for start, end in split_sentences(line[:MAX_LINE_CHARS]):
+            if end - start > MAX_SENTENCE_CHARS:
+                continue  # not prose a sibling could repeat: a table, a list run together, a dump
             text = line[start:end]
             spans = tuple((m.start, m.end) for m in line_mentions(number, text, names)) if names else ()
             out.append(Sentence(number, start + 1, base + start, text, spans))

@@ -319,7 +319,10 @@ def _judge(
                 continue
             choices = [j for j in related if doc in forms.docs[j]]
             if choices:
-                values[index[doc]] = min(choices, key=lambda j: _preference(related[j], j))
+                size = len(forms.reps[i].norms)
+                values[index[doc]] = min(
+                    choices, key=lambda j: _preference(related[j], j, min(size, len(forms.reps[j].norms)))
+                )
         verdict = vote(i, values, same, group_of, group_of[index[own_doc]])
         if not verdict.severity:
             continue
@@ -337,10 +340,11 @@ def _judge(
     return out
 
 
-def _preference(rel: Relation, j: int) -> tuple[int, int, int]:
-    """Which of an article's quotations of the statement to compare with: the same words first,
-    then the fewest differences, then a paraphrase."""
-    return (0 if rel.same else 1 if rel.kind == "words" else 2, len(rel.diffs), j)
+def _preference(rel: Relation, j: int, overlap: int) -> tuple[int, int, int, int]:
+    """Which of an article's quotations of the statement to compare with: word-level relations
+    before paraphrases, then the one that covers most of the statement (a short fragment says
+    little about the words it leaves out), then the fewest differences."""
+    return (0 if rel.kind == "words" else 1, -overlap, len(rel.diffs), j)
 
 
 def _doc_order(doc: DocKey) -> tuple[str, int]:

@@ -9,6 +9,7 @@ from lint.rules import (
     repetition,
     spelling,
     transcription,
+    wording,
 )
 from lint.rules import locale as locale_rules
 from lint.rules import names as name_rules
@@ -16,7 +17,7 @@ from lint.rules import quotes as quote_rules
 from lint.rules.base import Rule
 
 BUILTIN_MODULES = [boilerplate, repetition, transcription, mt, locale_rules, spelling, grammar, name_rules,
-                   quote_rules, jurisdiction, facts]
+                   quote_rules, jurisdiction, facts, wording]
 
 
 def builtin_rule_classes() -> list[type[Rule]]:

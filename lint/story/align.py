@@ -1,7 +1,8 @@
 """Sentence alignment inside a story, and word alignment of a pair of sentences.
 
 Identical sentences (a wire paragraph printed by every site that carries the story) collapse
-into one node before any pair is compared. Candidate pairs share at least two content words
+into one node before any pair is compared; identical means the same characters, so every
+offset of a node's tokens is right for each of its places. Candidate pairs share at least two content words
 that are not common across the story's sentences (an inverted index, so a sentence is compared
 with a few others, not with all); a pair is kept when its content words overlap enough (Dice),
 which admits an edited copy and most paraphrased translations, since those keep the names,
@@ -94,14 +95,13 @@ def align_story(docs: list[StoryDoc]) -> Alignment:
     """Collapse the story's sentences into nodes and find each node's counterparts."""
     nodes: list[Node] = []
     node_of: dict[Place, int] = {}
-    by_form: dict[tuple[str, ...], int] = {}
+    by_form: dict[str, int] = {}
     for d, doc in enumerate(docs):
         for s, sentence in enumerate(doc.sentences):
-            tokens = tokenize(sentence.text)
-            form = tuple(t.norm for t in tokens)
-            number = by_form.get(form)
+            number = by_form.get(sentence.text)
             if number is None:
-                number = by_form[form] = len(nodes)
+                tokens = tokenize(sentence.text)
+                number = by_form[sentence.text] = len(nodes)
                 nodes.append(Node(tokens, frozenset(stem(t.norm) for t in tokens if is_content(t))))
             nodes[number].places.append(Place(d, s))
             node_of[Place(d, s)] = number

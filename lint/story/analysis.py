@@ -10,7 +10,9 @@ from lint.story.evidence import StoryFinding, witness_groups
 from lint.story.facts import fact_findings
 from lint.story.figures import Figure, extract_figures
 from lint.story.people import collect, name_findings
+from lint.story.pronouns import pronoun_findings, references
 from lint.story.slots import INSTITUTION_HEADS, institution_findings
+from lint.story.wording import wording_findings
 
 
 class StoryAnalysis(NamedTuple):
@@ -28,11 +30,14 @@ def analyze_story(docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset())
     groups = witness_groups(alignment)
     figures = _figures(alignment)
     people = collect(alignment, INSTITUTION_HEADS, roles)
+    refs = {doc: references(alignment, people, doc) for doc in range(len(docs))}
     out: list[list[StoryFinding]] = []
     for doc in range(len(docs)):
         found = list(fact_findings(alignment, groups, doc, figures))
         found.extend(name_findings(alignment, groups, doc, people))
         found.extend(institution_findings(alignment, groups, doc))
+        found.extend(pronoun_findings(alignment, groups, doc, people, refs))
+        found.extend(wording_findings(alignment, groups, doc))
         out.append(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
     return StoryAnalysis(out, [groups[d] for d in range(len(docs))])
 

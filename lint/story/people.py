@@ -57,6 +57,10 @@ class People:
 
     mentions: dict[int, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     users: dict[tuple[str, ...], set[int]] = field(default_factory=lambda: defaultdict(set))
+    links: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = field(default_factory=dict)
+    """Memo of :func:`linked`."""
+    surface: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """A form as first written."""
 
 
 def name_parts(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -102,15 +106,20 @@ def _common(token: Token) -> bool:
     return token.norm in STOPWORDS or lexicon().get(token.norm, 0) >= COMMON_COUNT
 
 
-def name_spans(sentence: Sentence, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(first, last) token indexes of the full names the name extractor found in a sentence."""
+def name_spans(
+    sentence: Sentence, tokens: Sequence[Token], skip: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """(first, last) token indexes of the full names the name extractor found in a sentence
+    (names with a word of ``skip``, such as institution words, left out)."""
     out: list[tuple[int, int]] = []
     for start, end in sentence.names:
         inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
+        if any(tokens[i].norm in skip for i in inside):
+            continue
         while len(inside) > 2 and _common(tokens[inside[0]]):
             inside.pop(0)  # "Scientist Jane Roe": the sentence's first word, not a given name
-        if len(inside) >= 2:
-            out.append((inside[0], inside[-1]))
+        if len(inside) >= 2 and not all(_common(tokens[i]) for i in inside):
+            out.append((inside[0], inside[-1]))  # "Mining Minister" is a title, not a person
     return out
 
 
@@ -122,9 +131,7 @@ def collect(alignment: Alignment, skip: frozenset[str] = frozenset(), roles: fro
         tokens = alignment.nodes[node].tokens
         if is_bad(alignment.sentence(place).text):
             continue  # mojibake is NL304's
-        for first, last in name_spans(alignment.sentence(place), tokens):
-            if any(t.norm in skip for t in tokens[first : last + 1]):
-                continue
+        for first, last in name_spans(alignment.sentence(place), tokens, skip):
             form = name_parts(tokens[first : last + 1])
             if len(form) < 2:
                 continue
@@ -134,6 +141,7 @@ def collect(alignment: Alignment, skip: frozenset[str] = frozenset(), roles: fro
             role = frozenset(w for w in context if w in roles)
             people.mentions[place.doc].append(Mention(place, first, last, form, context - role, role))
             people.users[form].add(place.doc)
+            people.surface.setdefault(form, alignment.sentence(place).text[tokens[first].start : tokens[last].end])
     return people
 
 
@@ -199,6 +207,19 @@ def _tie(
     if best is None or best[0] == 0:
         return None
     return ("context" if best[0] >= MIN_CONTEXT else "weak"), _witness(alignment, best[1])
+
+
+def linked(alignment: Alignment, people: People, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two name forms of the story name one person: the same form, or similar forms
+    that the text ties together (aligned sentences, or the same role beside them)."""
+    if a == b:
+        return True
+    key = (a, b) if a < b else (b, a)
+    if key not in people.links:
+        mine = [m for found in people.mentions.values() for m in found if m.form == a]
+        tie = _tie(alignment, people, mine, b) if mine and same_person(a, b) else None
+        people.links[key] = tie is not None and tie[0] != "weak"
+    return people.links[key]
 
 
 def _witness(alignment: Alignment, mention: Mention) -> Witness:

@@ -1,0 +1,78 @@
+"""NL510 wording-drift and NL511 pronoun-drift: an article's wording or pronoun that the rest of
+its story contradicts (the corpus-relative side of NL504)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint.diagnostic import Diagnostic, Severity
+from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.rules.stories import story_diagnostics
+
+
+class WordingDrift(Rule):
+    meta = RuleMeta(
+        code="NL510",
+        name="wording-drift",
+        severity=Severity.WARNING,
+        category="fluency/grammar",
+        summary="A light verb and a noun where the story's other articles use one verb.",
+        what=(
+            "Inside a story (docs/stories.md), the word alignment of two sentences that say the "
+            "same thing shows where their wording differs between agreeing words. A light verb "
+            "with a noun ('made a call to', 'took position on', 'expressed the position that') "
+            "at a place where at least two independent sibling articles say it in one plain "
+            "verb ('urged', 'commented', 'said') is reported. Other differences of wording are "
+            "not: independent outlets and translations word everything differently."
+        ),
+        why=(
+            "Translation systems render one verb of the source as a light verb and a noun, a "
+            "calque that reads as non-native English and sometimes shifts the meaning."
+        ),
+        example=(
+            "The minister made a call to both parties to return to the table.   <- NL510 where "
+            "two other outlets of the story write 'urged both parties to return'"
+        ),
+    )
+    scope = "corpus"
+    needs = ("story",)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        yield from story_diagnostics(self, ctx, ("wording",))
+
+
+class PronounDrift(Rule):
+    meta = RuleMeta(
+        code="NL511",
+        name="pronoun-drift",
+        severity=Severity.WARNING,
+        category="accuracy/mistranslation",
+        fixable=True,
+        summary="'He' for a person whom the story's other articles call 'she', or the reverse.",
+        what=(
+            "A third-person pronoun (he, his, him, she, her) stands for the one person named in "
+            "its sentence before it, or in the nearest of the two sentences before that names "
+            "exactly one (a sentence-initial pronoun continues the last sentence's subject). "
+            "When at least two independent sibling articles of the story (docs/stories.md) refer "
+            "to that person with the other pronoun, and this article uses only this one, it is "
+            "a warning; one sibling is info. People are matched across articles by name, "
+            "including spelling variants that the text ties together."
+        ),
+        why=(
+            "Languages that drop the subject (Spanish, Korean, Japanese, Chinese) or whose verbs "
+            "carry no gender leave a translation system to guess the pronoun, and it guesses the "
+            "default: the article then misgenders a named official."
+        ),
+        example=(
+            "Minister Ana Ruiz spoke on Monday. He said the plan would go ahead.   <- NL511 where "
+            "two other outlets write 'she said'"
+        ),
+    )
+    scope = "corpus"
+    needs = ("story",)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        yield from story_diagnostics(self, ctx, ("pronoun",))
+
+
+RULES = [WordingDrift, PronounDrift]
