@@ -151,7 +151,7 @@ def _related(a: Figure, b: Figure) -> bool:
     return len(x) == len(y) and sorted(x) == sorted(y)
 
 
-UPDATE_BEFORE = 6
+UPDATE_BEFORE = 10
 UPDATE_AFTER = 3
 
 
