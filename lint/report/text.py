@@ -16,9 +16,18 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 MAX_SOURCE_WIDTH = 160
 
 
-def _location(d: Diagnostic) -> str:
-    record = f"{d.record}:" if d.record is not None else ""
-    return f"{d.path}:{record}{d.line}:{d.column}"
+def location(d: Diagnostic) -> str:
+    """``path:line:col`` in the file (a JSONL record's own line); ``path:row N:line:col`` for a
+    row of a file without lines (Parquet, Arrow), where line and column are in its text."""
+    if d.record is not None and d.in_file is None:
+        return f"{d.path}:row {d.record}:{d.line}:{d.column}"
+    line, column, _, _ = d.file_position()
+    return f"{d.path}:{line}:{column}"
+
+
+def record_suffix(d: Diagnostic) -> str:
+    note = d.record_note()
+    return f" [{note}]" if note else ""
 
 
 def _source_excerpt(d: Diagnostic, lines: list[str]) -> list[str]:
@@ -51,8 +60,9 @@ def render_text(
     for d in result.diagnostics:
         suggestion = f" (suggestion: {d.suggestion!r})" if d.suggestion else ""
         console.print(
-            f"[bold]{escape(_location(d))}:[/bold] [{_STYLE[d.severity]}]{d.code}[/] "
-            f"[{_STYLE[d.severity]}]{d.severity}[/] {escape(d.message)}{escape(suggestion)}",
+            f"[bold]{escape(location(d))}:[/bold] [{_STYLE[d.severity]}]{d.code}[/] "
+            f"[{_STYLE[d.severity]}]{d.severity}[/] {escape(d.message)}{escape(suggestion)}"
+            f"{escape(record_suffix(d))}",
             soft_wrap=True,
             highlight=False,
         )

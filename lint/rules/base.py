@@ -152,6 +152,8 @@ class Rule(ABC):
             fix=fix,
             text=doc.text[start:end][:200],
             record=doc.record,
+            record_id=doc.record_id,
+            in_file=doc.origin.span(start, max(start, end)) if doc.origin else None,
         )
 
     def line_diagnostic(
