@@ -8,6 +8,10 @@ record's id.
 
 HTML: trafilatura extracts the article text; paragraphs are separated by blank lines, as in the
 plain-text corpus. Diagnostics point at lines of that extracted text, not of the HTML source.
+
+Parquet and Arrow (a Hugging Face dataset's ``save_to_disk`` shards, or its hub ``data/``
+files): each row is read like a JSONL record, with the same text, id, source and url fields
+(columns); ``record`` is the 1-based row. Reading them needs pyarrow (``newslint[parquet]``).
 """
 
 from __future__ import annotations
@@ -17,12 +21,16 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, normalize_newlines
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
+TABLE_SUFFIXES = {".parquet": "parquet", ".arrow": "arrow"}
+READ_GLOBS = ("*.txt", "*.md", "*.jsonl", "*.ndjson", "*.html", "*.htm", "*.parquet", "*.arrow")
+"""Every format newslint reads: what a folder walk includes by default."""
 
 FORMAT_CODES = {
     "NL006": ("malformed-record", Severity.ERROR),
@@ -42,23 +50,76 @@ class JsonlFields:
 
 
 def format_of(path: str) -> str:
-    """``jsonl``, ``html`` or ``text``, from the file name."""
+    """``jsonl``, ``html``, ``parquet``, ``arrow`` or ``text``, from the file name."""
     lower = path.lower()
     if lower.endswith(JSONL_SUFFIXES):
         return "jsonl"
     if lower.endswith(HTML_SUFFIXES):
         return "html"
+    for suffix, kind in TABLE_SUFFIXES.items():
+        if lower.endswith(suffix):
+            return kind
     return "text"
+
+
+class TableError(Exception):
+    """A Parquet or Arrow file that cannot be read (or pyarrow is missing)."""
+
+
+def _read_table(kind: str, data: bytes, columns: list[str]) -> Any:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise TableError(f"reading {kind.title()} files needs pyarrow: "
+                         "pip install 'newslint[parquet]'") from None
+    try:
+        if kind == "parquet":
+            schema = pq.read_schema(pa.BufferReader(data))
+            return pq.read_table(pa.BufferReader(data),
+                                 columns=[c for c in columns if c in schema.names])
+        try:  # a datasets shard is an Arrow stream; an Arrow IPC file has a footer
+            table = pa.ipc.open_stream(pa.BufferReader(data)).read_all()
+        except pa.ArrowInvalid:
+            table = pa.ipc.open_file(pa.BufferReader(data)).read_all()
+        return table.select([c for c in columns if c in table.column_names])
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        raise TableError(f"cannot read as {kind.title()}: {exc}") from None
+
+
+def table_documents(
+    path: str, kind: str, data: bytes, fields: JsonlFields
+) -> list[Document | Diagnostic]:
+    """One document per row of a Parquet or Arrow file; :class:`TableError` if unreadable."""
+    wanted = list(dict.fromkeys([fields.text, fields.id, fields.url, fields.source]))
+    table = _read_table(kind, data, wanted)
+    if fields.text not in table.column_names:
+        return [format_problem(
+            path, "NL007", f"no {fields.text!r} column in this {kind.title()} file (set "
+            "text-field to the column holding the article)")]
+    found: list[Document | Diagnostic] = []
+    for number, row in enumerate(table.to_pylist(), start=1):
+        body = row.get(fields.text)
+        name = record_id(row, fields)
+        if not isinstance(body, str) or not body.strip():
+            what = "has no" if body is None else "has an empty or non-string"
+            found.append(format_problem(
+                path, "NL007", f"row {number}{_describe(row, fields)} {what} {fields.text!r} "
+                "value", number, record_id=name, physical=False))
+            continue
+        found.append(Document(path, normalize_newlines(body), record=number, record_id=name))
+    return found
 
 
 def format_problem(
     path: str, code: str, message: str, record: int | None = None, line: int = 1, column: int = 1,
-    record_id: str | None = None,
+    record_id: str | None = None, physical: bool = True,
 ) -> Diagnostic:
     """A diagnostic for a record or page that cannot be read as an article; for a JSONL
-    record, ``column`` is the column of its line in the file."""
+    record, ``column`` is the column of its line in the file (``physical=False``: a row of a
+    file without lines)."""
     name, severity = FORMAT_CODES[code]
-    in_file = (record, column, record, column) if record is not None else None
+    in_file = (record, column, record, column) if record is not None and physical else None
     return Diagnostic(
         path, line, column, line, column, code, name, severity, message, "input", record=record,
         record_id=record_id, in_file=in_file,

@@ -146,16 +146,18 @@ def test_html_without_article_text_is_reported(write_corpus: Writer) -> None:
     assert "NL008" in done.stdout, done.stdout
 
 
-def test_folders_include_txt_and_md_only_by_default(write_corpus: Writer) -> None:
+def test_folders_include_every_format_read_by_default(write_corpus: Writer) -> None:
     folder = write_corpus({
         "a.txt": PARK + "They said the the work is done.\n",
         "b.jsonl": _jsonl({"text": PARK + "They said the the work is done."}),
         "c.html": PAGE,
+        "d.json": '{"text": "not an article format: left alone"}',
     })
     default = run_cli([str(folder), "--no-show-source"]).stdout
-    assert "a.txt:" in default and "b.jsonl" not in default and "c.html" not in default
-    wider = run_cli([str(folder), "--no-show-source", "--include", "*.txt,*.jsonl,*.html"]).stdout
-    assert "b.jsonl:1:" in wider and "c.html:" in wider
+    assert "a.txt:" in default and "b.jsonl:1:" in default and "c.html:" in default
+    assert "d.json" not in default
+    narrow = run_cli([str(folder), "--no-show-source", "--include", "*.txt"]).stdout
+    assert "a.txt:" in narrow and "b.jsonl" not in narrow and "c.html" not in narrow
 
 
 def test_format_codes_are_documented_and_selectable(write_corpus: Writer) -> None:
