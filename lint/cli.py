@@ -64,7 +64,7 @@ class DefaultGroup(click.Group):
         headings, then the commands."""
         check_command = self.commands["check"]
         with click.Context(check_command, info_name="check", parent=ctx) as sub:
-            write_grouped_options(check_command, sub, formatter)
+            write_grouped_options(check_command, sub, formatter, others=False)
         super().format_options(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -37,11 +37,14 @@ class GroupedCommand(click.Command):
 
 
 def write_grouped_options(
-    command: click.Command, ctx: click.Context, formatter: click.HelpFormatter
+    command: click.Command, ctx: click.Context, formatter: click.HelpFormatter,
+    others: bool = True,
 ) -> None:
-    """The options of ``command`` under their headings, then the others (help...)."""
+    """The options of ``command`` under their headings, then (with ``others``) the rest."""
     rows: dict[str, list[tuple[str, str]]] = {}
     for param in command.get_params(ctx):
+        if not isinstance(param, click.Option):
+            continue
         record = param.get_help_record(ctx)
         if record is not None:
             rows.setdefault(getattr(param, "group", "") or "", []).append(record)
@@ -49,7 +52,7 @@ def write_grouped_options(
         if rows.get(group):
             with formatter.section(heading):
                 formatter.write_dl(rows[group])
-    if rows.get(""):
+    if others and rows.get(""):
         with formatter.section("Other options"):
             formatter.write_dl(rows[""])
 

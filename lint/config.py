@@ -23,7 +23,7 @@ EXECUTORS = ("local", "dask")
 OUTPUT_FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab", "rdjson")
 RUN_ONLY = frozenset({
     "source", "fail_on", "scoring", "baseline", "jobs", "cache", "cache_dir", "executor",
-    "scheduler", "corpus", "include", "exclude", "allow", "allow_empty",
+    "scheduler", "corpus", "include", "exclude", "allow_empty",
 })
 """Settings that change how a run executes, which files it reads or how it reports, not what
 the rules find in a file (the cache keys files and corpora by their content)."""

@@ -1,12 +1,21 @@
 """Built-in code rules, by module. Each module exports ``RULES``."""
 
-from lint.rules import boilerplate, grammar, jurisdiction, mt, repetition, spelling, transcription
+from lint.rules import (
+    boilerplate,
+    directives,
+    grammar,
+    jurisdiction,
+    mt,
+    repetition,
+    spelling,
+    transcription,
+)
 from lint.rules import locale as locale_rules
 from lint.rules import names as name_rules
 from lint.rules import quotes as quote_rules
 from lint.rules.base import Rule
 
-BUILTIN_MODULES = [boilerplate, repetition, transcription, mt, locale_rules, spelling, grammar, name_rules,
+BUILTIN_MODULES = [directives, boilerplate, repetition, transcription, mt, locale_rules, spelling, grammar, name_rules,
                    quote_rules, jurisdiction]
 
 
