@@ -6,8 +6,8 @@ exact text it allows (the finding's flagged text) and why::
     [[tool.newslint.allow]]
     path = "articles/2024/*.txt"
     rule = "NL401"
-    text = "Harjit Sajan"
-    reason = "the minister's name as his own office spelled it in 2015"
+    text = "Dana Kowalsky"
+    reason = "her own spelling, in an op-ed she signed"
 
 Like the baseline, the key is the text, never a line number: editing the article elsewhere
 keeps the entry in force, and the entry stops matching once the text itself changes.

@@ -11,7 +11,7 @@ plain-text corpus. Diagnostics point at lines of that extracted text, not of the
 
 Parquet and Arrow (a Hugging Face dataset's ``save_to_disk`` shards, or its hub ``data/``
 files): each row is read like a JSONL record, with the same text, id, source and url fields
-(columns); ``record`` is the 1-based row. Reading them needs pyarrow (``newslint[parquet]``).
+(columns); ``record`` is the 1-based row. Reading them needs pyarrow (the ``parquet`` extra).
 """
 
 from __future__ import annotations
@@ -71,8 +71,8 @@ def _read_table(kind: str, data: bytes, columns: list[str]) -> Any:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        raise TableError(f"reading {kind.title()} files needs pyarrow: "
-                         "pip install 'newslint[parquet]'") from None
+        raise TableError(f"reading {kind.title()} files needs pyarrow: pip install pyarrow "
+                         "(newslint's 'parquet' extra)") from None
     try:
         if kind == "parquet":
             schema = pq.read_schema(pa.BufferReader(data))
