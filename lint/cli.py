@@ -2,52 +2,70 @@
 
 from __future__ import annotations
 
+import difflib
 import gc
+import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
 
 from lint import __version__, workflow
-from lint.config import (
-    EXECUTORS,
-    Config,
-    ConfigError,
-    find_config,
-    read_config_file,
-    with_overrides,
+from lint.cli_options import (
+    GroupedCommand,
+    GroupedOption,
+    apply_options,
+    setting_options,
+    write_grouped_options,
 )
-from lint.diagnostic import Severity
+from lint.config import Config, ConfigError, find_config, read_config_file
 from lint.engine import RunResult, run
+from lint.formats import READ_GLOBS
+from lint.output import console_options, emit, write_file
 from lint.packs import PackError
 from lint.progress import ProgressBar
 from lint.registry import RuleError, RuleSet, load_rule_set, select_rules
-from lint.report import (
-    FORMATS,
-    render_github,
-    render_json,
-    render_sarif,
-    render_statistics,
-    render_text,
-)
+from lint.report import RENDERERS, render_statistics, render_text
 from lint.rules.base import Rule
 from lint.runner import make_cache, make_executor
-from lint.score import Scoring
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+ALIASES = {"version": "--version", "help": "--help", "-v": "--version"}
+"""Words people type for an option: suggested, not checked as paths."""
 
 
 class DefaultGroup(click.Group):
-    """A group whose default command is ``check``: ``newslint PATH...`` lints."""
+    """A group whose default command is ``check``: ``newslint PATH...`` lints. A mistyped
+    command that is not an existing path gets a suggestion instead of 'no such file'."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+        first = args[0] if args else None
+        if first is None or (first not in self.commands and first not in ("--help", "-h", "--version", "-V")):
+            if first is not None and not first.startswith("-") and not os.path.lexists(first):
+                self._suggest(first)
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def _suggest(self, word: str) -> None:
+        """Stop with a suggestion when ``word`` looks like a command, not a path."""
+        if word.lower() in ALIASES:
+            fail(f"'{word}' is not a command; did you mean 'newslint {ALIASES[word.lower()]}'?")
+        close = difflib.get_close_matches(word.lower(), list(self.commands), n=1, cutoff=0.6)
+        if close and "." not in word and os.sep not in word:
+            fail(f"'{word}' is not a command or a path; did you mean 'newslint {close[0]}'? "
+                 "(see 'newslint --help')")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """``newslint --help``: the options of ``newslint PATH...`` (check) under their
+        headings, then the commands."""
+        check_command = self.commands["check"]
+        with click.Context(check_command, info_name="check", parent=ctx) as sub:
+            write_grouped_options(check_command, sub, formatter, others=False)
+        super().format_options(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -59,12 +77,8 @@ class DefaultGroup(click.Group):
             os._exit(130)  # worker pools are already stopped; exit hooks must not wait on them
 
 
-def _split(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-
-
-def fail(message: str) -> None:
-    """Print one clear error line and exit 2."""
+def fail(message: str) -> NoReturn:
+    """Print one clear error line on stderr and exit 2."""
     click.echo(f"newslint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
@@ -75,90 +89,33 @@ def load_config(config_path: str | None, paths: Sequence[str]) -> Config:
         if found is None:
             raise ConfigError(f"{config_path}: no [tool.newslint] table")
         return found
-    start = Path(paths[0]) if paths else Path.cwd()
+    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
     return find_config(start if start.exists() else Path.cwd())
 
 
-def load_rules(config: Config, packs: Sequence[str]) -> RuleSet:
+def load_rules(config: Config) -> RuleSet:
     try:
-        return load_rule_set(config, packs)
+        return load_rule_set(config)
     except (PackError, RuleError) as exc:
         fail(str(exc))
         raise  # unreachable
 
 
-def prepare(
-    config_path: str | None,
-    paths: Sequence[str],
-    packs: Sequence[str],
-    select: Sequence[str],
-    extend_select: Sequence[str],
-    ignore: Sequence[str],
-    include: Sequence[str],
-    exclude: Sequence[str],
-    **overrides: Any,
-) -> tuple[Config, RuleSet, list[Rule]]:
-    """The config (file plus command-line values), the loaded rules and the selected ones;
-    a config or pack problem ends the run with one error line (exit 2)."""
+def prepare(paths: Sequence[str], params: dict[str, Any]) -> tuple[Config, RuleSet, list[Rule]]:
+    """The config (file, then command-line values), the loaded rules and the selected ones; a
+    config or pack problem ends the run with one error line (exit 2)."""
     try:
-        config = load_config(config_path, paths)
-        config = with_overrides(
-            config,
-            select=_split(select) or None,
-            extend_select=_split(extend_select) or None,
-            ignore=(config.ignore + _split(ignore)) if ignore else None,
-            include=_split(include) or None,
-            exclude=(config.exclude + _split(exclude)) if exclude else None,
-            **overrides,
-        )
-        rule_set = load_rules(config, packs)
+        config = apply_options(load_config(params.get("config"), paths), params)
+        rule_set = load_rules(config)
         return config, rule_set, select_rules(rule_set, config)
     except ConfigError as exc:
         fail(str(exc))
         raise  # unreachable: fail() exits
 
 
-def run_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options that choose how a run executes (not what it finds)."""
-    options = [
-        click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
-                     help="Worker processes (default: one per core; 1: no pool)."),
-        click.option("--no-cache", is_flag=True, default=False,
-                     help="Neither read nor write the cache."),
-        click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
-                     help="Cache folder (default: .newslint_cache beside the config file, "
-                          "or $NEWSLINT_CACHE_DIR)."),
-        click.option("--executor", type=click.Choice(EXECUTORS), default=None,
-                     help="local: a process pool on this machine (default); dask: a "
-                          "dask.distributed cluster."),
-        click.option("--scheduler", default=None,
-                     help="Dask scheduler address (tcp://host:8786); without it --executor "
-                          "dask starts a LocalCluster."),
-        click.option("--nlp-time-limit", type=click.FloatRange(min=0), default=None,
-                     help="Seconds of spaCy parsing per file before its parse-based rules "
-                          "stop (default: 60; 0: no limit)."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def run_overrides(
-    jobs: int | None, no_cache: bool, cache_dir: str | None, executor: str | None,
-    scheduler: str | None, nlp_time_limit: float | None,
-) -> dict[str, Any]:
-    """The run options as config overrides (None: keep the config's value)."""
-    return {
-        "jobs": jobs, "cache": False if no_cache else None,
-        "cache_dir": Path(cache_dir) if cache_dir else None,
-        "executor": executor or ("dask" if scheduler else None), "scheduler": scheduler,
-        "nlp_time_limit": nlp_time_limit,
-    }
-
-
 def execute(
     paths: Sequence[str], config: Config, rules: Sequence[Rule], rule_set: RuleSet,
-    show_progress: bool,
+    bar: ProgressBar,
 ) -> RunResult:
     """Run the engine with the executor and cache the config asks for; warnings about the run
     itself (a corrupt cache entry, an unwritable cache folder) go to stderr."""
@@ -172,7 +129,6 @@ def execute(
         fail(f"cannot reach the Dask scheduler {config.scheduler}: {exc}")
         raise  # unreachable
     cache = make_cache(config, rules, rule_set.packs, executor)
-    bar = ProgressBar(enabled=show_progress)
     # Modules, rules and packs live for the whole run: keep the collector off them, and let it
     # run less often (a run allocates millions of small, short-lived, acyclic objects).
     gc.freeze()
@@ -188,186 +144,166 @@ def execute(
     return result
 
 
+def report_missing(result: RunResult) -> None:
+    for path in result.missing:
+        click.echo(f"newslint: error: {path}: no such file or directory", err=True)
+
+
+def nothing_checked(result: RunResult, config: Config, paths: Sequence[str]) -> bool:
+    """Whether the run found no article in its paths; says so on stderr. An error (exit 2)
+    unless ``allow-empty``: a gate that checked nothing must not pass."""
+    if result.files or result.missing:
+        return False
+    where = ", ".join(paths)
+    if config.allow_empty:
+        click.echo(f"newslint: no article to check in {where}", err=True)
+        return False
+    click.echo(f"newslint: error: no article to check in {where} (formats read: {', '.join(READ_GLOBS)}; "
+               "--include to choose, --allow-empty to accept an empty run)", err=True)
+    return True
+
+
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="newslint")
+@click.version_option(__version__, "-V", "--version", prog_name="newslint")
 def main() -> None:
     """newslint: find machine-translation artifacts, corrupted names and web boilerplate in a
     corpus of news articles.
 
     \b
     newslint PATH...           check files and folders (same as 'newslint check PATH...')
+    newslint - --stdin-filename articles/new.txt   check an article read from stdin
     newslint rules             list the rules
     newslint explain CODE      a rule's documentation
+    newslint allow PATH --select CODE --reason WHY   accept findings in the config
     newslint report PATH... --html report.html   reliability scores and report
 
-    Run 'newslint check --help' for the options.
-    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.
+    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error
+    (also a run whose paths hold no article, unless --allow-empty).
     """
 
 
-@main.command()
+@main.command(cls=GroupedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--select", multiple=True, help="Only these rules: codes, prefixes (NL1) or names; comma-separated.")
-@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
-@click.option("--ignore", multiple=True, help="Rules to skip: codes, prefixes or names.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Lowest severity that makes the exit code 1 (default: warning).")
-@click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary; text findings only.")
-@click.option("--config", "config_path", type=click.Path(), help="Config file (default: found upward).")
-@click.option("--rules", "packs", multiple=True, type=click.Path(), help="Extra rule pack (TOML file or folder).")
-@click.option("--include", multiple=True, help="File globs to check in folders (default: *.txt, *.md).")
-@click.option("--exclude", multiple=True, help="Globs of files or folders to skip.")
-@click.option("--locale", type=click.Choice(["en-CA", "en-GB", "en-US", "en-AU"]), help="Spelling locale of the corpus.")
-@click.option("--encoding", help="Decode files with this encoding instead of UTF-8.")
-@click.option("--max-file-size", type=click.IntRange(min=1), help="Skip files over this many bytes.")
-@click.option("--show-source/--no-show-source", default=None, help="Show the line under each finding (default: on a terminal).")
-@click.option("--corpus", "corpus_roots", multiple=True, type=click.Path(),
-              help="Corpus root to compare with (repeatable; default: 'corpus' in config). "
-                   "Its files are analysed but only PATHS are reported on.")
-@click.option("--skip-outside-corpus", is_flag=True,
-              help="Silently skip given files outside the corpus roots or not matching --include "
-                   "(for pre-commit, which passes every changed text file).")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
-              help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
-              help="Record the current findings in this file (replacing it) and exit 0.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
-@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes instead of writing them.")
-@run_options
-def check(
-    paths: tuple[str, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    output_format: str,
-    fail_on: str | None,
-    statistics: bool,
-    quiet: bool,
-    config_path: str | None,
-    packs: tuple[str, ...],
-    include: tuple[str, ...],
-    exclude: tuple[str, ...],
-    locale: str | None,
-    encoding: str | None,
-    max_file_size: int | None,
-    show_source: bool | None,
-    corpus_roots: tuple[str, ...],
-    skip_outside_corpus: bool,
-    baseline_path: str | None,
-    write_baseline_path: str | None,
-    fix: bool,
-    unsafe_fixes: bool,
-    diff: bool,
-    **run_settings: Any,
-) -> None:
-    """Check PATHS (files or folders; default: the current folder)."""
+@setting_options("check")
+def check(paths: tuple[str, ...], **params: Any) -> None:
+    """Check PATHS (files or folders; default: the current folder; '-': standard input)."""
     paths = paths or (".",)
-    config, rule_set, rules = prepare(
-        config_path, paths, packs, select, extend_select, ignore, include, exclude,
-        fail_on=Severity.parse(fail_on) if fail_on else None,
-        locale=locale,
-        encoding=encoding,
-        max_file_size=max_file_size,
-        corpus=tuple(Path(p) for p in corpus_roots) or None,
-        **run_overrides(**run_settings),
-    )
-    if skip_outside_corpus:
+    if "-" in paths:
+        check_stdin(paths, params)
+        return
+    config, rule_set, rules = prepare(paths, params)
+    if params["skip_outside_corpus"]:
         paths = workflow.in_corpus(paths, config)
         if not paths:
             sys.exit(EXIT_OK)
-
-    show_progress = output_format == "text" and not quiet and not statistics
+    bar = progress_bar(params)
 
     def lint() -> RunResult:
-        return execute(paths, config, rules, rule_set, show_progress)
+        return execute(paths, config, rules, rule_set, bar)
 
-    options = workflow.Options(baseline_path, write_baseline_path, fix, unsafe_fixes, diff)
-    result = workflow.run_workflow(lint, config, options)
+    finish(paths, config, rule_set, params, workflow.run_workflow(lint, config, options(params)))
+
+
+def check_stdin(paths: tuple[str, ...], params: dict[str, Any]) -> None:
+    """``newslint - [--stdin-filename PATH]``: one article from standard input."""
+    from lint.stdin import stdin_article, without_saved_copy
+
+    if paths != ("-",):
+        fail("'-' (standard input) cannot be combined with other paths")
+    if params["fix"] or params["diff"] or params["write_baseline"]:
+        fail("--fix, --diff and --write-baseline do not apply to standard input")
+    name = params["stdin_filename"]
+    config, rule_set, rules = prepare([name] if name else [], params)
+    config = without_saved_copy(config, name)
+    with stdin_article(sys.stdin.buffer.read(), name) as article:
+        bar = progress_bar(params)
+
+        def lint() -> RunResult:
+            return article.rename(execute([article.path], config, rules, rule_set, bar), config)
+
+        result = workflow.run_workflow(lint, config, options(params))
+        finish(paths, config, rule_set, params, result, {article.name: article.path})
+
+
+def options(params: dict[str, Any]) -> workflow.Options:
+    return workflow.Options(params["baseline"], params["write_baseline"], params["fix"],
+                            params["unsafe_fixes"], params["diff"])
+
+
+def progress_bar(params: dict[str, Any]) -> ProgressBar:
+    """On stderr when it is a terminal, whatever the output format; not with --quiet."""
+    return ProgressBar(enabled=not params["quiet"],
+                       console_options=console_options(params["color"], sys.stderr.isatty()))
+
+
+def finish(
+    paths: Sequence[str], config: Config, rule_set: RuleSet, params: dict[str, Any],
+    result: RunResult | None, read_as: dict[str, str] | None = None,
+) -> None:
+    """Print the result in the chosen format and exit with its code."""
     if result is None:
         return
-    emit(result, rule_set, output_format, statistics, quiet, show_source, config.scoring)
-    sys.exit(result.exit_code(config.fail_on))
+    empty = nothing_checked(result, config, paths)
+    report_missing(result)
+    emit_result(result, rule_set, params, config, read_as or {})
+    sys.exit(EXIT_ERROR if empty else result.exit_code(config.fail_on))
 
 
-def emit(
-    result: RunResult,
-    rule_set: RuleSet,
-    output_format: str,
-    statistics: bool,
-    quiet: bool,
-    show_source: bool | None,
-    scoring: Scoring | None = None,
+def emit_result(
+    result: RunResult, rule_set: RuleSet, params: dict[str, Any], config: Config,
+    read_as: dict[str, str],
 ) -> None:
-    out = Console(soft_wrap=True, highlight=False)
-    err = Console(stderr=True, highlight=False)
-    for path in result.missing:
-        if output_format != "text":
-            err.print(f"newslint: error: {path}: no such file or directory")
-    if output_format == "json":
-        sys.stdout.write(render_json(result))
-    elif output_format == "sarif":
-        sys.stdout.write(render_sarif(result, rule_set.metas()))
-    elif output_format == "github":
-        sys.stdout.write(render_github(result))
-    elif statistics:
+    """The findings in ``--format``, to ``--output-file`` or standard output."""
+    output_format = params["format"] or "text"
+    target = params["output_file"]
+    if output_format in RENDERERS:
+        emit(RENDERERS[output_format](result, rule_set.metas()), target)
+        return
+    buffer = io.StringIO() if target else None
+    terminal = buffer is None and sys.stdout.isatty()
+    out = Console(file=buffer, soft_wrap=True, highlight=False,
+                  **console_options(params["color"], terminal))
+    if params["statistics"]:
         render_statistics(result, out)
     else:
-        show = out.is_terminal if show_source is None else show_source
-        sources = _sources(result) if show else None
-        render_text(result, out, show_source=show, quiet=quiet, sources=sources, scoring=scoring)
+        show = terminal if params["show_source"] is None else params["show_source"]
+        sources = _sources(result, read_as) if show else None
+        render_text(result, out, show_source=show, quiet=params["quiet"], sources=sources,
+                    scoring=config.scoring, reliability=params["reliability"])
+    if buffer is not None:
+        write_file(target, buffer.getvalue())
 
 
-def _sources(result: RunResult) -> dict[str, list[str]]:
+def _sources(result: RunResult, read_as: dict[str, str]) -> dict[str, list[str]]:
+    """The lines of each file with findings, to show under them (``read_as``: a file read from
+    another place, as the article from standard input)."""
     from lint.loader import load
 
     sources: dict[str, list[str]] = {}
     unread = {d.path for d in result.diagnostics if d.code in ("NL002", "NL004", "NL005")}
     for path in {d.path for d in result.diagnostics} - unread:  # never re-read a skipped file
-        loaded = load(path)
+        loaded = load(read_as.get(path, path))
         if loaded.documents and loaded.documents[0].record is None:  # not for JSONL records
             sources[path] = loaded.documents[0].lines
     return sources
 
 
-@main.command("report")
+@main.command("report", cls=GroupedCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--html", "html_path", type=click.Path(dir_okay=False),
-              help="Write the self-contained HTML report to this file.")
-@click.option("--format", "output_format", type=click.Choice(["html", "json", "markdown"]),
-              default=None, help="Report format (default: html with --html, else markdown).")
-@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False),
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), cls=GroupedOption,
+              group="output", help="Write the self-contained HTML report to this file.")
+@click.option("--format", "report_format", type=click.Choice(["html", "json", "markdown"]),
+              default=None, cls=GroupedOption, group="output",
+              help="Report format (default: html with --html, else markdown).")
+@click.option("-o", "--output", "--output-file", "output_path", type=click.Path(dir_okay=False),
+              cls=GroupedOption, group="output",
               help="Write to this file instead of standard output.")
-@click.option("--force", is_flag=True,
+@click.option("--force", is_flag=True, cls=GroupedOption, group="output",
               help="Overwrite an existing file that is not a previous newslint report.")
-@click.option("--select", multiple=True, help="Only these rules.")
-@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
-@click.option("--ignore", multiple=True, help="Rules to skip.")
-@click.option("--config", "config_path", type=click.Path(), help="Config file.")
-@click.option("--rules", "packs", multiple=True, type=click.Path(), help="Extra rule pack.")
-@click.option("--include", multiple=True, help="File globs to check in folders.")
-@click.option("--exclude", multiple=True, help="Globs of files or folders to skip.")
-@click.option("--locale", type=click.Choice(["en-CA", "en-GB", "en-US", "en-AU"]))
-@click.option("--encoding", help="Decode files with this encoding instead of UTF-8.")
-@run_options
+@setting_options("report")
 def report(
-    paths: tuple[str, ...],
-    html_path: str | None,
-    output_format: str | None,
-    output_path: str | None,
-    force: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    config_path: str | None,
-    packs: tuple[str, ...],
-    include: tuple[str, ...],
-    exclude: tuple[str, ...],
-    locale: str | None,
-    encoding: str | None,
-    **run_settings: Any,
+    paths: tuple[str, ...], html_path: str | None, report_format: str | None,
+    output_path: str | None, force: bool, **params: Any,
 ) -> None:
     """Score every article of PATHS and write a reliability report (see docs/report.md).
 
@@ -378,40 +314,70 @@ def report(
     if html_path and output_path and html_path != output_path:
         fail("give either --html FILE or -o FILE, not both")
     target = html_path or output_path
-    fmt = output_format or ("html" if html_path else "markdown")
+    fmt = report_format or ("html" if html_path else "markdown")
     if target and Path(target).exists() and not force and not is_report_file(target):
         fail(f"{target} exists and is not a newslint report; use --force to overwrite it")
     paths = paths or (".",)
-    config, rule_set, rules = prepare(
-        config_path, paths, packs, select, extend_select, ignore, include, exclude,
-        locale=locale, encoding=encoding, **run_overrides(**run_settings),
-    )
-    result = execute(paths, config, rules, rule_set, show_progress=True)
-    for path in result.missing:
-        click.echo(f"newslint: error: {path}: no such file or directory", err=True)
+    config, rule_set, rules = prepare(paths, params)
+    bar = ProgressBar(enabled=True,
+                      console_options=console_options(params["color"], sys.stderr.isatty()))
+    result = execute(paths, config, rules, rule_set, bar)
+    report_missing(result)
+    empty = nothing_checked(result, config, paths)
     text = render_report(result, config, fmt)
     if target:
-        Path(target).write_text(text, encoding="utf-8")
+        write_file(target, text)
         click.echo(f"newslint: wrote {fmt} report of {result.documents} documents to {target}",
                    err=True)
     else:
         sys.stdout.write(text)
-    sys.exit(EXIT_ERROR if result.missing or result.internal_errors else EXIT_OK)
+    sys.exit(EXIT_ERROR if empty or result.missing or result.internal_errors else EXIT_OK)
+
+
+@main.command("allow", cls=GroupedCommand)
+@click.argument("paths", nargs=-1, type=click.Path(), required=True)
+@click.option("--reason", required=True, cls=GroupedOption, group="output",
+              help="Why these findings are accepted (written with each entry).")
+@click.option("--text", "texts", multiple=True, cls=GroupedOption, group="output",
+              help="Only the findings that flag this text (repeatable).")
+@setting_options("allow")
+def allow(paths: tuple[str, ...], reason: str, texts: tuple[str, ...], **params: Any) -> None:
+    """Accept the findings of PATHS (narrow them with --select and --text) in the config's
+    allow list, keyed by file, rule and text: the articles are not edited."""
+    from lint.allowlist import entries_for, write_entries
+
+    config, rule_set, rules = prepare(paths, params)
+    bar = ProgressBar(enabled=True,
+                      console_options=console_options(None, sys.stderr.isatty()))
+    result = execute(paths, config, rules, rule_set, bar)
+    report_missing(result)
+    if result.missing:
+        sys.exit(EXIT_ERROR)
+    chosen = [d for d in result.diagnostics if not texts or d.text in texts]
+    entries = entries_for(chosen, reason)
+    if not entries:
+        click.echo("newslint: no finding to allow (nothing written)", err=True)
+        return
+    target = config.source or Path("newslint.toml")
+    try:
+        added = write_entries(target, entries, write_file)
+    except (OSError, ValueError) as exc:
+        fail(f"{target}: cannot write the allow list: {exc}")
+    click.echo(f"newslint: added {added} allow-list entr{'y' if added == 1 else 'ies'} to {target}",
+               err=True)
 
 
 @main.command("rules")
-@click.option("--config", "config_path", type=click.Path())
-@click.option("--rules", "packs", multiple=True, type=click.Path(), help="Extra rule pack.")
+@setting_options("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-def list_rules(config_path: str | None, packs: tuple[str, ...], output_format: str) -> None:
+def list_rules(output_format: str, **params: Any) -> None:
     """List every rule: code, name, default severity, family and summary."""
     try:
-        config = load_config(config_path, [])
+        config = apply_options(load_config(params.get("config"), []), params)
     except ConfigError as exc:
         fail(str(exc))
         return
-    rule_set = load_rules(config, packs)
-    metas = rule_set.metas()
+    metas = load_rules(config).metas()
     if output_format == "json":
         import json
 
@@ -429,15 +395,15 @@ def list_rules(config_path: str | None, packs: tuple[str, ...], output_format: s
 
 @main.command()
 @click.argument("code")
-@click.option("--rules", "packs", multiple=True, type=click.Path(), help="Extra rule pack.")
-def explain(code: str, packs: tuple[str, ...]) -> None:
+@setting_options("explain")
+def explain(code: str, **params: Any) -> None:
     """Print the documentation of rule CODE (a code such as NL201, or a name)."""
     try:
-        config = load_config(None, [])
+        config = apply_options(load_config(None, []), params)
     except ConfigError as exc:
         fail(str(exc))
         return
-    meta = load_rules(config, packs).find(code)
+    meta = load_rules(config).find(code)
     if meta is None:
         fail(f"unknown rule {code!r} (see 'newslint rules')")
         return

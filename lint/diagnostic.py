@@ -73,18 +73,39 @@ class Diagnostic:
     fix: Fix | None = None
     text: str = ""
     record: int | None = None
+    """The record's number in a file of several articles (JSONL: its line; Parquet: its row);
+    ``line`` and ``column`` are then inside the record's text."""
+    record_id: str | None = None
+    """The record's identifier (its id or url field)."""
+    in_file: tuple[int, int, int, int] | None = None
+    """Line, column, end line and end column in the file itself, where they differ from the
+    place in the record's text (a JSONL record: its physical line, escaped columns)."""
 
     def sort_key(self) -> tuple[str, int, int, int, str]:
         return (self.path, self.record or 0, self.line, self.column, self.code)
 
+    def file_position(self) -> tuple[int, int, int, int]:
+        """Line, column, end line and end column in the file: what CI tools and editors open."""
+        return self.in_file or (self.line, self.column, self.end_line, self.end_column)
+
+    def record_note(self) -> str:
+        """The record a finding is in, for messages: ``record id=a2, text 5:16`` ('' when the
+        file is one article; no text position when the file has no lines, as Parquet)."""
+        if self.record is None:
+            return ""
+        name = f"id={self.record_id}" if self.record_id is not None else f"#{self.record}"
+        where = f", text {self.line}:{self.column}" if self.in_file is not None else ""
+        return f"record {name}{where}"
+
     def to_json(self) -> dict[str, Any]:
         """The JSON form documented in the README."""
+        line, column, end_line, end_column = self.file_position()
         data: dict[str, Any] = {
             "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
             "code": self.code,
             "name": self.name,
             "severity": str(self.severity),
@@ -94,6 +115,9 @@ class Diagnostic:
         }
         if self.record is not None:
             data["record"] = self.record
+            data["record_id"] = self.record_id
+            data["in_record"] = {"line": self.line, "column": self.column,
+                                 "end_line": self.end_line, "end_column": self.end_column}
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
         if self.related:

@@ -89,9 +89,29 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator
                 continue
             if is_dir:
                 subfolders.append((path, f"{rel}{os.sep}"))
-            elif _matches(entry.name, include):
+            elif _matches(entry.name, include) and not is_dataset_card(path):
                 yield path
         stack.extend(reversed(subfolders))
+
+
+DATASET_CARD_KEYS = ("configs:", "dataset_info:")
+
+
+def is_dataset_card(path: str) -> bool:
+    """Whether ``path`` is the README.md card of a Hugging Face dataset (YAML front matter
+    with ``configs`` or ``dataset_info``): a folder walk reads the dataset's data files, not
+    its card."""
+    if os.path.basename(path).lower() != "readme.md":
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            head = handle.read(16384)
+    except OSError:
+        return False
+    if not head.startswith("---"):
+        return False
+    front = head[3:].split("\n---", 1)[0]
+    return any(line.startswith(DATASET_CARD_KEYS) for line in front.splitlines())
 
 
 def display_path(path: str) -> str:

@@ -10,6 +10,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol
 
 
 def normalize_newlines(text: str) -> str:
@@ -25,6 +26,14 @@ class Position:
     column: int
 
 
+class Origin(Protocol):
+    """Where a record's text lies in its file (a JSONL record's line and escaped columns)."""
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """The file's line, column, end line and end column of text offsets start..end."""
+        ...
+
+
 @dataclass(eq=False)
 class Document:
     """One article: its path, normalized text and line index."""
@@ -35,6 +44,11 @@ class Document:
     newline: str = "\n"
     had_bom: bool = False
     record: int | None = None
+    """The record's number in a file of several articles (JSONL: its line; Parquet: its row)."""
+    record_id: str | None = None
+    """The record's identifier (its id or url field), to name it in output."""
+    origin: Origin | None = None
+    """Where the text lies in the file, when offsets in the text are not the file's."""
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

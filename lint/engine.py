@@ -66,6 +66,8 @@ class RunResult:
     files whose analyses came with the kept corpus state."""
     notes: list[str] = field(default_factory=list)
     """Warnings about the run itself (a corrupt cache entry, an unwritable cache folder)."""
+    before_baseline: list[Diagnostic] | None = None
+    """Every finding, when a baseline hid the known ones from ``diagnostics`` (for scores)."""
 
     def exit_code(self, fail_on: Severity) -> int:
         """0 clean, 1 findings at or above ``fail_on``, 2 input or internal errors."""
@@ -217,7 +219,10 @@ def _run(
             continue
         todo.append((path, path in reported))
     stats = {"files": len(files), "analysed": len(todo), "cached": len(files) - len(todo)}
-    ticker.add_total(len(todo))
+    # One total for both passes, known now: the second pass counts every reported file, and
+    # those it need not check (cached results, no document) are stepped over when it starts.
+    second_planned = len(reported) if linter.corpus_rules else 0
+    ticker.add_total(len(todo) + second_planned)
     guess = digest(space, *[keys[p] or "-" for p in files])
     index: CorpusIndex | None = None
     # Nothing to analyse and this corpus's index is cached: it is loaded only if a reported
@@ -295,7 +300,7 @@ def _run(
             else:
                 todo2.append((path, summary.key, key2))
         stats["corpus_rules_cached"] = len(seconds)
-        ticker.add_total(len(todo2))
+        ticker.step(second_planned - len(todo2))
         if todo2 and index is None:
             index = cache.get("index", real)
             if index is None:  # evicted, corrupt, or a file changed while it was read
@@ -458,8 +463,15 @@ class _Shown:
 def filter_diagnostics(
     diagnostics: Iterable[Diagnostic], config: Config, shown: Callable[[str], str] = display_path
 ) -> list[Diagnostic]:
-    """Apply ignore (for input codes too), per-file ignores and inline directives; ``shown``
-    maps a file's path in the run to the path shown for it (the one globs are written for)."""
+    """Apply the config's filters (:func:`config_filters`) and the inline directives."""
+    return apply_inline_suppressions(config_filters(diagnostics, config, shown), config)
+
+
+def config_filters(
+    diagnostics: Iterable[Diagnostic], config: Config, shown: Callable[[str], str] = display_path
+) -> list[Diagnostic]:
+    """Apply ignore (for input codes too), per-file ignores and the allow list; ``shown`` maps
+    a file's path in the run to the path shown for it (the one globs are written for)."""
     kept: list[Diagnostic] = []
     for diagnostic in diagnostics:
         meta_like = _MetaView(diagnostic.code, diagnostic.name)
@@ -473,9 +485,13 @@ def filter_diagnostics(
             ):
                 ignored = True
                 break
-        if not ignored:
-            kept.append(diagnostic)
-    return apply_inline_suppressions(kept, config)
+        if ignored or any(
+            a.covers(diagnostic, display) and matches(meta_like, a.rule)  # type: ignore[arg-type]
+            for a in config.allow
+        ):
+            continue
+        kept.append(diagnostic)
+    return kept
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from lint.cache import file_key
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, normalize_newlines
-from lint.formats import JsonlFields, to_documents
+from lint.formats import JsonlFields, TableError, format_of, table_documents, to_documents
 
 BINARY_MAGIC = (
     b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"\xff\xd8\xff", b"GIF8",
@@ -146,6 +146,20 @@ def load(
     result.key = file_key(path, data)
     if not data.strip():
         result.problems.append(problem(path, "NL003", "empty file: no article text"))
+        return result
+    kind = format_of(path)
+    if kind in ("parquet", "arrow"):
+        try:
+            items = table_documents(path, kind, data, jsonl_fields or JsonlFields())
+        except TableError as exc:
+            result.problems.append(problem(path, "NL004", str(exc)))
+            result.input_error = True
+            return result
+        for item in items:
+            if isinstance(item, Document):
+                result.documents.append(item)
+            else:
+                result.problems.append(item)
         return result
     if looks_binary(data) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         result.problems.append(problem(path, "NL002", "binary file (skipped)"))

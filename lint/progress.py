@@ -11,10 +11,12 @@ DELAY = 1.0
 
 
 class ProgressBar:
-    """rich's progress bar on stderr, shown only on a terminal and after ``DELAY`` seconds."""
+    """rich's progress bar on stderr, shown only when stderr is a terminal and after ``DELAY``
+    seconds: one bar whose total covers both passes (set once, when the run knows it)."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, console_options: dict[str, Any] | None = None) -> None:
         self.enabled = enabled and sys.stderr.isatty()
+        self.console_options = console_options or {}
         self.started = time.monotonic()
         self.progress: Any = None
         self.task: Any = None
@@ -26,11 +28,12 @@ class ProgressBar:
             if time.monotonic() - self.started < DELAY:
                 return
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+            from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
 
             self.progress = Progress(
-                "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                "[progress.description]{task.description}", BarColumn(), TaskProgressColumn(),
+                TimeRemainingColumn(), console=Console(stderr=True, **self.console_options),
+                transient=True,
             )
             self.progress.start()
             self.task = self.progress.add_task("checking", total=total)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -10,11 +9,12 @@ from importlib.metadata import entry_points
 from lint.config import Config, ConfigError
 from lint.packs import Pack, load_packs
 from lint.rules import builtin_rule_classes
-from lint.rules.base import Rule, RuleMeta
+from lint.rules.base import Rule, RuleMeta, matches
 from lint.rules.input import INPUT_RULES
 from lint.rules.packrules import rules_from_packs
 
 ENTRY_POINT_GROUP = "newslint.rules"
+__all__ = ["RuleError", "RuleSet", "load_rule_set", "matches", "select_rules"]
 
 
 class RuleError(Exception):
@@ -69,17 +69,10 @@ def load_rule_set(config: Config, extra_packs: Sequence[str] = ()) -> RuleSet:
             raise RuleError(f"rule code {rule.code} is defined twice ({seen[rule.code]} and {origin})")
         seen[rule.code] = origin
         rule.setup(packs, config)
+    metas = [*INPUT_RULES, *(rule.meta for rule in rules)]
+    for rule in rules:
+        rule.know_rules(metas)
     return RuleSet(packs, rules)
-
-
-def matches(meta: RuleMeta, selector: str) -> bool:
-    """A selector is ALL, a code or code prefix (NL1, NL30), a rule name, or a glob of names."""
-    wanted = selector.strip()
-    if wanted.upper() == "ALL":
-        return True
-    if wanted.upper().startswith("NL") or wanted[:1].isupper():
-        return meta.code.startswith(wanted.upper())
-    return meta.name == wanted.lower() or fnmatch.fnmatch(meta.name, wanted.lower())
 
 
 def validate_selectors(metas: Iterable[RuleMeta], selectors: Iterable[str], key: str) -> None:

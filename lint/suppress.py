@@ -25,11 +25,8 @@ from lint.formats import extract_html, format_of
 from lint.loader import load
 from lint.registry import matches
 from lint.rules.base import RuleMeta
+from lint.rules.directives import DIRECTIVE, selectors
 
-DIRECTIVE = re.compile(
-    r"<!--\s*newslint:\s*(?P<action>disable|enable)\b\s*(?:=\s*(?P<codes>[\w\s,*-]*?))?\s*-->",
-    re.IGNORECASE,
-)
 _TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 _SPACE = re.compile(r"\s+")
 _MARKERS = (b"newslint", "newslint".encode("utf-16-le"), "newslint".encode("utf-16-be"))
@@ -71,10 +68,6 @@ class _State:
         return any(matches(meta, s) for s in self.disabled)
 
 
-def _codes(raw: str | None) -> tuple[str, ...]:
-    return tuple(c.strip() for c in (raw or "").split(",") if c.strip())
-
-
 def parse_directives(lines: Sequence[str]) -> list[Directive]:
     """The directives of a text, in order, with their 1-based lines."""
     found = []
@@ -82,7 +75,7 @@ def parse_directives(lines: Sequence[str]) -> list[Directive]:
         if "newslint" not in line:
             continue
         for match in DIRECTIVE.finditer(line):
-            found.append(Directive(number, match["action"].lower(), _codes(match["codes"])))
+            found.append(Directive(number, match["action"].lower(), selectors(match["codes"])))
     return found
 
 
@@ -102,7 +95,7 @@ def html_directives(source: str, extracted: str) -> list[Directive]:
     found: list[Directive] = []
     search_from = 0
     for match in DIRECTIVE.finditer(source):
-        codes, action = _codes(match["codes"]), match["action"].lower()
+        codes, action = selectors(match["codes"]), match["action"].lower()
         where = len(lines) + 1  # nothing of the page after it made it into the extracted text
         for chunk in _TAG.split(source[match.end():])[:200]:
             snippet = _norm(html_lib.unescape(chunk or ""))[:60]

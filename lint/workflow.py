@@ -68,6 +68,7 @@ def _gate(result: RunResult, baseline: Path | None) -> RunResult:
     except BaselineError as exc:
         _error(str(exc))
         raise  # unreachable
+    result.before_baseline = result.diagnostics
     result.diagnostics = new_findings(result.diagnostics, known, baseline)
     return result
 

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh run
-.venv/bin/newslint seeds/ "$@"
+.venv/bin/newslint seeds/ --reliability "$@"

@@ -121,12 +121,15 @@ def test_select_and_ignore_by_code_prefix_and_name(
     assert _codes(proc.stdout) == expected
 
 
-def test_statistics(folder: Path) -> None:
+def test_statistics_with_total_and_fixable_count(folder: Path) -> None:
     path = _write(folder, "a.txt", CHROME.replace("the budget", "the the budget"))
     proc = run_cli([str(path), "--statistics"])
     assert proc.returncode == 1
-    rows = {line.split()[1]: int(line.split()[0]) for line in proc.stdout.splitlines() if line.strip()}
+    lines = proc.stdout.strip().splitlines()
+    rows = {line.split()[1]: int(line.split()[0]) for line in lines if line.split()[0].isdigit()}
     assert rows == {"NL101": 1, "NL301": 1}
+    assert all("[*]" in line for line in lines if line.split()[0].isdigit())  # both fixable
+    assert lines[-2:] == ["Found 2 findings.", "[*] 2 fixable with --fix."]
 
 
 def test_quiet_drops_the_summary(folder: Path) -> None:
@@ -151,9 +154,10 @@ def test_folder_recursion_include_and_exclude(folder: Path) -> None:
     _write(nested, "a.txt", DOUBLED)
     _write(nested, "b.md", DOUBLED)
     _write(nested, "c.html", DOUBLED)
-    data = json.loads(run_cli([str(folder), "--format", "json"]).stdout)
+    _write(nested, "d.json", DOUBLED)  # not a format newslint reads
+    data = json.loads(run_cli([str(folder), "--format", "json", "--include", "*.txt,*.md"]).stdout)
     assert sorted(Path(d["path"]).name for d in data["diagnostics"]) == ["a.txt", "b.md"]
-    data = json.loads(run_cli([str(folder), "--format", "json", "--exclude", "*.md"]).stdout)
+    data = json.loads(run_cli([str(folder), "--format", "json", "--exclude", "*.md,*.html"]).stdout)
     assert [Path(d["path"]).name for d in data["diagnostics"]] == ["a.txt"]
     data = json.loads(run_cli([str(folder), "--format", "json", "--include", "*.html"]).stdout)
     assert [Path(d["path"]).name for d in data["diagnostics"]] == ["c.html"]

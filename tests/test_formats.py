@@ -1,10 +1,13 @@
-"""JSONL and HTML corpora: records located as file:RECORD:line:col, extracted HTML text."""
+"""JSONL and HTML corpora: records located at their own line of the file, with their id, in every
+output format; extracted HTML text."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
+
+import pytest
 
 from lint.diagnostic import Diagnostic
 from lint.document import Document
@@ -20,18 +23,71 @@ def _jsonl(*records: object) -> str:
     return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
 
 
-def test_jsonl_findings_are_located_by_record_line_and_column(write_corpus: Writer) -> None:
+def test_jsonl_findings_are_located_at_the_records_line_in_every_format(write_corpus: Writer) -> None:
+    """A finding on the 5th line of record 2's text is on line 2 of the file (not line 5, which
+    is another record or none), at the column of the flagged words in the escaped JSON."""
     folder = write_corpus({"wire.jsonl": _jsonl(
         {"id": "a1", "text": PARK + "Residents said it was overdue."},
-        {"id": "a2", "text": PARK + "Residents said the the park was overdue."},
+        {"id": "a2", "text": PARK + "Résidents said the the park was overdue."},
+        {"id": "a3", "text": PARK + "Nothing here."},
+        {"id": "a4", "text": PARK + "Nothing here either."},
+        {"id": "a5", "text": PARK + "Nor here."},
     )})
-    done = run_cli([str(folder / "wire.jsonl"), "--no-show-source"], cwd=folder)
+    raw = (folder / "wire.jsonl").read_text(encoding="utf-8").split("\n")[1]
+    column = raw.index("the the") + 1
+    assert "\\u00e9" in raw  # escapes before the span: columns of the file, not of the text
+
+    done = run_cli(["wire.jsonl", "--select", "NL301", "--no-show-source"], cwd=folder)
     assert done.returncode == 1, done.stderr
-    assert "wire.jsonl:2:5:16: NL301" in done.stdout
-    assert "wire.jsonl:1:" not in done.stdout
-    data = json.loads(run_cli([str(folder / "wire.jsonl"), "--format", "json"]).stdout)
+    assert f"wire.jsonl:2:{column}: NL301" in done.stdout
+    assert "[record id=a2, text 5:16]" in done.stdout
+
+    data = json.loads(run_cli(["wire.jsonl", "--select", "NL301", "--format", "json"], cwd=folder).stdout)
     [finding] = data["diagnostics"]
-    assert (finding["record"], finding["line"], finding["column"]) == (2, 5, 16)
+    assert (finding["line"], finding["column"], finding["end_column"]) == (2, column, column + 7)
+    assert (finding["record"], finding["record_id"]) == (2, "a2")
+    assert finding["in_record"] == {"line": 5, "column": 16, "end_line": 5, "end_column": 23}
+
+    github = run_cli(["wire.jsonl", "--select", "NL301", "--format", "github"], cwd=folder).stdout
+    assert f"file=wire.jsonl,line=2,col={column},endLine=2,endColumn={column + 7}," in github
+    assert "record id=a2" in github
+
+    sarif = json.loads(run_cli(["wire.jsonl", "--select", "NL301", "--format", "sarif"], cwd=folder).stdout)
+    [result] = sarif["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (2, column, column + 7)
+    assert result["locations"][0]["logicalLocations"][0]["name"] == "a2"
+    assert result["properties"]["recordId"] == "a2"
+
+
+def test_jsonl_record_without_id_is_named_by_its_url_or_number(write_corpus: Writer) -> None:
+    folder = write_corpus({"wire.jsonl": _jsonl(
+        {"url": "https://example.org/park", "text": PARK + "They said the the work is done."},
+        {"text": PARK + "They said the the work is done."},
+    )})
+    done = run_cli(["wire.jsonl", "--no-show-source"], cwd=folder)
+    assert "[record id=https://example.org/park, text 5:11]" in done.stdout
+    assert "[record #2, text 5:11]" in done.stdout
+
+
+def test_jsonl_id_field_is_configurable(write_corpus: Writer) -> None:
+    folder = write_corpus({
+        "newslint.toml": 'jsonl-id-field = "guid"\n',
+        "wire.jsonl": _jsonl({"id": 7, "guid": "wire-0042", "text": PARK + "They said the the work."}),
+    })
+    done = run_cli(["wire.jsonl", "--no-show-source"], cwd=folder)
+    assert "[record id=wire-0042, text 5:11]" in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+@pytest.mark.parametrize("body", ["a\nb the the c", "é\r\nx\ty😀z\"q the the", "\u2028 the the\r"])
+def test_record_columns_follow_json_escapes(body: str, ascii_only: bool) -> None:
+    raw = json.dumps({"id": "x", "meta": {"text": 1}, "text": body}, ensure_ascii=ascii_only)
+    [document] = list(iter_jsonl("w.jsonl", raw + "\n", JsonlFields()))
+    assert isinstance(document, Document) and document.origin is not None
+    start = document.text.index("the the")
+    line, column, _, end_column = document.origin.span(start, start + 7)
+    assert line == 1 and raw[column - 1:end_column - 1] == "the the"
 
 
 def test_malformed_jsonl_line_is_a_diagnostic_and_other_records_are_checked(
@@ -55,7 +111,7 @@ def test_jsonl_text_field_is_configurable(write_corpus: Writer) -> None:
         "wire.jsonl": _jsonl({"id": "a1", "body": PARK + "They said the the work is done."}),
     })
     done = run_cli([str(folder / "wire.jsonl"), "--no-show-source"])
-    assert "wire.jsonl:1:5:11: NL301" in done.stdout, done.stdout + done.stderr
+    assert "[record id=a1, text 5:11]" in done.stdout, done.stdout + done.stderr
 
 
 def test_iter_jsonl_skips_blank_lines_and_numbers_records_by_line() -> None:
@@ -90,16 +146,18 @@ def test_html_without_article_text_is_reported(write_corpus: Writer) -> None:
     assert "NL008" in done.stdout, done.stdout
 
 
-def test_folders_include_txt_and_md_only_by_default(write_corpus: Writer) -> None:
+def test_folders_include_every_format_read_by_default(write_corpus: Writer) -> None:
     folder = write_corpus({
         "a.txt": PARK + "They said the the work is done.\n",
         "b.jsonl": _jsonl({"text": PARK + "They said the the work is done."}),
         "c.html": PAGE,
+        "d.json": '{"text": "not an article format: left alone"}',
     })
     default = run_cli([str(folder), "--no-show-source"]).stdout
-    assert "a.txt:" in default and "b.jsonl" not in default and "c.html" not in default
-    wider = run_cli([str(folder), "--no-show-source", "--include", "*.txt,*.jsonl,*.html"]).stdout
-    assert "b.jsonl:1:" in wider and "c.html:" in wider
+    assert "a.txt:" in default and "b.jsonl:1:" in default and "c.html:" in default
+    assert "d.json" not in default
+    narrow = run_cli([str(folder), "--no-show-source", "--include", "*.txt"]).stdout
+    assert "a.txt:" in narrow and "b.jsonl" not in narrow and "c.html" not in narrow
 
 
 def test_format_codes_are_documented_and_selectable(write_corpus: Writer) -> None:

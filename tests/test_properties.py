@@ -52,9 +52,12 @@ def linter() -> Linter:
     return _LINTER
 
 
-def lint_texts(texts: Sequence[str], folder: Path) -> tuple[dict[str, Document], list[Diagnostic]]:
-    """Write ``texts`` as files and run both passes; return documents by path and diagnostics."""
-    lin = linter()
+def lint_texts(
+    texts: Sequence[str], folder: Path, lin: Linter | None = None
+) -> tuple[dict[str, Document], list[Diagnostic]]:
+    """Write ``texts`` as files and run both passes (with ``lin``, default: every rule);
+    return documents by path and diagnostics."""
+    lin = lin or linter()
     paths: list[str] = []
     for i, text in enumerate(texts):
         file = folder / f"doc{i}.txt"

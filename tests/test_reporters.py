@@ -154,8 +154,11 @@ def test_text_line_format_and_summary(tmp_path: Path) -> None:
     path.write_text("Headline\n\nThe plan was approved by the the council.\n", encoding="utf-8")
     proc = run_cli([str(path), "--select", "NL301", "--no-show-source"])
     lines = proc.stdout.splitlines()
-    assert re.fullmatch(rf"{re.escape(str(path))}:3:26: NL301 warning Doubled word 'the'.*", lines[0])
-    assert lines[-1].startswith("Checked 1 file (1 document): 0 errors, 1 warning")
+    # [*]: fixable with --fix, as ruff marks it; the summary then says how many are
+    assert re.fullmatch(rf"{re.escape(str(path))}:3:26: NL301 warning \[\*\] Doubled word 'the'.*",
+                        lines[0])
+    assert lines[-2].startswith("Checked 1 file (1 document): 0 errors, 1 warning")
+    assert lines[-1] == "[*] 1 fixable with --fix."
 
 
 def test_text_show_source_underlines_the_span(tmp_path: Path) -> None:

@@ -263,18 +263,34 @@ def test_report_refuses_to_overwrite_a_foreign_file(tmp_path: Path) -> None:
     assert "| 1 | " in md.read_text(encoding="utf-8")
 
 
-def test_check_text_output_ends_with_score_table(
+def test_check_text_output_ends_with_score_table_when_asked(
     write_corpus: Callable[[Mapping[str, str]], Path], tmp_path: Path
 ) -> None:
     folder = write_corpus({"mt.txt": MT_ARTICLE, "clean.txt": CLEAN_ARTICLE})
     (tmp_path / "newslint.toml").write_text('[tool.newslint]\nlocale = "en-CA"\n', encoding="utf-8")
-    proc = run_cli([str(folder)], cwd=tmp_path)
+    proc = run_cli([str(folder), "--reliability"], cwd=tmp_path)
     tail = proc.stdout.split("Reliability (0-100, least reliable first):")
     assert len(tail) == 2
     rows = [line.split() for line in tail[1].strip().splitlines()]
     assert rows[0][-1].endswith("mt.txt") and rows[1][-1].endswith("clean.txt")
-    single = run_cli([str(folder / "clean.txt")], cwd=tmp_path)
-    assert "Reliability" not in single.stdout
+    plain = run_cli([str(folder)], cwd=tmp_path)
+    assert plain.returncode == 1 and "Reliability" not in plain.stdout  # not unless asked
+
+
+def test_scores_with_a_baseline_come_from_every_finding(
+    write_corpus: Callable[[Mapping[str, str]], Path], tmp_path: Path
+) -> None:
+    """A baseline hides known findings from the gate, not from the article's score: the
+    machine-translated article is not 'clean' because its damage is known."""
+    folder = write_corpus({"mt.txt": MT_ARTICLE, "clean.txt": CLEAN_ARTICLE})
+    (tmp_path / "newslint.toml").write_text('[tool.newslint]\nlocale = "en-CA"\n', encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run_cli([str(folder), "--write-baseline", str(baseline)], cwd=tmp_path).returncode == 0
+    proc = run_cli([str(folder), "--baseline", str(baseline), "--reliability"], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # nothing new
+    rows = proc.stdout.split("Reliability (0-100, least reliable first):")[1].strip().splitlines()
+    mt_row = next(row for row in rows if row.endswith("mt.txt"))
+    assert int(mt_row.split()[0]) < 85 and "clean" not in mt_row, rows
 
 
 def test_html_is_self_contained_and_escapes_text() -> None:

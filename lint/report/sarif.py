@@ -8,8 +8,9 @@ from typing import Any
 from urllib.parse import quote
 
 from lint import __version__
-from lint.diagnostic import Diagnostic, Severity
+from lint.diagnostic import Diagnostic, Related, Severity
 from lint.engine import RunResult
+from lint.formats import format_of
 from lint.rules.base import RuleMeta
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -41,22 +42,51 @@ def _rule(meta: RuleMeta) -> dict[str, Any]:
     }
 
 
+def _physical(d: Diagnostic) -> dict[str, Any]:
+    """The file and region of a finding; a row of a Parquet or Arrow file has no region."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": _uri(d.path)}}
+    if d.record is None or d.in_file is not None:
+        line, column, end_line, end_column = d.file_position()
+        location["region"] = {
+            "startLine": line, "startColumn": column, "endLine": end_line,
+            "endColumn": max(end_column, 1),
+        }
+    return location
+
+
+def _related_physical(r: Related) -> dict[str, Any]:
+    """Evidence elsewhere: its line; a JSONL record's own line; a Parquet row's file."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": _uri(r.path)}}
+    if r.record is None:
+        location["region"] = {"startLine": r.line, "startColumn": max(r.column, 1)}
+    elif format_of(r.path) == "jsonl":
+        location["region"] = {"startLine": r.record, "startColumn": 1}
+    return location
+
+
 def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
-    region = {
-        "startLine": d.line,
-        "startColumn": d.column,
-        "endLine": d.end_line,
-        "endColumn": max(d.end_column, 1),
-    }
+    message = d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else "")
+    if d.record is not None:
+        message += f" [{d.record_note()}]"
+    location: dict[str, Any] = {"physicalLocation": _physical(d)}
+    if d.record is not None:
+        location["logicalLocations"] = [
+            {"name": d.record_id or str(d.record), "kind": "object",
+             "fullyQualifiedName": f"{d.path}:record {d.record}"}
+        ]
     result: dict[str, Any] = {
         "ruleId": d.code,
         "level": _LEVEL[d.severity],
-        "message": {"text": d.message + (f" (suggestion: {d.suggestion})" if d.suggestion else "")},
-        "locations": [
-            {"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": region}}
-        ],
+        "message": {"text": message},
+        "locations": [location],
         "partialFingerprints": {"newslint/v1": f"{d.code}:{d.text}"},
     }
+    if d.record is not None:
+        result["properties"] = {
+            "record": d.record, "recordId": d.record_id,
+            "inRecord": {"line": d.line, "column": d.column, "endLine": d.end_line,
+                         "endColumn": d.end_column},
+        }
     if d.code in rule_index:
         result["ruleIndex"] = rule_index[d.code]
     if d.related:
@@ -64,10 +94,7 @@ def _result(d: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
             {
                 "id": i,
                 "message": {"text": r.message or "evidence"},
-                "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(r.path)},
-                    "region": {"startLine": r.line, "startColumn": max(r.column, 1)},
-                },
+                "physicalLocation": _related_physical(r),
             }
             for i, r in enumerate(d.related, start=1)
         ]

@@ -5,7 +5,27 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from lint.diagnostic import Diagnostic
 from lint.engine import RunResult
+from lint.fixes import wanted
+from lint.formats import format_of
+
+
+def fixable(diagnostics: list[Diagnostic]) -> tuple[set[int], set[int]]:
+    """The ids of the findings ``--fix`` would fix, and of those only ``--unsafe-fixes``
+    would (fixes apply to plain-text and Markdown files only)."""
+    safe: set[int] = set()
+    unsafe: set[int] = set()
+    for d in diagnostics:
+        if wanted(d, True) is None or format_of(d.path) != "text":
+            continue
+        (safe if wanted(d, False) is not None else unsafe).add(id(d))
+    return safe, unsafe
+
+
+def fixable_counts(diagnostics: list[Diagnostic]) -> tuple[int, int]:
+    safe, unsafe = fixable(diagnostics)
+    return len(safe), len(unsafe)
 
 
 def summary(result: RunResult) -> dict[str, Any]:
@@ -21,4 +41,5 @@ def summary(result: RunResult) -> dict[str, Any]:
         "input_errors": result.input_errors,
         "internal_errors": result.internal_errors,
         "missing_paths": result.missing,
+        "fixable": dict(zip(("safe", "unsafe"), fixable_counts(result.diagnostics), strict=True)),
     }

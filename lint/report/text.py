@@ -10,15 +10,25 @@ from rich.markup import escape
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.engine import RunResult
+from lint.report.summary import fixable, fixable_counts
 from lint.score import Scoring, score_result
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MAX_SOURCE_WIDTH = 160
 
 
-def _location(d: Diagnostic) -> str:
-    record = f"{d.record}:" if d.record is not None else ""
-    return f"{d.path}:{record}{d.line}:{d.column}"
+def location(d: Diagnostic) -> str:
+    """``path:line:col`` in the file (a JSONL record's own line); ``path:row N:line:col`` for a
+    row of a file without lines (Parquet, Arrow), where line and column are in its text."""
+    if d.record is not None and d.in_file is None:
+        return f"{d.path}:row {d.record}:{d.line}:{d.column}"
+    line, column, _, _ = d.file_position()
+    return f"{d.path}:{line}:{column}"
+
+
+def record_suffix(d: Diagnostic) -> str:
+    note = d.record_note()
+    return f" [{note}]" if note else ""
 
 
 def _source_excerpt(d: Diagnostic, lines: list[str]) -> list[str]:
@@ -46,21 +56,32 @@ def render_text(
     quiet: bool,
     sources: dict[str, list[str]] | None = None,
     scoring: Scoring | None = None,
+    reliability: bool = False,
 ) -> None:
-    """Print diagnostics and (unless quiet) a summary, and scores when several files."""
+    """Print diagnostics and (unless quiet) a summary with the fixable count, and with
+    ``reliability`` the scores of the least reliable documents."""
+    safe, _ = fixable(result.diagnostics)
     for d in result.diagnostics:
         suggestion = f" (suggestion: {d.suggestion!r})" if d.suggestion else ""
+        marker = "[*] " if id(d) in safe else ""
         console.print(
-            f"[bold]{escape(_location(d))}:[/bold] [{_STYLE[d.severity]}]{d.code}[/] "
-            f"[{_STYLE[d.severity]}]{d.severity}[/] {escape(d.message)}{escape(suggestion)}",
+            f"[bold]{escape(location(d))}:[/bold] [{_STYLE[d.severity]}]{d.code}[/] "
+            f"[{_STYLE[d.severity]}]{d.severity}[/] {escape(marker)}{escape(d.message)}"
+            f"{escape(suggestion)}{escape(record_suffix(d))}",
             soft_wrap=True,
             highlight=False,
         )
         if show_source and sources is not None and d.path in sources:
             for text in _source_excerpt(d, sources[d.path]):
                 console.print(escape(text), soft_wrap=True, highlight=False, style="dim")
-    if quiet:
-        return
+    if not quiet:
+        render_summary(result, console)
+    if reliability and result.roles:
+        render_score_table(result, console, scoring)
+
+
+def render_summary(result: RunResult, console: Console) -> None:
+    """``Checked N files (M documents): ...``, and how many findings --fix would fix."""
     counts = Counter(d.severity for d in result.diagnostics)
     parts = [f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 else ''}"
              for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
@@ -71,18 +92,19 @@ def render_text(
         f"{', '.join(parts)} in {files_hit} file{'s' if files_hit != 1 else ''}.",
         highlight=False,
     )
-    for path in result.missing:
-        console.print(f"[bold red]error:[/] {escape(path)}: no such file or directory", highlight=False)
-    if result.files > 1 and result.roles:
-        render_score_table(result, console, scoring)
+    hint = fix_hint(result.diagnostics)
+    if hint:
+        console.print(escape(hint), highlight=False)
 
 
 SCORE_TABLE_ROWS = 10
 
 
 def render_score_table(result: RunResult, console: Console, scoring: Scoring | None) -> None:
-    """The least reliable documents, one line each (see ``newslint report`` for all)."""
-    scores = score_result(result.diagnostics, result.roles, scoring)
+    """The least reliable documents, one line each (see ``newslint report`` for all), scored
+    from every finding of the run, before a baseline hid the known ones."""
+    found = result.diagnostics if result.before_baseline is None else result.before_baseline
+    scores = score_result(found, result.roles, scoring)
     console.print("\nReliability (0-100, least reliable first):", highlight=False)
     for s in scores[:SCORE_TABLE_ROWS]:
         style = "bold red" if s.score < 50 else "yellow" if s.score < 85 else "green"
@@ -93,8 +115,27 @@ def render_score_table(result: RunResult, console: Console, scoring: Scoring | N
                       "'newslint report PATH --html report.html' ranks them all.", highlight=False)
 
 
+def fix_hint(diagnostics: list[Diagnostic]) -> str:
+    """``[*] 3 fixable with --fix (2 more with --fix --unsafe-fixes).``, as ruff says it."""
+    safe, unsafe = fixable_counts(diagnostics)
+    if not safe and not unsafe:
+        return ""
+    more = f" ({unsafe} more with --fix --unsafe-fixes)" if unsafe else ""
+    if not safe:
+        return f"No fix applies with --fix; {unsafe} with --fix --unsafe-fixes."
+    return f"[*] {safe} fixable with --fix{more}."
+
+
 def render_statistics(result: RunResult, console: Console) -> None:
-    """ruff-style counts per code."""
+    """ruff-style counts per code (``[*]``: fixable with --fix), the total and the fixable."""
     counts = Counter((d.code, d.name, d.severity) for d in result.diagnostics)
+    safe_ids, _ = fixable(result.diagnostics)
+    safe_codes = {d.code for d in result.diagnostics if id(d) in safe_ids}
     for (code, name, severity), count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0])):
-        console.print(f"{count:>6}  {code}  {name:<28} {severity}", highlight=False)
+        marker = "[*]" if code in safe_codes else "   "
+        console.print(f"{count:>6}  {code}  {escape(marker)} {name:<28} {severity}", highlight=False)
+    total = len(result.diagnostics)
+    console.print(f"Found {total} finding{'s' if total != 1 else ''}.", highlight=False)
+    hint = fix_hint(result.diagnostics)
+    if hint:
+        console.print(escape(hint), highlight=False)

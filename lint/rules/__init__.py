@@ -2,6 +2,7 @@
 
 from lint.rules import (
     boilerplate,
+    directives,
     facts,
     grammar,
     jurisdiction,
@@ -16,8 +17,8 @@ from lint.rules import names as name_rules
 from lint.rules import quotes as quote_rules
 from lint.rules.base import Rule
 
-BUILTIN_MODULES = [boilerplate, repetition, transcription, mt, locale_rules, spelling, grammar, name_rules,
-                   quote_rules, jurisdiction, facts, wording]
+BUILTIN_MODULES = [directives, boilerplate, repetition, transcription, mt, locale_rules, spelling, grammar,
+                   name_rules, quote_rules, jurisdiction, facts, wording]
 
 
 def builtin_rule_classes() -> list[type[Rule]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -100,6 +101,11 @@ class Rule(ABC):
         """Read pack data or settings once, before any document is checked."""
         return None
 
+    def know_rules(self, metas: Sequence[RuleMeta]) -> None:
+        """Called once with every rule of the run's rule set (for a rule that checks rule
+        selectors, as in suppression directives)."""
+        return None
+
     @abstractmethod
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         """Yield the diagnostics for one document."""
@@ -152,6 +158,8 @@ class Rule(ABC):
             fix=fix,
             text=doc.text[start:end][:200],
             record=doc.record,
+            record_id=doc.record_id,
+            in_file=doc.origin.span(start, max(start, end)) if doc.origin else None,
         )
 
     def line_diagnostic(
@@ -169,6 +177,17 @@ class Rule(ABC):
         start = doc.line_start(first_line)
         end = doc.line_start(last_line) + len(doc.line(last_line))
         return self.diagnostic(ctx, start, end, message, **kwargs)
+
+
+def matches(meta: RuleMeta, selector: str) -> bool:
+    """Whether a selector picks the rule: ALL, a code or code prefix (NL1, NL30), a rule
+    name, or a glob of names."""
+    wanted = selector.strip()
+    if wanted.upper() == "ALL":
+        return True
+    if wanted.upper().startswith("NL") or wanted[:1].isupper():
+        return meta.code.startswith(wanted.upper())
+    return meta.name == wanted.lower() or fnmatch.fnmatch(meta.name, wanted.lower())
 
 
 def line_deletion(ctx: RuleContext, first_line: int, last_line: int | None = None) -> Fix:

@@ -350,7 +350,7 @@ class RejectedSpelling(Rule):
             for k in sorted(self.reject, key=len, reverse=True)
         ]
         self.pattern = (
-            regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(parts) + r")(?![\p{L}\p{M}\p{N}])")
+            regex.compile(r"(?<![\p{L}\p{M}\p{N}\p{Cf}])(?:" + "|".join(parts) + r")(?![\p{L}\p{M}\p{N}\p{Cf}])")
             if parts else None
         )
 

@@ -50,7 +50,7 @@ class PackRule(Rule):
         self, ctx: RuleContext, number: int, line: str, entry: PackEntry, found: list[object]
     ) -> Iterable[Diagnostic]:
         doc = ctx.document
-        base = doc.line_start(number)
+        base = doc.line_start(number) + _matched_from(entry, line)
         message = entry.message or self.spec.summary
         if self.spec.kind == "substitution":
             for match in found:
@@ -63,10 +63,11 @@ class PackRule(Rule):
                     suggestion=fixed, fix=fix,
                 )
             return
+        line_start = doc.line_start(number)
         if (entry.role and Role(entry.role) in CHROME_ROLES) or entry.mode == "line":
             leading = len(line) - len(line.lstrip())
             yield self.diagnostic(
-                ctx, base + leading, base + len(line.rstrip()), message,
+                ctx, line_start + leading, line_start + len(line.rstrip()), message,
                 suggestion="", fix=line_deletion(ctx, number),
             )
             return
@@ -74,8 +75,32 @@ class PackRule(Rule):
         start, end = first.span()  # type: ignore[attr-defined]
         yield self.diagnostic(
             ctx, base + start, base + end, message, suggestion="",
-            fix=Fix((Edit(base + start, base + end, ""),), safe=True, description="delete it"),
+            fix=_deletion(ctx, number, line, base - line_start + start, base - line_start + end),
         )
+
+
+def _matched_from(entry: PackEntry, line: str) -> int:
+    """Where the text the entry matched against starts in the line: line and start modes
+    match the line without its leading whitespace, so their spans start that much later."""
+    return len(line) - len(line.lstrip()) if entry.mode in ("line", "start") else 0
+
+
+def _deletion(ctx: RuleContext, number: int, line: str, start: int, end: int) -> Fix:
+    """Delete ``line[start:end]`` with the spaces between it and the rest of the line (the
+    spaces before it at the end of a line, after it elsewhere); the whole line when nothing
+    else is left on it."""
+    before, after = line[:start], line[end:]
+    if not before.strip() and not after.strip():
+        return line_deletion(ctx, number)
+    if not before.strip():
+        start = 0
+    if after.strip():
+        end += len(after) - len(after.lstrip())
+    else:
+        start = len(before.rstrip())
+        end = len(line)
+    base = ctx.document.line_start(number)
+    return Fix((Edit(base + start, base + end, ""),), safe=True, description="delete it")
 
 
 def rules_from_packs(packs: Sequence[Pack]) -> list[Rule]:
