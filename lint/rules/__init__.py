@@ -1,13 +1,22 @@
 """Built-in code rules, by module. Each module exports ``RULES``."""
 
-from lint.rules import boilerplate, grammar, jurisdiction, mt, repetition, spelling, transcription
+from lint.rules import (
+    boilerplate,
+    grammar,
+    jurisdiction,
+    mt,
+    repetition,
+    spelling,
+    transcription,
+    typography,
+)
 from lint.rules import locale as locale_rules
 from lint.rules import names as name_rules
 from lint.rules import quotes as quote_rules
 from lint.rules.base import Rule
 
 BUILTIN_MODULES = [boilerplate, repetition, transcription, mt, locale_rules, spelling, grammar, name_rules,
-                   quote_rules, jurisdiction]
+                   quote_rules, jurisdiction, typography]
 
 
 def builtin_rule_classes() -> list[type[Rule]]:
