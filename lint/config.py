@@ -16,7 +16,7 @@ from lint.formats import JsonlFields
 from lint.score import Scoring
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-LOCALES = ("en-CA", "en-GB", "en-US", "en-AU")
+LOCALES = ("en-CA", "en-GB", "en-US", "en-AU", "en-IN", "en-IE", "en-NZ", "en-ZA")
 EXECUTORS = ("local", "dask")
 RUN_ONLY = frozenset({
     "source", "fail_on", "scoring", "baseline", "jobs", "cache", "cache_dir", "executor",

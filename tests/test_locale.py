@@ -73,7 +73,8 @@ def test_oxford_ize_is_accepted_in_british_text(lint_corpus: CorpusFactory) -> N
 
 def test_locale_table_expands_families() -> None:
     table = LocaleTable(load_packs())
-    assert table.forms["neighbourhoods"].accepted == {"en-GB", "en-CA", "en-AU"}
+    assert table.forms["neighbourhoods"].accepted == {
+        "en-GB", "en-CA", "en-AU", "en-IN", "en-IE", "en-NZ", "en-ZA"}
     assert table.forms["neighborhoods"].instead["en-CA"] == "neighbourhoods"
     assert table.forms["travelled"].instead["en-US"] == "traveled"
     assert "en-GB" in table.forms["organize"].accepted
