@@ -28,7 +28,7 @@ def _has_adjacent_pair(line: str) -> bool:
     return any(a == b for a, b in itertools.pairwise(runs))
 
 
-SPACE_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}’”\"'\)])([ \t\u00a0\u202f\u2009]+)([.,;:!?]+)(?=\s|$|[\"”’)])")
+SPACE_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}’”\"'\)])([ \t\u00a0]+)([.,;:!?]+)(?=\s|$|[\"”’)])")
 LEFT_QUOTE_APOSTROPHE_RE = regex.compile(r"(?<=\p{L})([‘`´′])(?=\p{L})|(?<=\p{L}s)([‘`´′])(?=\s)")
 
 
