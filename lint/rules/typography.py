@@ -493,6 +493,7 @@ _NUMBER_RE = regex.compile(
     r"(?:,\p{N}+)?|\p{N}+,\p{N}{1,2})(?![\p{N}]|[.,]\p{N})"
 )
 _ENGLISH_RE = regex.compile(r"(?<![\p{N}.,])\p{N}{1,3}(?:,\p{N}{3})+(?![\p{N}]|[.,]\p{N})|(?<![\p{N}.,])\p{N}+\.\p{N}{1,2}(?![\p{N}])")
+_PHONE_RE = regex.compile(r"\+\s?\d|\b(?:tel|phone|telephone|fax|call)\b", regex.IGNORECASE)
 _NEXT_WORD_RE = regex.compile(r"\s*([\p{L}%]+)(?:\s+(\p{L}+))?")
 
 
@@ -564,7 +565,7 @@ class NumberFormat(Rule):
                 )
 
     def _issues(self, line: str) -> Iterator[NumberIssue]:
-        phone = "+" in line or "tel" in line.lower()
+        phone = bool(_PHONE_RE.search(line))
         for match in _NUMBER_RE.finditer(line):
             number = match.group("number")
             sep = match.group("sep")
