@@ -26,8 +26,7 @@ from lint.roles import PROSE_ROLES, LineRoles, Role
 CHECKED_ROLES = PROSE_ROLES | {Role.CAPTION}
 MIN_LENGTH = 4
 GAP_WORDS = frozenset(
-    "de del da do dos das di du des la le les el los las y e et und i w z na no em en a von "
-    "der den zu al".split()
+    ["de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les", "el", "los", "las", "y", "e", "et", "und", "i", "w", "z", "na", "no", "em", "en", "a", "von", "der", "den", "zu", "al"]
 )
 """Short function words that join a foreign phrase ("bono de término de conflicto")."""
 _OTHER_SCRIPT_RE = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Bengali}\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+(?:\s+[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Bengali}\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+)*")

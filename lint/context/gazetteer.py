@@ -279,6 +279,7 @@ def article_misplaced(
             continue
         if (
             not owners or home in owners or len(owners) >= 4 or name in gazetteer.generic
+            or (name.isupper() and len(name) <= 3)  # short acronyms are ambiguous: "SNS", "CMA"
             or name in gazetteer.famous or name in gazetteer.self_marked or name in introduced
         ):
             continue

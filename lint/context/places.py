@@ -100,9 +100,7 @@ class Places:
 
 _RANK = {"country": 0, "subdivision": 1, "city": 2}
 _FUNCTION = frozenset(
-    "in at on the a an of from to for by with as and or but near outside inside across "
-    "north south east west northern southern eastern western central greater upper lower "
-    "province state region district county city town village capital republic".split()
+    ["in", "at", "on", "the", "a", "an", "of", "from", "to", "for", "by", "with", "as", "and", "or", "but", "near", "outside", "inside", "across", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper", "lower", "province", "state", "region", "district", "county", "city", "town", "village", "capital", "republic"]
 )
 
 

@@ -53,7 +53,7 @@ class ArticleLocale:
 
     own: Counter[str] = field(default_factory=Counter)
     total: int = 0
-    prior: Counter[str] = field(default_factory=Counter)
+    prior: dict[str, float] = field(default_factory=dict)
     evidence: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, locales: frozenset[str], count: int, what: str) -> None:
@@ -70,8 +70,9 @@ class ArticleLocale:
 
     def winners(self) -> tuple[frozenset[str], float, int]:
         """The winning locales, their combined votes and how many own votes go against them."""
-        combined = Counter(self.own)
-        combined.update(self.prior)
+        combined: dict[str, float] = {k: float(v) for k, v in self.own.items()}
+        for locale, votes in self.prior.items():
+            combined[locale] = combined.get(locale, 0.0) + votes
         if not combined:
             return frozenset(), 0.0, 0
         best = max(combined.values())
@@ -136,7 +137,7 @@ class LocaleSpelling(Rule):
         for name, count, locales in self.table.convention_votes(prose):
             vote.add(locales, count, name)
         if ctx.config.locale:
-            vote.prior[ctx.config.locale] += CONFIG_PRIOR
+            vote.prior[ctx.config.locale] = vote.prior.get(ctx.config.locale, 0.0) + CONFIG_PRIOR
         part = ctx.index.part("vocab") if ctx.index else None
         if part:
             folder = dict(part.get("folders", {}).get(
@@ -145,9 +146,9 @@ class LocaleSpelling(Rule):
             for locale, count in folder.items():
                 folder[locale] = count - vote.own.get(locale, 0)
             for locale in corpus_locales(folder, total, self.table):
-                vote.prior[locale] += FOLDER_PRIOR
+                vote.prior[locale] = vote.prior.get(locale, 0.0) + FOLDER_PRIOR
             for locale in corpus_locales(part["votes"], part["variants"], self.table):
-                vote.prior[locale] += CORPUS_PRIOR
+                vote.prior[locale] = vote.prior.get(locale, 0.0) + CORPUS_PRIOR
         return vote
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
@@ -211,8 +212,8 @@ class LocaleSpelling(Rule):
         if instead is None:
             return None
         name_end = hit.end
-        while name_end < len(line) and (line[name_end].isalpha() or line[name_end] == " "
-                                         and line[name_end + 1 : name_end + 2].isupper()):
+        while name_end < len(line) and (line[name_end].isalpha() or (line[name_end] == " "
+                                         and line[name_end + 1 : name_end + 2].isupper())):
             name_end += 1
         run = regex.search(r"(?:\p{Lu}[\p{L}.'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,6}$", line[: hit.start])
         name = line[run.start() if run else hit.start : name_end].strip()

@@ -26,6 +26,7 @@ from lint.features.vocab import url_spans
 from lint.packs import Pack
 from lint.roles import PROSE_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.text import word_count
 
 CHECKED_ROLES = PROSE_ROLES | {Role.CAPTION}
 INNER_SPACE = " \t\u00a0\u202f\u2009"
@@ -123,6 +124,18 @@ def _checked_lines(ctx: RuleContext) -> Iterator[tuple[int, int, str]]:
             yield number, doc.line_start(number), line
 
 
+MIN_QUOTE_LINE_WORDS = 6
+"""Guillemets on shorter lines are navigation arrows ("Read more »"), not quotations."""
+_WORDS_RE = regex.compile(r"\p{L}{2,}")
+
+
+def _opens_quotation(line: str, at: int) -> bool:
+    """A mark inside a sentence, before a word: a quotation opens here."""
+    before = line[:at].rstrip(INNER_SPACE)
+    after = line[at + 1 :].lstrip(INNER_SPACE)
+    return bool(before) and bool(after) and after[0].isalpha() and before[-1] not in "|/•·>-–—"
+
+
 def _mojibake(line: str, at: int) -> bool:
     """Whether the mark at ``at`` is a byte of a character decoded with the wrong encoding
     ('â€”', 'â‚¹'): NL304 reports those."""
@@ -189,6 +202,7 @@ class ForeignQuotes(Rule):
         for pair in self.table.pairs:
             if pair.open not in ("“", "”", "‘", "’") and pair.open in line:
                 by_open.setdefault(pair.open, []).append(pair)
+        prose = word_count(line) >= MIN_QUOTE_LINE_WORDS
         for mark, pairs in by_open.items():
             start = line.find(mark)
             while start != -1:
@@ -201,15 +215,19 @@ class ForeignQuotes(Rule):
                 end, pair = min(closes, key=lambda c: c[0]) if closes else (-1, pairs[0])
                 if end == -1 or (nested != -1 and nested < end):
                     taken.append((start, start + 1))
-                    yield self.diagnostic(
-                        ctx, base + start, base + start + 1,
-                        f"{mark!r} ({pair.name}) is not English punctuation",
-                        suggestion=opener,
-                    )
+                    if prose and _opens_quotation(line, start):
+                        yield self.diagnostic(
+                            ctx, base + start, base + start + 1,
+                            f"{mark!r} ({pair.name}) opens a quotation: not English punctuation",
+                            suggestion=opener,
+                        )
                     start = nested
                     continue
                 taken.append((start, end + 1))
                 text = line[start + 1 : end].strip(INNER_SPACE)
+                if not prose or len(_WORDS_RE.findall(text)) < 2:
+                    start = line.find(mark, end + 1)
+                    continue  # an arrow or a page widget ("« Previous | Next »"), not a quotation
                 fixed = f"{opener}{text}{closer}"
                 languages = ", ".join(pair.languages[:4])
                 yield self.diagnostic(
@@ -238,9 +256,9 @@ class ForeignQuotes(Rule):
         for index, char in marks:
             before = line[index - 1] if index else " "
             after = line[index + 1] if index + 1 < len(line) else " "
+            if before.isdigit() or before == "=":
+                continue  # an inch mark (12", 14”) or a markup attribute (link=”...”)
             if char == '"':
-                if before.isdigit():
-                    continue  # an inch mark: 12"
                 open_at = index if open_at is None else None
                 continue
             opens = before.isspace() or before in "([—–-" or index == 0
@@ -404,6 +422,8 @@ class ForeignPunctuation(Rule):
 # ---------------------------------------------------------------------------------------------
 # NL308
 
+MIN_PROSE_WORDS = 8
+"""Shorter lines are often page chrome ("Have your say.Give us feedback"): info there."""
 _COMMA_RE = regex.compile(r"(?<=\p{Ll}\p{Ll}),(?=\p{L}\p{L})")
 _PERIOD_RE = regex.compile(r"(?<=(?<![\p{L}.])\p{L}\p{Ll}+)\.(?=\p{Lu}\p{Ll}+(?![\p{L}.]))")
 _INSIDE_RE = regex.compile(
@@ -447,6 +467,7 @@ class PunctuationSpacing(Rule):
         if not found:
             return
         skip = url_spans(line)
+        severity = None if word_count(line) >= MIN_PROSE_WORDS else Severity.INFO
         for at, mark, safe in sorted(found):
             if any(a <= at < b for a, b in skip):
                 continue
@@ -459,6 +480,7 @@ class PunctuationSpacing(Rule):
             yield self.diagnostic(
                 ctx, base + start, base + end,
                 f"No space after {mark!r} between two words",
+                severity=severity,
                 suggestion=fixed,
                 fix=Fix((Edit(base + at + 1, base + at + 1, " "),), safe=safe,
                         description="add a space"),
@@ -479,6 +501,7 @@ class PunctuationSpacing(Rule):
             yield self.diagnostic(
                 ctx, base + space[0], base + space[1],
                 f"Space {where} {mark!r}",
+                severity=Severity.INFO if mark in "()" else None,
                 suggestion="",
                 fix=Fix((Edit(base + space[0], base + space[1], ""),), safe=True,
                         description="remove the space"),
@@ -493,6 +516,7 @@ _NUMBER_RE = regex.compile(
     r"(?:,\p{N}+)?|\p{N}+,\p{N}{1,2})(?![\p{N}]|[.,]\p{N})"
 )
 _ENGLISH_RE = regex.compile(r"(?<![\p{N}.,])\p{N}{1,3}(?:,\p{N}{3})+(?![\p{N}]|[.,]\p{N})|(?<![\p{N}.,])\p{N}+\.\p{N}{1,2}(?![\p{N}])")
+_LOWER_AFTER_RE = regex.compile(r"\s*(?:\p{Ll}|%|[.,;:)]|$)(?!\S*-)")
 _PHONE_RE = regex.compile(r"\+\s?\d|\b(?:tel|phone|telephone|fax|call)\b", regex.IGNORECASE)
 _NEXT_WORD_RE = regex.compile(r"\s*([\p{L}%]+)(?:\s+(\p{L}+))?")
 
@@ -588,6 +612,8 @@ class NumberFormat(Rule):
             else:
                 if phone or self._after_month(line, start) or groups.count(sep) > 3:
                     continue
+                if not line[:start].strip() or not _LOWER_AFTER_RE.match(line, end):
+                    continue  # "1 120-year-old" (a list number), "400 737 Max jets" (a model)
                 kind = "spaces"
             if currency is not None:
                 gap = line[currency:start]
