@@ -24,7 +24,7 @@ COMMON_WORD_COUNT = 15_000_000
 not evidence of a place (symspellpy's lexicon counts), unless it is a city of a million."""
 BIG_CITY = 1_000_000
 _CAPITAL_RUN_RE = regex.compile(
-    r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?:[ -](?:(?:de|del|da|do|dos|el|al|la|le|sur|upon|on)[ -])?\p{Lu}[\p{L}'’-]*)*"
+    r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?:[ -](?:(?:de|del|da|do|dos|el|al|la|le|sur|upon)[ -])?\p{Lu}[\p{L}'’-]*)*"
 )
 _LATIN_NAME_RE = regex.compile(r"^\p{Lu}[\p{Latin}'’ -]{3,}$")
 

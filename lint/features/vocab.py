@@ -230,10 +230,10 @@ class LocaleTable:
         run = regex.search(r"(?:\p{Lu}[\p{L}.'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,6}$", line[:start])
         if run is None:
             return None
-        for locale, pattern in self.markers.items():
-            marker = pattern.match(line, run.start())
-            if marker is not None:
-                return locale
+        for word in regex.finditer(r"\S+", line[run.start() : start]):
+            for locale, pattern in self.markers.items():
+                if pattern.match(line, run.start() + word.start()) is not None:
+                    return locale
         return None
 
     @staticmethod

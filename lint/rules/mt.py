@@ -206,6 +206,9 @@ IRREGULAR = {
 _IRREGULAR_PAST = frozenset(f for forms in IRREGULAR.values() for f in forms[:2]) | frozenset(
     {"sought", "thought", "found", "told", "left", "felt", "won", "lost", "sent", "spent", "built",
      "undertook", "undertaken", "took", "made", "drew", "gave", "did", "ran", "met", "put"})
+_PARTICIPLES = frozenset(
+    f[1] for f in IRREGULAR.values() if f[0] != f[1]) | frozenset({"undertaken", "mistaken", "overtaken"})
+_ADVERBS = frozenset({"not", "yet", "already", "also", "just", "never", "recently", "since", "finally", "still"})
 _PARTICIPLE_BEFORE = frozenset({"has", "have", "had", "having", "been", "be", "being", "was", "were", "is", "are", "got"})
 _PLACEHOLDER_RE = regex.compile(r"<(\w+)>")
 
@@ -235,8 +238,10 @@ def inflected(replacement: str, match: Any, line: str) -> str:
     except IndexError:
         verb = ""
     verb = verb or next(iter(match.group().split()), "")
-    before = line[: match.start()].split()
-    participle = bool(before) and before[-1].lower() in _PARTICIPLE_BEFORE
+    before = [w.lower() for w in line[: match.start()].split()[-4:]]
+    while before and before[-1] in _ADVERBS:
+        before.pop()
+    participle = (bool(before) and before[-1] in _PARTICIPLE_BEFORE) or str(verb).lower() in _PARTICIPLES
     result: str = _PLACEHOLDER_RE.sub(lambda m: _form(m.group(1), str(verb), participle), replacement)
     return result
 

@@ -386,7 +386,7 @@ class ForeignPunctuation(Rule):
         pattern = rf"(?<![\p{{L}}\p{{N}}])\p{{L}}+(?:[{dots}]\p{{L}}+)+(?![\p{{L}}\p{{N}}])"
         for match in regex.finditer(pattern, line):
             items = [s.strip() for s in regex.split(rf"[{dots}]", match.group())]
-            if any(len(item) <= 2 for item in items):
+            if any(len(item) <= 2 for item in items) or regex.search(rf"[lL][{dots}][lL]", match.group()):
                 continue  # l·l (Catalan), N·m (units)
             if not all(_LATIN_RE.match(item) for item in items):
                 continue
