@@ -112,7 +112,7 @@ class Places:
                 text = run.group()[first.start() : last.end()].rstrip("'’")
                 if text.endswith(("'s", "’s")):
                     text = text[:-2]
-                known = names.get(text)
+                known = self.lookup(text) if text in self.raw else None
                 if known is not None:
                     start = run.start() + first.start()
                     found = PlaceHit(start, start + len(text), text, known[0],

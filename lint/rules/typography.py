@@ -517,6 +517,7 @@ _NUMBER_RE = regex.compile(
 )
 _ENGLISH_RE = regex.compile(r"(?<![\p{N}.,])\p{N}{1,3}(?:,\p{N}{3})+(?![\p{N}]|[.,]\p{N})|(?<![\p{N}.,])\p{N}+\.\p{N}{1,2}(?![\p{N}])")
 _LOWER_AFTER_RE = regex.compile(r"\s*(?:\p{Ll}|%|[.,;:)]|$)(?!\S*-)")
+_DIGIT_RE = regex.compile(r"\d")
 _PHONE_RE = regex.compile(r"\+\s?\d|\b(?:tel|phone|telephone|fax|call)\b", regex.IGNORECASE)
 _NEXT_WORD_RE = regex.compile(r"\s*([\p{L}%]+)(?:\s+(\p{L}+))?")
 
@@ -568,7 +569,7 @@ class NumberFormat(Rule):
         english = english_number_count(text)
         severity = Severity.WARNING if english else Severity.INFO
         for _, base, line in _checked_lines(ctx):
-            if not any(c.isdigit() for c in line):
+            if not _DIGIT_RE.search(line):
                 continue
             for issue in self._issues(line):
                 why = {
