@@ -130,20 +130,20 @@ def word_language(word: str, settings: ForeignSettings) -> str | None:
         return None
     if word.endswith("s") and (word[:-1] in settings.loanwords or word[:-2] in settings.loanwords):
         return None
-    known = lexicon()
-    if word in known or english_zipf(word) >= settings.max_english_zipf:
+    if word in lexicon():
         return None
-    best, best_zipf = None, 0.0
+    found = None
+    best_zipf = 0.0
     for lang in settings.languages:
         zipf = _other_zipf(word, lang)
         if zipf > best_zipf:
-            best, best_zipf = lang, zipf
-    if best is not None and best_zipf >= settings.min_zipf:
-        return best
-    for letter, languages in settings.letters:
-        if letter in word:
-            return languages[0]
-    return None
+            found, best_zipf = lang, zipf
+    if found is None or best_zipf < settings.min_zipf:
+        found = next((languages[0] for letter, languages in settings.letters if letter in word), None)
+    if found is None:
+        return None
+    # English last: its full list is the costly one to load, and most words never get here
+    return None if english_zipf(word) >= settings.max_english_zipf else found
 
 
 def _in_parentheses(line: str, start: int) -> bool:

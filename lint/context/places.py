@@ -89,7 +89,16 @@ class Places:
         A city or region inside a longer name ("Victoria Beckham", "Sydney Morning Herald")
         does not count: every other word of the run must be a place too, or a function word
         that starts a sentence ("In Leipzig")."""
+        raw = self.raw
         for run in _CAPITAL_RUN_RE.finditer(line):
+            text = run.group()
+            if " " not in text:  # one word: most runs ("The", "He", "Seoul")
+                name = text[:-2] if text.endswith(("'s", "’s")) else text.rstrip("'’")
+                known = self.lookup(name) if name in raw else None
+                if known is not None:
+                    yield PlaceHit(run.start(), run.start() + len(name), name, known[0],
+                                   tuple(sorted(known[1].items())))
+                continue
             hits = list(self._run_hits(run))
             if not hits:
                 continue
