@@ -13,7 +13,7 @@ institutions an article means, and story alignment can use it to know where a st
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -95,6 +95,27 @@ def dateline_countries(line: str, gazetteer: Gazetteer, table: Places) -> dict[s
     return {}
 
 
+def _evidence_in(
+    text: str, factor: float, gazetteer: Gazetteer, table: Places,
+    add: Callable[..., None],
+) -> None:
+    """Add the countries, places and institutions ``text`` names."""
+    for hit in table.find(text, gazetteer.places):
+        if hit.kind == "named":
+            weight = DEMONYM_WEIGHT if hit.name in gazetteer.demonym_names else ALIAS_WEIGHT
+        else:
+            weight = ALIAS_WEIGHT if hit.kind == "country" else PLACE_WEIGHT
+        add(dict(hit.countries), weight * factor, hit.name)
+    if gazetteer.names_re is not None and (
+        gazetteer.heads is None or not gazetteer.heads.isdisjoint(_WORD_RE.findall(text))
+    ):
+        for match in gazetteer.names_re.finditer(text):
+            name = _SPACES_RE.sub(" ", match.group())
+            owners = gazetteer.owners.get(name, {})
+            if len(owners) == 1 and name not in gazetteer.generic:
+                add({next(iter(owners)): 1.0}, INSTITUTION_WEIGHT * factor, name, named=False)
+
+
 def document_country(
     lines: Sequence[str], roles: LineRoles | None, gazetteer: Gazetteer, table: Places | None = None
 ) -> CountryGuess:
@@ -112,42 +133,25 @@ def document_country(
             if len(evidence[code]) < 12:
                 evidence[code].append(why)
 
-    datelined = False
-    seen_lines = 0
+    headline: list[str] = []
+    body: list[str] = []
     for number, line in enumerate(lines, start=1):
         role = roles[number] if roles is not None else Role.BODY
         if role is Role.BLANK or role in CHROME_ROLES or not line.strip():
             continue
-        factor = HEADLINE_FACTOR if role is Role.HEADLINE else 1.0
-        seen_lines += 1
-        if not datelined and seen_lines <= 4 and role is not Role.HEADLINE:
+        if role is Role.HEADLINE:
+            headline.append(line)
+            continue
+        if len(body) < 4 and not any(evidence.values()):
             found = dateline_countries(line, gazetteer, table)
             if found:
-                datelined = True
                 add(found, DATELINE_WEIGHT, "dateline")
-        named: set[tuple[int, int]] = set()
-        if gazetteer.mention_re is not None:
-            for match in gazetteer.mention_re.finditer(line):
-                text = match.group()
-                code = gazetteer.places.get(text)
-                if code is None:
-                    continue
-                named.add(match.span())
-                weight = DEMONYM_WEIGHT if text[:1].isupper() and text in gazetteer.demonym_names else ALIAS_WEIGHT
-                add({code: 1.0}, weight * factor, text)
-        for hit in table.find(line):
-            if any(a <= hit.start < b for a, b in named):
-                continue
-            weight = ALIAS_WEIGHT if hit.kind == "country" else PLACE_WEIGHT
-            add(dict(hit.countries), weight * factor, hit.name)
-        if gazetteer.names_re is not None and (
-            gazetteer.heads is None or not gazetteer.heads.isdisjoint(_WORD_RE.findall(line))
-        ):
-            for match in gazetteer.names_re.finditer(line):
-                name = _SPACES_RE.sub(" ", match.group())
-                owners = gazetteer.owners.get(name, {})
-                if len(owners) == 1 and name not in gazetteer.generic:
-                    add({next(iter(owners)): 1.0}, INSTITUTION_WEIGHT * factor, name, named=False)
+        body.append(line)
+    # one pass of each pattern over the headline and one over the body: far fewer calls than a
+    # pass per line (patterns never cross a newline)
+    for text, factor in (("\n".join(headline), HEADLINE_FACTOR), ("\n".join(body), 1.0)):
+        if text:
+            _evidence_in(text, factor, gazetteer, table, add)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     code = None
     if ranked and ranked[0][1] >= MIN_SCORE:

@@ -24,6 +24,8 @@ from lint.packs import Pack
 from lint.roles import PROSE_ROLES, LineRoles, Role
 
 CHECKED_ROLES = PROSE_ROLES | {Role.CAPTION}
+_LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Ll}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}_])")
+"""Lowercase words of four letters or more: the only foreign-word candidates."""
 MIN_LENGTH = 4
 GAP_WORDS = frozenset(
     ["de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les", "el", "los", "las", "y", "e", "et", "und", "i", "w", "z", "na", "no", "em", "en", "a", "von", "der", "den", "zu", "al"]
@@ -201,16 +203,17 @@ def foreign_words(document: Document, roles: LineRoles, packs: Sequence[Pack]) -
     if not settings.languages:
         return []
     known = lexicon()
+    unknown = {w for w in _LOWER_WORD_RE.findall(document.text) if w not in known}
+    ascii_text = document.text.isascii()
+    if not unknown and ascii_text:
+        return []
     found: list[ForeignWord] = []
     for number, line in enumerate(document.lines, start=1):
         if roles[number] not in CHECKED_ROLES or not line.strip():
             continue
-        if line.isascii() and all(
-            w.lower() in known or not w[:1].islower() for w in TOKEN_RE.findall(line)
-        ):
-            continue
-        found.extend(_phrases(number, line, settings))
-        if not line.isascii():
+        if unknown and not unknown.isdisjoint(_LOWER_WORD_RE.findall(line)):
+            found.extend(_phrases(number, line, settings))
+        if not ascii_text and not line.isascii():
             found.extend(_scripts(number, line))
     return found
 

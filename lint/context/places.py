@@ -28,7 +28,7 @@ COMMON_WORD_COUNT = 15_000_000
 not evidence of a place (symspellpy's lexicon counts), unless it is a city of a million."""
 BIG_CITY = 1_000_000
 _CAPITAL_RUN_RE = regex.compile(
-    r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?:[ -](?:(?:de|del|da|do|dos|el|al|la|le|sur|upon)[ -])?\p{Lu}[\p{L}'’-]*)*"
+    r"(?<![\p{L}\p{N}'’.-])\p{Lu}[\p{L}.'’-]*(?:[ -](?:(?:de|del|da|do|dos|el|al|la|le|sur|upon)[ -])?\p{Lu}[\p{L}.'’-]*)*"
 )
 _LATIN_NAME_RE = regex.compile(r"^\p{Lu}[\p{Latin}'’ -]{3,}$")
 _CHUNK_RE = regex.compile(r"\S+")
@@ -43,7 +43,7 @@ class PlaceHit:
     end: int
     name: str
     kind: str
-    """"country", "subdivision" or "city"."""
+    """"country", "subdivision", "city", or "named" (a name given in ``extra``)."""
     countries: tuple[tuple[str, float], ...]
 
 
@@ -55,6 +55,7 @@ class Places:
     (a document names a few dozen places, the table holds sixty thousand)."""
 
     def __init__(self, common: dict[str, int] | None = None) -> None:
+        self._extra: dict[str, str] = {}
         self.raw: dict[str, tuple[str, list[tuple[str, int]]]] = {}
         self.common = common or {}
         self._done: dict[str, tuple[str, dict[str, float]] | None] = {}
@@ -87,18 +88,22 @@ class Places:
         self._done[name] = found
         return found
 
-    def find(self, line: str) -> Iterator[PlaceHit]:
+    def find(self, line: str, extra: dict[str, str] | None = None) -> Iterator[PlaceHit]:
         """Place names on a line: the longest known run of capitalized words, at each run.
 
         A city or region inside a longer name ("Victoria Beckham", "Sydney Morning Herald")
         does not count: every other word of the run must be a place too, or a function word
-        that starts a sentence ("In Leipzig")."""
+        that starts a sentence ("In Leipzig"). ``extra``: more names (a gazetteer's aliases and
+        demonyms, "U.S." included) -> country code, looked up first, as kind "named"."""
         raw = self.raw
+        self._extra = extra or {}
         for run in _CAPITAL_RUN_RE.finditer(line):
             text = run.group()
             if " " not in text:  # one word: most runs ("The", "He", "Seoul")
                 name = text[:-2] if text.endswith(("'s", "’s")) else text.rstrip("'’")
-                known = self.lookup(name) if name in raw else None
+                if name not in self._extra and name not in raw:
+                    name = name.rstrip(".")
+                known = self._known(name)
                 if known is not None:
                     yield PlaceHit(run.start(), run.start() + len(name), name, known[0],
                                    tuple(sorted(known[1].items())))
@@ -110,10 +115,17 @@ class Places:
             rest = run.group()
             for hit in hits:
                 rest = rest.replace(hit.name, " ")
+            rest = rest.replace(".", " ")
             leftovers = [w for w in _NAME_WORD_RE.findall(rest) if w.lower() not in _FUNCTION]
             for hit in hits:
-                if hit.kind == "country" or not leftovers or covered == len(run.group()):
+                if hit.kind in ("country", "named") or not leftovers or covered == len(run.group()):
                     yield hit
+
+    def _known(self, name: str) -> tuple[str, dict[str, float]] | None:
+        code = self._extra.get(name)
+        if code is not None:
+            return ("named", {code: 1.0})
+        return self.lookup(name) if name in self.raw else None
 
     def _run_hits(self, run: regex.Match[str]) -> Iterator[PlaceHit]:
         words = list(_CHUNK_RE.finditer(run.group()))
@@ -125,7 +137,7 @@ class Places:
                 text = run.group()[first.start() : last.end()].rstrip("'’")
                 if text.endswith(("'s", "’s")):
                     text = text[:-2]
-                known = self.lookup(text) if text in self.raw else None
+                known = self._known(text) or self._known(text.rstrip("."))
                 if known is not None:
                     start = run.start() + first.start()
                     found = PlaceHit(start, start + len(text), text, known[0],
@@ -192,9 +204,9 @@ def places() -> Places:
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-                pickle.dump(table.raw, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, path)
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as out:
+                pickle.dump(table.raw, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(out.name, path)
         except OSError:
             pass
     return table
