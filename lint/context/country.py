@@ -30,6 +30,11 @@ PLACE_WEIGHT = 1.5
 """Provinces and towns say where the story happens."""
 INSTITUTION_WEIGHT = 1.0
 HEADLINE_FACTOR = 1.5
+MAX_LINE = 10_000
+"""A longer line is not an article's paragraph (a scraped page on one line): not read."""
+MAX_TEXT = 40_000
+"""The evidence is read from the first this many characters: a country is named early, and the
+gazetteer's pattern is costly on very long texts."""
 MIN_SCORE = 4.0
 """A country needs this much evidence to be the article's."""
 MIN_RATIO = 1.5
@@ -135,10 +140,14 @@ def document_country(
 
     headline: list[str] = []
     body: list[str] = []
+    size = 0
     for number, line in enumerate(lines, start=1):
         role = roles[number] if roles is not None else Role.BODY
-        if role is Role.BLANK or role in CHROME_ROLES or not line.strip():
+        if role is Role.BLANK or role in CHROME_ROLES or not line.strip() or len(line) > MAX_LINE:
             continue
+        size += len(line)
+        if size > MAX_TEXT:
+            break
         if role is Role.HEADLINE:
             headline.append(line)
             continue

@@ -27,6 +27,8 @@ CHECKED_ROLES = PROSE_ROLES | {Role.CAPTION}
 _LOWER_WORD_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Ll}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}_])")
 """Lowercase words of four letters or more: the only foreign-word candidates."""
 MIN_LENGTH = 4
+MAX_LINE = 10_000
+"""A longer line is not a paragraph of prose (a page scraped onto one line): not read."""
 GAP_WORDS = frozenset(
     ["de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les", "el", "los", "las", "y", "e", "et", "und", "i", "w", "z", "na", "no", "em", "en", "a", "von", "der", "den", "zu", "al"]
 )
@@ -203,14 +205,15 @@ def foreign_words(document: Document, roles: LineRoles, packs: Sequence[Pack]) -
     if not settings.languages:
         return []
     known = lexicon()
-    unknown = {w for w in _LOWER_WORD_RE.findall(document.text) if w not in known}
-    ascii_text = document.text.isascii()
+    lines = [(number, line) for number, line in enumerate(document.lines, start=1)
+             if roles[number] in CHECKED_ROLES and line.strip() and len(line) <= MAX_LINE]
+    text = "\n".join(line for _, line in lines)
+    unknown = {w for w in _LOWER_WORD_RE.findall(text) if w not in known}
+    ascii_text = text.isascii()
     if not unknown and ascii_text:
         return []
     found: list[ForeignWord] = []
-    for number, line in enumerate(document.lines, start=1):
-        if roles[number] not in CHECKED_ROLES or not line.strip():
-            continue
+    for number, line in lines:
         if unknown and not unknown.isdisjoint(_LOWER_WORD_RE.findall(line)):
             found.extend(_phrases(number, line, settings))
         if not ascii_text and not line.isascii():

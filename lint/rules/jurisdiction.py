@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from lint.config import Config
+from lint.context.country import MAX_LINE
 from lint.context.gazetteer import (
     SKIPPED_ROLES,
     Gazetteer,
@@ -99,7 +100,7 @@ class WrongJurisdiction(Rule):
             for found in misplaced(self.gazetteer, line):
                 reported.add(found.start)
                 yield self._report(ctx, base, found)
-            if home:
+            if home and len(line) <= MAX_LINE:
                 for found in article_misplaced(self.gazetteer, line, home, mentions, introduced, previous):
                     if found.start not in reported:
                         yield self._report(ctx, base, found)
