@@ -18,7 +18,7 @@ from lint.formats import READ_GLOBS, JsonlFields
 from lint.score import Scoring
 
 CONFIG_FILES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-LOCALES = ("en-CA", "en-GB", "en-US", "en-AU")
+LOCALES = ("en-CA", "en-GB", "en-US", "en-AU", "en-IN", "en-IE", "en-NZ", "en-ZA")
 EXECUTORS = ("local", "dask")
 OUTPUT_FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "gitlab", "rdjson")
 RUN_ONLY = frozenset({

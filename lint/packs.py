@@ -68,6 +68,13 @@ class PackEntry:
     """Literal prefilter: a line can match only if it contains one of these (lowercase unless
     the entry is case-sensitive). Checked against the examples when the pack loads."""
     case_sensitive: bool = False
+    languages: tuple[str, ...] = ()
+    """Source languages whose translations make this error (ISO 639-1 codes)."""
+    needs_source: bool = False
+    """Report only in an article whose likely source languages include one of ``languages``
+    (for patterns that are also ordinary English outside translated text)."""
+    severity: str = ""
+    """The entry's own severity, when it differs from its rule's."""
 
     @functools.cached_property
     def pattern(self) -> regex.Pattern[str]:
@@ -155,7 +162,8 @@ def _strings(source: str, entry_id: str, raw: dict[str, Any], key: str) -> list[
 
 _ENTRY_KEYS = {
     "id", "rule", "phrases", "regex", "match", "message", "role", "max_words", "min_words",
-    "case_sensitive", "replacement", "safe_fix", "examples", "requires",
+    "case_sensitive", "replacement", "safe_fix", "examples", "requires", "languages",
+    "needs_source", "severity",
 }
 _RULE_KEYS = {
     "code", "name", "severity", "kind", "summary", "what", "why", "example", "category",
@@ -195,7 +203,12 @@ def _entry(source: str, raw: dict[str, Any], position: int, check: bool) -> Pack
         source=source,
         requires=_requires(source, entry_id, raw),
         case_sensitive=bool(raw.get("case_sensitive", False)),
+        languages=tuple(_strings(source, entry_id, raw, "languages")),
+        needs_source=bool(raw.get("needs_source", False)),
+        severity=_severity(source, entry_id, raw),
     )
+    if entry.needs_source and not entry.languages:
+        raise PackError(f"{source}: entry {entry_id!r}: key 'needs_source' needs 'languages'")
     if check:
         try:
             entry.pattern  # noqa: B018 -- compile now, to report a bad pattern at load
@@ -203,6 +216,13 @@ def _entry(source: str, raw: dict[str, Any], position: int, check: bool) -> Pack
             raise PackError(f"{source}: entry {entry_id!r}: key 'regex': bad pattern: {exc}") from exc
         self_test(entry)
     return entry
+
+
+def _severity(source: str, entry_id: str, raw: dict[str, Any]) -> str:
+    value = raw.get("severity", "")
+    if value not in ("", "error", "warning", "info"):
+        raise PackError(f"{source}: entry {entry_id!r}: key 'severity' must be error, warning or info")
+    return str(value)
 
 
 def _requires(source: str, entry_id: str, raw: dict[str, Any]) -> tuple[str, ...]:

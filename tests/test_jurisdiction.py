@@ -117,3 +117,59 @@ def test_a_user_pack_adds_a_country(tmp_path: Path) -> None:
         ("CIA", "NL", "General Intelligence and Security Service")
     ]
     assert flagged(gazetteer, "The Dutch AIVD said the threat level was unchanged.") == []
+
+
+# ---------------------------------------------------------------- the article's own country
+
+
+def _article(dateline: str, *paragraphs: str) -> str:
+    return "Storm cuts power to thousands\n\n" + dateline + "\n\n".join(paragraphs) + "\n"
+
+
+def _nl502(lint_corpus: CorpusFactory, text: str) -> list[tuple[str, str | None, str]]:
+    return [(d.text, d.suggestion, d.severity.name) for d in lint_corpus({"a.txt": text}, select="NL502")
+            if d.code == "NL502"]
+
+
+def test_foreign_body_in_a_role_the_article_country_fills_is_reported(lint_corpus: CorpusFactory) -> None:
+    text = _article(
+        "PATNA, India — Heavy rain flooded villages in Bihar on Monday. ",
+        "The National Weather Service forecast more rain for the next three days.",
+        "The state government opened 200 relief camps near Patna and Gaya.",
+    )
+    assert _nl502(lint_corpus, text) == [
+        ("National Weather Service", "India Meteorological Department", "WARNING")]
+
+
+def test_foreign_body_named_as_foreign_stays_quiet(lint_corpus: CorpusFactory) -> None:
+    for paragraph in (
+        "The U.S. National Weather Service said the storm would reach the coast of Odisha later.",
+        "American forecasters at the National Weather Service said the storm would weaken.",
+        "Washington offered help, and the National Weather Service shared its satellite images.",
+    ):
+        text = _article("PATNA, India — Heavy rain flooded villages in Bihar on Monday. ", paragraph,
+                        "The state government opened 200 relief camps near Patna and Gaya.")
+        assert _nl502(lint_corpus, text) == [], paragraph
+
+
+def test_a_body_introduced_as_foreign_may_be_named_bare_later(lint_corpus: CorpusFactory) -> None:
+    text = _article(
+        "LUBLIN, Poland — Truck queues grew at the crossings into Ukraine on Tuesday. ",
+        "Britain's Met Office said the cold would last until the weekend.",
+        "The Met Office also warned of snow in the hills near Zamość and Chełm.",
+    )
+    assert _nl502(lint_corpus, text) == []
+
+
+def test_own_institutions_and_famous_bodies_are_not_reported(lint_corpus: CorpusFactory) -> None:
+    text = _article(
+        "SANTIAGO, Chile — Copper prices rose on Monday as the strike at the mine went on. ",
+        "The Ministry of Mining said talks would resume, and the Central Bank of Chile kept rates on hold.",
+        "Traders said the Federal Reserve would decide on rates next week, which weighed on the peso.",
+    )
+    assert _nl502(lint_corpus, text) == []
+
+
+def test_no_article_country_no_article_finding(lint_corpus: CorpusFactory) -> None:
+    text = "Markets steady\n\nThe National Weather Service forecast a quiet week, traders said on Monday.\n"
+    assert _nl502(lint_corpus, text) == []

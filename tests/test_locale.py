@@ -73,7 +73,8 @@ def test_oxford_ize_is_accepted_in_british_text(lint_corpus: CorpusFactory) -> N
 
 def test_locale_table_expands_families() -> None:
     table = LocaleTable(load_packs())
-    assert table.forms["neighbourhoods"].accepted == {"en-GB", "en-CA", "en-AU"}
+    assert table.forms["neighbourhoods"].accepted == {
+        "en-GB", "en-CA", "en-AU", "en-IN", "en-IE", "en-NZ", "en-ZA"}
     assert table.forms["neighborhoods"].instead["en-CA"] == "neighbourhoods"
     assert table.forms["travelled"].instead["en-US"] == "traveled"
     assert "en-GB" in table.forms["organize"].accepted
@@ -104,3 +105,67 @@ def test_capitalized_common_word_at_sentence_start_is_checked(lint_corpus: Corpu
     )
     diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL505", locale="en-CA") if d.code == "NL505"]
     assert [(d.line, d.text, d.suggestion) for d in diagnostics] == [(3, "Defense", "Defence")]
+
+
+# ---------------------------------------------------------------- each article's own locale
+
+
+def locale_findings(lint_corpus: CorpusFactory, files: dict[str, str], **kwargs: object) -> list[tuple[str, str, str]]:
+    return [(d.path.rsplit("/", 1)[-1], d.text, d.severity.name)
+            for d in lint_corpus(files, select="NL505", **kwargs) if d.code == "NL505"]
+
+
+BRITISH = article(
+    "The programme will centre on the harbour, the organisers said on 14 October, and 40 per cent of the "
+    "budget goes to the theatre.",
+    "Visitors travelled from the north, and the colour of the new flags was chosen by the neighbours.",
+)
+AMERICAN = article(
+    "The program will center on the harbor, the organizers said October 14, and 40 percent of the budget "
+    "goes to the theater.",
+    "Visitors traveled from the north, and the color of the new flags was chosen by the neighbors.",
+)
+
+
+def test_each_article_decides_its_own_locale_in_a_mixed_corpus(lint_corpus: CorpusFactory) -> None:
+    odd_british = BRITISH.replace("the colour of", "the color of")
+    odd_american = AMERICAN.replace("the theater", "the theatre")
+    flagged = locale_findings(lint_corpus, {"a.txt": BRITISH, "b.txt": AMERICAN, "c.txt": odd_british,
+                                            "d.txt": odd_american})
+    assert sorted(flagged) == [("c.txt", "color", "WARNING"), ("d.txt", "theatre", "WARNING")]
+
+
+def test_consistent_articles_in_every_locale_are_quiet(lint_corpus: CorpusFactory) -> None:
+    indian = article("Floods affected 14.6 lakh people and the state released 1,250 crore rupees for "
+                     "the programme, officials said on 3 July.", "The neighbouring districts were organised into zones.")
+    australian = article("The program will centre on the harbour, and 30 per cent of the funds go to the "
+                         "organisers' theatre, the council said on 2 March.")
+    canadian = AMERICAN.replace("harbor", "harbour").replace("neighbors", "neighbours").replace(
+        "color", "colour").replace("center", "centre").replace("theater", "theatre").replace(
+        "percent", "per cent").replace("traveled", "travelled")
+    files = {"gb.txt": BRITISH, "us.txt": AMERICAN, "in.txt": indian, "au.txt": australian, "ca.txt": canadian}
+    assert locale_findings(lint_corpus, files) == []
+
+
+def test_the_message_counts_the_other_form_in_the_article(lint_corpus: CorpusFactory) -> None:
+    text = article("The colour of the boats and the colour of the flags matched, and the color of the "
+                   "sails did not, the organisers said on 3 May.")
+    diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL505") if d.code == "NL505"]
+    assert [d.text for d in diagnostics] == ["color"]
+    assert "writes 'colour' 2 times" in diagnostics[0].message
+
+
+def test_a_quotation_and_official_names_keep_their_spelling(lint_corpus: CorpusFactory) -> None:
+    text = AMERICAN + (
+        "\n“The Centre stands with the people of the coast,” the ministry said.\n\n"
+        "The World Health Organization and the Labour government of Britain sent help.\n"
+    )
+    assert locale_findings(lint_corpus, {"a.txt": text}) == []
+
+
+def test_a_name_of_the_article_country_in_another_locale_spelling(lint_corpus: CorpusFactory) -> None:
+    text = ("Bushfire crews reach the coast\n\nSYDNEY, Australia — The Australian Defense Force sent "
+            "helicopters to New South Wales on Monday, and the Australian Labor Party praised the crews.\n\n"
+            "Crews from Queensland and Victoria joined them near Newcastle and Wollongong.\n")
+    flagged = [(d.text, d.suggestion) for d in lint_corpus({"a.txt": text}, select="NL505") if d.code == "NL505"]
+    assert flagged == [("Defense", "Defence")]

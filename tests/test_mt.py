@@ -114,3 +114,61 @@ def test_dropped_of_after_event_noun(lint_corpus: CorpusFactory) -> None:
 )
 def test_dropped_of_look_alikes(lint_corpus: CorpusFactory, sentence: str) -> None:
     assert found(lint_corpus({"a.txt": article(sentence)}, select="NL504"), "NL504") == []
+
+
+# ---------------------------------------------------------------- collocation packs by source language
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "suggestion"),
+    [
+        ("The dockers sustained a meeting with the port authority on Sunday night.", "sustained a meeting", "held a meeting"),
+        ("The committee has not yet undertaken a decision on the new quotas.", "undertaken a decision", "taken a decision"),
+        ("It is too early to make conclusions about the harvest, the agronomist said.", "make conclusions", "draw conclusions"),
+        ("The parliament must meet a decision on the ferry subsidy before June.", "meet a decision", "make a decision"),
+        ("Relief work is proceeding on foot and leg in the mountain villages.", "on foot and leg", "in full swing"),
+        ("The drought has broken the waist of the cotton growers this year.", "broken the waist of", "crippled"),
+        ("The storm had made nearly 40 victims along the coast.", "made nearly 40 victims", "killed nearly 40 people"),
+    ],
+)
+def test_source_language_calques_fire_with_a_suggestion(
+    lint_corpus: CorpusFactory, sentence: str, expected: str, suggestion: str
+) -> None:
+    diagnostics = [d for d in lint_corpus({"a.txt": article(sentence)}, select="NL504") if d.code == "NL504"]
+    assert [(d.text, d.suggestion) for d in diagnostics] == [(expected, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company sustained heavy losses after the strike at the port.",
+        "Investors turned their attention to the central bank on Friday.",
+        "The council met on Tuesday and made a decision on the ferry subsidy.",
+        "Mediators used their good offices to bring the two sides together.",
+        "Rail staff switched to an emergency timetable for the strike days.",
+        "Residents breathed a sigh of relief as the water went down.",
+    ],
+)
+def test_look_alikes_of_the_calques_are_quiet(lint_corpus: CorpusFactory, sentence: str) -> None:
+    assert found(lint_corpus({"a.txt": article(sentence)}, select="NL504"), "NL504") == []
+
+
+RISKY = "The dockers' union actually demands a raise of six per cent and shorter shifts."
+
+
+def test_risky_false_friend_needs_the_source_language(lint_corpus: CorpusFactory) -> None:
+    english = article(RISKY, "The port of Felixstowe handles most of Britain's containers, officials in London said.")
+    translated = "Dock strike spreads\n\nVALPARAISO, Chile — " + RISKY + "\n\nThe port of Valparaiso and San Antonio stopped on Monday, the Chilean ministry said.\n"
+    assert found(lint_corpus({"a.txt": english}, select="NL504"), "NL504") == []
+    diagnostics = [d for d in lint_corpus({"a.txt": translated}, select="NL504") if d.code == "NL504"]
+    assert [(d.text.strip(), d.severity.name) for d in diagnostics] == [("actually", "INFO")]
+
+
+def test_every_source_language_has_a_pack() -> None:
+    from lint.packs import load_packs
+
+    entries = [e for p in load_packs() for e in p.entries if e.rule == "mt-collocation" and e.languages]
+    languages = {lang for e in entries for lang in e.languages}
+    assert {"es", "pt", "fr", "it", "de", "pl", "ru", "uk", "zh", "ja", "ko", "ar", "hi"} <= languages
+    assert len(entries) >= 150
+    assert all(e.examples_match and e.examples_no_match for e in entries)

@@ -168,3 +168,10 @@ def test_invisible_characters_one_finding_per_line_with_all_fixes(lint_corpus: C
 )
 def test_invisible_lookalikes(lint_corpus: CorpusFactory, line: str) -> None:
     assert lint_corpus({"a.txt": f"Headline\n\n{line}\n"}, select="NL305") == []
+
+
+def test_doubled_place_name_is_not_a_doubled_word(lint_corpus: CorpusFactory) -> None:
+    text = ("Grain prices fall\n\nFarmers near Wagga Wagga and Walla Walla sold early, but the "
+            "the co-operative in Iraq Iraq waited.\n")
+    flagged = [d.text for d in lint_corpus({"a.txt": text}, select="NL301") if d.code == "NL301"]
+    assert flagged == ["the the", "Iraq Iraq"]

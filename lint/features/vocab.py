@@ -54,8 +54,10 @@ def in_quotation(line: str, offset: int) -> bool:
 # Locale spellings
 
 
-LOCALES = ("en-US", "en-GB", "en-CA", "en-AU")
+LOCALES = ("en-US", "en-GB", "en-CA", "en-AU", "en-IN", "en-IE", "en-NZ", "en-ZA")
 _DEFAULT_TAKE = {"en-US": "us", "en-GB": "gb", "en-CA": "gb", "en-AU": "gb"}
+_LIKE_BRITISH = ("en-IN", "en-IE", "en-NZ", "en-ZA")
+"""Locales that follow British spelling wherever a table does not name them."""
 
 
 @dataclass
@@ -78,6 +80,18 @@ class LocaleHit:
     skipped: bool
     """A proper name, a title, a quotation or a spelling right after another country's name:
     no vote, no finding."""
+    reason: str = ""
+    """Why it is skipped: "proper", "marked" or "quoted"."""
+
+
+@dataclass(frozen=True)
+class Convention:
+    """A locale convention that is not a spelling ("per cent", "14 October"): votes only."""
+
+    name: str
+    pattern: regex.Pattern[str]
+    locales: frozenset[str]
+    cap: int = 2
 
 
 def _expand(spec: str) -> list[tuple[str, str]]:
@@ -91,9 +105,13 @@ class LocaleTable:
     def __init__(self, packs: Sequence[Pack]) -> None:
         self.forms: dict[str, FormInfo] = {}
         self.markers: dict[str, regex.Pattern[str]] = {}
+        self.conventions: list[Convention] = []
+        self.official: frozenset[str] = frozenset()
+        """Names that keep another locale's spelling on purpose ("Australian Labor Party")."""
         self.min_votes = 5
         self.majority = 0.75
         marker_words: dict[str, list[str]] = {}
+        official: set[str] = set()
         for pack in packs:
             table = pack.data.get("locale")
             if not isinstance(table, dict):
@@ -106,6 +124,13 @@ class LocaleTable:
                 self._family(family)
             for pair in table.get("pairs", []):
                 self._pair(str(pair["us"]), str(pair["gb"]), pair.get("take", {}))
+            for raw in table.get("conventions", []):
+                self.conventions.append(Convention(
+                    str(raw["name"]), regex.compile(str(raw["regex"])),
+                    frozenset(str(x) for x in raw["locales"]), int(raw.get("cap", 2)),
+                ))
+            official.update(str(n) for n in table.get("official_names", []))
+        self.official = frozenset(official)
         for locale, words in marker_words.items():
             alternatives = "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
             self.markers[locale] = regex.compile(rf"(?<![\p{{L}}.])(?:{alternatives})(?!\p{{L}})")
@@ -125,7 +150,9 @@ class LocaleTable:
         if us == gb:
             return
         for locale in LOCALES:
-            choice = take.get(locale) or _DEFAULT_TAKE[locale]
+            choice = take.get(locale) or (
+                take.get("en-GB") if locale in _LIKE_BRITISH else None
+            ) or _DEFAULT_TAKE.get(locale, "gb")
             if choice in ("us", "both"):
                 self.forms.setdefault(us, FormInfo()).accepted.add(locale)
             if choice in ("gb", "both"):
@@ -156,12 +183,38 @@ class LocaleTable:
             accepted = frozenset(info.accepted)
             if len(accepted) == len(LOCALES):
                 continue  # accepted everywhere: says nothing about the locale
-            skipped = (
-                self._proper(line, start, end, word)
-                or self._marked(line, start, accepted)
-                or in_quotation(line, start)
+            reason = (
+                "proper" if self._proper(line, start, end, word)
+                else "marked" if self._marked(line, start, accepted)
+                else "quoted" if in_quotation(line, start)
+                else ""
             )
-            yield LocaleHit(start, end, word, accepted, info.instead, skipped)
+            yield LocaleHit(start, end, word, accepted, info.instead, bool(reason), reason)
+
+    def convention_votes(self, text: str) -> list[tuple[str, int, frozenset[str]]]:
+        """(convention, count up to its cap, locales that use it) for the text's conventions."""
+        found = []
+        for convention in self.conventions:
+            count = 0
+            for _ in convention.pattern.finditer(text):
+                count += 1
+                if count >= convention.cap:
+                    break
+            if count:
+                found.append((convention.name, count, convention.locales))
+        return found
+
+    def owner_locale(self, line: str, start: int) -> str | None:
+        """The locale whose country's name or demonym opens the capitalized name that holds the
+        word at ``start`` ("Australian Defense Force" -> en-AU), if any."""
+        run = regex.search(r"(?:\p{Lu}[\p{L}.'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,6}$", line[:start])
+        if run is None:
+            return None
+        for word in regex.finditer(r"\S+", line[run.start() : start]):
+            for locale, pattern in self.markers.items():
+                if pattern.match(line, run.start() + word.start()) is not None:
+                    return locale
+        return None
 
     @staticmethod
     def _proper(line: str, start: int, end: int, word: str) -> bool:
@@ -184,6 +237,13 @@ class LocaleTable:
         )
 
 
+def _prose(document: Document, roles: LineRoles) -> str:
+    """The document's prose lines (headline, body, captions), joined."""
+    return "\n".join(
+        line for number, line in enumerate(document.lines, start=1) if roles[number] in LOCALE_ROLES
+    )
+
+
 def corpus_locales(votes: Mapping[str, int], total: int, table: LocaleTable) -> frozenset[str]:
     """The locales with the most votes, when the vote is large and clear enough; else none."""
     if total < table.min_votes or not votes:
@@ -198,6 +258,13 @@ def corpus_locales(votes: Mapping[str, int], total: int, table: LocaleTable) -> 
 # The feature
 
 
+def outlet_key(path: str, record: int | None) -> str:
+    """Where a document's outlet prior comes from: its folder (a JSONL file's records: the file)."""
+    import os
+
+    return path if record is not None else os.path.dirname(os.path.normpath(path))
+
+
 class VocabReducer(Reducer):
     incremental = True
 
@@ -207,6 +274,8 @@ class VocabReducer(Reducer):
         self.votes: Counter[str] = Counter()
         self.forms: Counter[str] = Counter()
         self.total = 0
+        self.folders: dict[str, Counter[str]] = {}
+        """Locale votes per outlet folder (``outlet_key``), with "" holding the count."""
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         unknown: dict[str, int] = data["unknown"]
@@ -215,6 +284,9 @@ class VocabReducer(Reducer):
         self.votes.update(data["votes"])
         self.forms.update(data["forms"])
         self.total += data["variants"]
+        folder = self.folders.setdefault(outlet_key(analysis.path, analysis.record), Counter())
+        folder.update(data["votes"])
+        folder[""] += data["variants"]
 
     def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
         unknown: dict[str, int] = data["unknown"]
@@ -223,11 +295,18 @@ class VocabReducer(Reducer):
         self.votes.subtract(data["votes"])
         self.forms.subtract(data["forms"])
         self.total -= data["variants"]
+        key = outlet_key(analysis.path, analysis.record)
+        folder = self.folders.get(key, Counter())
+        folder.subtract(data["votes"])
+        folder[""] -= data["variants"]
         for counter, keys in ((self.documents, unknown), (self.counts, unknown),
-                              (self.votes, data["votes"]), (self.forms, data["forms"])):
-            for key in keys:
-                if counter[key] <= 0:
-                    del counter[key]
+                              (self.votes, data["votes"]), (self.forms, data["forms"]),
+                              (folder, [*data["votes"], ""])):
+            for key_ in keys:
+                if counter[key_] <= 0:
+                    del counter[key_]
+        if not folder:
+            self.folders.pop(key, None)
 
     def result(self) -> dict[str, Any]:
         return {
@@ -236,6 +315,7 @@ class VocabReducer(Reducer):
             "votes": dict(self.votes),
             "forms": dict(self.forms),
             "variants": self.total,
+            "folders": {k: dict(v) for k, v in self.folders.items()},
         }
 
 
@@ -286,6 +366,10 @@ class Vocab(Feature):
                 variants += 1
                 votes.update(hit.accepted)
                 forms[hit.word.lower()] += 1
+        for _, count, locales in table.convention_votes(_prose(document, roles)):
+            variants += count
+            for locale in locales:
+                votes[locale] += count
         return {
             "unknown": dict(unknown), "unknown_at": unknown_at, "votes": dict(votes),
             "forms": dict(forms), "variants": variants,

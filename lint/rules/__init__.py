@@ -4,6 +4,7 @@ from lint.rules import (
     boilerplate,
     directives,
     facts,
+    foreign,
     grammar,
     jurisdiction,
     mt,
@@ -11,6 +12,7 @@ from lint.rules import (
     spelling,
     transcription,
     wording,
+    typography,
 )
 from lint.rules import locale as locale_rules
 from lint.rules import names as name_rules
@@ -18,7 +20,7 @@ from lint.rules import quotes as quote_rules
 from lint.rules.base import Rule
 
 BUILTIN_MODULES = [directives, boilerplate, repetition, transcription, mt, locale_rules, spelling, grammar,
-                   name_rules, quote_rules, jurisdiction, facts, wording]
+                   name_rules, quote_rules, jurisdiction, facts, wording, typography, foreign]
 
 
 def builtin_rule_classes() -> list[type[Rule]]:

@@ -1,16 +1,17 @@
-"""Locale conventions: spellings of another English locale (NL505) and an abbreviation
-written two ways in one article (NL506)."""
+"""Locale conventions: a spelling that breaks the article's own English locale (NL505) and an
+abbreviation written two ways in one article (NL506)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import regex
 
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
-from lint.features.vocab import LOCALE_ROLES, LocaleTable, corpus_locales
+from lint.features.vocab import LOCALE_ROLES, LocaleHit, LocaleTable, corpus_locales, outlet_key
 from lint.packs import Pack
 from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
@@ -25,6 +26,61 @@ def match_case(model: str, word: str) -> str:
     return word
 
 
+LOCALE_LABELS = {
+    "en-US": "U.S.", "en-GB": "British", "en-CA": "Canadian", "en-AU": "Australian",
+    "en-IN": "Indian", "en-IE": "Irish", "en-NZ": "New Zealand", "en-ZA": "South African",
+}
+CONFIG_PRIOR = 2.0
+"""Votes the configured locale adds to an article's own: an article must clearly write another
+locale to leave it."""
+FOLDER_PRIOR = 1.0
+CORPUS_PRIOR = 1.0
+
+
+def locale_label(locales: Iterable[str]) -> str:
+    """'U.S.', 'British', 'British and Commonwealth' for a set of winning locales."""
+    chosen = set(locales)
+    if len(chosen) == 1:
+        return LOCALE_LABELS.get(next(iter(chosen)), next(iter(chosen)))
+    if "en-GB" in chosen and "en-US" not in chosen:
+        return "British"
+    return " or ".join(LOCALE_LABELS.get(loc, loc) for loc in sorted(chosen))
+
+
+@dataclass
+class ArticleLocale:
+    """An article's locale vote: its own spellings and conventions, plus the priors."""
+
+    own: Counter[str] = field(default_factory=Counter)
+    total: int = 0
+    prior: dict[str, float] = field(default_factory=dict)
+    evidence: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def add(self, locales: frozenset[str], count: int, what: str) -> None:
+        for locale in locales:
+            self.own[locale] += count
+        self.total += count
+        self.evidence.setdefault(what, locales)
+
+    def shown(self, winners: frozenset[str], leave_out: str) -> str:
+        """The article's evidence for the winning locales, for a message."""
+        items = [f"'{what}'" for what, locales in self.evidence.items()
+                 if locales & winners and what != leave_out]
+        return ", ".join(items[:4])
+
+    def winners(self) -> tuple[frozenset[str], float, int]:
+        """The winning locales, their combined votes and how many own votes go against them."""
+        combined: dict[str, float] = {k: float(v) for k, v in self.own.items()}
+        for locale, votes in self.prior.items():
+            combined[locale] = combined.get(locale, 0.0) + votes
+        if not combined:
+            return frozenset(), 0.0, 0
+        best = max(combined.values())
+        winners = frozenset(loc for loc, votes in combined.items() if votes == best)
+        against = self.total - max(self.own.get(loc, 0) for loc in winners)
+        return winners, float(best), against
+
+
 class LocaleSpelling(Rule):
     meta = RuleMeta(
         code="NL505",
@@ -32,24 +88,35 @@ class LocaleSpelling(Rule):
         severity=Severity.WARNING,
         category="locale convention",
         fixable=True,
-        summary="A spelling from another English locale than the corpus's.",
+        summary="A spelling that breaks the article's own English locale.",
         what=(
-            "The corpus locale is the config's `locale` (en-US, en-GB, en-CA, en-AU) or, "
-            "without one, the locale whose spellings the corpus uses (at least 5 locale-marked "
-            "spellings, 75% of them agreeing). A spelling that locale does not use is reported "
-            "with the corpus's form ('defense minister' in an en-CA corpus -> 'defence'). "
-            "Proper names and titles ('U.S. Secretary of Defense', 'Defense Secretary Mark "
-            "Esper', 'Department of Defense') and spellings right after another country's name "
-            "('U.S. defense budget') are not reported. The spelling pairs are in rules/locale.toml."
+            "Each article's locale is decided by the article itself: its locale-marked "
+            "spellings (rules/locale.toml: colour/color, centre/center, travelled/traveled...) "
+            "and locale conventions that are not spellings ('per cent' or 'percent', "
+            "'14 October' or 'October 14', 'said Tuesday' without 'on', 'tonnes', lakh and "
+            "crore), for U.S., British, Canadian, Australian, Indian, Irish, New Zealand and "
+            "South African English. The config's `locale`, the outlet folder's majority and "
+            "the corpus's are priors that the article's own evidence can outweigh. A spelling "
+            "that breaks the article's majority is reported with the article's count of the "
+            "other locale's forms (a warning when the majority is at least two and twice the "
+            "other side, info when it is thinner). Proper names and titles ('U.S. Secretary "
+            "of Defense', 'World Health Organization', 'Labour government'), quotations and "
+            "spellings right after another country's name are not reported; but a name of the "
+            "article's own country (lint/context/country.py) in another locale's spelling is "
+            "('Australian Defense Force' in an article about Australia). -ize is British too "
+            "(Oxford spelling); Australian English writes 'program' in every sense."
         ),
         why=(
             "A switch of locale inside an article is a sign of copy from another outlet or of "
             "machine translation, whose output follows the engine's default locale."
         ),
-        example="the federal defense minister said   <- NL505 in an en-CA corpus, suggestion: 'defence'",
+        example=(
+            "a British article with 'programme', 'epicentre' and '14 October' that writes "
+            "'the center of the town'   <- NL505, suggestion: 'centre'"
+        ),
     )
     scope = "corpus"
-    needs = ("vocab",)
+    needs = ("vocab", "context")
 
     table: LocaleTable
     accept: frozenset[str] = frozenset()
@@ -58,42 +125,110 @@ class LocaleSpelling(Rule):
         self.table = LocaleTable(packs)
         self.accept = frozenset(w.lower() for w in config.vocabulary.accept)
 
-    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
-        part = ctx.index.part("vocab") if ctx.index else None
+    def _vote(self, ctx: RuleContext, hits: list[tuple[int, LocaleHit]]) -> ArticleLocale:
+        vote = ArticleLocale()
+        for _, hit in hits:
+            if not hit.skipped:
+                vote.add(hit.accepted, 1, hit.word.lower())
+        prose = "\n".join(
+            line for number, line in enumerate(ctx.document.lines, start=1)
+            if ctx.roles[number] in LOCALE_ROLES
+        )
+        for name, count, locales in self.table.convention_votes(prose):
+            vote.add(locales, count, name)
         if ctx.config.locale:
-            wanted = frozenset({ctx.config.locale})
-            why = f"the configured locale is {ctx.config.locale}"
-        elif part:
-            wanted = corpus_locales(part["votes"], part["variants"], self.table)
-            names = " or ".join(sorted(wanted))
-            why = f"the corpus writes {names} spellings"
-        else:
-            return
-        if not wanted:
-            return
-        forms = part["forms"] if part else {}
+            vote.prior[ctx.config.locale] = vote.prior.get(ctx.config.locale, 0.0) + CONFIG_PRIOR
+        part = ctx.index.part("vocab") if ctx.index else None
+        if part:
+            folder = dict(part.get("folders", {}).get(
+                outlet_key(ctx.document.path, ctx.document.record), {}))
+            total = folder.pop("", 0) - vote.total
+            for locale, count in folder.items():
+                folder[locale] = count - vote.own.get(locale, 0)
+            for locale in corpus_locales(folder, total, self.table):
+                vote.prior[locale] = vote.prior.get(locale, 0.0) + FOLDER_PRIOR
+            for locale in corpus_locales(part["votes"], part["variants"], self.table):
+                vote.prior[locale] = vote.prior.get(locale, 0.0) + CORPUS_PRIOR
+        return vote
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         doc = ctx.document
+        hits: list[tuple[int, LocaleHit]] = []
         for number, line in enumerate(doc.lines, start=1):
-            if ctx.roles[number] not in LOCALE_ROLES:
+            if ctx.roles[number] in LOCALE_ROLES:
+                hits.extend((number, hit) for hit in self.table.hits(line))
+        if not hits:
+            return
+        vote = self._vote(ctx, hits)
+        winners, best, against = vote.winners()
+        home = (ctx.analysis.get("context") or {}).get("country")
+        for number, hit in hits:
+            if hit.word.lower() in self.accept:
                 continue
             base = doc.line_start(number)
-            for hit in self.table.hits(line):
-                if hit.skipped or hit.accepted & wanted or hit.word.lower() in self.accept:
-                    continue
-                instead = next((hit.instead[loc] for loc in sorted(wanted) if loc in hit.instead), None)
-                if instead is None:
-                    continue
-                fixed = match_case(hit.word, instead)
-                seen = forms.get(instead, 0)
-                evidence = f"; '{instead}' appears {seen} times in the corpus" if seen else ""
-                other = "/".join(sorted(hit.accepted))
-                yield self.diagnostic(
-                    ctx, base + hit.start, base + hit.end,
-                    f"'{hit.word}' is the {other} spelling, but {why}: '{fixed}'{evidence}",
-                    suggestion=fixed,
-                    fix=Fix((Edit(base + hit.start, base + hit.end, fixed),), safe=False,
-                            description=f"use {fixed!r}"),
-                )
+            if hit.reason == "proper":
+                found = self._own_name(ctx, doc.line(number), base, hit, home)
+                if found is not None:
+                    yield found
+                continue
+            if hit.skipped or not winners or hit.accepted & winners or best <= against:
+                continue
+            instead = next((hit.instead[loc] for loc in sorted(winners) if loc in hit.instead), None)
+            if instead is None:
+                continue
+            fixed = match_case(hit.word, instead)
+            strong = best >= 2 and best >= 2 * against
+            label = locale_label(winners)
+            same = sum(1 for _, h in hits if not h.skipped and h.word.lower() == instead)
+            own = max(vote.own.get(loc, 0) for loc in winners)
+            if same:
+                evidence = f"this article writes '{instead}' {same} time{'s' if same > 1 else ''}"
+            elif own:
+                shown = vote.shown(winners, hit.word.lower())
+                evidence = f"this article writes {own} {label} form{'s' if own > 1 else ''} ({shown})"
+            else:
+                evidence = "the article has no other locale evidence; the prior decides"
+            priors = []
+            if ctx.config.locale and ctx.config.locale in winners:
+                priors.append(f"the configured locale is {ctx.config.locale}")
+            yield self.diagnostic(
+                ctx, base + hit.start, base + hit.end,
+                f"'{hit.word}' breaks this article's {label} spelling: {evidence}"
+                + (f"; {priors[0]}" if priors else "") + f": '{fixed}'",
+                severity=None if strong and (own or ctx.config.locale) else Severity.INFO,
+                suggestion=fixed,
+                fix=Fix((Edit(base + hit.start, base + hit.end, fixed),), safe=False,
+                        description=f"use {fixed!r}"),
+            )
+
+    def _own_name(
+        self, ctx: RuleContext, line: str, base: int, hit: LocaleHit, home: str | None
+    ) -> Diagnostic | None:
+        """A name of the article's own country in another locale's spelling."""
+        locale = self.table.owner_locale(line, hit.start)
+        if locale is None or locale in hit.accepted or home != locale[3:]:
+            return None
+        instead = hit.instead.get(locale)
+        if instead is None:
+            return None
+        name_end = hit.end
+        while name_end < len(line) and (line[name_end].isalpha() or (line[name_end] == " "
+                                         and line[name_end + 1 : name_end + 2].isupper())):
+            name_end += 1
+        run = regex.search(r"(?:\p{Lu}[\p{L}.'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,6}$", line[: hit.start])
+        name = line[run.start() if run else hit.start : name_end].strip()
+        if any(official in name for official in self.table.official):
+            return None
+        fixed = match_case(hit.word, instead)
+        label = LOCALE_LABELS.get(locale, locale)
+        return self.diagnostic(
+            ctx, base + hit.start, base + hit.end,
+            f"'{name}' is a name of the article's own country ({label} English), but "
+            f"'{hit.word}' is not its spelling: '{fixed}'",
+            suggestion=fixed,
+            fix=Fix((Edit(base + hit.start, base + hit.end, fixed),), safe=False,
+                    description=f"use {fixed!r}"),
+        )
 
 
 FULL_RE = regex.compile(r"(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,})")

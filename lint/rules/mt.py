@@ -179,6 +179,73 @@ def _pack_table(packs: Sequence[Pack], name: str) -> dict[str, Any]:
     return table
 
 
+_WORD_ONLY_RE = regex.compile(r"[\p{L}'’-]+")
+_WORDS_RE = regex.compile(r"[\p{L}'’-]+")
+LANGUAGE_NAMES = {
+    "es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian", "de": "German",
+    "pl": "Polish", "ru": "Russian", "uk": "Ukrainian", "zh": "Chinese", "ja": "Japanese",
+    "ko": "Korean", "ar": "Arabic", "hi": "Hindi", "tr": "Turkish", "nl": "Dutch", "ur": "Urdu",
+}
+IRREGULAR = {
+    # lemma: (past, past participle, third person, -ing)
+    "hold": ("held", "held", "holds", "holding"), "make": ("made", "made", "makes", "making"),
+    "take": ("took", "taken", "takes", "taking"), "draw": ("drew", "drawn", "draws", "drawing"),
+    "give": ("gave", "given", "gives", "giving"), "have": ("had", "had", "has", "having"),
+    "do": ("did", "done", "does", "doing"), "run": ("ran", "run", "runs", "running"),
+    "bring": ("brought", "brought", "brings", "bringing"), "put": ("put", "put", "puts", "putting"),
+    "pay": ("paid", "paid", "pays", "paying"), "come": ("came", "come", "comes", "coming"),
+    "go": ("went", "gone", "goes", "going"), "get": ("got", "got", "gets", "getting"),
+    "say": ("said", "said", "says", "saying"), "keep": ("kept", "kept", "keeps", "keeping"),
+    "set": ("set", "set", "sets", "setting"), "meet": ("met", "met", "meets", "meeting"),
+    "lead": ("led", "led", "leads", "leading"), "strike": ("struck", "struck", "strikes", "striking"),
+    "sit": ("sat", "sat", "sits", "sitting"), "stand": ("stood", "stood", "stands", "standing"),
+    "raise": ("raised", "raised", "raises", "raising"), "break": ("broke", "broken", "breaks", "breaking"),
+    "breathe": ("breathed", "breathed", "breathes", "breathing"), "kill": ("killed", "killed", "kills", "killing"),
+    "call": ("called", "called", "calls", "calling"), "consult": ("consulted", "consulted", "consults", "consulting"),
+}
+_IRREGULAR_PAST = frozenset(f for forms in IRREGULAR.values() for f in forms[:2]) | frozenset(
+    {"sought", "thought", "found", "told", "left", "felt", "won", "lost", "sent", "spent", "built",
+     "undertook", "undertaken", "took", "made", "drew", "gave", "did", "ran", "met", "put"})
+_PARTICIPLES = frozenset(
+    f[1] for f in IRREGULAR.values() if f[0] != f[1]) | frozenset({"undertaken", "mistaken", "overtaken"})
+_ADVERBS = frozenset({"not", "yet", "already", "also", "just", "never", "recently", "since", "finally", "still"})
+_PARTICIPLE_BEFORE = frozenset({"has", "have", "had", "having", "been", "be", "being", "was", "were", "is", "are", "got"})
+_PLACEHOLDER_RE = regex.compile(r"<(\w+)>")
+
+
+def _form(lemma: str, like: str, participle: bool) -> str:
+    """``lemma`` in the tense of the matched verb ``like`` (held/holds/holding/hold)."""
+    forms = IRREGULAR.get(lemma)
+    like = like.lower()
+    if like.endswith("ing"):
+        return forms[3] if forms else (lemma[:-1] if lemma.endswith("e") else lemma) + "ing"
+    if like.endswith("ed") or like in _IRREGULAR_PAST:
+        if forms:
+            return forms[1] if participle else forms[0]
+        return past_tense(lemma)
+    if like.endswith("s") and not like.endswith("ss"):
+        return forms[2] if forms else third_person(lemma)
+    return lemma
+
+
+def inflected(replacement: str, match: Any, line: str) -> str:
+    """A replacement whose ``<lemma>`` placeholders take the tense of the matched verb (the
+    match's group ``v``, else its first word)."""
+    if "<" not in replacement:
+        return replacement
+    try:
+        verb = match.group("v") or ""
+    except IndexError:
+        verb = ""
+    verb = verb or next(iter(match.group().split()), "")
+    before = [w.lower() for w in line[: match.start()].split()[-4:]]
+    while before and before[-1] in _ADVERBS:
+        before.pop()
+    participle = (bool(before) and before[-1] in _PARTICIPLE_BEFORE) or str(verb).lower() in _PARTICIPLES
+    result: str = _PLACEHOLDER_RE.sub(lambda m: _form(m.group(1), str(verb), participle), replacement)
+    return result
+
+
 OBJECT_FREE_DEPS = frozenset(
     {"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "punct", "cc", "conj", "mark"}
 )
@@ -337,15 +404,31 @@ class MtCollocation(Rule):
         ),
     )
 
+    needs = ("context",)
     entries: tuple[PackEntry, ...] = ()
     event_pattern: regex.Pattern[str] | None = None
     not_names: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
+    by_word: dict[str, tuple[PackEntry, ...]]
+    """Entries whose ``requires`` are whole words, by word: a document is tried only on the
+    entries one of its words points at (hundreds of entries, a set lookup per word)."""
+    unindexed: tuple[PackEntry, ...] = ()
 
     def setup(self, packs: Sequence[Pack], config: Config) -> None:
         self.entries = tuple(
             e for p in packs for e in p.entries if e.rule in (self.meta.name, self.meta.code)
         )
+        index: dict[str, list[PackEntry]] = {}
+        unindexed: list[PackEntry] = []
+        for entry in self.entries:
+            words = [r for r in entry.requires if _WORD_ONLY_RE.fullmatch(r)]
+            if not entry.requires or entry.case_sensitive or len(words) != len(entry.requires):
+                unindexed.append(entry)
+                continue
+            for word in words:
+                index.setdefault(word, []).append(entry)
+        self.by_word = {w: tuple(es) for w, es in index.items()}
+        self.unindexed = tuple(unindexed)
         table = _pack_table(packs, "mt_collocations")
         nouns = sorted({str(n).lower() for n in table.get("event_nouns", [])})
         self.not_names = frozenset(str(n) for n in table.get("not_names", []))
@@ -363,24 +446,55 @@ class MtCollocation(Rule):
         yield from self._pack_entries(ctx)
         yield from self._missing_of(ctx)
 
+    def _candidate_entries(self, ctx: RuleContext) -> list[PackEntry]:
+        """The entries that may match this document: by its words, then by their pattern;
+        an entry that needs a source language only where the article likely has one."""
+        text = ctx.document.text
+        lower = text.lower()
+        words = set(_WORDS_RE.findall(lower))
+        chosen: dict[str, PackEntry] = {}
+        for word in words & self.by_word.keys():
+            for entry in self.by_word[word]:
+                chosen.setdefault(entry.id, entry)
+        for entry in self.unindexed:
+            if entry.admits(text, lower):
+                chosen.setdefault(entry.id, entry)
+        languages = (ctx.analysis.get("context") or {}).get("languages", {})
+        found = [
+            e for e in chosen.values()
+            if (not e.needs_source or any(lang in languages for lang in e.languages))
+            and e.pattern.search(text)
+        ]
+        # entries that stand on their own first: where two overlap, the surer one reports
+        return sorted(found, key=lambda e: (e.needs_source, e.severity == "info", e.id))
+
     def _pack_entries(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         doc = ctx.document
-        entries = [e for e in self.entries if e.pattern.search(doc.text)]
+        entries = self._candidate_entries(ctx)
         if not entries:
             return
         for number, line in enumerate(doc.lines, start=1):
             if ctx.roles[number] not in CHECKED_ROLES:
                 continue
             base = doc.line_start(number)
+            taken: list[tuple[int, int]] = []
             for entry in entries:
                 for match in entry.finditer(line):
                     start, end = match.span()
-                    fixed = match.expand(entry.replacement or "")
+                    if any(start < b and a < end for a, b in taken):
+                        continue
+                    taken.append((start, end))
+                    fixed = inflected(match.expand(entry.replacement or ""), match, line)
                     if line[start:end][:1].isupper():
                         fixed = fixed[:1].upper() + fixed[1:]
+                    source = ""
+                    if entry.languages:
+                        source = " (" + ", ".join(LANGUAGE_NAMES.get(x, x) for x in entry.languages[:3]) + ")"
+                    severity = Severity.parse(entry.severity) if entry.severity else None
                     yield self.diagnostic(
                         ctx, base + start, base + end,
-                        f"{entry.message or self.meta.summary}: use {fixed!r}",
+                        f"{entry.message or self.meta.summary}{source}: use {fixed!r}",
+                        severity=severity,
                         suggestion=fixed,
                         fix=Fix((Edit(base + start, base + end, fixed),), safe=entry.safe_fix,
                                 description=f"replace with {fixed!r}"),

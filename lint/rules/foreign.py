@@ -1,0 +1,72 @@
+"""NL512 foreign-word: a word or phrase of another language left in English prose.
+
+The detection is lint/context/foreign.py (run once per document by the ``context`` feature);
+this rule reports what it found that is not glossed, not in a quotation of that language, not
+in parentheses and not an established loanword.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lint.context.foreign import ForeignWord
+from lint.diagnostic import Diagnostic, Severity
+from lint.rules.base import Rule, RuleContext, RuleMeta
+
+LANGUAGE_NAMES = {
+    "fr": "French", "es": "Spanish", "pt": "Portuguese", "it": "Italian", "de": "German",
+    "pl": "Polish", "nl": "Dutch", "ro": "Romanian", "cs": "Czech", "sv": "Swedish",
+    "tr": "Turkish", "id": "Indonesian", "ca": "Catalan", "ru": "Russian", "uk": "Ukrainian",
+    "el": "Greek", "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "bn": "Bengali", "ko": "Korean",
+    "zh": "Chinese", "ja": "Japanese", "th": "Thai",
+}
+
+
+class ForeignWordRule(Rule):
+    meta = RuleMeta(
+        code="NL512",
+        name="foreign-word",
+        severity=Severity.WARNING,
+        category="accuracy/untranslated",
+        summary="A word of another language left untranslated in English prose.",
+        what=(
+            "A lowercase word unknown to the English lexicon and rare in English (wordfreq) "
+            "that is common in another language (wordfreq's lists for French, Spanish, "
+            "Portuguese, Italian, German, Polish and others) or carries letters only other "
+            "languages write ('sinistrés', 'złotych'), alone or as a phrase; and a run of "
+            "another script (Cyrillic, Arabic, Hangul...) inside a line of English. Not "
+            "reported: names (capitalized, so institutions' own names in their language too), "
+            "established loanwords and regional terms (rules/foreign.toml: lakh, douar, "
+            "voivode, carabinieri...), glossed terms ('the bono de término, or end-of-conflict "
+            "bonus', 'X (meaning ...)', 'what locals call X'), a title before a name, words in "
+            "parentheses and quotations in that language."
+        ),
+        why=(
+            "A translation system leaves a word it could not translate as it was; an English "
+            "reader, search and any model trained on the text meet a word that means nothing."
+        ),
+        example="distributing tents and blankets to the sinistrés.   <- NL512 (French)",
+    )
+    needs = ("context",)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        data = ctx.analysis.get("context") or {}
+        doc = ctx.document
+        for raw in data.get("foreign", []):
+            word = ForeignWord.from_tuple(raw)
+            if not word.reportable:
+                continue
+            base = doc.line_start(word.line)
+            language = LANGUAGE_NAMES.get(word.language, word.language or "another language")
+            what = {"word": "word", "phrase": "phrase", "script": "text"}[word.kind]
+            severity = Severity.WARNING
+            if word.kind == "script" and len(word.text) < 2:
+                severity = Severity.INFO
+            yield self.diagnostic(
+                ctx, base + word.start, base + word.end,
+                f"{language} {what} {word.text!r} left untranslated in English prose",
+                severity=severity,
+            )
+
+
+RULES: list[type[Rule]] = [ForeignWordRule]

@@ -1,0 +1,117 @@
+"""The article's context (lint/context): its country, likely source languages, and the words of
+other languages it carries; and NL512 foreign-word. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.context.country import document_country
+from lint.context.gazetteer import gazetteer_for
+from lint.context.languages import source_languages
+from lint.context.places import doubled_place_names, places
+from lint.packs import load_packs
+from lint.roles import RoleSettings, assign_roles
+from tests.conftest import CorpusFactory
+
+PACKS = load_packs()
+
+
+def country_of(text: str) -> str | None:
+    lines = text.split("\n")
+    roles = assign_roles(lines, RoleSettings.from_packs(PACKS))
+    return document_country(lines, roles, gazetteer_for(PACKS)).code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ferry workers walk out over pay\n\nVALPARAISO, Chile (Coast Wire) — Ferry crews stopped work "
+         "on Monday.\n\nThe union said the talks had failed.\n", "CL"),
+        ("Floods cut roads in the north\n\nRoads were cut in Bihar and Jharkhand after heavy rain, and "
+         "schools in Patna stayed shut on Tuesday.\n", "IN"),
+        ("Storm closes ports\n\nRostock – The port of Rostock closed on Friday as the storm reached "
+         "Mecklenburg-Vorpommern, and ferries to Denmark were cancelled.\n", "DE"),
+        ("Farmers protest\n\nFarmers drove tractors into Poznań and Wrocław on Monday, and the Sejm "
+         "debated the grain rules.\n", "PL"),
+    ],
+)
+def test_country_from_dateline_places_and_institutions(text: str, expected: str) -> None:
+    assert country_of(text) == expected
+
+
+def test_no_country_when_the_evidence_is_thin_or_split() -> None:
+    assert country_of("Markets rise\n\nShares rose on Monday after a quiet week of trading.\n") is None
+    split = ("Talks resume\n\nOfficials from Peru and Bolivia met in Lima and La Paz, and Peruvian "
+             "and Bolivian ministers spoke in Cusco and Sucre.\n")
+    assert country_of(split) in (None, "PE")
+
+
+def test_a_city_inside_a_longer_name_is_not_a_place() -> None:
+    hits = [h.name for h in places().find("Victoria Beckham spoke at the Sydney Morning Herald awards in Madrid.")]
+    assert hits == ["Madrid"]
+
+
+def test_doubled_place_names_come_from_the_city_table() -> None:
+    names = doubled_place_names()
+    assert "wagga wagga" in names and "walla walla" in names
+    assert "iraq iraq" not in names
+
+
+def test_source_languages_from_country_marks_and_words() -> None:
+    assert "es" in source_languages("CL", {}, [])
+    assert source_languages("US", {}, []) == {}
+    assert "hi" in source_languages("IN", {"hi": 1}, [])
+    assert "en" not in source_languages("KR", {}, [])
+
+
+HEADLINE = "Storm damage closes the coast road for a week\n\n"
+
+
+def article(*paragraphs: str) -> str:
+    return HEADLINE + "\n\n".join(paragraphs) + "\n"
+
+
+def foreign(lint_corpus: CorpusFactory, text: str) -> list[str]:
+    return [d.text for d in lint_corpus({"a.txt": text}, select="NL512") if d.code == "NL512"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Volunteers brought blankets and food to the sinistrés on Tuesday night.", ["sinistrés"]),
+        ("The council paid 300 złotych to each family whose house was flooded.", ["złotych"]),
+        ("Rescuers reached the hamlet, but the carretera was blocked by rocks and mud.", ["carretera"]),
+    ],
+)
+def test_untranslated_words_are_reported(lint_corpus: CorpusFactory, paragraph: str, expected: list[str]) -> None:
+    assert foreign(lint_corpus, article(paragraph)) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Residents call the payment the bono de reconstrucción, or rebuilding bonus.",
+        "The Guardia Costiera and the Protezione Civile sent boats to the village.",
+        "The wójt of the village and the voivode visited the flooded farms on Monday.",
+        "Many of the worst-hit places are douars, small hamlets of earthen houses in the hills.",
+        "Officials said 14.6 lakh people were affected and released 1,250 crore rupees.",
+        "Crowds chanted “¡no pasarán!” outside the town hall for an hour on Friday.",
+        "The café owner said the fiancé of her niece had found the entrée menu in the rubble.",
+        "The region's name in Korean (강원도) appears on every road sign.",
+    ],
+)
+def test_names_loanwords_glosses_and_quotations_are_not_reported(
+    lint_corpus: CorpusFactory, paragraph: str
+) -> None:
+    assert foreign(lint_corpus, article(paragraph)) == []
+
+
+def test_other_script_inside_english_prose(lint_corpus: CorpusFactory) -> None:
+    assert foreign(lint_corpus, article("The ministry said the 현장 was safe again by Friday evening.")) == ["현장"]
+
+
+def test_misspelling_leaves_foreign_phrases_alone(lint_corpus: CorpusFactory) -> None:
+    text = article("Residents call the payment the bono de reconstrucción de viviendas, or rebuilding bonus.",
+                   "The goverment said the payment would come in March.")
+    flagged = [d.text for d in lint_corpus({"a.txt": text}, select="NL507") if d.code == "NL507"]
+    assert flagged == ["goverment"]
