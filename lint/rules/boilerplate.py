@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.diagnostic import Diagnostic, Severity
+from lint.diagnostic import Diagnostic, Fix, Severity
 from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
 from lint.text import word_count
@@ -94,4 +94,47 @@ class CorpusChrome(Rule):
             )
 
 
-RULES: list[type[Rule]] = [AuthorBio, CorpusChrome]
+class PageChrome(Rule):
+    meta = RuleMeta(
+        code="NL111",
+        name="page-chrome",
+        severity=Severity.WARNING,
+        category="other",
+        fixable=True,
+        summary="Page chrome around the article: menus, footers, teasers, comments.",
+        what=(
+            "Lines outside the article's main block: the dense run of prose found as jusText "
+            "finds it (line length, share of function words, the class of the neighbouring "
+            "lines). The headline, dek, byline and date next to the block and the closing "
+            "sentences after it are kept; each run of other lines is reported once."
+        ),
+        why=(
+            "A naive scrape saves the whole page: navigation menus, section lists, share bars, "
+            "other stories' teasers, comments and footers are not the article."
+        ),
+        example="Home\n\nWorld\n\nPolitics\n\nSports\n\n(the article)   <- NL111 on the menu",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for block in ctx.roles.blocks:
+            if block.kind != "page-chrome":
+                continue
+            span = f"line {block.first}" if block.first == block.last else (
+                f"lines {block.first}-{block.last}"
+            )
+            yield self.line_diagnostic(
+                ctx,
+                block.first,
+                f"Page chrome outside the article ({span}; {block.evidence})",
+                last_line=block.last,
+                suggestion="",
+                fix=_unsafe(line_deletion(ctx, block.first, block.last)),
+            )
+
+
+def _unsafe(fix: Fix) -> Fix:
+    """Chrome found by shape and position, not by a phrase: a person should look first."""
+    return Fix(fix.edits, safe=False, description=fix.description)
+
+
+RULES: list[type[Rule]] = [AuthorBio, CorpusChrome, PageChrome]

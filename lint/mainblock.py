@@ -1,0 +1,365 @@
+"""The article's main block on a scraped page, judged from text alone as jusText judges
+paragraphs.
+
+Each non-blank line is a paragraph. Its own evidence (length, share of function words, a chrome
+role the packs gave it) classes it good, near-good, short or bad; the classes of its neighbours
+then decide the short and near-good ones (jusText's context step). The main block is the run of
+good lines with the most text, where runs may be joined across a few unknown lines (a caption,
+a subheading) and across any number of lines whose chrome role is already known (ad markers,
+promos). Comments and teasers of other stories are runs of their own: a username, a vote count
+and a timestamp between each of them split them from the article and from each other.
+
+Stopwords are jusText's lists (the most frequent words of each language's Wikipedia), the list
+chosen per document as the one that covers most of its words.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+import justext
+import regex
+
+from lint.text import content_words, ends_like_sentence, word_count, words
+
+CANDIDATE_LANGUAGES = (
+    "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Polish",
+    "Swedish", "Danish", "Norwegian_Bokmal", "Finnish", "Czech", "Romanian", "Hungarian",
+    "Turkish", "Indonesian", "Croatian", "Slovak", "Catalan",
+)
+"""Languages whose stoplists a document is matched against (jusText has a hundred; these are
+the ones news corpora carry most, kept short so that the choice stays cheap)."""
+
+
+class Quality(Enum):
+    GOOD = "good"
+    NEAR = "near-good"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(frozen=True)
+class BlockSettings:
+    """jusText's default thresholds (characters and stopword density) and the joining gap."""
+
+    length_low: int = 70
+    length_high: int = 200
+    stopwords_low: float = 0.30
+    stopwords_high: float = 0.32
+    max_gap: int = 2
+    """Unknown bad lines that may sit between two parts of one main block."""
+
+
+@functools.cache
+def _stoplists() -> dict[str, frozenset[str]]:
+    available = set(justext.get_stoplists())
+    return {
+        name: frozenset(justext.get_stoplist(name))
+        for name in CANDIDATE_LANGUAGES
+        if name in available
+    }
+
+
+def choose_stoplist(lines: Sequence[str], sample: int = 400) -> frozenset[str]:
+    """The candidate stoplist that covers most words of the document's longest lines."""
+    tokens: list[str] = []
+    for line in sorted((x for x in lines if x.strip()), key=len, reverse=True):
+        tokens.extend(w.lower() for w in words(line))
+        if len(tokens) >= sample:
+            break
+    lists = _stoplists()
+    best = lists.get("English", frozenset())
+    best_hits = -1
+    for stoplist in lists.values():
+        hits = sum(t in stoplist for t in tokens)
+        if hits > best_hits:
+            best, best_hits = stoplist, hits
+    return best
+
+
+def stopword_density(line: str, stoplist: frozenset[str]) -> float:
+    tokens = words(line)
+    if not tokens:
+        return 0.0
+    return sum(t.lower() in stoplist for t in tokens) / len(tokens)
+
+
+def classify(
+    lines: Sequence[str],
+    numbers: Sequence[int],
+    chrome: Collection[int],
+    stoplist: frozenset[str],
+    settings: BlockSettings,
+) -> dict[int, Quality]:
+    """jusText's context-free class of each line (1-based ``numbers``); ``chrome`` lines are bad."""
+    classes: dict[int, Quality] = {}
+    for number in numbers:
+        if number in chrome:
+            classes[number] = Quality.BAD
+            continue
+        text = lines[number - 1].strip()
+        if len(text) < settings.length_low:
+            classes[number] = Quality.SHORT
+            continue
+        density = stopword_density(text, stoplist)
+        if density >= settings.stopwords_high:
+            classes[number] = Quality.GOOD if len(text) > settings.length_high else Quality.NEAR
+        elif density >= settings.stopwords_low:
+            classes[number] = Quality.NEAR
+        else:
+            classes[number] = Quality.BAD
+    return classes
+
+
+def _neighbour(
+    order: Sequence[int], classes: dict[int, Quality], position: int, step: int, skip_near: bool
+) -> Quality:
+    skipped = {Quality.SHORT, Quality.NEAR} if skip_near else {Quality.SHORT}
+    position += step
+    while 0 <= position < len(order):
+        found = classes[order[position]]
+        if found not in skipped:
+            return found
+        position += step
+    return Quality.BAD
+
+
+def revise(order: Sequence[int], classes: dict[int, Quality]) -> dict[int, Quality]:
+    """jusText's context step: short lines take the class of their surroundings, near-good
+    lines are good unless bad text surrounds them."""
+    revised = dict(classes)
+    for position, number in enumerate(order):
+        if classes[number] is not Quality.SHORT:
+            continue
+        before = _neighbour(order, classes, position, -1, True)
+        after = _neighbour(order, classes, position, 1, True)
+        if before is after:
+            revised[number] = before
+        elif (before is Quality.BAD and _neighbour(order, classes, position, -1, False) is Quality.NEAR) or (
+            after is Quality.BAD and _neighbour(order, classes, position, 1, False) is Quality.NEAR
+        ):
+            revised[number] = Quality.GOOD
+        else:
+            revised[number] = Quality.BAD
+    for position, number in enumerate(order):
+        if classes[number] is not Quality.NEAR:
+            continue
+        before = _neighbour(order, classes, position, -1, True)
+        after = _neighbour(order, classes, position, 1, True)
+        both_bad = before is Quality.BAD and after is Quality.BAD
+        revised[number] = Quality.BAD if both_bad else Quality.GOOD
+    return revised
+
+
+def good_runs(
+    numbers: Sequence[int], classes: dict[int, Quality], chrome: Collection[int], max_gap: int
+) -> list[list[int]]:
+    """Runs of good lines, joined across at most ``max_gap`` unknown lines in a row (lines of
+    a known chrome role do not count); each run lists its good lines."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    gap = 0
+    for number in numbers:
+        if classes[number] is Quality.GOOD:
+            current.append(number)
+            gap = 0
+        elif current and number not in chrome:
+            gap += 1
+            if gap > max_gap:
+                runs.append(current)
+                current, gap = [], 0
+    if current:
+        runs.append(current)
+    return runs
+
+
+def run_score(lines: Sequence[str], run: Sequence[int], raw: dict[int, Quality]) -> float:
+    """The run's paragraph weights (a repeated line counts once), times how much its
+    paragraphs share their words with each other: an article keeps to its topic, a list of
+    other stories' teasers does not."""
+    seen: set[str] = set()
+    weight = 0.0
+    bags: list[set[str]] = []
+    for number in run:
+        text = lines[number - 1].strip()
+        if text in seen:
+            continue
+        seen.add(text)
+        weight += paragraph_weight(text, raw[number])
+        if raw[number] is not Quality.SHORT:
+            bags.append(content_words(text))
+    return weight * (0.25 + coherence(bags))
+
+
+def coherence(bags: Sequence[set[str]]) -> float:
+    """The mean share of a paragraph's content words that another paragraph also uses."""
+    if len(bags) < 2:
+        return 0.5
+    counts: dict[str, int] = {}
+    for bag in bags:
+        for word in bag:
+            counts[word] = counts.get(word, 0) + 1
+    shares = [sum(counts[w] > 1 for w in bag) / len(bag) for bag in bags if bag]
+    return sum(shares) / len(shares) if shares else 0.0
+
+
+def paragraph_weight(text: str, quality: Quality) -> float:
+    """How much a good line says that its run is the article, as Readability scores
+    paragraphs: one, plus its commas, plus a point per hundred characters (at most three).
+    Lines that are good only by their neighbours (short lines, one-sentence teasers) count
+    for little."""
+    if quality is not Quality.GOOD:
+        return 0.25 if quality is Quality.NEAR else 0.0
+    return 1.0 + text.count(",") + min(len(text) / 100, 3.0)
+
+
+@dataclass(frozen=True)
+class MainBlock:
+    """The first and last line of the article's dense prose (1-based, inclusive), and the
+    class of every non-blank line."""
+
+    first: int
+    last: int
+    classes: dict[int, Quality]
+
+
+def find_main_block(
+    lines: Sequence[str],
+    numbers: Sequence[int],
+    chrome: Collection[int],
+    settings: BlockSettings,
+    stoplist: frozenset[str] | None = None,
+) -> MainBlock | None:
+    """The run of good lines with the most text, or None when the page has no good line."""
+    if stoplist is None:
+        stoplist = choose_stoplist(lines)
+    raw = classify(lines, numbers, chrome, stoplist, settings)
+    classes = revise(numbers, raw)
+    runs = good_runs(numbers, classes, chrome, settings.max_gap)
+    if not runs:
+        return None
+    best = max(runs, key=lambda run: run_score(lines, run, raw))
+    return MainBlock(best[0], best[-1], classes)
+
+
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+_DATE_RE = regex.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|gmt|utc|[ecmp][sd]t\b)",
+    regex.IGNORECASE,
+)
+DATE_LINE_MAX_WORDS = 16
+HEAD_WINDOW = 8
+"""Lines above the main block searched for the headline, dek, byline and date."""
+HEAD_MAX_TITLES = 3
+TAIL_WINDOW = 6
+LOOSE_TOP_LINES = 2
+"""A page with at most this many unexplained lines above its main block has no top chrome:
+they are the article's own title lines."""
+
+
+def is_date_line(line: str) -> bool:
+    return word_count(line) <= DATE_LINE_MAX_WORDS and _DATE_RE.search(line) is not None
+
+
+def shares_words(line: str, article: set[str]) -> bool:
+    """At least half of the line's content words (and two of them, or all of one or two) are
+    the article's: a headline or dek of the article, not of another story."""
+    own = content_words(line)
+    if not own:
+        return False
+    shared = len(own & article)
+    return shared / len(own) >= 0.5 and shared >= min(2, len(own))
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Where the article sits on the page: its main block (extended over its closing lines),
+    the title lines above it with their roles, and the non-blank lines outside it."""
+
+    first: int
+    last: int
+    head: dict[int, str]
+    outside: frozenset[int]
+    article_words: frozenset[str]
+
+
+def page_layout(
+    lines: Sequence[str],
+    numbers: Sequence[int],
+    known: Collection[int],
+    credits: Collection[int],
+    settings: BlockSettings,
+) -> PageLayout | None:
+    """The article's place on the page, or None when no line reads as article prose.
+
+    ``known`` lines already have a chrome role; ``credits`` are bylines and datelines."""
+    stoplist = choose_stoplist(lines)
+    block = find_main_block(lines, numbers, known, settings, stoplist)
+    if block is None:
+        return None
+    article: set[str] = set()
+    for number in numbers:
+        if block.first <= number <= block.last and block.classes[number] is Quality.GOOD:
+            article |= content_words(lines[number - 1])
+    index = {n: i for i, n in enumerate(numbers)}
+    last = block.last
+    kept: set[int] = set()
+    for number in numbers[index[block.last] + 1 : index[block.last] + 1 + TAIL_WINDOW]:
+        line = lines[number - 1]
+        if number in known:
+            continue
+        if number in credits:
+            kept.add(number)
+        elif ends_like_sentence(line) and word_count(line) >= 3 and (
+            stopword_density(line, stoplist) >= settings.stopwords_low
+        ):
+            last = number
+        else:
+            break
+    head = _head(lines, numbers[: index[block.first]], known, credits, article)
+    outside = frozenset(
+        n
+        for n in numbers
+        if not block.first <= n <= last and n not in known and n not in head and n not in kept
+    )
+    return PageLayout(block.first, last, head, outside, frozenset(article))
+
+
+def _head(
+    lines: Sequence[str],
+    above: Sequence[int],
+    known: Collection[int],
+    credits: Collection[int],
+    article: set[str],
+) -> dict[int, str]:
+    """Title lines just above the main block: bylines and dates, and up to three lines that
+    share the article's words (headline and dek); the topmost of those is the headline."""
+    head: dict[int, str] = {}
+    titles: list[int] = []
+    for number in reversed(above[-HEAD_WINDOW:]):
+        line = lines[number - 1]
+        if number in known:
+            continue
+        if number in credits:
+            head[number] = "byline"
+        elif is_date_line(line):
+            head[number] = "dateline"
+        elif len(titles) < HEAD_MAX_TITLES and shares_words(line, article):
+            titles.append(number)
+            head[number] = "dek"
+        else:
+            break
+    loose = [n for n in above if n not in known and n not in head]
+    if len(loose) <= LOOSE_TOP_LINES:
+        for number in loose:
+            head[number] = "dek"
+        titles.extend(loose)
+    if titles:
+        head[min(titles)] = "headline"
+    return head
