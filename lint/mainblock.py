@@ -16,7 +16,7 @@ chosen per document as the one that covers most of its words.
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -81,7 +81,9 @@ def choose_stoplist(lines: Sequence[str], sample: int = 400) -> frozenset[str]:
 
 
 def stopword_density(line: str, stoplist: frozenset[str]) -> float:
-    tokens = words(line)
+    """The share of the line's words (figures left out: a sentence full of numbers is still
+    prose) that are stopwords."""
+    tokens = [w for w in words(line) if not w[0].isdigit()]
     if not tokens:
         return 0.0
     return sum(t.lower() in stoplist for t in tokens) / len(tokens)
@@ -129,7 +131,8 @@ def _neighbour(
 
 def revise(order: Sequence[int], classes: dict[int, Quality]) -> dict[int, Quality]:
     """jusText's context step: short lines take the class of their surroundings, near-good
-    lines are good unless bad text surrounds them."""
+    lines are good unless bad text surrounds them and no prose line sits right next to them
+    (two near-good paragraphs in a row are prose; a lone one between headlines is a teaser)."""
     revised = dict(classes)
     for position, number in enumerate(order):
         if classes[number] is not Quality.SHORT:
@@ -144,13 +147,17 @@ def revise(order: Sequence[int], classes: dict[int, Quality]) -> dict[int, Quali
             revised[number] = Quality.GOOD
         else:
             revised[number] = Quality.BAD
+    prose = {Quality.GOOD, Quality.NEAR}
     for position, number in enumerate(order):
         if classes[number] is not Quality.NEAR:
             continue
         before = _neighbour(order, classes, position, -1, True)
         after = _neighbour(order, classes, position, 1, True)
         both_bad = before is Quality.BAD and after is Quality.BAD
-        revised[number] = Quality.BAD if both_bad else Quality.GOOD
+        paired = (position > 0 and classes[order[position - 1]] in prose) or (
+            position + 1 < len(order) and classes[order[position + 1]] in prose
+        )
+        revised[number] = Quality.BAD if both_bad and not paired else Quality.GOOD
     return revised
 
 
@@ -176,7 +183,19 @@ def good_runs(
     return runs
 
 
-def run_score(lines: Sequence[str], run: Sequence[int], raw: dict[int, Quality]) -> float:
+def _paired(numbers: Sequence[int], raw: dict[int, Quality]) -> set[int]:
+    """Lines of prose (good or near-good) right next to another line of prose."""
+    prose = [raw[n] in (Quality.GOOD, Quality.NEAR) for n in numbers]
+    return {
+        n
+        for i, n in enumerate(numbers)
+        if prose[i] and ((i > 0 and prose[i - 1]) or (i + 1 < len(numbers) and prose[i + 1]))
+    }
+
+
+def run_score(
+    lines: Sequence[str], run: Sequence[int], raw: dict[int, Quality], paired: Collection[int]
+) -> float:
     """The run's paragraph weights (a repeated line counts once), times how much its
     paragraphs share their words with each other: an article keeps to its topic, a list of
     other stories' teasers does not."""
@@ -188,7 +207,7 @@ def run_score(lines: Sequence[str], run: Sequence[int], raw: dict[int, Quality])
         if text in seen:
             continue
         seen.add(text)
-        weight += paragraph_weight(text, raw[number])
+        weight += paragraph_weight(text, raw[number], number in paired)
         if raw[number] is not Quality.SHORT:
             bags.append(content_words(text))
     return weight * (0.25 + coherence(bags))
@@ -206,13 +225,16 @@ def coherence(bags: Sequence[set[str]]) -> float:
     return sum(shares) / len(shares) if shares else 0.0
 
 
-def paragraph_weight(text: str, quality: Quality) -> float:
+def paragraph_weight(text: str, quality: Quality, paired: bool = False) -> float:
     """How much a good line says that its run is the article, as Readability scores
     paragraphs: one, plus its commas, plus a point per hundred characters (at most three).
-    Lines that are good only by their neighbours (short lines, one-sentence teasers) count
-    for little."""
-    if quality is not Quality.GOOD:
-        return 0.25 if quality is Quality.NEAR else 0.0
+    Lines that are good only by their neighbours (short lines, a lone teaser sentence) or do
+    not end like a sentence (headlines) count for little; near-good prose next to other
+    prose counts in full."""
+    if quality is Quality.SHORT or quality is Quality.BAD:
+        return 0.0
+    if (quality is Quality.NEAR and not paired) or not ends_like_sentence(text):
+        return 0.25
     return 1.0 + text.count(",") + min(len(text) / 100, 3.0)
 
 
@@ -241,7 +263,8 @@ def find_main_block(
     runs = good_runs(numbers, classes, chrome, settings.max_gap)
     if not runs:
         return None
-    best = max(runs, key=lambda run: run_score(lines, run, raw))
+    paired = _paired(numbers, raw)
+    best = max(runs, key=lambda run: run_score(lines, run, raw, paired))
     return MainBlock(best[0], best[-1], classes)
 
 
@@ -308,27 +331,84 @@ def page_layout(
         if block.first <= number <= block.last and block.classes[number] is Quality.GOOD:
             article |= content_words(lines[number - 1])
     index = {n: i for i, n in enumerate(numbers)}
-    last = block.last
-    kept: set[int] = set()
-    for number in numbers[index[block.last] + 1 : index[block.last] + 1 + TAIL_WINDOW]:
-        line = lines[number - 1]
+
+    seen = {lines[n - 1].strip() for n in numbers if block.first <= n <= block.last}
+
+    def chrome_like(number: int) -> bool:
         if number in known:
-            continue
-        if number in credits:
-            kept.add(number)
-        elif ends_like_sentence(line) and word_count(line) >= 3 and (
-            stopword_density(line, stoplist) >= settings.stopwords_low
-        ):
-            last = number
-        else:
-            break
-    head = _head(lines, numbers[: index[block.first]], known, credits, article)
+            return True
+        text = lines[number - 1].strip()
+        if number in credits or text in seen:  # a list repeats its own labels
+            return False
+        return _chrome_shaped(text, article, stoplist)
+
+    def absorb(number: int) -> None:
+        seen.add(lines[number - 1].strip())
+        article.update(content_words(lines[number - 1]))
+
+    first = _reach(numbers, index[block.first], -1, block.classes, chrome_like, None)
+    last = _reach(numbers, index[block.last], 1, block.classes, chrome_like, absorb)
+    kept = {n for n in credits if first <= n <= last}
+    head = _head(lines, numbers[: index[first]], known, credits, article)
     outside = frozenset(
         n
         for n in numbers
-        if not block.first <= n <= last and n not in known and n not in head and n not in kept
+        if not first <= n <= last and n not in known and n not in head and n not in kept
     )
-    return PageLayout(block.first, last, head, outside, frozenset(article))
+    return PageLayout(first, last, head, outside, frozenset(article))
+
+
+WINDOW = 6
+"""Lines looked at ahead when the main block is extended over lists and tables..."""
+WINDOW_CHROME = 5
+"""...and how many of them, chrome-shaped, end it."""
+
+
+def _reach(
+    numbers: Sequence[int],
+    position: int,
+    step: int,
+    classes: dict[int, Quality],
+    chrome_like: Callable[[int], bool],
+    absorb: Callable[[int], None] | None,
+) -> int:
+    """How far the main block reaches from ``numbers[position]`` in direction ``step``: over
+    lines that are not chrome-shaped (list items, table cells, short sentences) and to the
+    good lines beyond them, until a window of lines is mostly chrome. With ``absorb`` the
+    block takes the list lines it crosses (and learns their words); without, it stops at
+    the last good line reached."""
+    reached = numbers[position]
+    position += step
+    while 0 <= position < len(numbers):
+        window = numbers[position : position + WINDOW] if step > 0 else (
+            numbers[max(0, position - WINDOW + 1) : position + 1])
+        if sum(chrome_like(n) for n in window) >= min(WINDOW_CHROME, len(window)):
+            break
+        number = numbers[position]
+        if classes[number] is Quality.GOOD or (absorb is not None and not chrome_like(number)):
+            reached = number
+            if absorb is not None:
+                absorb(number)
+        position += step
+    return reached
+
+
+def _chrome_shaped(line: str, article: set[str], stoplist: frozenset[str]) -> bool:
+    """A line shaped like a menu label, another story's headline or a widget's date: short,
+    no sentence, none of the article's words, no figure. List items and table cells of the
+    article have figures, sentences or its words."""
+    text = line.strip()
+    count = word_count(text)
+    if count == 0:
+        return True
+    if count >= 4 and text[-1] in ".!?" and stopword_density(text, stoplist) >= 0.2:
+        return False
+    if is_date_line(text) and count <= 8:
+        return True
+    own = content_words(text)
+    if own and len(own & article) / len(own) >= 1 / 3:
+        return False
+    return not any(c.isdigit() for c in text)
 
 
 def _head(
