@@ -385,7 +385,7 @@ def _reach(
         if sum(chrome_like(n) for n in window) >= min(WINDOW_CHROME, len(window)):
             break
         number = numbers[position]
-        if classes[number] is Quality.GOOD or (absorb is not None and not chrome_like(number)):
+        if not chrome_like(number) and (absorb is not None or classes[number] is Quality.GOOD):
             reached = number
             if absorb is not None:
                 absorb(number)
@@ -401,13 +401,15 @@ def _chrome_shaped(line: str, article: set[str], stoplist: frozenset[str]) -> bo
     count = word_count(text)
     if count == 0:
         return True
-    if count >= 4 and text[-1] in ".!?" and stopword_density(text, stoplist) >= 0.2:
-        return False
     if is_date_line(text) and count <= 8:
         return True
     own = content_words(text)
     if own and len(own & article) / len(own) >= 1 / 3:
         return False
+    if len(own) <= 2 and count >= 3 and text[-1] in ".!?" and (
+        stopword_density(text, stoplist) >= 0.2
+    ):
+        return False  # a short sentence: "Now for the results."
     return not any(c.isdigit() for c in text)
 
 
