@@ -349,6 +349,11 @@ def page_layout(
     first = _reach(numbers, index[block.first], -1, block.classes, chrome_like, None)
     last = _reach(numbers, index[block.last], 1, block.classes, chrome_like, absorb)
     kept = {n for n in credits if first <= n <= last}
+    for number in numbers[index[last] + 1 : index[last] + 1 + TAIL_WINDOW]:
+        if number in credits:
+            kept.add(number)  # a wire credit or byline after the story
+        elif number not in known:
+            break
     head = _head(lines, numbers[: index[first]], known, credits, article)
     outside = frozenset(
         n
