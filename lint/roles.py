@@ -64,6 +64,13 @@ class LineRoles:
     roles: list[Role]
     hints: dict[int, str] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
+    article: tuple[int, int] | None = None
+    """The first and last line of the article's main block on a scraped page."""
+
+    def in_article(self, line: int) -> bool:
+        """Whether the line lies inside the article's main block (lists and tables there are
+        the article's own)."""
+        return self.article is not None and self.article[0] <= line <= self.article[1]
 
     def __getitem__(self, line: int) -> Role:
         return self.roles[line - 1]
@@ -320,6 +327,7 @@ def _page_chrome(lines: Sequence[str], result: LineRoles, settings: RoleSettings
     layout = page_layout(lines, numbers, known, credits, settings.block)
     if layout is None:
         return
+    result.article = (layout.first, layout.last)
     for number, role in layout.head.items():
         if number not in known:
             result.roles[number - 1] = Role(role)

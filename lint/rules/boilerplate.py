@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lint.diagnostic import Diagnostic, Fix, Severity
-from lint.roles import Role
+from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
 from lint.text import word_count
 
@@ -57,7 +57,8 @@ class CorpusChrome(Rule):
         what=(
             "A short line whose normalized form (CCNet-style: lowercase, digits to 0, no "
             "punctuation) appears in at least `chrome-min-documents` files (default 3) and that "
-            "is not a byline, a headline or a sentence of the article."
+            "is not a byline, a headline, a sentence of the article or a line inside the "
+            "article's main block (a table header, a list label)."
         ),
         why=(
             "Lines a site prints on every page (section names, share bars, footers) are "
@@ -82,6 +83,8 @@ class CorpusChrome(Rule):
             role = ctx.roles[number]
             if role in (Role.BYLINE, Role.HEADLINE, Role.BLANK):
                 continue
+            if role not in CHROME_ROLES and ctx.roles.in_article(number):
+                continue  # a table header or list label of the article that other pages share
             line = ctx.document.line(number)
             if role is Role.BODY and word_count(line) > 8:
                 continue

@@ -30,7 +30,9 @@ class RepeatedLine(Rule):
         what=(
             "A line of at least four words whose normalized form (case, digits, punctuation and "
             "quote marks ignored, a promo label such as 'WATCH:' stripped) already appeared "
-            "earlier in the article, next to it or further up, exactly or nearly (92% similar)."
+            "earlier in the article, next to it or further up, exactly or nearly (92% similar). "
+            "Short items of a list or table inside the article (a recipe's steps, a table's "
+            "rows), repeated further down, are not reported."
         ),
         why=(
             "Scrapers print captions twice, templates repeat the lead paragraph, and a doubled "
@@ -46,9 +48,13 @@ class RepeatedLine(Rule):
         doc = ctx.document
         seen: dict[str, int] = {}
         buckets: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        before = 0  # the previous non-blank line
         for number, line in enumerate(doc.lines, start=1):
             role = ctx.roles[number]
-            if role is Role.BLANK or word_count(line) < MIN_WORDS:
+            if role is Role.BLANK:
+                continue
+            previous, before = before, number
+            if word_count(line) < MIN_WORDS:
                 continue
             key = line_key(PROMO_LABEL_RE.sub("", line))
             if not key:
@@ -67,6 +73,8 @@ class RepeatedLine(Rule):
                 continue
             if role in CHROME_ROLES and number in ctx.roles.hints:
                 continue  # a promo or widget line: its own rule reports it
+            if first != previous and _list_item(ctx, number):
+                continue  # a recipe's or a table's repeated item, not a paragraph printed twice
             how = "repeats" if exact else "nearly repeats"
             yield self.line_diagnostic(
                 ctx,
@@ -76,6 +84,24 @@ class RepeatedLine(Rule):
                 fix=line_deletion(ctx, number) if exact else _unsafe(line_deletion(ctx, number)),
                 suggestion="",
             )
+
+
+LIST_ITEM_MAX_WORDS = 16
+
+
+def _list_item(ctx: RuleContext, number: int) -> bool:
+    """A short line inside the article's main block with a short line next to it: an item of
+    a list, a recipe or a table."""
+    doc = ctx.document
+    if not ctx.roles.in_article(number) or word_count(doc.line(number)) > LIST_ITEM_MAX_WORDS:
+        return False
+    for step in (-1, 1):
+        other = number + step
+        while 1 <= other <= doc.line_count and ctx.roles[other] is Role.BLANK:
+            other += step
+        if 1 <= other <= doc.line_count and word_count(doc.line(other)) <= LIST_ITEM_MAX_WORDS:
+            return True
+    return False
 
 
 def _unsafe(fix: Fix) -> Fix:
