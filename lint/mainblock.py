@@ -246,6 +246,8 @@ class MainBlock:
     first: int
     last: int
     classes: dict[int, Quality]
+    raw: dict[int, Quality]
+    paired: set[int]
 
 
 def find_main_block(
@@ -265,7 +267,7 @@ def find_main_block(
         return None
     paired = _paired(numbers, raw)
     best = max(runs, key=lambda run: run_score(lines, run, raw, paired))
-    return MainBlock(best[0], best[-1], classes)
+    return MainBlock(best[0], best[-1], classes, raw, paired)
 
 
 _MONTH = (
@@ -342,12 +344,18 @@ def page_layout(
             return False
         return _chrome_shaped(text, article, stoplist)
 
+    def chrome_below(number: int) -> bool:
+        return number not in block.paired and chrome_like(number)  # prose goes on
+
     def absorb(number: int) -> None:
         seen.add(lines[number - 1].strip())
         article.update(content_words(lines[number - 1]))
 
-    first = _reach(numbers, index[block.first], -1, block.classes, chrome_like, None)
-    last = _reach(numbers, index[block.last], 1, block.classes, chrome_like, absorb)
+    def resumes(number: int) -> bool:
+        return block.classes[number] is Quality.GOOD and shares_words(lines[number - 1], article)
+
+    first = _reach(numbers, index[block.first], -1, block.classes, chrome_like, None, resumes)
+    last = _reach(numbers, index[block.last], 1, block.classes, chrome_below, absorb, resumes)
     kept = {n for n in credits if first <= n <= last}
     for number in numbers[index[last] + 1 : index[last] + 1 + TAIL_WINDOW]:
         if number in credits:
@@ -366,7 +374,9 @@ def page_layout(
 WINDOW = 6
 """Lines looked at ahead when the main block is extended over lists and tables..."""
 WINDOW_CHROME = 5
-"""...and how many of them, chrome-shaped, end it."""
+"""...and how many of them, chrome-shaped, end it..."""
+JUMP = 12
+"""...unless a good line sharing the article's words comes within this many lines."""
 
 
 def _reach(
@@ -376,19 +386,26 @@ def _reach(
     classes: dict[int, Quality],
     chrome_like: Callable[[int], bool],
     absorb: Callable[[int], None] | None,
+    resumes: Callable[[int], bool],
 ) -> int:
     """How far the main block reaches from ``numbers[position]`` in direction ``step``: over
     lines that are not chrome-shaped (list items, table cells, short sentences) and to the
     good lines beyond them, until a window of lines is mostly chrome. With ``absorb`` the
     block takes the list lines it crosses (and learns their words); without, it stops at
-    the last good line reached."""
+    the last good line reached. A chrome window does not end the block when the article
+    ``resumes`` a few lines further (a table's header row looks like a menu)."""
     reached = numbers[position]
     position += step
     while 0 <= position < len(numbers):
         window = numbers[position : position + WINDOW] if step > 0 else (
             numbers[max(0, position - WINDOW + 1) : position + 1])
         if sum(chrome_like(n) for n in window) >= min(WINDOW_CHROME, len(window)):
-            break
+            ahead = numbers[position : position + JUMP] if step > 0 else (
+                numbers[max(0, position - JUMP + 1) : position + 1][::-1])
+            again = next((n for n in ahead if resumes(n)), None)
+            if again is None:
+                break
+            position = numbers.index(again, position if step > 0 else 0)
         number = numbers[position]
         if not chrome_like(number) and (absorb is not None or classes[number] is Quality.GOOD):
             reached = number
