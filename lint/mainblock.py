@@ -311,7 +311,8 @@ class PageLayout:
     last: int
     head: dict[int, str]
     outside: frozenset[int]
-    article_words: frozenset[str]
+    core_words: frozenset[str]
+    """The content words of the main block's good lines, before it reached over lists."""
 
 
 def page_layout(
@@ -332,6 +333,7 @@ def page_layout(
     for number in numbers:
         if block.first <= number <= block.last and block.classes[number] is Quality.GOOD:
             article |= content_words(lines[number - 1])
+    core = frozenset(article)
     index = {n: i for i, n in enumerate(numbers)}
 
     seen = {lines[n - 1].strip() for n in numbers if block.first <= n <= block.last}
@@ -368,7 +370,7 @@ def page_layout(
         for n in numbers
         if not first <= n <= last and n not in known and n not in head and n not in kept
     )
-    return PageLayout(first, last, head, outside, frozenset(article))
+    return PageLayout(first, last, head, outside, core)
 
 
 WINDOW = 6

@@ -196,11 +196,14 @@ class UnrelatedLinks(Rule):
         severity=Severity.WARNING,
         category="other",
         fixable=True,
-        summary="A list of unrelated headlines appended after the article.",
+        summary="A list of unrelated headlines after or inside the article.",
         what=(
             "A run of at least six short lines at the end of the article (headlines and "
-            "teasers of other stories) whose words the article itself barely uses. It is "
-            "reported once, with its line range."
+            "teasers of other stories) whose words the article itself barely uses, or, "
+            "anywhere in the article, a run of at least four headline-shaped lines (short, "
+            "capitalized, no closing stop; rank numbers, dates and labels between them) that "
+            "share on average at most half of their words with the article. It is reported "
+            "once, with its line range."
         ),
         why=(
             "Sidebar and footer lists ('Just Posted', 'Most Read') are scraped into the text: "
@@ -211,12 +214,13 @@ class UnrelatedLinks(Rule):
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         for block in ctx.roles.blocks:
-            if block.kind != "link-list":
+            if block.kind not in ("link-list", "headline-list"):
                 continue
+            where = "Appended list" if block.kind == "link-list" else "List"
             yield self.line_diagnostic(
                 ctx,
                 block.first,
-                f"Appended list of unrelated headlines (lines {block.first}-{block.last}; "
+                f"{where} of unrelated headlines (lines {block.first}-{block.last}; "
                 f"{block.evidence})",
                 last_line=block.last,
                 suggestion="",

@@ -1,0 +1,105 @@
+"""Lists of other stories' headlines anywhere in the article: a run of headline-shaped lines
+(short, capitalized, no closing stop) whose words the article itself barely uses, with the
+list's own filler between them (rank numbers, dates, one-word section labels)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from lint.mainblock import coherence, is_date_line
+from lint.text import content_words, word_count
+
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 20
+FILLER_MAX_WORDS = 3
+MIN_HEADLINES = 4
+MAX_TRAILING_FILLERS = 2
+MAX_OVERLAP = 0.5
+"""A run whose headlines share on average more than this share of their content words with
+the article is the article's own (a list of its sections, a table of contents)."""
+
+MAX_COHERENCE = 0.4
+"""Other stories' headlines share few words with each other; a list of the article's own
+(steps, ingredients, a schedule) repeats its words from item to item."""
+
+_OPENERS = "\"'“‘«("
+
+
+def headline_shaped(line: str) -> bool:
+    """Four to twenty words, opening with a capital, a figure or a quote, not closed by a
+    stop, a colon or a comma (a question mark may close a headline)."""
+    text = line.strip()
+    count = word_count(text)
+    if not HEADLINE_MIN_WORDS <= count <= HEADLINE_MAX_WORDS:
+        return False
+    opener = text.lstrip(_OPENERS)[:1]
+    return (opener.isupper() or opener.isdigit()) and text[-1] not in ".!:;,"
+
+
+def filler(line: str) -> bool:
+    """A line a headline list carries between its headlines: a rank number, a date, a label."""
+    text = line.strip()
+    count = word_count(text)
+    if count <= FILLER_MAX_WORDS and text[-1:] not in (".", "!", "?", ";", ","):
+        return True
+    return count <= 8 and is_date_line(text)
+
+
+@dataclass(frozen=True)
+class HeadlineList:
+    """A list found: its lines, how many headlines, their mean share of the article's words."""
+
+    first: int
+    last: int
+    headlines: int
+    overlap: float
+
+
+def headline_lists(
+    lines: Sequence[str], numbers: Sequence[int], stops: Collection[int], article: set[str]
+) -> list[HeadlineList]:
+    """Runs of headline-shaped and filler lines (``stops`` end a run) with at least four
+    headlines sharing on average at most half of their words with ``article`` and with the
+    other lines of ``numbers`` (a recipe's items recur from one list to the next)."""
+    bags = {n: content_words(lines[n - 1]) for n in numbers}
+    counts: Counter[str] = Counter()
+    for bag in bags.values():
+        counts.update(bag)
+    found: list[HeadlineList] = []
+    run: list[int] = []
+    for number in [*numbers, 0]:
+        line = lines[number - 1] if number else ""
+        if number and number not in stops and (headline_shaped(line) or filler(line)):
+            run.append(number)
+            continue
+        if run:
+            inside: Counter[str] = Counter()
+            for n in run:
+                inside.update(bags[n])
+            elsewhere = {w for w, c in counts.items() if c > inside[w]}
+            listed = _judge(lines, run, article | elsewhere)
+            if listed is not None:
+                found.append(listed)
+            run = []
+    return found
+
+
+def _judge(lines: Sequence[str], run: list[int], article: set[str]) -> HeadlineList | None:
+    heads = [n for n in run if headline_shaped(lines[n - 1])]
+    if len(heads) < MIN_HEADLINES:
+        return None
+    shares = []
+    for number in heads:
+        own = content_words(lines[number - 1])
+        shares.append(len(own & article) / len(own) if own else 0.0)
+    overlap = sum(shares) / len(shares)
+    if overlap > MAX_OVERLAP:
+        return None
+    bags = [content_words(lines[n - 1].replace("-", " ")) for n in heads]  # post-match: match
+    if coherence(bags) > MAX_COHERENCE:
+        return None  # items that keep to one topic: the article's own list (steps, a menu)
+    tail = [n for n in run if n > max(heads)]
+    last = run[-1] if len(tail) <= MAX_TRAILING_FILLERS else max(heads)
+    return HeadlineList(run[0], last, len(heads), overlap)
