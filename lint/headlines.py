@@ -8,8 +8,10 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from lint.mainblock import coherence, is_date_line
-from lint.text import content_words, word_count
+import regex
+
+from lint.mainblock import coherence, is_date_line, topic_words
+from lint.text import word_count
 
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
@@ -25,17 +27,25 @@ MAX_COHERENCE = 0.4
 (steps, ingredients, a schedule) repeats its words from item to item."""
 
 _OPENERS = "\"'“‘«("
+_CLOSERS = "\"'”’») "
+_INNER_STOP_RE = regex.compile(r"(?:\p{Ll}{2}\.|[!?])\s+\p{Lu}")
+"""Two sentences in one line: prose or a quoted review, not a headline."""
 
 
 def headline_shaped(line: str) -> bool:
     """Four to twenty words, opening with a capital, a figure or a quote, not closed by a
-    stop, a colon or a comma (a question mark may close a headline)."""
+    stop, a colon or a comma (a question mark may close a headline), one sentence only."""
     text = line.strip()
     count = word_count(text)
     if not HEADLINE_MIN_WORDS <= count <= HEADLINE_MAX_WORDS:
         return False
     opener = text.lstrip(_OPENERS)[:1]
-    return (opener.isupper() or opener.isdigit()) and text[-1] not in ".!:;,"
+    closer = text.rstrip(_CLOSERS)[-1:]
+    return (
+        (opener.isupper() or opener.isdigit())
+        and closer not in ".!:;,"
+        and _INNER_STOP_RE.search(text) is None
+    )
 
 
 def filler(line: str) -> bool:
@@ -63,7 +73,7 @@ def headline_lists(
     """Runs of headline-shaped and filler lines (``stops`` end a run) with at least four
     headlines sharing on average at most half of their words with ``article`` and with the
     other lines of ``numbers`` (a recipe's items recur from one list to the next)."""
-    bags = {n: content_words(lines[n - 1]) for n in numbers}
+    bags = {n: topic_words(lines[n - 1]) for n in numbers}
     counts: Counter[str] = Counter()
     for bag in bags.values():
         counts.update(bag)
@@ -92,12 +102,12 @@ def _judge(lines: Sequence[str], run: list[int], article: set[str]) -> HeadlineL
         return None
     shares = []
     for number in heads:
-        own = content_words(lines[number - 1])
+        own = topic_words(lines[number - 1])
         shares.append(len(own & article) / len(own) if own else 0.0)
     overlap = sum(shares) / len(shares)
     if overlap > MAX_OVERLAP:
         return None
-    bags = [content_words(lines[n - 1].replace("-", " ")) for n in heads]  # post-match: match
+    bags = [topic_words(lines[n - 1].replace("-", " ")) for n in heads]  # post-match: match
     if coherence(bags) > MAX_COHERENCE:
         return None  # items that keep to one topic: the article's own list (steps, a menu)
     tail = [n for n in run if n > max(heads)]

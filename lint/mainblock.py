@@ -80,6 +80,12 @@ def choose_stoplist(lines: Sequence[str], sample: int = 400) -> frozenset[str]:
     return best
 
 
+def topic_words(text: str) -> set[str]:
+    """Content words with a plural ``s`` dropped, to compare a line's topic with the
+    article's ("cases" and "case")."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in content_words(text)}
+
+
 def stopword_density(line: str, stoplist: frozenset[str]) -> float:
     """The share of the line's words (figures left out: a sentence full of numbers is still
     prose) that are stopwords."""
@@ -209,7 +215,7 @@ def run_score(
         seen.add(text)
         weight += paragraph_weight(text, raw[number], number in paired)
         if raw[number] is not Quality.SHORT:
-            bags.append(content_words(text))
+            bags.append(topic_words(text))
     return weight * (0.25 + coherence(bags))
 
 
@@ -279,6 +285,7 @@ _DATE_RE = regex.compile(
     regex.IGNORECASE,
 )
 DATE_LINE_MAX_WORDS = 16
+_HANDLE_RE = regex.compile(r"\(@\w{1,30}\)")
 HEAD_WINDOW = 8
 """Lines above the main block searched for the headline, dek, byline and date."""
 HEAD_MAX_TITLES = 3
@@ -295,7 +302,7 @@ def is_date_line(line: str) -> bool:
 def shares_words(line: str, article: set[str]) -> bool:
     """At least half of the line's content words (and two of them, or all of one or two) are
     the article's: a headline or dek of the article, not of another story."""
-    own = content_words(line)
+    own = topic_words(line)
     if not own:
         return False
     shared = len(own & article)
@@ -332,7 +339,7 @@ def page_layout(
     article: set[str] = set()
     for number in numbers:
         if block.first <= number <= block.last and block.classes[number] is Quality.GOOD:
-            article |= content_words(lines[number - 1])
+            article |= topic_words(lines[number - 1])
     core = frozenset(article)
     index = {n: i for i, n in enumerate(numbers)}
 
@@ -351,13 +358,18 @@ def page_layout(
 
     def absorb(number: int) -> None:
         seen.add(lines[number - 1].strip())
-        article.update(content_words(lines[number - 1]))
+        article.update(topic_words(lines[number - 1]))
 
     def resumes(number: int) -> bool:
         return block.classes[number] is Quality.GOOD and shares_words(lines[number - 1], article)
 
-    first = _reach(numbers, index[block.first], -1, block.classes, chrome_like, None, resumes)
-    last = _reach(numbers, index[block.last], 1, block.classes, chrome_below, absorb, resumes)
+    def good(number: int) -> bool:
+        return block.classes[number] is Quality.GOOD
+
+    # Upwards only good lines join (teasers of the same story sit above many articles);
+    # downwards the block takes list items, table rows and closing lines too.
+    first = _reach(numbers, index[block.first], -1, chrome_like, absorb, resumes, good)
+    last = _reach(numbers, index[block.last], 1, chrome_below, absorb, resumes, lambda n: True)
     kept = {n for n in credits if first <= n <= last}
     for number in numbers[index[last] + 1 : index[last] + 1 + TAIL_WINDOW]:
         if number in credits:
@@ -385,20 +397,26 @@ def _reach(
     numbers: Sequence[int],
     position: int,
     step: int,
-    classes: dict[int, Quality],
     chrome_like: Callable[[int], bool],
-    absorb: Callable[[int], None] | None,
+    absorb: Callable[[int], None],
     resumes: Callable[[int], bool],
+    takes: Callable[[int], bool],
 ) -> int:
-    """How far the main block reaches from ``numbers[position]`` in direction ``step``: over
-    lines that are not chrome-shaped (list items, table cells, short sentences) and to the
-    good lines beyond them, until a window of lines is mostly chrome. With ``absorb`` the
-    block takes the list lines it crosses (and learns their words); without, it stops at
-    the last good line reached. A chrome window does not end the block when the article
-    ``resumes`` a few lines further (a table's header row looks like a menu)."""
+    """How far the main block reaches from ``numbers[position]`` in direction ``step``: it
+    takes the lines that are not chrome-shaped and that it ``takes`` (list items, table cells,
+    short sentences; ``absorb`` learns their words) and steps over the others, until a window
+    of lines is mostly chrome. Even then the article may ``resume`` a few lines further (a table's
+    header row looks like a menu)."""
     reached = numbers[position]
     position += step
     while 0 <= position < len(numbers):
+        number = numbers[position]
+        if not chrome_like(number):
+            if takes(number):
+                reached = number
+                absorb(number)
+            position += step
+            continue
         window = numbers[position : position + WINDOW] if step > 0 else (
             numbers[max(0, position - WINDOW + 1) : position + 1])
         if sum(chrome_like(n) for n in window) >= min(WINDOW_CHROME, len(window)):
@@ -407,12 +425,8 @@ def _reach(
             again = next((n for n in ahead if resumes(n)), None)
             if again is None:
                 break
-            position = numbers.index(again, position if step > 0 else 0)
-        number = numbers[position]
-        if not chrome_like(number) and (absorb is not None or classes[number] is Quality.GOOD):
-            reached = number
-            if absorb is not None:
-                absorb(number)
+            position = numbers.index(again)
+            continue
         position += step
     return reached
 
@@ -425,11 +439,16 @@ def _chrome_shaped(line: str, article: set[str], stoplist: frozenset[str]) -> bo
     count = word_count(text)
     if count == 0:
         return True
+    if _HANDLE_RE.search(text):
+        return False  # the credit line of a quoted post: "— Name (@handle) May 2, 2024"
     if is_date_line(text) and count <= 8:
         return True
-    own = content_words(text)
-    if own and len(own & article) / len(own) >= 1 / 3:
+    own = topic_words(text)
+    shared = len(own & article)
+    if own and shared / len(own) >= 1 / 3:
         return False
+    if shared and text[-1] in ".!?" and stopword_density(text, stoplist) >= 0.3:
+        return False  # a sentence that speaks of the article's subject
     if len(own) <= 2 and count >= 3 and text[-1] in ".!?" and (
         stopword_density(text, stoplist) >= 0.2
     ):

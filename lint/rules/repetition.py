@@ -31,8 +31,9 @@ class RepeatedLine(Rule):
             "A line of at least four words whose normalized form (case, digits, punctuation and "
             "quote marks ignored, a promo label such as 'WATCH:' stripped) already appeared "
             "earlier in the article, next to it or further up, exactly or nearly (92% similar). "
-            "Short items of a list or table inside the article (a recipe's steps, a table's "
-            "rows), repeated further down, are not reported."
+            "Items of a list or table inside the article (short lines, or lines that do not "
+            "end like a sentence: a recipe's ingredients, a table's rows), repeated further "
+            "down and not next to their first copy, are not reported."
         ),
         why=(
             "Scrapers print captions twice, templates repeat the lead paragraph, and a doubled "
@@ -90,18 +91,15 @@ LIST_ITEM_MAX_WORDS = 16
 
 
 def _list_item(ctx: RuleContext, number: int) -> bool:
-    """A short line inside the article's main block with a short line next to it: an item of
-    a list, a recipe or a table."""
-    doc = ctx.document
-    if not ctx.roles.in_article(number) or word_count(doc.line(number)) > LIST_ITEM_MAX_WORDS:
+    """A line inside the article's main block that is short or does not end like a sentence:
+    an item of a list, a recipe or a table, which may recur further down."""
+    if not ctx.roles.in_article(number):
         return False
-    for step in (-1, 1):
-        other = number + step
-        while 1 <= other <= doc.line_count and ctx.roles[other] is Role.BLANK:
-            other += step
-        if 1 <= other <= doc.line_count and word_count(doc.line(other)) <= LIST_ITEM_MAX_WORDS:
-            return True
-    return False
+    line = ctx.document.line(number).rstrip()
+    return word_count(line) <= LIST_ITEM_MAX_WORDS or line.rstrip(_CLOSING)[-1:] not in ".!?"
+
+
+_CLOSING = "\"'”’»"
 
 
 def _unsafe(fix: Fix) -> Fix:
