@@ -23,7 +23,7 @@ from enum import Enum
 import justext
 import regex
 
-from lint.text import content_words, ends_like_sentence, word_count, words
+from lint.text import content_words, ends_like_sentence, line_key, word_count, words
 
 CANDIDATE_LANGUAGES = (
     "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Polish",
@@ -254,6 +254,7 @@ class MainBlock:
     classes: dict[int, Quality]
     raw: dict[int, Quality]
     paired: set[int]
+    templated: set[int]
 
 
 def find_main_block(
@@ -263,17 +264,21 @@ def find_main_block(
     settings: BlockSettings,
     stoplist: frozenset[str] | None = None,
 ) -> MainBlock | None:
-    """The run of good lines with the most text, or None when the page has no good line."""
+    """The run of good lines with the most text, or None when the page has no good line.
+
+    Templated lines (a vote count, a timestamp under each comment) are bad and, unlike lines
+    of a known chrome role, they split runs: comments are not the article."""
     if stoplist is None:
         stoplist = choose_stoplist(lines)
-    raw = classify(lines, numbers, chrome, stoplist, settings)
+    templated = templated_lines(lines, numbers)
+    raw = classify(lines, numbers, {*chrome, *templated}, stoplist, settings)
     classes = revise(numbers, raw)
-    runs = good_runs(numbers, classes, chrome, settings.max_gap)
+    runs = good_runs(numbers, classes, set(chrome) - templated, settings.max_gap)
     if not runs:
         return None
     paired = _paired(numbers, raw)
     best = max(runs, key=lambda run: run_score(lines, run, raw, paired))
-    return MainBlock(best[0], best[-1], classes, raw, paired)
+    return MainBlock(best[0], best[-1], classes, raw, paired, templated)
 
 
 _MONTH = (
@@ -346,7 +351,7 @@ def page_layout(
     seen = {lines[n - 1].strip() for n in numbers if block.first <= n <= block.last}
 
     def chrome_like(number: int) -> bool:
-        if number in known:
+        if number in known or number in block.templated:
             return True
         text = lines[number - 1].strip()
         if number in credits or text in seen:  # a list repeats its own labels
@@ -383,6 +388,30 @@ def page_layout(
         if not first <= n <= last and n not in known and n not in head and n not in kept
     )
     return PageLayout(first, last, head, outside, core)
+
+
+TEMPLATE_MIN_LINES = 3
+TEMPLATE_MAX_WORDS = 8
+
+
+def templated_lines(lines: Sequence[str], numbers: Sequence[int]) -> set[int]:
+    """Short lines with words and figures that recur on the page with other figures: a
+    widget's template ("Rating: 12 votes", "3 days ago at 8:15 am" under each comment or
+    teaser). Lines repeated word for word are not counted: a list may repeat its items."""
+    by_key: dict[str, list[int]] = {}
+    for number in numbers:
+        text = lines[number - 1]
+        if not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
+            continue
+        if word_count(text) > TEMPLATE_MAX_WORDS:
+            continue
+        by_key.setdefault(line_key(text), []).append(number)
+    found: set[int] = set()
+    for group in by_key.values():
+        texts = {lines[n - 1].strip() for n in group}
+        if len(group) >= TEMPLATE_MIN_LINES and len(texts) > 1:
+            found.update(group)
+    return found
 
 
 WINDOW = 6
