@@ -8,53 +8,16 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-import regex
+from lint.lineshape import coherence, filler, headline_shaped, topic_words
 
-from lint.mainblock import coherence, is_date_line, topic_words
-from lint.text import word_count
-
-HEADLINE_MIN_WORDS = 4
-HEADLINE_MAX_WORDS = 20
-FILLER_MAX_WORDS = 3
 MIN_HEADLINES = 4
 MAX_TRAILING_FILLERS = 2
 MAX_OVERLAP = 0.5
 """A run whose headlines share on average more than this share of their content words with
 the article is the article's own (a list of its sections, a table of contents)."""
-
 MAX_COHERENCE = 0.4
 """Other stories' headlines share few words with each other; a list of the article's own
 (steps, ingredients, a schedule) repeats its words from item to item."""
-
-_OPENERS = "\"'“‘«("
-_CLOSERS = "\"'”’») "
-_INNER_STOP_RE = regex.compile(r"(?:\p{Ll}{2}\.|[!?])\s+\p{Lu}")
-"""Two sentences in one line: prose or a quoted review, not a headline."""
-
-
-def headline_shaped(line: str) -> bool:
-    """Four to twenty words, opening with a capital, a figure or a quote, not closed by a
-    stop, a colon or a comma (a question mark may close a headline), one sentence only."""
-    text = line.strip()
-    count = word_count(text)
-    if not HEADLINE_MIN_WORDS <= count <= HEADLINE_MAX_WORDS:
-        return False
-    opener = text.lstrip(_OPENERS)[:1]
-    closer = text.rstrip(_CLOSERS)[-1:]
-    return (
-        (opener.isupper() or opener.isdigit())
-        and closer not in ".!:;,"
-        and _INNER_STOP_RE.search(text) is None
-    )
-
-
-def filler(line: str) -> bool:
-    """A line a headline list carries between its headlines: a rank number, a date, a label."""
-    text = line.strip()
-    count = word_count(text)
-    if count <= FILLER_MAX_WORDS and text[-1:] not in (".", "!", "?", ";", ","):
-        return True
-    return count <= 8 and is_date_line(text)
 
 
 @dataclass(frozen=True)

@@ -15,23 +15,23 @@ chosen per document as the one that covers most of its words.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-import justext
 import regex
 
-from lint.text import content_words, ends_like_sentence, line_key, word_count, words
-
-CANDIDATE_LANGUAGES = (
-    "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Polish",
-    "Swedish", "Danish", "Norwegian_Bokmal", "Finnish", "Czech", "Romanian", "Hungarian",
-    "Turkish", "Indonesian", "Croatian", "Slovak", "Catalan",
+from lint.lineshape import (
+    choose_stoplist,
+    coherence,
+    headline_shaped,
+    is_date_line,
+    shares_words,
+    stopword_density,
+    templated_lines,
+    topic_words,
 )
-"""Languages whose stoplists a document is matched against (jusText has a hundred; these are
-the ones news corpora carry most, kept short so that the choice stays cheap)."""
+from lint.text import ends_like_sentence, word_count
 
 
 class Quality(Enum):
@@ -51,48 +51,6 @@ class BlockSettings:
     stopwords_high: float = 0.32
     max_gap: int = 2
     """Unknown bad lines that may sit between two parts of one main block."""
-
-
-@functools.cache
-def _stoplists() -> dict[str, frozenset[str]]:
-    available = set(justext.get_stoplists())
-    return {
-        name: frozenset(justext.get_stoplist(name))
-        for name in CANDIDATE_LANGUAGES
-        if name in available
-    }
-
-
-def choose_stoplist(lines: Sequence[str], sample: int = 400) -> frozenset[str]:
-    """The candidate stoplist that covers most words of the document's longest lines."""
-    tokens: list[str] = []
-    for line in sorted((x for x in lines if x.strip()), key=len, reverse=True):
-        tokens.extend(w.lower() for w in words(line))
-        if len(tokens) >= sample:
-            break
-    lists = _stoplists()
-    best = lists.get("English", frozenset())
-    best_hits = -1
-    for stoplist in lists.values():
-        hits = sum(t in stoplist for t in tokens)
-        if hits > best_hits:
-            best, best_hits = stoplist, hits
-    return best
-
-
-def topic_words(text: str) -> set[str]:
-    """Content words with a plural ``s`` dropped, to compare a line's topic with the
-    article's ("cases" and "case")."""
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in content_words(text)}
-
-
-def stopword_density(line: str, stoplist: frozenset[str]) -> float:
-    """The share of the line's words (figures left out: a sentence full of numbers is still
-    prose) that are stopwords."""
-    tokens = [w for w in words(line) if not w[0].isdigit()]
-    if not tokens:
-        return 0.0
-    return sum(t.lower() in stoplist for t in tokens) / len(tokens)
 
 
 def classify(
@@ -219,18 +177,6 @@ def run_score(
     return weight * (0.25 + coherence(bags))
 
 
-def coherence(bags: Sequence[set[str]]) -> float:
-    """The mean share of a paragraph's content words that another paragraph also uses."""
-    if len(bags) < 2:
-        return 0.5
-    counts: dict[str, int] = {}
-    for bag in bags:
-        for word in bag:
-            counts[word] = counts.get(word, 0) + 1
-    shares = [sum(counts[w] > 1 for w in bag) / len(bag) for bag in bags if bag]
-    return sum(shares) / len(shares) if shares else 0.0
-
-
 def paragraph_weight(text: str, quality: Quality, paired: bool = False) -> float:
     """How much a good line says that its run is the article, as Readability scores
     paragraphs: one, plus its commas, plus a point per hundred characters (at most three).
@@ -281,15 +227,6 @@ def find_main_block(
     return MainBlock(best[0], best[-1], classes, raw, paired, templated)
 
 
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-)
-_DATE_RE = regex.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
-    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\b|gmt|utc|[ecmp][sd]t\b)",
-    regex.IGNORECASE,
-)
-DATE_LINE_MAX_WORDS = 16
 _HANDLE_RE = regex.compile(r"\(@\w{1,30}\)")
 HEAD_WINDOW = 8
 """Lines above the main block searched for the headline, dek, byline and date."""
@@ -298,20 +235,6 @@ TAIL_WINDOW = 6
 LOOSE_TOP_LINES = 2
 """A page with at most this many unexplained lines above its main block has no top chrome:
 they are the article's own title lines."""
-
-
-def is_date_line(line: str) -> bool:
-    return word_count(line) <= DATE_LINE_MAX_WORDS and _DATE_RE.search(line) is not None
-
-
-def shares_words(line: str, article: set[str]) -> bool:
-    """At least half of the line's content words (and two of them, or all of one or two) are
-    the article's: a headline or dek of the article, not of another story."""
-    own = topic_words(line)
-    if not own:
-        return False
-    shared = len(own & article)
-    return shared / len(own) >= 0.5 and shared >= min(2, len(own))
 
 
 @dataclass(frozen=True)
@@ -390,30 +313,6 @@ def page_layout(
     return PageLayout(first, last, head, outside, core)
 
 
-TEMPLATE_MIN_LINES = 3
-TEMPLATE_MAX_WORDS = 8
-
-
-def templated_lines(lines: Sequence[str], numbers: Sequence[int]) -> set[int]:
-    """Short lines with words and figures that recur on the page with other figures: a
-    widget's template ("Rating: 12 votes", "3 days ago at 8:15 am" under each comment or
-    teaser). Lines repeated word for word are not counted: a list may repeat its items."""
-    by_key: dict[str, list[int]] = {}
-    for number in numbers:
-        text = lines[number - 1]
-        if not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
-            continue
-        if word_count(text) > TEMPLATE_MAX_WORDS:
-            continue
-        by_key.setdefault(line_key(text), []).append(number)
-    found: set[int] = set()
-    for group in by_key.values():
-        texts = {lines[n - 1].strip() for n in group}
-        if len(group) >= TEMPLATE_MIN_LINES and len(texts) > 1:
-            found.update(group)
-    return found
-
-
 WINDOW = 6
 """Lines looked at ahead when the main block is extended over lists and tables..."""
 WINDOW_CHROME = 5
@@ -474,7 +373,8 @@ def _chrome_shaped(line: str, article: set[str], stoplist: frozenset[str]) -> bo
         return True
     own = topic_words(text)
     shared = len(own & article)
-    if own and shared / len(own) >= 1 / 3:
+    need = 0.5 if headline_shaped(text) else 1 / 3
+    if own and shared / len(own) >= need:
         return False
     if shared and text[-1] in ".!?" and stopword_density(text, stoplist) >= 0.3:
         return False  # a sentence that speaks of the article's subject

@@ -94,7 +94,7 @@ class RoleSettings:
     list_max_overlap: float = 0.34
     body_min_words: int = 8
     headline_max_words: int = 24
-    block: BlockSettings = BlockSettings()
+    block: BlockSettings = field(default_factory=BlockSettings)
 
     @classmethod
     def from_packs(cls, packs: Sequence[Pack]) -> RoleSettings:
