@@ -8,13 +8,16 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from lint.lineshape import coherence, filler, headline_shaped, topic_words
+from lint.lineshape import coherence, filler, headline_shaped, shares_words, topic_words
 
 MIN_HEADLINES = 4
 MAX_TRAILING_FILLERS = 2
 MAX_OVERLAP = 0.5
 """A run whose headlines share on average more than this share of their content words with
 the article is the article's own (a list of its sections, a table of contents)."""
+MIN_COPIES = 3
+"""A page may print a list of other stories twice (a sidebar and a footer); items printed three
+times or more are the article's own structure (a meal plan for each day, a table per team)."""
 MAX_COHERENCE = 0.4
 """Other stories' headlines share few words with each other; a list of the article's own
 (steps, ingredients, a schedule) repeats its words from item to item."""
@@ -31,15 +34,22 @@ class HeadlineList:
 
 
 def headline_lists(
-    lines: Sequence[str], numbers: Sequence[int], stops: Collection[int], article: set[str]
+    lines: Sequence[str],
+    numbers: Sequence[int],
+    stops: Collection[int],
+    article: set[str],
+    context: Sequence[int],
 ) -> list[HeadlineList]:
-    """Runs of headline-shaped and filler lines (``stops`` end a run) with at least four
-    headlines sharing on average at most half of their words with ``article`` and with the
-    other lines of ``numbers`` (a recipe's items recur from one list to the next)."""
-    bags = {n: topic_words(lines[n - 1]) for n in numbers}
+    """Runs of headline-shaped and filler lines among ``numbers`` (``stops`` end a run) with
+    at least four headlines sharing on average at most half of their words with ``article``
+    and with the other ``context`` lines (a recipe's items recur from one list to the next).
+    Headlines at a run's ends that share the article's words are left out of it: the
+    article's own headline and dek sit next to such lists."""
+    bags = {n: topic_words(lines[n - 1]) for n in {*numbers, *context}}
+    copies = Counter(lines[n - 1].strip() for n in numbers)
     counts: Counter[str] = Counter()
-    for bag in bags.values():
-        counts.update(bag)
+    for n in context:
+        counts.update(bags[n])
     found: list[HeadlineList] = []
     run: list[int] = []
     for number in [*numbers, 0]:
@@ -47,22 +57,43 @@ def headline_lists(
         if number and number not in stops and (headline_shaped(line) or filler(line)):
             run.append(number)
             continue
+        run = _trim(lines, run, article)
         if run:
             inside: Counter[str] = Counter()
             for n in run:
-                inside.update(bags[n])
+                if n in context:
+                    inside.update(bags[n])
             elsewhere = {w for w, c in counts.items() if c > inside[w]}
-            listed = _judge(lines, run, article | elsewhere)
+            listed = _judge(lines, run, article | elsewhere, copies)
             if listed is not None:
                 found.append(listed)
             run = []
     return found
 
 
-def _judge(lines: Sequence[str], run: list[int], article: set[str]) -> HeadlineList | None:
+def _trim(lines: Sequence[str], run: list[int], article: set[str]) -> list[int]:
+    heads = [i for i, n in enumerate(run) if headline_shaped(lines[n - 1])]
+    first, last = 0, len(run)
+    for i in heads:
+        if not shares_words(lines[run[i] - 1], article):
+            break
+        first = i + 1
+    for i in reversed(heads):
+        if i < first or not shares_words(lines[run[i] - 1], article):
+            break
+        last = i
+    return run[first:last]
+
+
+def _judge(
+    lines: Sequence[str], run: list[int], article: set[str], copies: Counter[str]
+) -> HeadlineList | None:
     heads = [n for n in run if headline_shaped(lines[n - 1])]
     if len(heads) < MIN_HEADLINES:
         return None
+    recurring = sum(copies[lines[n - 1].strip()] >= MIN_COPIES for n in heads)
+    if recurring * 2 >= len(heads):
+        return None  # items printed again and again: a plan or schedule of the article's own
     shares = []
     for number in heads:
         own = topic_words(lines[number - 1])

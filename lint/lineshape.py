@@ -101,7 +101,8 @@ HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 20
 FILLER_MAX_WORDS = 3
 _OPENERS = "\"'“‘«("
-_CLOSERS = "\"'”’») "
+_CLOSER_RE = regex.compile(r"[\p{L}\p{N}.!?:;,](?=[^\p{L}\p{N}.!?:;,]*$)")
+"""The last letter, figure or stop of a line, past closing quotes, brackets and emoji."""
 _INNER_STOP_RE = regex.compile(r"(?:\p{Ll}{2}\.|[!?])\s+\p{Lu}")
 """Two sentences in one line: prose or a quoted review, not a headline."""
 
@@ -114,10 +115,10 @@ def headline_shaped(line: str) -> bool:
     if not HEADLINE_MIN_WORDS <= count <= HEADLINE_MAX_WORDS:
         return False
     opener = text.lstrip(_OPENERS)[:1]
-    closer = text.rstrip(_CLOSERS)[-1:]
+    closer = _CLOSER_RE.search(text)
     return (
         (opener.isupper() or opener.isdigit())
-        and closer not in ".!:;,"
+        and (closer is None or closer.group() not in ".!:;,")
         and _INNER_STOP_RE.search(text) is None
     )
 

@@ -21,6 +21,7 @@ from enum import Enum
 
 import regex
 
+from lint.headlines import HeadlineList, headline_lists
 from lint.lineshape import (
     choose_stoplist,
     coherence,
@@ -248,6 +249,8 @@ class PageLayout:
     outside: frozenset[int]
     core_words: frozenset[str]
     """The content words of the main block's good lines, before it reached over lists."""
+    lists: tuple[HeadlineList, ...] = ()
+    """Lists of other stories' headlines on the page, inside the article or not."""
 
 
 def page_layout(
@@ -270,6 +273,9 @@ def page_layout(
             article |= topic_words(lines[number - 1])
     core = frozenset(article)
     index = {n: i for i, n in enumerate(numbers)}
+    context = [n for n in numbers if block.first <= n <= block.last]
+    lists = headline_lists(lines, numbers, {*known, *credits}, article, context)
+    known = {*known, *(n for found in lists for n in numbers if found.first <= n <= found.last)}
 
     seen = {lines[n - 1].strip() for n in numbers if block.first <= n <= block.last}
 
@@ -310,7 +316,7 @@ def page_layout(
         for n in numbers
         if not first <= n <= last and n not in known and n not in head and n not in kept
     )
-    return PageLayout(first, last, head, outside, core)
+    return PageLayout(first, last, head, outside, core, tuple(lists))
 
 
 WINDOW = 6

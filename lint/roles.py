@@ -16,8 +16,7 @@ from enum import StrEnum
 
 import regex
 
-from lint.headlines import headline_lists
-from lint.mainblock import BlockSettings, PageLayout, page_layout
+from lint.mainblock import BlockSettings, page_layout
 from lint.packs import Pack, PackEntry
 from lint.text import content_words, ends_like_sentence, word_count, words
 
@@ -341,17 +340,7 @@ def _page_chrome(lines: Sequence[str], result: LineRoles, settings: RoleSettings
         if run:
             result.blocks.append(Block("page-chrome", run[0], run[-1], f"{len(run)} lines"))
             run = []
-    _headline_lists(lines, result, numbers, layout)
-
-
-def _headline_lists(
-    lines: Sequence[str], result: LineRoles, numbers: Sequence[int], layout: PageLayout
-) -> None:
-    """Lists of other stories' headlines inside the article's main block (see
-    :mod:`lint.headlines`)."""
-    inside = [n for n in numbers if layout.first <= n <= layout.last]
-    stops = {n for n in inside if result[n] in CHROME_ROLES or result[n] is Role.BYLINE}
-    for found in headline_lists(lines, inside, stops, set(layout.core_words)):
+    for found in layout.lists:
         for number in range(found.first, found.last + 1):
             if result[number] is not Role.BLANK:
                 result.roles[number - 1] = Role.LINK_LIST
