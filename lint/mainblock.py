@@ -234,8 +234,17 @@ HEAD_WINDOW = 8
 HEAD_MAX_TITLES = 3
 TAIL_WINDOW = 6
 LOOSE_TOP_LINES = 2
-"""A page with at most this many unexplained lines above its main block has no top chrome:
-they are the article's own title lines."""
+"""A page with at most this many chrome-shaped lines above its main block has no top chrome:
+the lines above are the article's own title lines and lead."""
+
+
+def _prose_sentence(line: str, stoplist: frozenset[str]) -> bool:
+    text = line.strip()
+    return (
+        word_count(text) >= 6
+        and ends_like_sentence(text)
+        and stopword_density(text, stoplist) >= 0.3
+    )
 
 
 @dataclass(frozen=True)
@@ -310,7 +319,19 @@ def page_layout(
             kept.add(number)  # a wire credit or byline after the story
         elif number not in known:
             break
-    head = _head(lines, numbers[: index[first]], known, credits, article)
+    above = numbers[: index[first]]
+    head = _head(lines, above, known, credits, article)
+    rest = [n for n in above if n not in known and n not in head and n not in credits]
+    prose = [n for n in rest if _prose_sentence(lines[n - 1], stoplist)]
+    if sum(chrome_like(n) for n in rest if n not in prose) <= LOOSE_TOP_LINES:
+        # No menu above: the page opens with the article, its title lines and its lead.
+        if prose:
+            first = min(first, *prose)
+        titles = [n for n in rest if n not in prose]
+        head.update({n: "dek" for n in titles})
+        head.update({n: "byline" for n in above if n in credits and n < first})
+        if titles and not any(role == "headline" for role in head.values()):
+            head[min(titles)] = "headline"
     outside = frozenset(
         n
         for n in numbers
@@ -415,11 +436,6 @@ def _head(
             head[number] = "dek"
         else:
             break
-    loose = [n for n in above if n not in known and n not in head]
-    if len(loose) <= LOOSE_TOP_LINES:
-        for number in loose:
-            head[number] = "dek"
-        titles.extend(loose)
     if titles:
         head[min(titles)] = "headline"
     return head

@@ -100,6 +100,16 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("leaked-field", "NL108", "date: 2023-05-04"),
     ("leaked-field", "NL108", "published_time 2023-05-04T08:00:00Z"),
     ("leaked-field", "NL108", 'title: "Council approves budget"'),
+    ("leaked-field", "NL108", '{"@type":"NewsArticle","section":"Local","words":640}'),
+    ("leaked-field", "NL108", "[feed] partner=lakeside; ref=LK2291; rev=4"),
+    ("cta-follow-name", "NL103", "Follow Riverbend Tribune"),
+    ("share-platform-list", "NL103", "Telegram · Reddit · Email"),
+    ("cookie-consent-notice", "NL107", "Functional cookies help this website remember your choices and preferences between visits."),
+    ("site-disclaimer", "NL107", "Nothing on this website is intended as medical advice; it is for informational purposes only."),
+    ("syndication-notice", "NL107", "(This report was auto-generated from a syndicated feed and has not been edited by our newsroom.)"),
+    ("cta-newsletter", "NL103", "You have 1 free article left this month. Subscribe for unlimited access."),
+    ("relative-timestamp", "NL106", "Posted 5 hours ago · Updated 2 hours ago"),
+    ("cta-social", "NL103", "Comments (14) · Join the conversation"),
 ]
 
 # (entry id, rule code, prose that shares words with that entry's chrome)
@@ -132,6 +142,12 @@ LOOKALIKES: list[tuple[str, str, str]] = [
     ("promo-click-here", "NL102", "Residents hear the cameras click here every night, the councillor said."),
     ("leaked-field", "NL108", "The date for the vote has not been set, officials said on Monday."),
     ("leaked-field", "NL108", "Title insurance rates rose sharply in 2023, according to the industry group."),
+    ("leaked-field", "NL108", "The ratio x=2 held in every trial, the physicist said, and y=3 in none."),
+    ("cta-follow-name", "NL103", "Follow the money, the auditor told the committee on Thursday."),
+    ("share-platform-list", "NL103", "Facebook and Reddit removed the posts after the complaint, a spokesman said."),
+    ("cookie-consent-notice", "NL107", "The bakery's cookies sold out on the website within an hour of the recipe going viral."),
+    ("site-disclaimer", "NL107", "The records were kept for informational purposes, the archivist said, not for trial."),
+    ("syndication-notice", "NL107", "The feed mill reopened on Monday after the storm, the owner said."),
 ]
 
 

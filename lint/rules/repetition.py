@@ -87,7 +87,7 @@ class RepeatedLine(Rule):
             )
 
 
-LIST_ITEM_MAX_WORDS = 16
+LIST_ITEM_MAX_WORDS = 10
 
 
 def _list_item(ctx: RuleContext, number: int) -> bool:
