@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
-from lint.text import line_key, word_count
+from lint.text import STOPWORDS, line_key, word_count, words
 
 PROMO_LABEL_RE = regex.compile(r"^\s*(?:\p{Lu}[\p{Lu} ]{1,24}|Read more|Related|Watch|Listen)\s*:\s*")
 SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?)”\"’])\s+(?=[\p{Lu}\p{N}“\"‘'(])")
@@ -88,15 +88,21 @@ class RepeatedLine(Rule):
 
 
 LIST_ITEM_MAX_WORDS = 10
+LIST_ITEM_MAX_FUNCTION_WORDS = 0.15
 
 
 def _list_item(ctx: RuleContext, number: int) -> bool:
-    """A line inside the article's main block that is short or does not end like a sentence:
-    an item of a list, a recipe or a table, which may recur further down."""
+    """A line inside the article's main block that is short, does not end like a sentence or
+    has almost no function words: an item of a list, a recipe or a table, which may recur
+    further down."""
     if not ctx.roles.in_article(number):
         return False
     line = ctx.document.line(number).rstrip()
-    return word_count(line) <= LIST_ITEM_MAX_WORDS or line.rstrip(_CLOSING)[-1:] not in ".!?"
+    if word_count(line) <= LIST_ITEM_MAX_WORDS or line.rstrip(_CLOSING)[-1:] not in ".!?":
+        return True
+    tokens = [w.lower() for w in words(line) if not w[0].isdigit()]
+    function_words = sum(w in STOPWORDS for w in tokens) / max(1, len(tokens))
+    return function_words < LIST_ITEM_MAX_FUNCTION_WORDS  # "2 cups flour, 1 tsp. salt."
 
 
 _CLOSING = "\"'”’»"
