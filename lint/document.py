@@ -35,6 +35,8 @@ class Document:
     newline: str = "\n"
     had_bom: bool = False
     record: int | None = None
+    site: str | None = None
+    """The site the article comes from (a URL or domain of its record or page), if known."""
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, normalize_newlines
+from lint.sites import site_of_html, site_of_record
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
@@ -92,7 +93,8 @@ def iter_jsonl(
                 number,
             )
             continue
-        yield Document(path, normalize_newlines(body), record=number)
+        yield Document(path, normalize_newlines(body), record=number,
+                       site=site_of_record(obj, fields.url))
 
 
 def extract_html(html: str) -> str | None:
@@ -113,7 +115,7 @@ def html_document(path: str, html: str) -> Document | Diagnostic:
     text = extract_html(html)
     if text is None:
         return format_problem(path, "NL008", "trafilatura found no article text in this page")
-    return Document(path, text)
+    return Document(path, text, site=site_of_html(html))
 
 
 def to_documents(

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from lint.diagnostic import Diagnostic, Fix, Severity
 from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
+from lint.sites import site_key
 from lint.text import word_count
 
 
@@ -46,6 +47,10 @@ class AuthorBio(Rule):
                 )
 
 
+SITE_MIN_DOCUMENTS = 2
+"""A line on more than half of a site's pages, and on two at least, is the site's template."""
+
+
 class CorpusChrome(Rule):
     meta = RuleMeta(
         code="NL110",
@@ -56,7 +61,9 @@ class CorpusChrome(Rule):
         summary="A short line that many documents of the corpus carry: site chrome.",
         what=(
             "A short line whose normalized form (CCNet-style: lowercase, digits to 0, no "
-            "punctuation) appears in at least `chrome-min-documents` files (default 3) and that "
+            "punctuation) appears in at least `chrome-min-documents` files (default 3), or on "
+            "more than half of the pages of its site (two at least: the site is the page's URL "
+            "or domain field in JSONL, its canonical URL in HTML, else its folder), and that "
             "is not a byline, a headline, a sentence of the article or a line inside the "
             "article's main block (a table header, a list label)."
         ),
@@ -76,9 +83,14 @@ class CorpusChrome(Rule):
         counts: dict[str, int] = part.get("counts", {})
         total = part.get("documents", 0)
         threshold = max(2, ctx.config.chrome_min_documents)
+        site = part.get("sites", {}).get(site_key(ctx.document.path, ctx.document.site), {})
+        site_counts: dict[str, int] = site.get("counts", {})
+        site_total = site.get("documents", 0)
         for number, digest in ctx.analysis.get("lines", ()):
             count = counts.get(digest, 0)
-            if count < threshold or number in ctx.roles.hints:
+            on_site = site_counts.get(digest, 0)
+            template = on_site >= SITE_MIN_DOCUMENTS and on_site * 2 > site_total
+            if (count < threshold and not template) or number in ctx.roles.hints:
                 continue
             role = ctx.roles[number]
             if role in (Role.BYLINE, Role.HEADLINE, Role.BLANK):
@@ -88,10 +100,14 @@ class CorpusChrome(Rule):
             line = ctx.document.line(number)
             if role is Role.BODY and word_count(line) > 8:
                 continue
+            where = (
+                f"on {on_site} of {site_total} pages of its site" if template
+                else f"in {count} of {total} documents"
+            )
             yield self.line_diagnostic(
                 ctx,
                 number,
-                f"Line appears in {count} of {total} documents: site chrome",
+                f"Line appears {where}: site chrome",
                 suggestion="",
                 fix=line_deletion(ctx, number),
             )
