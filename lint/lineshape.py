@@ -133,6 +133,7 @@ def filler(line: str) -> bool:
 
 
 TEMPLATE_MIN_LINES = 3
+_FIGURES_RE = regex.compile(r"0+")
 TEMPLATE_MAX_WORDS = 8
 
 
@@ -147,7 +148,7 @@ def templated_lines(lines: Sequence[str], numbers: Sequence[int]) -> set[int]:
             continue
         if word_count(text) > TEMPLATE_MAX_WORDS:
             continue
-        by_key.setdefault(line_key(text), []).append(number)
+        by_key.setdefault(_FIGURES_RE.sub("0", line_key(text)), []).append(number)
     found: set[int] = set()
     for group in by_key.values():
         texts = {lines[n - 1].strip() for n in group}

@@ -262,6 +262,9 @@ class PageLayout:
     """Lists of other stories' headlines on the page, inside the article or not."""
 
 
+_PROSE = (Quality.GOOD, Quality.NEAR)
+
+
 def page_layout(
     lines: Sequence[str],
     numbers: Sequence[int],
@@ -278,8 +281,8 @@ def page_layout(
         return None
     article: set[str] = set()
     for number in numbers:
-        if block.first <= number <= block.last and block.classes[number] is Quality.GOOD:
-            article |= topic_words(lines[number - 1])
+        if block.first <= number <= block.last and block.raw[number] in _PROSE:
+            article |= topic_words(lines[number - 1])  # the prose, not the lines it carries
     core = frozenset(article)
     index = {n: i for i, n in enumerate(numbers)}
     context = [n for n in numbers if block.first <= n <= block.last]
@@ -401,7 +404,7 @@ def _chrome_shaped(line: str, article: set[str], stoplist: frozenset[str]) -> bo
     own = topic_words(text)
     shared = len(own & article)
     need = 0.5 if headline_shaped(text) else 1 / 3
-    if own and shared / len(own) >= need:
+    if own and shared / len(own) >= need and shared >= min(2, len(own)):
         return False
     if shared and text[-1] in ".!?" and stopword_density(text, stoplist) >= 0.3:
         return False  # a sentence that speaks of the article's subject
