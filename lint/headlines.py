@@ -43,8 +43,8 @@ def headline_lists(
     """Runs of headline-shaped and filler lines among ``numbers`` (``stops`` end a run) with
     at least four headlines sharing on average at most half of their words with ``article``
     and with the other ``context`` lines (a recipe's items recur from one list to the next).
-    Headlines at a run's ends that share the article's words are left out of it: the
-    article's own headline and dek sit next to such lists."""
+    Headlines that share the article's words are left out of the lists found: the article's
+    own headline and dek may sit next to such lists, or inside them."""
     bags = {n: topic_words(lines[n - 1]) for n in {*numbers, *context}}
     copies = Counter(lines[n - 1].strip() for n in numbers)
     counts: Counter[str] = Counter()
@@ -57,7 +57,6 @@ def headline_lists(
         if number and number not in stops and (headline_shaped(line) or filler(line)):
             run.append(number)
             continue
-        run = _trim(lines, run, article)
         if run:
             inside: Counter[str] = Counter()
             for n in run:
@@ -66,23 +65,28 @@ def headline_lists(
             elsewhere = {w for w, c in counts.items() if c > inside[w]}
             listed = _judge(lines, run, article | elsewhere, copies)
             if listed is not None:
-                found.append(listed)
+                found.extend(_without_own_headlines(lines, run, listed, article))
             run = []
     return found
 
 
-def _trim(lines: Sequence[str], run: list[int], article: set[str]) -> list[int]:
-    heads = [i for i, n in enumerate(run) if headline_shaped(lines[n - 1])]
-    first, last = 0, len(run)
-    for i in heads:
-        if not shares_words(lines[run[i] - 1], article):
-            break
-        first = i + 1
-    for i in reversed(heads):
-        if i < first or not shares_words(lines[run[i] - 1], article):
-            break
-        last = i
-    return run[first:last]
+def _without_own_headlines(
+    lines: Sequence[str], run: list[int], listed: HeadlineList, article: set[str]
+) -> list[HeadlineList]:
+    """The list in pieces around the headlines that share the article's words: the
+    article's own headline may sit among other stories' headlines, and keeps its role."""
+    pieces: list[HeadlineList] = []
+    piece: list[int] = []
+    for number in [*(n for n in run if listed.first <= n <= listed.last), 0]:
+        own = number and headline_shaped(lines[number - 1]) and shares_words(
+            lines[number - 1], article)
+        if number and not own:
+            piece.append(number)
+            continue
+        if piece:
+            pieces.append(HeadlineList(piece[0], piece[-1], listed.headlines, listed.overlap))
+            piece = []
+    return pieces
 
 
 def _judge(

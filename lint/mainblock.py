@@ -228,6 +228,9 @@ def find_main_block(
     return MainBlock(best[0], best[-1], classes, raw, paired, templated)
 
 
+_FIGURE_RE = regex.compile(r"[(\[]?[\p{Sc}+\-–]?\d[\d.,:/%–\-]*(?:[\p{L}%]{1,3}|\p{Sc})?[)\].,;:]?")
+"""A figure: a number, an amount, a percentage, a time or a measure ("63", "$4.50", "85%",
+"2–3", "500g"), not a name that holds digits ("user_77")."""
 _HANDLE_RE = regex.compile(r"\(@\w{1,30}\)")
 HEAD_WINDOW = 8
 """Lines above the main block searched for the headline, dek, byline and date."""
@@ -412,7 +415,7 @@ def _chrome_shaped(line: str, article: set[str], stoplist: frozenset[str]) -> bo
         stopword_density(text, stoplist) >= 0.2
     ):
         return False  # a short sentence: "Now for the results."
-    return not any(c.isdigit() for c in text)
+    return not any(_FIGURE_RE.fullmatch(token) for token in text.split())
 
 
 def _head(

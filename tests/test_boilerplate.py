@@ -279,9 +279,19 @@ def test_line_in_many_documents_is_corpus_chrome(lint_corpus: CorpusFactory) -> 
 
 
 def test_shared_line_in_two_documents_is_not_corpus_chrome(lint_corpus: CorpusFactory) -> None:
-    files = {f"{t}.txt": _article(t, "Sections | Local | Sports | Weather") for t in ("transit", "housing")}
-    files["library.txt"] = _article("library", "The branch will stay open during the work.")
+    """Two pages of two different sites (folders) sharing a line are not enough evidence."""
+    files = {f"{t}/{t}.txt": _article(t, "Sections | Local | Sports | Weather") for t in ("transit", "housing")}
+    files["library/library.txt"] = _article("library", "The branch will stay open during the work.")
     assert lint_corpus(files, select="NL110") == []
+
+
+def test_line_on_most_pages_of_one_site_is_its_template(lint_corpus: CorpusFactory) -> None:
+    files = {f"gazette/{t}.txt": _article(t, "Sections | Local | Sports | Weather") for t in ("transit", "housing")}
+    files["gazette/library.txt"] = _article("library", "The branch will stay open during the work.")
+    files["courier/sewer.txt"] = _article("sewer", "The branch will stay open during the work.")
+    found = lint_corpus(files, select="NL110")
+    assert sorted((Path(d.path).stem, d.line) for d in found) == [("housing", 5), ("transit", 5)]
+    assert "2 of 3 pages of its site" in found[0].message
 
 
 def test_repeated_wire_credit_is_not_corpus_chrome(lint_corpus: CorpusFactory) -> None:

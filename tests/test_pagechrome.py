@@ -162,7 +162,7 @@ def test_the_article_block_spans_the_body(lint_corpus: CorpusFactory) -> None:
 
 COMMENTS = [
     "12 comments", "Newest first",
-    "harbour_walker", "Posted 3 hours ago at 10:12 am",
+    "tidewatcher", "Posted 3 hours ago at 10:12 am",
     "About time. My grandfather fished off that pier every Sunday and it would be a shame "
     "to lose it to a slab of concrete that nobody wants to sit on.",
     "Likes: 14",
