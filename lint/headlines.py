@@ -57,7 +57,7 @@ def headline_lists(
         if number and number not in stops and (headline_shaped(line) or filler(line)):
             run.append(number)
             continue
-        if run:
+        if sum(headline_shaped(lines[n - 1]) for n in run) >= MIN_HEADLINES:
             inside: Counter[str] = Counter()
             for n in run:
                 if n in context:
@@ -66,7 +66,7 @@ def headline_lists(
             listed = _judge(lines, run, article | elsewhere, copies)
             if listed is not None:
                 found.extend(_without_own_headlines(lines, run, listed, article))
-            run = []
+        run = []
     return found
 
 

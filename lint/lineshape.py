@@ -4,12 +4,14 @@ stoplists), topic words, dates, headlines, list filler, templated widget lines."
 from __future__ import annotations
 
 import functools
+import importlib.util
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
-import justext
 import regex
 
-from lint.text import content_words, line_key, word_count, words
+from lint.text import content_words, word_count, words
 
 CANDIDATE_LANGUAGES = (
     "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Polish",
@@ -22,35 +24,50 @@ the ones news corpora carry most, kept short so that the choice stays cheap)."""
 
 @functools.cache
 def _stoplists() -> dict[str, frozenset[str]]:
-    available = set(justext.get_stoplists())
-    return {
-        name: frozenset(justext.get_stoplist(name))
-        for name in CANDIDATE_LANGUAGES
-        if name in available
-    }
+    """jusText's stoplists, read from its package folder (importing jusText would load lxml,
+    which the line roles do not need)."""
+    spec = importlib.util.find_spec("justext")
+    folders = spec.submodule_search_locations if spec else None
+    if not folders:
+        return {}
+    found: dict[str, frozenset[str]] = {}
+    for name in CANDIDATE_LANGUAGES:
+        path = Path(folders[0]) / "stoplists" / f"{name}.txt"
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            found[name] = frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
+    return found
 
 
-def choose_stoplist(lines: Sequence[str], sample: int = 400) -> frozenset[str]:
-    """The candidate stoplist that covers most words of the document's longest lines."""
-    tokens: list[str] = []
-    for line in sorted((x for x in lines if x.strip()), key=len, reverse=True):
-        tokens.extend(w.lower() for w in words(line))
-        if len(tokens) >= sample:
+def choose_stoplist(lines: Sequence[str], sample: int = 300) -> frozenset[str]:
+    """The candidate stoplist that covers most words of the document's prose lines (lines of
+    seventy characters or more, the first ``sample`` words of them)."""
+    counts: Counter[str] = Counter()
+    taken = 0
+    for line in lines:
+        if len(line) < 70:
+            continue
+        found = words(line.lower())
+        counts.update(found)
+        taken += len(found)
+        if taken >= sample:
             break
     lists = _stoplists()
     best = lists.get("English", frozenset())
     best_hits = -1
+    seen = counts.keys()
     for stoplist in lists.values():
-        hits = sum(t in stoplist for t in tokens)
+        hits = sum(counts[t] for t in seen & stoplist)
         if hits > best_hits:
             best, best_hits = stoplist, hits
     return best
 
 
-def topic_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def topic_words(text: str) -> frozenset[str]:
     """Content words with a plural ``s`` dropped, to compare a line's topic with the
     article's ("cases" and "case")."""
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in content_words(text)}
+    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in content_words(text))
 
 
 def stopword_density(line: str, stoplist: frozenset[str]) -> float:
@@ -62,7 +79,7 @@ def stopword_density(line: str, stoplist: frozenset[str]) -> float:
     return sum(t.lower() in stoplist for t in tokens) / len(tokens)
 
 
-def coherence(bags: Sequence[set[str]]) -> float:
+def coherence(bags: Sequence[frozenset[str] | set[str]]) -> float:
     """The mean share of a paragraph's content words that another paragraph also uses."""
     if len(bags) < 2:
         return 0.5
@@ -107,6 +124,7 @@ _INNER_STOP_RE = regex.compile(r"(?:\p{Ll}{2}\.|[!?])\s+\p{Lu}")
 """Two sentences in one line: prose or a quoted review, not a headline."""
 
 
+@functools.lru_cache(maxsize=16384)
 def headline_shaped(line: str) -> bool:
     """Four to twenty words, opening with a capital, a figure or a quote, not closed by a
     stop, a colon or a comma (a question mark may close a headline), one sentence only."""
@@ -123,6 +141,7 @@ def headline_shaped(line: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def filler(line: str) -> bool:
     """A line a headline list carries between its headlines: a rank number, a date, a label."""
     text = line.strip()
@@ -133,7 +152,7 @@ def filler(line: str) -> bool:
 
 
 TEMPLATE_MIN_LINES = 3
-_FIGURES_RE = regex.compile(r"0+")
+_FIGURES_RE = regex.compile(r"\d+(?:[.,:]\d+)*")
 TEMPLATE_MAX_WORDS = 8
 
 
@@ -148,7 +167,7 @@ def templated_lines(lines: Sequence[str], numbers: Sequence[int]) -> set[int]:
             continue
         if word_count(text) > TEMPLATE_MAX_WORDS:
             continue
-        by_key.setdefault(_FIGURES_RE.sub("0", line_key(text)), []).append(number)
+        by_key.setdefault(_FIGURES_RE.sub("0", text.strip().lower()), []).append(number)
     found: set[int] = set()
     for group in by_key.values():
         texts = {lines[n - 1].strip() for n in group}

@@ -52,6 +52,9 @@ class BlockSettings:
     stopwords_high: float = 0.32
     max_gap: int = 2
     """Unknown bad lines that may sit between two parts of one main block."""
+    few_short_lines: int = 3
+    """A document with no more short lines than this (a headline, a dek, a dateline) besides
+    its bylines and known chrome is all article: the page analysis is skipped."""
 
 
 def classify(
@@ -81,17 +84,18 @@ def classify(
     return classes
 
 
-def _neighbour(
-    order: Sequence[int], classes: dict[int, Quality], position: int, step: int, skip_near: bool
-) -> Quality:
-    skipped = {Quality.SHORT, Quality.NEAR} if skip_near else {Quality.SHORT}
-    position += step
-    while 0 <= position < len(order):
-        found = classes[order[position]]
-        if found not in skipped:
-            return found
-        position += step
-    return Quality.BAD
+def _nearest(classes: Sequence[Quality], skip_near: bool, backwards: bool) -> list[Quality]:
+    """For each position, the class of the nearest line before it (or after it) that is not
+    short (nor near-good, with ``skip_near``); the page's edge counts as bad."""
+    out = [Quality.BAD] * len(classes)
+    last = Quality.BAD
+    indexes = range(len(classes) - 1, -1, -1) if backwards else range(len(classes))
+    for i in indexes:
+        out[i] = last
+        found = classes[i]
+        if found is not Quality.SHORT and not (skip_near and found is Quality.NEAR):
+            last = found
+    return out
 
 
 def revise(order: Sequence[int], classes: dict[int, Quality]) -> dict[int, Quality]:
@@ -99,30 +103,27 @@ def revise(order: Sequence[int], classes: dict[int, Quality]) -> dict[int, Quali
     lines are good unless bad text surrounds them and no prose line sits right next to them
     (two near-good paragraphs in a row are prose; a lone one between headlines is a teaser)."""
     revised = dict(classes)
-    for position, number in enumerate(order):
-        if classes[number] is not Quality.SHORT:
-            continue
-        before = _neighbour(order, classes, position, -1, True)
-        after = _neighbour(order, classes, position, 1, True)
-        if before is after:
-            revised[number] = before
-        elif (before is Quality.BAD and _neighbour(order, classes, position, -1, False) is Quality.NEAR) or (
-            after is Quality.BAD and _neighbour(order, classes, position, 1, False) is Quality.NEAR
-        ):
-            revised[number] = Quality.GOOD
-        else:
-            revised[number] = Quality.BAD
-    prose = {Quality.GOOD, Quality.NEAR}
-    for position, number in enumerate(order):
-        if classes[number] is not Quality.NEAR:
-            continue
-        before = _neighbour(order, classes, position, -1, True)
-        after = _neighbour(order, classes, position, 1, True)
-        both_bad = before is Quality.BAD and after is Quality.BAD
-        paired = (position > 0 and classes[order[position - 1]] in prose) or (
-            position + 1 < len(order) and classes[order[position + 1]] in prose
-        )
-        revised[number] = Quality.BAD if both_bad and not paired else Quality.GOOD
+    seq = [classes[n] for n in order]
+    before, after = _nearest(seq, True, False), _nearest(seq, True, True)
+    before_near, after_near = _nearest(seq, False, False), _nearest(seq, False, True)
+    good, near, bad, short = Quality.GOOD, Quality.NEAR, Quality.BAD, Quality.SHORT
+    for i, number in enumerate(order):
+        found = seq[i]
+        if found is short:
+            if before[i] is after[i]:
+                revised[number] = before[i]
+            elif (before[i] is bad and before_near[i] is near) or (
+                after[i] is bad and after_near[i] is near
+            ):
+                revised[number] = good
+            else:
+                revised[number] = bad
+        elif found is near:
+            both_bad = before[i] is bad and after[i] is bad
+            paired = (i > 0 and seq[i - 1] in (good, near)) or (
+                i + 1 < len(seq) and seq[i + 1] in (good, near)
+            )
+            revised[number] = bad if both_bad and not paired else good
     return revised
 
 
@@ -166,7 +167,7 @@ def run_score(
     other stories' teasers does not."""
     seen: set[str] = set()
     weight = 0.0
-    bags: list[set[str]] = []
+    bags: list[frozenset[str]] = []
     for number in run:
         text = lines[number - 1].strip()
         if text in seen:
@@ -278,6 +279,12 @@ def page_layout(
     """The article's place on the page, or None when no line reads as article prose.
 
     ``known`` lines already have a chrome role; ``credits`` are bylines and datelines."""
+    short = sum(
+        1 for n in numbers
+        if n not in known and n not in credits and len(lines[n - 1].strip()) < settings.length_low
+    )
+    if short <= settings.few_short_lines:
+        return None  # paragraphs and title lines only: no page around the article
     stoplist = choose_stoplist(lines)
     block = find_main_block(lines, numbers, known, settings, stoplist)
     if block is None:

@@ -23,6 +23,11 @@ from lint.text import word_count
 MATCH_MODES = ("line", "start", "search")
 _SEPARATOR_RE = regex.compile(r"\s+[·|•]\s+")
 SEGMENTED_MAX_WORDS = 30
+
+
+def _has_separator(line: str) -> bool:
+    return ("·" in line or "|" in line or "•" in line) and _SEPARATOR_RE.search(line) is not None
+
 """Longer lines joined with separators are prose or tables, not a widget's parts."""
 RULE_KINDS = ("existence", "substitution")
 
@@ -100,7 +105,7 @@ class PackEntry:
                 return None
         if self.mode == "line":
             found = self.pattern.fullmatch(line.strip())
-            if found is None and _SEPARATOR_RE.search(line):
+            if found is None and _has_separator(line):
                 found = self._segment(line)
             return found
         if self.mode == "start":
