@@ -55,7 +55,7 @@ def choose_stoplist(lines: Sequence[str], sample: int = 300) -> frozenset[str]:
     lists = _stoplists()
     best = lists.get("English", frozenset())
     best_hits = -1
-    seen = counts.keys()
+    seen = set(counts)
     for stoplist in lists.values():
         hits = sum(counts[t] for t in seen & stoplist)
         if hits > best_hits:

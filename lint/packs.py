@@ -95,14 +95,14 @@ class PackEntry:
     def find(self, line: str, lower: str | None = None) -> regex.Match[str] | None:
         """The match of this entry on one line, honouring its prefilter, mode and word limits
         (``lower``: the lowercased line, when the caller tries many entries on it)."""
-        if self.requires and not self.admits(line, lower):
-            return None
-        if self.max_words or self.min_words:
+        if self.max_words or self.min_words:  # a cached count: cheaper than the prefilter
             count = word_count(line)
             if self.max_words and count > self.max_words:
                 return None
             if count < self.min_words:
                 return None
+        if self.requires and not self.admits(line, lower):
+            return None
         if self.mode == "line":
             found = self.pattern.fullmatch(line.strip())
             if found is None and _has_separator(line):
