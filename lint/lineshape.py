@@ -152,6 +152,8 @@ def filler(line: str) -> bool:
 
 
 TEMPLATE_MIN_LINES = 3
+_DIGIT_RE = regex.compile(r"\d")
+_LETTER_RE = regex.compile(r"\p{L}")
 _FIGURES_RE = regex.compile(r"\d+(?:[.,:]\d+)*")
 TEMPLATE_MAX_WORDS = 8
 
@@ -163,7 +165,7 @@ def templated_lines(lines: Sequence[str], numbers: Sequence[int]) -> set[int]:
     by_key: dict[str, list[int]] = {}
     for number in numbers:
         text = lines[number - 1]
-        if not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
+        if _DIGIT_RE.search(text) is None or _LETTER_RE.search(text) is None:
             continue
         if word_count(text) > TEMPLATE_MAX_WORDS:
             continue
