@@ -63,7 +63,8 @@ class CorpusChrome(Rule):
             "A short line whose normalized form (CCNet-style: lowercase, digits to 0, no "
             "punctuation) appears in at least `chrome-min-documents` files (default 3), or on "
             "more than half of the pages of its site (two at least: the site is the page's URL "
-            "or domain field in JSONL, its canonical URL in HTML, else its folder), and that "
+            "or domain field in JSONL, its canonical URL in HTML, else its folder; a sentence "
+            "is not a template line there), and that "
             "is not a byline, a headline, a sentence of the article or a line inside the "
             "article's main block (a table header, a list label)."
         ),
@@ -89,7 +90,10 @@ class CorpusChrome(Rule):
         for number, digest in ctx.analysis.get("lines", ()):
             count = counts.get(digest, 0)
             on_site = site_counts.get(digest, 0)
-            template = on_site >= SITE_MIN_DOCUMENTS and on_site * 2 > site_total
+            template = (
+                on_site >= SITE_MIN_DOCUMENTS and on_site * 2 > site_total
+                and ctx.document.line(number).rstrip()[-1:] not in ".!?"  # labels, not prose
+            )
             if (count < threshold and not template) or number in ctx.roles.hints:
                 continue
             role = ctx.roles[number]
