@@ -326,6 +326,10 @@ def page_layout(
     # downwards the block takes list items, table rows and closing lines too.
     first = _reach(numbers, index[block.first], -1, chrome_like, absorb, resumes, good)
     last = _reach(numbers, index[block.last], 1, chrome_below, absorb, resumes, lambda n: True)
+    below = [n for n in numbers[index[last] + 1 :] if n not in known and n not in credits]
+    prose_below = [n for n in below if _prose_sentence(lines[n - 1], stoplist)]
+    if prose_below and sum(chrome_like(n) for n in below if n not in prose_below) <= LOOSE_TOP_LINES:
+        last = max(prose_below)  # no footer below: the page closes with the article's lines
     kept = {n for n in credits if first <= n <= last}
     for number in numbers[index[last] + 1 : index[last] + 1 + TAIL_WINDOW]:
         if number in credits:
