@@ -101,15 +101,15 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("leaked-field", "NL108", "published_time 2023-05-04T08:00:00Z"),
     ("leaked-field", "NL108", 'title: "Council approves budget"'),
     ("leaked-field", "NL108", '{"@type":"NewsArticle","section":"Local","words":640}'),
-    ("leaked-field", "NL108", "[feed] partner=lakeside; ref=LK2291; rev=4"),
+    ("leaked-field", "NL108", "[import] owner=desk4; batch=91; version=2"),
     ("cta-social", "NL103", "Follow Riverbend Tribune"),
     ("cta-social", "NL103", "Telegram · Reddit · Email"),
     ("cookies-terms", "NL107", "Functional cookies help this website remember your choices and preferences between visits."),
     ("site-disclaimer", "NL107", "Nothing on this website is intended as medical advice; it is for informational purposes only."),
-    ("site-disclaimer", "NL107", "(This report was auto-generated from a syndicated feed and has not been edited by our newsroom.)"),
-    ("cta-newsletter", "NL103", "You have 1 free article left this month. Subscribe for unlimited access."),
+    ("site-disclaimer", "NL107", "(Parts of this story come from a syndicated news feed.)"),
+    ("cta-newsletter", "NL103", "Only 2 free stories remaining this week: subscribe today for digital access."),
     ("relative-timestamp", "NL106", "Posted 5 hours ago · Updated 2 hours ago"),
-    ("cta-social", "NL103", "Comments (14) · Join the conversation"),
+    ("cta-social", "NL103", "Leave a comment · 3 replies"),
 ]
 
 # (entry id, rule code, prose that shares words with that entry's chrome)
