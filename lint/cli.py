@@ -440,5 +440,13 @@ def cache_clean(cache_dir: str | None) -> None:
                f"newslint: no cache at {root}")
 
 
+def _add_clean() -> None:
+    from lint.clean import clean_command  # it builds on the helpers above
+
+    main.add_command(clean_command)
+
+
+_add_clean()
+
 if __name__ == "__main__":
     main()

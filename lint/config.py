@@ -244,7 +244,7 @@ class Setting:
     """The :class:`Config` field it sets; None for a command-line-only option."""
     cli: bool = True
     """Whether it is a command-line option (False: a config key only)."""
-    commands: tuple[str, ...] = ("check", "report", "allow")
+    commands: tuple[str, ...] = ("check", "report", "allow", "clean")
     """The commands that take the option (default: every command that checks articles)."""
     choices: tuple[str, ...] = ()
     short: str | None = None

@@ -49,6 +49,8 @@ class Document:
     """The record's identifier (its id or url field), to name it in output."""
     origin: Origin | None = None
     """Where the text lies in the file, when offsets in the text are not the file's."""
+    site: str | None = None
+    """The site the article comes from (a URL or domain of its record or page), if known."""
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, normalize_newlines
+from lint.sites import site_of_html, site_of_record
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm")
@@ -263,7 +264,8 @@ def iter_jsonl(
             continue
         text = normalize_newlines(body)
         yield Document(path, text, record=number, record_id=name,
-                       origin=jsonl_origin(raw, number, fields.text, text))
+                       origin=jsonl_origin(raw, number, fields.text, text),
+                       site=site_of_record(obj, fields.url))
 
 
 def extract_html(html: str) -> str | None:
@@ -284,7 +286,7 @@ def html_document(path: str, html: str) -> Document | Diagnostic:
     text = extract_html(html)
     if text is None:
         return format_problem(path, "NL008", "trafilatura found no article text in this page")
-    return Document(path, text)
+    return Document(path, text, site=site_of_html(html))
 
 
 def to_documents(

@@ -23,6 +23,7 @@ from lint.loader import Loaded, load, problem
 from lint.packs import Pack
 from lint.roles import RoleSettings, assign_roles
 from lint.rules.base import Rule, RuleContext
+from lint.sites import site_key
 
 if TYPE_CHECKING:
     from lint.cache import Cache
@@ -156,7 +157,10 @@ class Linter:
 
     def _analyse(self, document: Document, outcome: FileOutcome) -> RuleContext:
         roles = assign_roles(document.lines, self.role_settings)
-        analysis = DocumentAnalysis(document.path, document.record, document.content_hash, roles)
+        analysis = DocumentAnalysis(
+            document.path, document.record, document.content_hash, roles,
+            site=site_key(document.path, document.site),
+        )
         for feature in self.features:
             try:
                 analysis.data[feature.key] = feature.analyze(document, roles, self.env)

@@ -21,6 +21,14 @@ import regex
 from lint.text import word_count
 
 MATCH_MODES = ("line", "start", "search")
+_SEPARATOR_RE = regex.compile(r"\s+[·|•]\s+")
+SEGMENTED_MAX_WORDS = 30
+
+
+def _has_separator(line: str) -> bool:
+    return ("·" in line or "|" in line or "•" in line) and _SEPARATOR_RE.search(line) is not None
+
+"""Longer lines joined with separators are prose or tables, not a widget's parts."""
 RULE_KINDS = ("existence", "substitution")
 
 
@@ -94,19 +102,35 @@ class PackEntry:
     def find(self, line: str, lower: str | None = None) -> regex.Match[str] | None:
         """The match of this entry on one line, honouring its prefilter, mode and word limits
         (``lower``: the lowercased line, when the caller tries many entries on it)."""
-        if self.requires and not self.admits(line, lower):
-            return None
-        if self.max_words or self.min_words:
+        if self.max_words or self.min_words:  # a cached count: cheaper than the prefilter
             count = word_count(line)
             if self.max_words and count > self.max_words:
                 return None
             if count < self.min_words:
                 return None
+        if self.requires and not self.admits(line, lower):
+            return None
         if self.mode == "line":
-            return self.pattern.fullmatch(line.strip())
+            found = self.pattern.fullmatch(line.strip())
+            if found is None and _has_separator(line):
+                found = self._segment(line)
+            return found
         if self.mode == "start":
             return self.pattern.match(line.lstrip())
         return self.pattern.search(line)
+
+    def _segment(self, line: str) -> regex.Match[str] | None:
+        """A whole-line entry also matches one segment of a line that a widget joined with
+        separators ("Comments (27) · Join the conversation", "Published ... · 2 hours ago")."""
+        if word_count(line) > SEGMENTED_MAX_WORDS:
+            return None
+        for segment in _SEPARATOR_RE.split(line.strip()):
+            if not segment or (self.max_words and word_count(segment) > self.max_words):
+                continue
+            found = self.pattern.fullmatch(segment)
+            if found is not None:
+                return found
+        return None
 
     def finditer(self, line: str) -> Iterable[regex.Match[str]]:
         """All matches on a line (one at most for line and start modes)."""

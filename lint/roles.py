@@ -16,6 +16,7 @@ from enum import StrEnum
 
 import regex
 
+from lint.mainblock import BlockSettings, page_layout
 from lint.packs import Pack, PackEntry
 from lint.text import content_words, ends_like_sentence, word_count, words
 
@@ -34,10 +35,12 @@ class Role(StrEnum):
     LINK_LIST = "link-list"
     BIO = "bio"
     METADATA = "metadata"
+    PAGE = "page-chrome"
+    """A line of the page around the article: menus, footers, teasers, comments."""
 
 
 CHROME_ROLES = frozenset(
-    {Role.CAPTION, Role.PROMO, Role.WIDGET, Role.LINK_LIST, Role.BIO, Role.METADATA}
+    {Role.CAPTION, Role.PROMO, Role.WIDGET, Role.LINK_LIST, Role.BIO, Role.METADATA, Role.PAGE}
 )
 """Roles of lines that are not part of the article itself."""
 
@@ -61,6 +64,13 @@ class LineRoles:
     roles: list[Role]
     hints: dict[int, str] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
+    article: tuple[int, int] | None = None
+    """The first and last line of the article's main block on a scraped page."""
+
+    def in_article(self, line: int) -> bool:
+        """Whether the line lies inside the article's main block (lists and tables there are
+        the article's own)."""
+        return self.article is not None and self.article[0] <= line <= self.article[1]
 
     def __getitem__(self, line: int) -> Role:
         return self.roles[line - 1]
@@ -83,6 +93,7 @@ class RoleSettings:
     list_max_overlap: float = 0.34
     body_min_words: int = 8
     headline_max_words: int = 24
+    block: BlockSettings = field(default_factory=BlockSettings)
 
     @classmethod
     def from_packs(cls, packs: Sequence[Pack]) -> RoleSettings:
@@ -134,6 +145,7 @@ def assign_roles(lines: Sequence[str], settings: RoleSettings) -> LineRoles:
     _video_widgets(lines, result)
     _bio_block(lines, result, settings)
     _link_list(lines, result, settings)
+    _page_chrome(lines, result, settings)
     return result
 
 
@@ -304,6 +316,38 @@ def _link_list(lines: Sequence[str], result: LineRoles, settings: RoleSettings) 
     result.blocks.append(
         Block("link-list", run[0], run[-1], f"{len(run)} lines, {mean_overlap:.0%} word overlap")
     )
+
+
+def _page_chrome(lines: Sequence[str], result: LineRoles, settings: RoleSettings) -> None:
+    """Lines of the page around the article's main block become page chrome, except the
+    article's headline, dek, byline and date next to it (see :mod:`lint.mainblock`)."""
+    numbers = _nonblank(result)
+    known = {n for n in numbers if result[n] in CHROME_ROLES}
+    credits = {n for n in numbers if result[n] in (Role.BYLINE, Role.DATELINE)}
+    layout = page_layout(lines, numbers, known, credits, settings.block)
+    if layout is None:
+        return
+    result.article = (layout.first, layout.last)
+    for number, role in layout.head.items():
+        if number not in known:
+            result.roles[number - 1] = Role(role)
+    run: list[int] = []
+    for number in [*numbers, 0]:
+        if number in layout.outside:
+            result.roles[number - 1] = Role.PAGE
+            run.append(number)
+            continue
+        if run:
+            result.blocks.append(Block("page-chrome", run[0], run[-1], f"{len(run)} lines"))
+            run = []
+    for found in layout.lists:
+        for number in range(found.first, found.last + 1):
+            if result[number] is not Role.BLANK:
+                result.roles[number - 1] = Role.LINK_LIST
+        result.blocks.append(Block(
+            "headline-list", found.first, found.last,
+            f"{found.headlines} headlines, {found.overlap:.0%} word overlap",
+        ))
 
 
 def _overlap(own: set[str], body: set[str]) -> float:

@@ -77,7 +77,7 @@ def words(text: str) -> list[str]:
     return found
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def word_count(text: str) -> int:
     """``len(words(text))``, remembered: line roles, packs and rules ask it of the same lines."""
     return len(WORD_RE.findall(text))

@@ -100,6 +100,16 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("leaked-field", "NL108", "date: 2023-05-04"),
     ("leaked-field", "NL108", "published_time 2023-05-04T08:00:00Z"),
     ("leaked-field", "NL108", 'title: "Council approves budget"'),
+    ("leaked-field", "NL108", '{"@type":"NewsArticle","section":"Local","words":640}'),
+    ("leaked-field", "NL108", "[import] owner=desk4; batch=91; version=2"),
+    ("cta-social", "NL103", "Follow Riverbend Tribune"),
+    ("cta-social", "NL103", "Telegram · Reddit · Email"),
+    ("cookies-terms", "NL107", "Functional cookies help this website remember your choices and preferences between visits."),
+    ("site-disclaimer", "NL107", "Nothing on this website is intended as medical advice; it is for informational purposes only."),
+    ("site-disclaimer", "NL107", "(Parts of this story come from a syndicated news feed.)"),
+    ("cta-newsletter", "NL103", "Only 2 free stories remaining this week: subscribe today for digital access."),
+    ("relative-timestamp", "NL106", "Posted 5 hours ago · Updated 2 hours ago"),
+    ("cta-social", "NL103", "Leave a comment · 3 replies"),
 ]
 
 # (entry id, rule code, prose that shares words with that entry's chrome)
@@ -132,6 +142,12 @@ LOOKALIKES: list[tuple[str, str, str]] = [
     ("promo-click-here", "NL102", "Residents hear the cameras click here every night, the councillor said."),
     ("leaked-field", "NL108", "The date for the vote has not been set, officials said on Monday."),
     ("leaked-field", "NL108", "Title insurance rates rose sharply in 2023, according to the industry group."),
+    ("leaked-field", "NL108", "The ratio x=2 held in every trial, the physicist said, and y=3 in none."),
+    ("cta-social", "NL103", "Follow the money, the auditor told the committee on Thursday."),
+    ("cta-social", "NL103", "Facebook and Reddit removed the posts after the complaint, a spokesman said."),
+    ("cookies-terms", "NL107", "The bakery's cookies sold out on the website within an hour of the recipe going viral."),
+    ("site-disclaimer", "NL107", "The records were kept for informational purposes, the archivist said, not for trial."),
+    ("site-disclaimer", "NL107", "The feed mill reopened on Monday after the storm, the owner said."),
 ]
 
 
@@ -263,9 +279,19 @@ def test_line_in_many_documents_is_corpus_chrome(lint_corpus: CorpusFactory) -> 
 
 
 def test_shared_line_in_two_documents_is_not_corpus_chrome(lint_corpus: CorpusFactory) -> None:
-    files = {f"{t}.txt": _article(t, "Sections | Local | Sports | Weather") for t in ("transit", "housing")}
-    files["library.txt"] = _article("library", "The branch will stay open during the work.")
+    """Two pages of two different sites (folders) sharing a line are not enough evidence."""
+    files = {f"{t}/{t}.txt": _article(t, "Sections | Local | Sports | Weather") for t in ("transit", "housing")}
+    files["library/library.txt"] = _article("library", "The branch will stay open during the work.")
     assert lint_corpus(files, select="NL110") == []
+
+
+def test_line_on_most_pages_of_one_site_is_its_template(lint_corpus: CorpusFactory) -> None:
+    files = {f"gazette/{t}.txt": _article(t, "Sections | Local | Sports | Weather") for t in ("transit", "housing")}
+    files["gazette/library.txt"] = _article("library", "The branch will stay open during the work.")
+    files["courier/sewer.txt"] = _article("sewer", "The branch will stay open during the work.")
+    found = lint_corpus(files, select="NL110")
+    assert sorted((Path(d.path).stem, d.line) for d in found) == [("housing", 5), ("transit", 5)]
+    assert "2 of 3 pages of its site" in found[0].message
 
 
 def test_repeated_wire_credit_is_not_corpus_chrome(lint_corpus: CorpusFactory) -> None:

@@ -139,5 +139,10 @@ def test_article_ending_in_short_paragraphs_is_not_a_link_list(lint_corpus: Corp
     assert lint_corpus({"a.txt": _article(*BODY, *ending)}, select="NL203") == []
 
 
-def test_five_unrelated_lines_are_too_few(lint_corpus: CorpusFactory) -> None:
-    assert lint_corpus({"a.txt": _article(*BODY, *LINKS[:5])}, select="NL203") == []
+def test_three_unrelated_headlines_are_too_few(lint_corpus: CorpusFactory) -> None:
+    assert lint_corpus({"a.txt": _article(*BODY, *LINKS[:3])}, select="NL203") == []
+
+
+def test_four_unrelated_headlines_are_a_list(lint_corpus: CorpusFactory) -> None:
+    found = lint_corpus({"a.txt": _article(*BODY, *LINKS[:4])}, select="NL203")
+    assert [(d.line, d.end_line) for d in found] == [(11, 17)]

@@ -78,6 +78,8 @@ class DocumentAnalysis:
     content_hash: str
     roles: LineRoles
     data: dict[str, Any] = field(default_factory=dict)
+    site: str = ""
+    """The site whose template lines the document is compared with (see :mod:`lint.sites`)."""
 
 
 class Reducer(ABC):

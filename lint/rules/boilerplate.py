@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.diagnostic import Diagnostic, Severity
-from lint.roles import Role
+from lint.diagnostic import Diagnostic, Fix, Severity
+from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
+from lint.sites import site_key
 from lint.text import word_count
 
 
@@ -46,6 +47,10 @@ class AuthorBio(Rule):
                 )
 
 
+SITE_MIN_DOCUMENTS = 2
+"""A line on more than half of a site's pages, and on two at least, is the site's template."""
+
+
 class CorpusChrome(Rule):
     meta = RuleMeta(
         code="NL110",
@@ -56,8 +61,12 @@ class CorpusChrome(Rule):
         summary="A short line that many documents of the corpus carry: site chrome.",
         what=(
             "A short line whose normalized form (CCNet-style: lowercase, digits to 0, no "
-            "punctuation) appears in at least `chrome-min-documents` files (default 3) and that "
-            "is not a byline, a headline or a sentence of the article."
+            "punctuation) appears in at least `chrome-min-documents` files (default 3), or on "
+            "more than half of the pages of its site (two at least: the site is the page's URL "
+            "or domain field in JSONL, its canonical URL in HTML, else its folder; a sentence "
+            "is not a template line there), and that "
+            "is not a byline, a headline, a sentence of the article or a line inside the "
+            "article's main block (a table header, a list label)."
         ),
         why=(
             "Lines a site prints on every page (section names, share bars, footers) are "
@@ -75,23 +84,80 @@ class CorpusChrome(Rule):
         counts: dict[str, int] = part.get("counts", {})
         total = part.get("documents", 0)
         threshold = max(2, ctx.config.chrome_min_documents)
+        site = part.get("sites", {}).get(site_key(ctx.document.path, ctx.document.site), {})
+        site_counts: dict[str, int] = site.get("counts", {})
+        site_total = site.get("documents", 0)
         for number, digest in ctx.analysis.get("lines", ()):
             count = counts.get(digest, 0)
-            if count < threshold or number in ctx.roles.hints:
+            on_site = site_counts.get(digest, 0)
+            template = (
+                on_site >= SITE_MIN_DOCUMENTS and on_site * 2 > site_total
+                and ctx.document.line(number).rstrip()[-1:] not in ".!?"  # labels, not prose
+            )
+            if (count < threshold and not template) or number in ctx.roles.hints:
                 continue
             role = ctx.roles[number]
             if role in (Role.BYLINE, Role.HEADLINE, Role.BLANK):
                 continue
+            if role not in CHROME_ROLES and ctx.roles.in_article(number):
+                continue  # a table header or list label of the article that other pages share
             line = ctx.document.line(number)
             if role is Role.BODY and word_count(line) > 8:
                 continue
+            where = (
+                f"on {on_site} of {site_total} pages of its site" if template
+                else f"in {count} of {total} documents"
+            )
             yield self.line_diagnostic(
                 ctx,
                 number,
-                f"Line appears in {count} of {total} documents: site chrome",
+                f"Line appears {where}: site chrome",
                 suggestion="",
                 fix=line_deletion(ctx, number),
             )
 
 
-RULES: list[type[Rule]] = [AuthorBio, CorpusChrome]
+class PageChrome(Rule):
+    meta = RuleMeta(
+        code="NL111",
+        name="page-chrome",
+        severity=Severity.WARNING,
+        category="other",
+        fixable=True,
+        summary="Page chrome around the article: menus, footers, teasers, comments.",
+        what=(
+            "Lines outside the article's main block: the dense run of prose found as jusText "
+            "finds it (line length, share of function words, the class of the neighbouring "
+            "lines). The headline, dek, byline and date next to the block and the closing "
+            "sentences after it are kept; each run of other lines is reported once."
+        ),
+        why=(
+            "A naive scrape saves the whole page: navigation menus, section lists, share bars, "
+            "other stories' teasers, comments and footers are not the article."
+        ),
+        example="Home\n\nWorld\n\nPolitics\n\nSports\n\n(the article)   <- NL111 on the menu",
+    )
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for block in ctx.roles.blocks:
+            if block.kind != "page-chrome":
+                continue
+            span = f"line {block.first}" if block.first == block.last else (
+                f"lines {block.first}-{block.last}"
+            )
+            yield self.line_diagnostic(
+                ctx,
+                block.first,
+                f"Page chrome outside the article ({span}; {block.evidence})",
+                last_line=block.last,
+                suggestion="",
+                fix=_unsafe(line_deletion(ctx, block.first, block.last)),
+            )
+
+
+def _unsafe(fix: Fix) -> Fix:
+    """Chrome found by shape and position, not by a phrase: a person should look first."""
+    return Fix(fix.edits, safe=False, description=fix.description)
+
+
+RULES: list[type[Rule]] = [AuthorBio, CorpusChrome, PageChrome]

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
-from lint.text import line_key, word_count
+from lint.text import STOPWORDS, line_key, word_count, words
 
 PROMO_LABEL_RE = regex.compile(r"^\s*(?:\p{Lu}[\p{Lu} ]{1,24}|Read more|Related|Watch|Listen)\s*:\s*")
 SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?)”\"’])\s+(?=[\p{Lu}\p{N}“\"‘'(])")
@@ -30,7 +30,10 @@ class RepeatedLine(Rule):
         what=(
             "A line of at least four words whose normalized form (case, digits, punctuation and "
             "quote marks ignored, a promo label such as 'WATCH:' stripped) already appeared "
-            "earlier in the article, next to it or further up, exactly or nearly (92% similar)."
+            "earlier in the article, next to it or further up, exactly or nearly (92% similar). "
+            "Items of a list or table inside the article (short lines, or lines that do not "
+            "end like a sentence: a recipe's ingredients, a table's rows), repeated further "
+            "down and not next to their first copy, are not reported."
         ),
         why=(
             "Scrapers print captions twice, templates repeat the lead paragraph, and a doubled "
@@ -46,9 +49,13 @@ class RepeatedLine(Rule):
         doc = ctx.document
         seen: dict[str, int] = {}
         buckets: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        before = 0  # the previous non-blank line
         for number, line in enumerate(doc.lines, start=1):
             role = ctx.roles[number]
-            if role is Role.BLANK or word_count(line) < MIN_WORDS:
+            if role is Role.BLANK:
+                continue
+            previous, before = before, number
+            if word_count(line) < MIN_WORDS:
                 continue
             key = line_key(PROMO_LABEL_RE.sub("", line))
             if not key:
@@ -67,6 +74,8 @@ class RepeatedLine(Rule):
                 continue
             if role in CHROME_ROLES and number in ctx.roles.hints:
                 continue  # a promo or widget line: its own rule reports it
+            if first != previous and _list_item(ctx, number):
+                continue  # a recipe's or a table's repeated item, not a paragraph printed twice
             how = "repeats" if exact else "nearly repeats"
             yield self.line_diagnostic(
                 ctx,
@@ -76,6 +85,27 @@ class RepeatedLine(Rule):
                 fix=line_deletion(ctx, number) if exact else _unsafe(line_deletion(ctx, number)),
                 suggestion="",
             )
+
+
+LIST_ITEM_MAX_WORDS = 10
+LIST_ITEM_MAX_FUNCTION_WORDS = 0.15
+
+
+def _list_item(ctx: RuleContext, number: int) -> bool:
+    """A line inside the article's main block that is short, does not end like a sentence or
+    has almost no function words: an item of a list, a recipe or a table, which may recur
+    further down."""
+    if not ctx.roles.in_article(number):
+        return False
+    line = ctx.document.line(number).rstrip()
+    if word_count(line) <= LIST_ITEM_MAX_WORDS or line.rstrip(_CLOSING)[-1:] not in ".!?":
+        return True
+    tokens = [w.lower() for w in words(line) if not w[0].isdigit()]
+    function_words = sum(w in STOPWORDS for w in tokens) / max(1, len(tokens))
+    return function_words < LIST_ITEM_MAX_FUNCTION_WORDS  # "2 cups flour, 1 tsp. salt."
+
+
+_CLOSING = "\"'”’»"
 
 
 def _unsafe(fix: Fix) -> Fix:
@@ -170,11 +200,14 @@ class UnrelatedLinks(Rule):
         severity=Severity.WARNING,
         category="other",
         fixable=True,
-        summary="A list of unrelated headlines appended after the article.",
+        summary="A list of unrelated headlines after or inside the article.",
         what=(
             "A run of at least six short lines at the end of the article (headlines and "
-            "teasers of other stories) whose words the article itself barely uses. It is "
-            "reported once, with its line range."
+            "teasers of other stories) whose words the article itself barely uses, or, "
+            "anywhere in the article, a run of at least four headline-shaped lines (short, "
+            "capitalized, no closing stop; rank numbers, dates and labels between them) that "
+            "share on average at most half of their words with the article. It is reported "
+            "once, with its line range."
         ),
         why=(
             "Sidebar and footer lists ('Just Posted', 'Most Read') are scraped into the text: "
@@ -185,12 +218,13 @@ class UnrelatedLinks(Rule):
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         for block in ctx.roles.blocks:
-            if block.kind != "link-list":
+            if block.kind not in ("link-list", "headline-list"):
                 continue
+            where = "Appended list" if block.kind == "link-list" else "List"
             yield self.line_diagnostic(
                 ctx,
                 block.first,
-                f"Appended list of unrelated headlines (lines {block.first}-{block.last}; "
+                f"{where} of unrelated headlines (lines {block.first}-{block.last}; "
                 f"{block.evidence})",
                 last_line=block.last,
                 suggestion="",
