@@ -2,12 +2,17 @@
 
 Identical sentences (a wire paragraph printed by every site that carries the story) collapse
 into one node before any pair is compared; identical means the same characters, so every
-offset of a node's tokens is right for each of its places. Candidate pairs share at least two content words
-that are not common across the story's sentences (an inverted index, so a sentence is compared
-with a few others, not with all); a pair is kept when its content words overlap enough (Dice),
+offset of a node's tokens is right for each of its places. Articles whose sentences are the
+same nodes are copies of one story; copies are one witness (see
+:func:`lint.story.evidence.vote`), so each article is compared with one representative of each
+other copy group and a few of its own copies, at most MAX_WITNESSES articles: a story printed
+by hundreds of sites costs as much per article as one printed by ten.
+
+Sentences of two articles are paired through an inverted index of the witness article's
+content words (stems): a pair shares at least MIN_SHARED of them and overlaps enough (Dice),
 which admits an edited copy and most paraphrased translations, since those keep the names,
-figures and rare words of the original. Each sentence then gets, in each other article, its
-best counterpart.
+figures and rare words of the original. Pairs are computed once per node and article and
+remembered, so copies reuse them.
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
@@ -26,8 +30,14 @@ MIN_DICE = 0.34
 """Content-word overlap (Dice) for two sentences to be counterparts."""
 MIN_SHARED = 3
 """...and at least this many shared content words."""
-MAX_POSTING = 64
-"""A content word in more of a story's distinct sentences than this does not propose pairs."""
+MAX_WITNESSES = 12
+"""Other articles an article is compared with: one per copy group, nearest groups first."""
+OWN_COPIES = 3
+"""Copies of the article itself among them (a copy that changed a word is told by these)."""
+COPY_SHARE = 0.6
+"""Articles sharing this share of the smaller one's sentences verbatim copy each other."""
+MAX_GROUPING = 400
+"""Distinct articles compared pairwise to find copies; beyond, only identical ones group."""
 
 
 class Place(NamedTuple):
@@ -61,13 +71,16 @@ class StoryDoc:
 
 @dataclass
 class Alignment:
-    """The story's distinct sentences and, for each, its best counterpart in each article."""
+    """The story's distinct sentences, its copy groups, and counterparts computed on demand."""
 
     docs: list[StoryDoc]
     nodes: list[Node]
     node_of: dict[Place, int]
-    counterparts: dict[int, dict[int, tuple[int, float]]]
-    """node -> article -> (counterpart node, Dice), for articles other than the node's own."""
+    groups: dict[int, int] = field(default_factory=dict)
+    """Each article's copy group: the smallest index of the group."""
+    _witnesses: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _index: dict[int, dict[str, list[int]]] = field(default_factory=dict, repr=False)
+    _best: dict[tuple[int, int], tuple[int, float] | None] = field(default_factory=dict, repr=False)
 
     def tokens(self, place: Place) -> tuple[Token, ...]:
         return self.nodes[self.node_of[place]].tokens
@@ -75,60 +88,136 @@ class Alignment:
     def sentence(self, place: Place) -> Sentence:
         return self.docs[place.doc].sentences[place.sentence]
 
+    def witnesses(self, doc: int) -> tuple[int, ...]:
+        """The articles ``doc`` is compared with (see the module's docstring)."""
+        found = self._witnesses.get(doc)
+        if found is None:
+            found = self._witnesses[doc] = _choose_witnesses(self, doc)
+        return found
+
     def counterparts_of(self, place: Place) -> dict[int, tuple[Place, float]]:
-        """Article -> (its sentence that says the same, Dice) for every other article."""
+        """Witness article -> (its sentence that says the same, Dice)."""
         node = self.node_of[place]
         out: dict[int, tuple[Place, float]] = {}
-        for doc, (other, score) in self.counterparts.get(node, {}).items():
-            if doc == place.doc:
-                continue
-            match = next((p for p in self.nodes[other].places if p.doc == doc), None)
-            if match is not None:
-                out[doc] = (match, score)
-        for p in self.nodes[node].places:  # verbatim copies in other articles
-            if p.doc != place.doc and p.doc not in out:
-                out[p.doc] = (p, 1.0)
+        for doc in self.witnesses(place.doc):
+            best = self._counterpart(node, doc)
+            if best is not None:
+                out[doc] = (Place(doc, _sentence_in(self.nodes[best[0]], doc)), best[1])
         return out
+
+    def _counterpart(self, node: int, doc: int) -> tuple[int, float] | None:
+        key = (node, doc)
+        if key in self._best:
+            return self._best[key]
+        mine = self.nodes[node]
+        best: tuple[int, float] | None = None
+        if doc in mine.docs:
+            best = (node, 1.0)  # the same sentence, verbatim
+        else:
+            shared: dict[int, int] = defaultdict(int)
+            index = self._doc_index(doc)
+            for word in mine.content:
+                for other in index.get(word, ()):
+                    shared[other] += 1
+            for other, count in shared.items():
+                if count < MIN_SHARED:
+                    continue
+                theirs = self.nodes[other]
+                score = 2 * count / (len(mine.content) + len(theirs.content))
+                if score >= MIN_DICE and (best is None or (score, -other) > (best[1], -best[0])):
+                    best = (other, score)
+        self._best[key] = best
+        return best
+
+    def _doc_index(self, doc: int) -> dict[str, list[int]]:
+        index = self._index.get(doc)
+        if index is None:
+            index = defaultdict(list)
+            for node in dict.fromkeys(self.node_of[Place(doc, s)] for s in range(len(self.docs[doc].sentences))):
+                for word in self.nodes[node].content:
+                    index[word].append(node)
+            self._index[doc] = index
+        return index
+
+
+def _sentence_in(node: Node, doc: int) -> int:
+    return next(p.sentence for p in node.places if p.doc == doc)
 
 
 def align_story(docs: list[StoryDoc]) -> Alignment:
-    """Collapse the story's sentences into nodes and find each node's counterparts."""
+    """Collapse the story's sentences into nodes and find its copy groups."""
     nodes: list[Node] = []
     node_of: dict[Place, int] = {}
-    by_form: dict[str, int] = {}
+    by_text: dict[str, int] = {}
     for d, doc in enumerate(docs):
         for s, sentence in enumerate(doc.sentences):
-            number = by_form.get(sentence.text)
+            number = by_text.get(sentence.text)
             if number is None:
                 tokens = tokenize(sentence.text)
-                number = by_form[sentence.text] = len(nodes)
+                number = by_text[sentence.text] = len(nodes)
                 nodes.append(Node(tokens, frozenset(stem(t.norm) for t in tokens if is_content(t))))
             nodes[number].places.append(Place(d, s))
             node_of[Place(d, s)] = number
-    postings: dict[str, list[int]] = defaultdict(list)
-    for number, node in enumerate(nodes):
-        for word in node.content:
-            postings[word].append(number)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for numbers in postings.values():
-        if len(numbers) > MAX_POSTING:
-            continue
-        for pair in combinations(numbers, 2):
-            shared[pair] += 1
-    counterparts: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)
-    for (a, b), count in shared.items():
-        if count < MIN_SHARED:
-            continue
-        na, nb = nodes[a], nodes[b]
-        score = 2 * len(na.content & nb.content) / (len(na.content) + len(nb.content))
-        if score < MIN_DICE:
-            continue
-        for here, there in ((a, b), (b, a)):
-            for doc in nodes[there].docs - nodes[here].docs:
-                best = counterparts[here].get(doc)
-                if best is None or (score, -there) > (best[1], -best[0]):
-                    counterparts[here][doc] = (there, score)
-    return Alignment(docs, nodes, node_of, dict(counterparts))
+    alignment = Alignment(docs, nodes, node_of)
+    alignment.groups = _copy_groups(alignment)
+    return alignment
+
+
+def _copy_groups(alignment: Alignment) -> dict[int, int]:
+    """Articles that copy each other: at least COPY_SHARE of the smaller one's sentences are
+    verbatim in the other. Articles with the same sentences group first (no pair compared);
+    the distinct rest are compared pair by pair, up to MAX_GROUPING of them."""
+    count = len(alignment.docs)
+    parent = list(range(count))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+
+    signatures: dict[frozenset[int], int] = {}
+    node_sets: dict[int, frozenset[int]] = {}
+    for d, doc in enumerate(alignment.docs):
+        nodes = frozenset(alignment.node_of[Place(d, s)] for s in range(len(doc.sentences)))
+        first = signatures.setdefault(nodes, d)
+        if first != d:
+            union(first, d)
+        else:
+            node_sets[d] = nodes
+    distinct = sorted(node_sets)[:MAX_GROUPING]
+    overlap: dict[tuple[int, int], int] = defaultdict(int)
+    holders: dict[int, list[int]] = defaultdict(list)
+    for d in distinct:
+        for node in node_sets[d]:
+            holders[node].append(d)
+    for docs in holders.values():
+        for x in range(len(docs)):
+            for y in range(x + 1, len(docs)):
+                overlap[docs[x], docs[y]] += 1
+    for (a, b), n in overlap.items():
+        smaller = min(len(node_sets[a]), len(node_sets[b]))
+        if smaller and n >= COPY_SHARE * smaller:
+            union(a, b)
+    return {i: root(i) for i in range(count)}
+
+
+def _choose_witnesses(alignment: Alignment, doc: int) -> tuple[int, ...]:
+    """One article per other copy group (the groups with most articles first, then in order),
+    and up to OWN_COPIES other articles of this one's group."""
+    groups = alignment.groups
+    members: dict[int, list[int]] = defaultdict(list)
+    for d in range(len(alignment.docs)):
+        members[groups.get(d, d)].append(d)
+    own = groups.get(doc, doc)
+    others = sorted((g for g in members if g != own), key=lambda g: (-len(members[g]), g))
+    chosen = [members[g][0] for g in others[: MAX_WITNESSES - OWN_COPIES]]
+    chosen += [d for d in members[own] if d != doc][:OWN_COPIES]
+    return tuple(sorted(chosen))
 
 
 class Op(NamedTuple):

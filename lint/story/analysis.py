@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from lint.story.align import Alignment, Place, StoryDoc, align_story
-from lint.story.evidence import StoryFinding, witness_groups
+from lint.story.evidence import StoryFinding
 from lint.story.facts import fact_findings
 from lint.story.figures import Figure, extract_figures
 from lint.story.people import collect, name_findings
@@ -27,13 +27,14 @@ def analyze_story(docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset())
     """The findings of each article of a story (same order as ``docs``); ``roles`` are the
     words for what a person is or does, which tell two similar names apart."""
     alignment = align_story(list(docs))
-    groups = witness_groups(alignment)
+    groups = alignment.groups
     figures = _figures(alignment)
     people = collect(alignment, INSTITUTION_HEADS, roles)
     refs = {doc: references(alignment, people, doc) for doc in range(len(docs))}
     out: list[list[StoryFinding]] = []
+    paired: dict[tuple[int, int], dict[int, Figure]] = {}
     for doc in range(len(docs)):
-        found = list(fact_findings(alignment, groups, doc, figures))
+        found = list(fact_findings(alignment, groups, doc, figures, paired))
         found.extend(name_findings(alignment, groups, doc, people))
         found.extend(institution_findings(alignment, groups, doc))
         found.extend(pronoun_findings(alignment, groups, doc, people, refs))

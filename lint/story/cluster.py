@@ -8,7 +8,8 @@ which finds near-duplicates only.
 The grouping is near-linear: each document is scored against the stories that already hold one
 of its terms (a posting lists stories, not documents, so a wire story copied by hundreds of
 sites costs one comparison per term, not one per copy), joins the best one when they share
-enough, or starts a story of its own. Documents are taken in key order, and a second pass lets
+enough of the story's core (each term weighs by the share of the story's articles that hold
+it), or starts a story of its own. Documents are taken in key order, and a second pass lets
 each document move to the story it fits best once all stories exist, so the result depends on
 the set of documents, not on the order they were added in.
 """
@@ -24,6 +25,11 @@ MIN_SHARED_TERMS = 4
 """Rare terms an article must share with a story to join it."""
 MIN_SHARED_WEIGHT = 0.2
 """...carrying at least this share of the article's linkable weight."""
+CORE_SHARE = 0.5
+"""A story's core terms are held by at least this share of its articles; an article joins by
+sharing core terms, so stories do not grow by chaining (A shares a name with B, B a place with
+C...)."""
+MAX_STORIES_PER_TERM = 64
 MAX_DOCUMENT_SHARE = 0.5
 """A term in more than this share of a corpus of 10 or more articles links nothing."""
 
@@ -68,11 +74,18 @@ def group_stories(
         count: Counter[int] = Counter()
         own = story_of.get(key)
         for t in linkable[key]:
+            if len(holding[t]) > MAX_STORIES_PER_TERM:
+                continue  # a term of many stories (a city, a common given name) tells none apart
             for story, n in holding[t].items():
-                if story == own and n == 1:
-                    continue  # only this article holds it there
-                shared[story] += weight[t]
-                count[story] += 1
+                size = len(members[story])
+                if story == own:
+                    n, size = n - 1, size - 1  # the article's own terms are no evidence
+                if n <= 0 or size <= 0:
+                    continue
+                share = n / size
+                shared[story] += weight[t] * share
+                if share >= CORE_SHARE:
+                    count[story] += 1
         chosen = None
         for story, value in shared.items():
             if count[story] < settings.min_shared_terms:

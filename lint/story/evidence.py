@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
@@ -54,6 +53,8 @@ class Verdict(NamedTuple):
     """Independent witnesses that give this article's value."""
     total: int
     """Independent witnesses with a value for the slot."""
+    top: int = 0
+    """Independent witnesses that give the other value (the rest give a third one, or this)."""
 
 
 def vote(
@@ -115,7 +116,7 @@ def vote(
     backing = sum(1 for doc, v in values.items() if doc not in neutral and same(own, v))
     if severity == "info" and 1 + backing > len(agreeing):
         severity = ""  # more articles print this value than the other: nothing to say here
-    return Verdict(severity, top[0][1], agreeing, agree_own, total)
+    return Verdict(severity, top[0][1], agreeing, agree_own, total, len(top))
 
 
 def _deviant_copy(
@@ -128,32 +129,6 @@ def _deviant_copy(
     if len(copies) < MIN_AGREEING or any(same(own, v) for v in copies):
         return False
     return all(same(copies[0], v) for v in copies[1:])
-
-
-def witness_groups(alignment: Alignment, share: float = 0.6) -> dict[int, int]:
-    """Articles that copy each other: at least ``share`` of the smaller one's sentences are
-    verbatim in the other. Each article maps to the smallest index of its group."""
-    count = len(alignment.docs)
-    parent = list(range(count))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    overlap: Counter[tuple[int, int]] = Counter()
-    for node in alignment.nodes:
-        docs = sorted(node.docs)
-        for x in range(len(docs)):
-            for y in range(x + 1, len(docs)):
-                overlap[docs[x], docs[y]] += 1
-    for (a, b), n in overlap.items():
-        smaller = min(len(alignment.docs[a].sentences), len(alignment.docs[b].sentences))
-        if smaller and n >= share * smaller:
-            ra, rb = root(a), root(b)
-            parent[max(ra, rb)] = min(ra, rb)
-    return {i: root(i) for i in range(count)}
 
 
 def witness(alignment: Alignment, place: Place, start: int, end: int) -> Witness:

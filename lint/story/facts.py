@@ -34,39 +34,44 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 
 
 def fact_findings(
-    alignment: Alignment, groups: dict[int, int], doc: int, figures: dict[Place, list[Figure]]
+    alignment: Alignment, groups: dict[int, int], doc: int, figures: dict[Place, list[Figure]],
+    paired: dict[tuple[int, int], dict[int, Figure]] | None = None,
 ) -> Iterator[StoryFinding]:
-    """The fact-drift findings of article ``doc`` of the story."""
+    """The fact-drift findings of article ``doc`` of the story (``paired`` remembers the figure
+    pairs of two sentences across the story's articles: copies reuse them)."""
+    paired = {} if paired is None else paired
     own_values = _values(figures, doc)
-    sentences_by_doc: dict[int, list[Place]] = {}
-    for place in figures:
-        sentences_by_doc.setdefault(place.doc, []).append(place)
+    witnesses = alignment.witnesses(doc)
+    by_unit = _by_unit(figures, witnesses)
+    year = _year_of(alignment, doc)
     for s, sentence in enumerate(alignment.docs[doc].sentences):
         place = Place(doc, s)
         own = [f for f in figures[place] if f.kind != "year"]
         if not own:
             continue
         tokens = alignment.tokens(place)
+        own_units = _units(own)
         matched: list[dict[int, tuple[Figure, Place]]] = [{} for _ in own]
         counterparts = alignment.counterparts_of(place)
-        for other in range(len(alignment.docs)):
-            if other == doc:
-                continue
+        for other in witnesses:
             if other in counterparts:
                 there = counterparts[other][0]
-                pairs = pair_figures(own, tokens, figures[there], alignment.tokens(there), True)
-                for i, found in pairs.items():
+                key = (alignment.node_of[place], alignment.node_of[there])
+                pairs = paired.get(key)
+                if pairs is None and not own_units.isdisjoint(_units(figures[there])):
+                    pairs = paired[key] = pair_figures(own, tokens, figures[there], alignment.tokens(there), True)
+                for i, found in (pairs or {}).items():
                     matched[i][other] = (found, there)
             for i, figure in enumerate(own):
                 if other not in matched[i]:
-                    anywhere = _anywhere(figure, [(f, p) for p in sentences_by_doc.get(other, ()) for f in figures[p]])
+                    anywhere = _anywhere(figure, by_unit.get((other, figure.kind, _unit_key(figure)), ()))
                     if anywhere is not None:
                         matched[i][other] = anywhere
         for figure, found in zip(own, matched, strict=True):
             if found:
                 aligned = {d for d in found if d in counterparts and found[d][1] == counterparts[d][0]}
                 yield from _judge(alignment, groups, doc, sentence.start, tokens, figure, found, aligned, own_values)
-        yield from _calendar(sentence.start, tokens, figures[place], _year_of(alignment, doc))
+        yield from _calendar(sentence.start, tokens, figures[place], year)
 
 
 def _judge(
@@ -76,6 +81,11 @@ def _judge(
 ) -> Iterator[StoryFinding]:
     """Vote on one figure; ``aligned`` are the siblings whose figure stands in the sentence
     that says the same (the others' were found by their context words alone)."""
+    values = [f for f, _ in matched.values()]
+    if any(_same_fact(figure, f) for f in values):
+        return  # a witness gives this value too: no odd one out (and the usual case)
+    if any(not _same_fact(values[0], f) for f in values[1:]):
+        return  # the witnesses disagree among themselves: figures that are not one fact
     verdict = vote(figure, {d: f for d, (f, _) in matched.items()}, _same_fact, groups, groups.get(doc, doc))
     if not verdict.severity:
         return
@@ -83,8 +93,9 @@ def _judge(
     assert isinstance(theirs, Figure)
     if any(_same_fact(theirs, v) for v in own_values):
         return  # the article gives the other value too
-    weak = not aligned & set(verdict.agreeing) and not _related(figure, theirs)
-    if weak or _updated(tokens, figure):  # only context ties them, or the text says it changed
+    if not _related(figure, theirs) and (verdict.severity != "warning" or not aligned & set(verdict.agreeing)):
+        return  # one outlet against another, or a tie by context words alone, over unrelated values
+    if _updated(tokens, figure):  # the text says the figure changed: weak evidence
         verdict = verdict._replace(severity="info")
     yield _finding(alignment, base, tokens, figure, theirs, matched, verdict)
 
@@ -96,7 +107,8 @@ def pair_figures(
     """Which figure of a sibling sentence states the same fact as each of ours: pairs scored by
     shared context words, by the word alignment putting them at the same place, and by a value
     that is equal or off by a power of ten or a digit order (which outweighs one shared word,
-    not two); each figure is used once."""
+    not two); each figure is used once. In two sentences that say the same thing, a pair must
+    stand at the same place of the word alignment or have related values."""
     ops = word_alignment(my_tokens, their_tokens) if aligned and mine and theirs else []
     scored: list[tuple[int, int, int]] = []
     for i, a in enumerate(mine):
@@ -104,10 +116,11 @@ def pair_figures(
             if not _comparable(a, b, loose=aligned):
                 continue
             score = 2 * len(a.context & b.context)  # in half-points: a shared word is 2
-            if ops and _same_place(ops, a, b):
-                score += 4
-            if _related(a, b):
-                score += 3
+            placed = bool(ops) and _same_place(ops, a, b)
+            related = _related(a, b)
+            if aligned and not (placed or related):
+                continue  # in two similar sentences, a figure elsewhere may state another fact
+            score += 4 * placed + 3 * related
             scored.append((score, i, j))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     need = 2 if aligned else 2 * MIN_ANYWHERE_CONTEXT
@@ -159,6 +172,28 @@ def _updated(tokens: Sequence[Token], figure: Figure) -> bool:
     """Whether words near the figure say it changed or is another one."""
     window = tokens[max(0, figure.first - UPDATE_BEFORE) : figure.last + 1 + UPDATE_AFTER]
     return any(t.norm in UPDATE_WORDS for t in window)
+
+
+def _units(figures: Sequence[Figure]) -> set[tuple[str, str]]:
+    return {(f.kind, _unit_key(f)) for f in figures}
+
+
+def _unit_key(figure: Figure) -> str:
+    """What a figure can be compared with: its dimension for a measure, else its unit."""
+    return figure.unit.partition(":")[0] if figure.kind == "measure" else figure.unit
+
+
+def _by_unit(
+    figures: dict[Place, list[Figure]], docs: Sequence[int]
+) -> dict[tuple[int, str, str], list[tuple[Figure, Place]]]:
+    """The witnesses' figures by article, kind and unit: a figure looks only at its peers."""
+    wanted = set(docs)
+    out: dict[tuple[int, str, str], list[tuple[Figure, Place]]] = {}
+    for place, found in figures.items():
+        if place.doc in wanted:
+            for figure in found:
+                out.setdefault((place.doc, figure.kind, _unit_key(figure)), []).append((figure, place))
+    return out
 
 
 def _values(figures: dict[Place, list[Figure]], doc: int) -> list[Figure]:

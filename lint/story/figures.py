@@ -118,12 +118,19 @@ def _number(text: str) -> tuple[float, float] | None:
     return value, step / 2
 
 
+WORD_NUMBERS = {
+    **{w: float(v) for w, v in NUMBER_WORDS.items()},
+    **{f"{t}-{u}": float(NUMBER_WORDS[t] + NUMBER_WORDS[u])
+       for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+       for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")},
+}
+"""Numbers written in words, "ninety-one" included: one dictionary look-up per token."""
+
+
 def _word_number(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
     """A number written in words at ``i`` ("ninety-one", "twenty"), with its last index."""
-    parts = tokens[i].norm.split("-")
-    if not all(p in NUMBER_WORDS for p in parts) or len(parts) > 2:
-        return None
-    return float(sum(NUMBER_WORDS[p] for p in parts)), i
+    value = WORD_NUMBERS.get(tokens[i].norm)
+    return None if value is None else (value, i)
 
 
 def extract_figures(tokens: Sequence[Token]) -> list[Figure]:

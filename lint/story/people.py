@@ -129,7 +129,8 @@ def collect(alignment: Alignment, skip: frozenset[str] = frozenset(), roles: fro
     people = People()
     for place, node in sorted(alignment.node_of.items()):
         tokens = alignment.nodes[node].tokens
-        if is_bad(alignment.sentence(place).text):
+        text = alignment.sentence(place).text
+        if not text.isascii() and is_bad(text):
             continue  # mojibake is NL304's
         for first, last in name_spans(alignment.sentence(place), tokens, skip):
             form = name_parts(tokens[first : last + 1])
@@ -161,20 +162,21 @@ def name_findings(
     for mention in people.mentions.get(doc, []):
         forms[mention.form].append(mention)
     own_group = groups.get(doc, doc)
+    witnesses = set(alignment.witnesses(doc))
     for form, mentions in forms.items():
         candidates = [
             other for other, users in people.users.items()
-            if other != form and users - {doc} and same_person(form, other)
+            if other != form and users & witnesses and same_person(form, other)
         ]
         if not candidates:
             continue
-        best = max(candidates, key=lambda f: (len(people.users[f]), f))
+        best = max(candidates, key=lambda f: (len(people.users[f] & witnesses), f))
         tie = _tie(alignment, people, mentions, best)
         if tie is None:
             continue
         kind, evidence = tie
-        values = {d: "them" for d in people.users[best] if d != doc}
-        values.update({d: "us" for d in people.users[form] if d != doc})
+        values = {d: "them" for d in people.users[best] & witnesses}
+        values.update({d: "us" for d in people.users[form] & witnesses})
         verdict = vote("us", values, lambda x, y: x == y, groups, own_group)
         if not verdict.severity or verdict.value != "them":
             continue

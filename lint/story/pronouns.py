@@ -98,9 +98,8 @@ def pronoun_findings(
         gender = mine[0].gender
         values: dict[int, str] = {}
         evidence: dict[int, Reference] = {}
-        for other, theirs in refs.items():
-            if other == doc:
-                continue
+        for other in alignment.witnesses(doc):
+            theirs = refs.get(other, [])
             about = [r for r in theirs if linked(alignment, people, r.person, person)]
             counts = Counter(r.gender for r in about)
             if len(counts) == 1:

@@ -41,6 +41,8 @@ def wording_findings(alignment: Alignment, groups: dict[int, int], doc: int) -> 
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         tokens = alignment.tokens(place)
+        if not any(t.norm in LIGHT_VERBS for t in tokens):
+            continue
         siblings: dict[int, tuple[Place, list[Op]]] = {}
         for other, (there, score) in alignment.counterparts_of(place).items():
             if score >= MIN_SENTENCE_DICE and alignment.node_of[there] != alignment.node_of[place]:
@@ -61,6 +63,8 @@ def _candidate(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence[Op]
     a, b = mine[op.a_start : op.a_end], theirs[op.b_start : op.b_end]
     if not (1 <= len(a) <= MAX_MINE and 1 <= len(b) <= MAX_THEIRS):
         return False
+    if not _light(tuple(t.norm for t in a)):
+        return False  # only a light-verb periphrasis is ever reported
     if not all(_plain_word(t) for t in (*a, *b)) or not any(is_content(t) for t in a):
         return False
     if {stem(t.norm) for t in a if is_content(t)} == {stem(t.norm) for t in b if is_content(t)}:
