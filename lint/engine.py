@@ -389,12 +389,7 @@ def _result(
         for related in diagnostic.related:
             object.__setattr__(related, "path", shown(related.path))
     kept.sort(key=Diagnostic.sort_key)
-    notes: list[str] = []
-    if cache.corrupt:
-        notes.append(f"ignored {cache.corrupt} corrupt cache entr{'y' if cache.corrupt == 1 else 'ies'} "
-                     f"in {cache.root} (rebuilt)")
-    if cache.write_failed:
-        notes.append(f"cache not written: {cache.write_failed}")
+    notes = cache.notes()
     checked = len(reported)
     return RunResult(
         kept, checked, documents, input_errors, internal_errors, missing, index, roles, stats, notes
