@@ -223,7 +223,9 @@ class Cache:
     @classmethod
     def temporary_dir(cls, space: str = "run") -> Cache:
         """A cache that lives for one run (``--no-cache``): it still keeps memory bounded."""
-        return cls(Path(tempfile.mkdtemp(prefix="newslint-run-")), space, temporary=True)
+        from lint.processes import temporary_run_dir
+
+        return cls(Path(temporary_run_dir()), space, temporary=True)
 
     def path(self, kind: str, key: str) -> Path:
         return Path(self._location(kind, key))

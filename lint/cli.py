@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import Any
 import click
 from rich.console import Console
 
-from lint import __version__, workflow
+from lint import __version__, errors, processes, workflow
 from lint.config import (
     EXECUTORS,
     Config,
@@ -36,27 +38,41 @@ from lint.report import (
 )
 from lint.rules.base import Rule
 from lint.runner import make_cache, make_executor
+from lint.safe_write import OutputError, write_text
 from lint.score import Scoring
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = errors.EXIT_OK, errors.EXIT_FINDINGS, errors.EXIT_ERROR
 
 
 class DefaultGroup(click.Group):
     """A group whose default command is ``check``: ``newslint PATH...`` lints."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = errors.take_verbose_flag(args)
         if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
+        for stream in (sys.stdout, sys.stderr):  # a lone surrogate is escaped, not a crash
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        processes.on_start()
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo("newslint: interrupted (no files were changed after the interrupt)", err=True)
+        except KeyboardInterrupt as exc:
+            signum = exc.signum if isinstance(exc, processes.Terminated) else signal.SIGINT
+            what = "interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
+            click.echo(f"newslint: {what} (no files were changed after it)", err=True)
             sys.stdout.flush()
             sys.stderr.flush()
-            os._exit(130)  # worker pools are already stopped; exit hooks must not wait on them
+            os._exit(128 + signum)  # worker pools are already stopped; exit hooks must not wait
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OutputError as exc:
+            errors.output_failed(str(exc))
+        except Exception as exc:
+            errors.crashed(exc)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -200,8 +216,10 @@ def main() -> None:
     newslint explain CODE      a rule's documentation
     newslint report PATH... --html report.html   reliability scores and report
 
-    Run 'newslint check --help' for the options.
-    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.
+    Run 'newslint check --help' for the options; --verbose (with any command) shows the
+    traceback of an internal error.
+    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error,
+    3 internal error (newslint crashed), 4 an output file could not be written.
     """
 
 
@@ -236,6 +254,10 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes instead of writing them.")
+@click.option("--force", is_flag=True,
+              help="With --fix, fix read-only files too. Fixes never write through symbolic "
+                   "links: a linked file, or one that a linked folder leads to outside PATHS, "
+                   "is skipped with a message.")
 @run_options
 def check(
     paths: tuple[str, ...],
@@ -261,6 +283,7 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    force: bool,
     **run_settings: Any,
 ) -> None:
     """Check PATHS (files or folders; default: the current folder)."""
@@ -284,7 +307,8 @@ def check(
     def lint() -> RunResult:
         return execute(paths, config, rules, rule_set, show_progress)
 
-    options = workflow.Options(baseline_path, write_baseline_path, fix, unsafe_fixes, diff)
+    options = workflow.Options(baseline_path, write_baseline_path, fix, unsafe_fixes, diff,
+                               roots=tuple(paths), force=force)
     result = workflow.run_workflow(lint, config, options)
     if result is None:
         return
@@ -391,7 +415,7 @@ def report(
         click.echo(f"newslint: error: {path}: no such file or directory", err=True)
     text = render_report(result, config, fmt)
     if target:
-        Path(target).write_text(text, encoding="utf-8")
+        write_text(target, text)
         click.echo(f"newslint: wrote {fmt} report of {result.documents} documents to {target}",
                    err=True)
     else:

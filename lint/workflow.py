@@ -15,7 +15,7 @@ import click
 from lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from lint.config import Config
 from lint.engine import RunResult
-from lint.fixes import MAX_PASSES, fix_all, unified_diff
+from lint.fixes import MAX_PASSES, fix_all, real_roots, unified_diff
 from lint.formats import annotate_html
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -30,6 +30,10 @@ class Options:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    roots: tuple[str, ...] = ()
+    """The paths given: fixes never write outside them."""
+    force: bool = False
+    """Fix read-only files too."""
 
 
 def _error(message: str) -> None:
@@ -107,7 +111,8 @@ def run_workflow(
         fixed, problems = 0, dict[str, None]()
         for _ in range(MAX_PASSES):
             report = fix_all(result.diagnostics, options.unsafe_fixes, write=True,
-                             encoding=config.encoding)
+                             encoding=config.encoding, roots=real_roots(options.roots or (".",)),
+                             force=options.force)
             problems.update(dict.fromkeys(report.problems))
             fixed += report.applied
             if not report.applied:
