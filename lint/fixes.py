@@ -211,6 +211,26 @@ def fix_all(
     return report
 
 
+_C_ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def diff_name(name: str) -> str:
+    """A file name for a diff header, in double quotes with C escapes (as git writes them, and
+    GNU patch reads them) when it holds whitespace, a quote, a backslash, a control character
+    or bytes that are not UTF-8; as it is otherwise."""
+    if name.isprintable() and not any(c in name for c in ' "\\'):
+        return name
+    out = []
+    for char in name:
+        if char in _C_ESCAPES:
+            out.append(_C_ESCAPES[char])
+        elif char.isprintable() and not 0xDC80 <= ord(char) <= 0xDCFF:
+            out.append(char)
+        else:  # a control character, or a byte of a name that is not UTF-8: octal bytes
+            out.extend(f"\\{byte:03o}" for byte in char.encode("utf-8", "surrogateescape"))
+    return '"' + "".join(out) + '"'
+
+
 def unified_diff(fixes: Iterable[FileFix]) -> str:
     """A unified diff of every changed file (``patch -p1`` applies it from the working folder)."""
     chunks = []
@@ -220,7 +240,8 @@ def unified_diff(fixes: Iterable[FileFix]) -> str:
         name = Path(item.path).as_posix()
         before = item.original.replace("\n", item.newline).splitlines(keepends=True)
         after = item.fixed.replace("\n", item.newline).splitlines(keepends=True)
-        for line in difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}"):
+        from_name, to_name = diff_name(f"a/{name}"), diff_name(f"b/{name}")
+        for line in difflib.unified_diff(before, after, fromfile=from_name, tofile=to_name):
             if line.endswith("\n") or line.endswith("\r"):
                 chunks.append(line)
             else:

@@ -17,6 +17,7 @@ from lint.config import Config
 from lint.engine import RunResult
 from lint.fixes import MAX_PASSES, fix_all, real_roots, unified_diff
 from lint.formats import annotate_html
+from lint.report.text import printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -103,7 +104,7 @@ def run_workflow(
         report = fix_all(result.diagnostics, options.unsafe_fixes, write=False,
                          encoding=config.encoding)
         for problem in report.problems:
-            click.echo(f"newslint: {problem}", err=True)
+            click.echo(f"newslint: {printable(problem)}", err=True)
         text = unified_diff(report.files)
         sys.stdout.write(text)
         sys.exit(EXIT_FINDINGS if text else EXIT_OK)
@@ -120,6 +121,6 @@ def run_workflow(
             result = _gate(lint(), baseline)
             annotate_html(result.diagnostics)
         for problem in problems:
-            click.echo(f"newslint: {problem}", err=True)
+            click.echo(f"newslint: {printable(problem)}", err=True)
         click.echo(f"newslint: applied {fixed} fix{'es' if fixed != 1 else ''}", err=True)
     return result

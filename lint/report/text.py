@@ -16,9 +16,20 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 MAX_SOURCE_WIDTH = 160
 
 
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]} | {
+    0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029",
+}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``): a file name or an
+    article can neither start a new output line nor colour the terminal."""
+    return text.translate(_CONTROLS)
+
+
 def _location(d: Diagnostic) -> str:
     record = f"{d.record}:" if d.record is not None else ""
-    return f"{d.path}:{record}{d.line}:{d.column}"
+    return f"{printable(d.path)}:{record}{d.line}:{d.column}"
 
 
 def _source_excerpt(d: Diagnostic, lines: list[str]) -> list[str]:
@@ -52,13 +63,14 @@ def render_text(
         suggestion = f" (suggestion: {d.suggestion!r})" if d.suggestion else ""
         console.print(
             f"[bold]{escape(_location(d))}:[/bold] [{_STYLE[d.severity]}]{d.code}[/] "
-            f"[{_STYLE[d.severity]}]{d.severity}[/] {escape(d.message)}{escape(suggestion)}",
+            f"[{_STYLE[d.severity]}]{d.severity}[/] {escape(printable(d.message))}"
+            f"{escape(printable(suggestion))}",
             soft_wrap=True,
             highlight=False,
         )
         if show_source and sources is not None and d.path in sources:
             for text in _source_excerpt(d, sources[d.path]):
-                console.print(escape(text), soft_wrap=True, highlight=False, style="dim")
+                console.print(escape(printable(text)), soft_wrap=True, highlight=False, style="dim")
     if quiet:
         return
     counts = Counter(d.severity for d in result.diagnostics)
@@ -72,7 +84,8 @@ def render_text(
         highlight=False,
     )
     for path in result.missing:
-        console.print(f"[bold red]error:[/] {escape(path)}: no such file or directory", highlight=False)
+        console.print(f"[bold red]error:[/] {escape(printable(path))}: no such file or directory",
+                      highlight=False)
     if result.files > 1 and result.roles:
         render_score_table(result, console, scoring)
 
@@ -86,7 +99,7 @@ def render_score_table(result: RunResult, console: Console, scoring: Scoring | N
     console.print("\nReliability (0-100, least reliable first):", highlight=False)
     for s in scores[:SCORE_TABLE_ROWS]:
         style = "bold red" if s.score < 50 else "yellow" if s.score < 85 else "green"
-        console.print(f"  [{style}]{s.score:>3}[/]  {', '.join(s.verdicts):<28} {escape(s.label)}",
+        console.print(f"  [{style}]{s.score:>3}[/]  {', '.join(s.verdicts):<28} {escape(printable(s.label))}",
                       highlight=False, soft_wrap=True)
     if len(scores) > SCORE_TABLE_ROWS:
         console.print(f"  ... and {len(scores) - SCORE_TABLE_ROWS} more: "

@@ -365,7 +365,7 @@ class MtCollocation(Rule):
 
     def _pack_entries(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         doc = ctx.document
-        entries = [e for e in self.entries if e.pattern.search(doc.text)]
+        entries = [e for e in self.entries if e.search(doc.text)]
         if not entries:
             return
         for number, line in enumerate(doc.lines, start=1):
