@@ -150,7 +150,7 @@ class PackEntry:
             yield limit
         except TimeoutError:
             raise PackTimeout(
-                f"{self.source}: entry {self.id!r}: the pattern ran over its {limit:g} s time "
+                f"{self.source}: entry {self.id!r}: the pattern ran over its {limit:.1f} s time "
                 f"limit on a line of {len(text):,} characters (catastrophic backtracking?)"
             ) from None
 
