@@ -13,9 +13,11 @@ of any of these types) natively. Everything else newslint keeps in its cache is 
 A tagged value is an array whose first item is an extension marker, rebuilt bottom-up by the
 unpacker's ``list_hook``. Classes (and ``defaultdict`` factories) are named ``module:qualname``
 and looked up only among ``lint`` modules that are already imported: decoding never imports a
-module, never calls a constructor (instances are made with ``object.__new__`` and their
-attributes set directly), and a name outside ``lint`` is a :class:`CodecError`, as is any
-malformed tag. The worst a decoded entry can hold is newslint's own data classes.
+module and never runs a class's ``__init__``, ``__setstate__`` or ``__reduce__`` (instances are
+made with ``object.__new__`` and their fields set directly, by a builder generated once per
+class from its field names); a name outside ``lint`` is a :class:`CodecError`, as is any
+malformed tag. The worst a decoded entry can hold is newslint's own data classes (and, as a
+``defaultdict`` factory, a ``lint`` function that is called only when a missing key is read).
 """
 
 from __future__ import annotations
