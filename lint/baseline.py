@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from lint import __version__
 from lint.diagnostic import Diagnostic
+from lint.safe_write import OutputError, write_text
 
 FORMAT_VERSION = 1
 Key = tuple[str, str, str]
@@ -46,15 +46,11 @@ def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> int:
     ]
     payload = {"newslint_baseline": FORMAT_VERSION, "version": __version__, "findings": findings}
     text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    write_text(path, text)
     return sum(counts.values())
 
 

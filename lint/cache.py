@@ -9,11 +9,13 @@ newslint's own code, the config, the rule packs, the selected rules and the spaC
 Keys hash a file's path and bytes (first pass), the ordered first-pass keys of the corpus (the
 index), or both (corpus rules).
 
-Entries are pickles written to a ``.tmp-<pid>-`` file and renamed into place, so a reader never
-sees half an entry and two concurrent runs can share the folder; the temporary files of workers
-killed by Ctrl-C are removed by the run that killed them. A corrupt or unreadable entry is
-deleted and rebuilt. The cache holds only what newslint wrote itself; like pytest's and mypy's
-caches it trusts the folder it is given.
+Entries hold data only (``lint.codec``: msgpack, never pickle), each with an HMAC-SHA256 tag
+made with a key kept outside the folder (``lint.cache_key``), and are written to a
+``.tmp-<pid>-`` file and renamed into place, so a reader never sees half an entry and two
+concurrent runs can share the folder; the temporary files of workers killed by Ctrl-C are
+removed by the run that killed them. An entry that is corrupt, was not written with this
+user's key, or does not have the shape its kind must have (``lint.cache_shapes``) is deleted
+and rebuilt: the folder's contents are not trusted (docs/security.md).
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import contextlib
 import gc
 import hashlib
 import os
-import pickle
 import shutil
 import tempfile
 import time
@@ -30,6 +31,9 @@ from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from lint import cache_key, codec
+from lint.cache_shapes import conforms
 
 CACHE_VERSION = 1
 DEFAULT_DIR = ".newslint_cache"
@@ -51,13 +55,37 @@ def file_key(path: str, data: bytes) -> str:
     return digest(path, data)
 
 
-def write_atomically(path: Path, value: Any) -> None:
-    """Pickle ``value`` to a ``.tmp-<pid>-`` file beside ``path`` and rename it into place (a
-    reader never sees half of it); the temporary file is removed on failure."""
+MAGIC = b"NLC2"
+"""The first bytes of every entry (then its 32-byte tag, then the encoded value)."""
+
+
+def seal(context: str, value: Any) -> bytes:
+    """An entry's bytes: the magic, the HMAC tag of its place and payload, the payload."""
+    payload = codec.encode(value)
+    return MAGIC + cache_key.tag(context.encode(), payload) + payload
+
+
+def unseal(context: str, data: bytes) -> Any:
+    """The value of an entry read back from ``context``; :class:`codec.CodecError` when it is
+    not a newslint entry, was not written with this user's key, or does not decode."""
+    head = len(MAGIC) + cache_key.TAG_BYTES
+    if not data.startswith(MAGIC) or len(data) < head:
+        raise codec.CodecError("not a newslint cache entry")
+    payload = memoryview(data)[head:]
+    if not cache_key.verify(context.encode(), payload, data[len(MAGIC):head]):
+        raise codec.CodecError("not written by this user's newslint (bad tag)")
+    return codec.decode(payload)
+
+
+def write_atomically(path: Path, value: Any, context: str) -> None:
+    """Write ``value`` sealed for ``context`` to a ``.tmp-<pid>-`` file beside ``path`` and
+    rename it into place (a reader never sees half of it); the temporary file is removed on
+    failure. :class:`codec.CodecError` when the value holds something that cannot be stored."""
+    data = seal(context, value)
     fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -76,30 +104,33 @@ class KeyMemo:
     one memo serves every configuration; it is a single file, replaced atomically."""
 
     FILE = "keys"
+    CONTEXT = "keys"
 
     def __init__(self, folder: Path | None) -> None:
         self.path = folder / self.FILE if folder is not None else None
-        self.entries: dict[str, tuple[int, int, int, int, str]] = {}
+        self.entries: dict[str, list[Any]] = {}
+        """path -> [size, mtime_ns, ctime_ns, inode, key] (lists: msgpack reads them fastest;
+        each is checked where it is used)."""
         self.changed = False
         if self.path is not None:
             try:
                 with open(self.path, "rb") as handle:
-                    loaded = pickle.load(handle)
+                    loaded = unseal(self.CONTEXT, handle.read())
                 if isinstance(loaded, dict):
                     self.entries = loaded
-            except Exception:  # missing, truncated or foreign: start empty
+            except Exception:  # missing, truncated, foreign or forged: start empty
                 self.entries = {}
 
     def key(self, path: str, info: os.stat_result, read: Callable[[], bytes]) -> str:
         """The key of ``path`` (stat ``info``): remembered, or hashed from ``read()``."""
-        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
         known = self.entries.get(path)
-        if known is not None and known[:4] == stamp:
+        if type(known) is list and len(known) == 5 and known[:4] == stamp and type(known[4]) is str:
             return known[4]
         key = file_key(path, read())
         racy = (time.time() - RACY_SECONDS) * 1e9
         if info.st_mtime_ns < racy and info.st_ctime_ns < racy:
-            self.entries[path] = (*stamp, key)
+            self.entries[path] = [*stamp, key]
             self.changed = True
         elif known is not None:
             del self.entries[path]
@@ -112,7 +143,7 @@ class KeyMemo:
             return
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, self.entries)
+            write_atomically(self.path, self.entries, self.CONTEXT)
         self.changed = False
 
 
@@ -157,10 +188,15 @@ class Cache:
         self._prefix = str(self.dir)
         self.temporary = temporary
         self.corrupt = 0
+        """Entries ignored: corrupt, not written with this user's key, or of the wrong shape."""
         self.write_failed: str | None = None
+        self.unstorable: str | None = None
+        """Why an entry could not be encoded (a value that is not plain data), if one could not."""
         self._memo: KeyMemo | None = None
         self._folders: set[Path] = set()
         """Entry folders this process made or saw (each is checked once, not on every write)."""
+        if not isinstance(self, MemoryCache):
+            cache_key.cache_key()  # read before workers fork, so that they share it
 
     RUN_KINDS = frozenset({"p1an", "index"})
 
@@ -187,7 +223,9 @@ class Cache:
     @classmethod
     def temporary_dir(cls, space: str = "run") -> Cache:
         """A cache that lives for one run (``--no-cache``): it still keeps memory bounded."""
-        return cls(Path(tempfile.mkdtemp(prefix="newslint-run-")), space, temporary=True)
+        from lint.processes import temporary_run_dir
+
+        return cls(Path(temporary_run_dir()), space, temporary=True)
 
     def path(self, kind: str, key: str) -> Path:
         return Path(self._location(kind, key))
@@ -198,24 +236,31 @@ class Cache:
     def has(self, kind: str, key: str) -> bool:
         return os.path.isfile(self._location(kind, key))
 
+    def _context(self, kind: str, key: str) -> str:
+        return f"{self.dir.name}/{kind}/{key}"
+
     def get(self, kind: str, key: str) -> Any | None:
-        """The entry, or None when it is missing or corrupt (a corrupt one is removed)."""
+        """The entry, or None when it is missing, corrupt, not ours or of the wrong shape (such
+        an entry is removed, and rebuilt by the caller)."""
         path = self._location(kind, key)
         collecting = gc.isenabled()
-        gc.disable()  # unpickling builds many small containers: collections would rescan them
+        gc.disable()  # decoding builds many small containers: collections would rescan them
         try:
             with open(path, "rb") as handle:
-                return pickle.load(handle)
+                value = unseal(self._context(kind, key), handle.read())
+            if conforms(kind, key, value):
+                return value
         except FileNotFoundError:
             return None
-        except Exception:  # truncated, garbage, or from an incompatible build: rebuild it
-            self.corrupt += 1
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-            return None
+        except Exception:  # truncated, garbage, forged or from an incompatible build: rebuild it
+            pass
         finally:
             if collecting:
                 gc.enable()
+        self.corrupt += 1
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return None
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Write the entry atomically; a cache that cannot be written is skipped, not fatal. A
@@ -228,9 +273,29 @@ class Cache:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._mark_root()
                 self._folders.add(path.parent)
-            write_atomically(path, value)
+            write_atomically(path, value, self._context(kind, key))
         except OSError as exc:
             self.write_failed = f"{self.root}: {exc.strerror or exc}"
+        except codec.CodecError as exc:
+            self.unstorable = self.unstorable or f"{kind} entry: {exc}"
+
+    def notes(self) -> list[str]:
+        """Warnings about the cache for the run's report."""
+        notes: list[str] = []
+        if self.corrupt:
+            notes.append(
+                f"ignored {self.corrupt} corrupt cache entr{'y' if self.corrupt == 1 else 'ies'} "
+                f"in {self.root} (damaged, of the wrong shape, or not written by this user's "
+                "newslint; rebuilt)"
+            )
+        if self.write_failed:
+            notes.append(f"cache not written: {self.write_failed}")
+        if self.unstorable:
+            notes.append(f"cache entry not written: {self.unstorable}")
+        problem = None if self.temporary or isinstance(self, MemoryCache) else cache_key.key_problem()
+        if problem:
+            notes.append(problem)
+        return notes
 
     def discard(self, kind: str, key: str) -> None:
         """Delete an entry if it is there (a reader that has it open keeps reading it)."""
@@ -273,7 +338,7 @@ class MemoryCache(Cache):
     """A cache in a dict, for in-process runs without a cache folder (tests, the API).
 
     Entries are the objects given, except the kinds a run updates in place after reading them
-    (the kept corpus state), which are stored pickled as a folder would store them."""
+    (the kept corpus state), which are stored encoded as a folder would store them."""
 
     COPIED_KINDS = frozenset({"state"})
 
@@ -287,14 +352,14 @@ class MemoryCache(Cache):
 
     def get(self, kind: str, key: str) -> Any | None:
         value = self.entries.get((kind, key))
-        return pickle.loads(value) if kind in self.COPIED_KINDS and value is not None else value
+        return codec.decode(value) if kind in self.COPIED_KINDS and value is not None else value
 
     def discard(self, kind: str, key: str) -> None:
         self.entries.pop((kind, key), None)
 
     def put(self, kind: str, key: str, value: Any) -> None:
         if kind in self.COPIED_KINDS:
-            value = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            value = codec.encode(value)
         self.entries[kind, key] = value
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import gc
 import io
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any, NoReturn
 import click
 from rich.console import Console
 
-from lint import __version__, workflow
+from lint import __version__, errors, processes, workflow
 from lint.cli_options import (
     GroupedCommand,
     GroupedOption,
@@ -32,8 +34,9 @@ from lint.registry import RuleError, RuleSet, load_rule_set, select_rules
 from lint.report import RENDERERS, render_statistics, render_text
 from lint.rules.base import Rule
 from lint.runner import make_cache, make_executor
+from lint.safe_write import OutputError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = errors.EXIT_OK, errors.EXIT_FINDINGS, errors.EXIT_ERROR
 ALIASES = {"version": "--version", "help": "--help", "-v": "--version"}
 """Words people type for an option: suggested, not checked as paths."""
 
@@ -43,6 +46,7 @@ class DefaultGroup(click.Group):
     command that is not an existing path gets a suggestion instead of 'no such file'."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = errors.take_verbose_flag(args)
         first = args[0] if args else None
         if first is None or (first not in self.commands and first not in ("--help", "-h", "--version", "-V")):
             if first is not None and not first.startswith("-") and not os.path.lexists(first):
@@ -68,13 +72,25 @@ class DefaultGroup(click.Group):
         super().format_options(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> Any:
+        for stream in (sys.stdout, sys.stderr):  # a lone surrogate is escaped, not a crash
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        processes.on_start()
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo("newslint: interrupted (no files were changed after the interrupt)", err=True)
+        except KeyboardInterrupt as exc:
+            signum = exc.signum if isinstance(exc, processes.Terminated) else signal.SIGINT
+            what = "interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}"
+            click.echo(f"newslint: {what} (no files were changed after it)", err=True)
             sys.stdout.flush()
             sys.stderr.flush()
-            os._exit(130)  # worker pools are already stopped; exit hooks must not wait on them
+            os._exit(128 + signum)  # worker pools are already stopped; exit hooks must not wait
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OutputError as exc:
+            errors.output_failed(str(exc))
+        except Exception as exc:
+            errors.crashed(exc)
 
 
 def fail(message: str) -> NoReturn:
@@ -178,7 +194,9 @@ def main() -> None:
     newslint report PATH... --html report.html   reliability scores and report
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error
-    (also a run whose paths hold no article, unless --allow-empty).
+    (also a run whose paths hold no article, unless --allow-empty), 3 internal error
+    (newslint crashed), 4 an output file could not be written. --verbose (with any command)
+    shows the traceback of an internal error.
     """
 
 
@@ -201,7 +219,7 @@ def check(paths: tuple[str, ...], **params: Any) -> None:
     def lint() -> RunResult:
         return execute(paths, config, rules, rule_set, bar)
 
-    finish(paths, config, rule_set, params, workflow.run_workflow(lint, config, options(params)))
+    finish(paths, config, rule_set, params, workflow.run_workflow(lint, config, options(params, paths)))
 
 
 def check_stdin(paths: tuple[str, ...], params: dict[str, Any]) -> None:
@@ -225,9 +243,10 @@ def check_stdin(paths: tuple[str, ...], params: dict[str, Any]) -> None:
         finish(paths, config, rule_set, params, result, {article.name: article.path})
 
 
-def options(params: dict[str, Any]) -> workflow.Options:
+def options(params: dict[str, Any], roots: Sequence[str] = ()) -> workflow.Options:
     return workflow.Options(params["baseline"], params["write_baseline"], params["fix"],
-                            params["unsafe_fixes"], params["diff"])
+                            params["unsafe_fixes"], params["diff"], roots=tuple(roots),
+                            force=bool(params.get("force")))
 
 
 def progress_bar(params: dict[str, Any]) -> ProgressBar:

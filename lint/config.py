@@ -359,6 +359,9 @@ SETTINGS: tuple[Setting, ...] = (
             commands=("check",)),
     _option("diff", "flag", "fixes", "Print a unified diff of the fixes instead of writing "
             "them.", commands=("check",)),
+    _option("force", "flag", "fixes", "With --fix, fix read-only files too. Fixes never write "
+            "through symbolic links: a linked file, or one that a linked folder leads to outside "
+            "PATHS, is skipped with a message.", commands=("check",)),
     # run
     _option("config", "path", "run", "Config file (default: found upward from the first "
             "path).", commands=("check", "report", "allow", "rules"), metavar="FILE"),
@@ -387,7 +390,7 @@ def read_config_file(path: Path) -> Config | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("newslint")

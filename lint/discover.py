@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import functools
 import os
@@ -67,7 +68,9 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator
         folder, rel_folder = stack.pop()
         try:
             info = os.stat(folder)
-        except OSError:
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                yield folder  # over the system's path limit: the loader reports it (NL004)
             continue
         key = (info.st_dev, info.st_ino)
         if key in visited:  # a symlink loop or a second route to the same folder

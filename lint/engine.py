@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -394,12 +395,7 @@ def _result(
         for related in diagnostic.related:
             object.__setattr__(related, "path", shown(related.path))
     kept.sort(key=Diagnostic.sort_key)
-    notes: list[str] = []
-    if cache.corrupt:
-        notes.append(f"ignored {cache.corrupt} corrupt cache entr{'y' if cache.corrupt == 1 else 'ies'} "
-                     f"in {cache.root} (rebuilt)")
-    if cache.write_failed:
-        notes.append(f"cache not written: {cache.write_failed}")
+    notes = cache.notes()
     checked = len(reported)
     return RunResult(
         kept, checked, documents, input_errors, internal_errors, missing, index, roles, stats, notes
@@ -473,25 +469,51 @@ def config_filters(
     """Apply ignore (for input codes too), per-file ignores and the allow list; ``shown`` maps
     a file's path in the run to the path shown for it (the one globs are written for)."""
     kept: list[Diagnostic] = []
+    per_file = _PerFileIgnores(config.per_file_ignores) if config.per_file_ignores else None
     for diagnostic in diagnostics:
         meta_like = _MetaView(diagnostic.code, diagnostic.name)
         if any(matches(meta_like, s) for s in config.ignore):  # type: ignore[arg-type]
             continue
         display = shown(diagnostic.path)
-        ignored = False
-        for glob, selectors in config.per_file_ignores.items():
-            if (fnmatch.fnmatch(display, glob) or fnmatch.fnmatch(diagnostic.path, glob)) and any(
-                matches(meta_like, s) for s in selectors  # type: ignore[arg-type]
-            ):
-                ignored = True
-                break
-        if ignored or any(
+        if per_file is not None and any(
+            matches(meta_like, s)  # type: ignore[arg-type]
+            for selectors in per_file.selectors(display, diagnostic.path)
+            for s in selectors
+        ):
+            continue
+        if any(
             a.covers(diagnostic, display) and matches(meta_like, a.rule)  # type: ignore[arg-type]
             for a in config.allow
         ):
             continue
         kept.append(diagnostic)
     return kept
+
+
+class _PerFileIgnores:
+    """``per-file-ignores`` compiled once per run: literal paths in a dict, each glob compiled
+    once (fnmatch's own cache holds 32,768 patterns: a longer table recompiled every glob for
+    every finding), and the answer remembered per file."""
+
+    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
+        self.literal: dict[str, list[tuple[str, ...]]] = {}
+        self.globs: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        for glob, selectors in table.items():
+            if any(c in glob for c in "*?["):
+                self.globs.append((re.compile(fnmatch.translate(glob)), selectors))
+            else:
+                self.literal.setdefault(glob, []).append(selectors)
+        self.memo: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+
+    def selectors(self, display: str, path: str) -> list[tuple[str, ...]]:
+        """The selector lists of every entry whose glob matches the file (shown or full path)."""
+        found = self.memo.get((display, path))
+        if found is None:
+            found = [*self.literal.get(display, ()), *(self.literal.get(path, ()) if path != display else ())]
+            found += [selectors for pattern, selectors in self.globs
+                      if pattern.match(display) or pattern.match(path)]
+            self.memo[display, path] = found
+        return found
 
 
 @dataclass(frozen=True)

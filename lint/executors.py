@@ -100,9 +100,13 @@ def resolve(handle: Any) -> Any:
     return _SHARED[handle]
 
 
-def _init_worker(linter: Linter) -> None:
+def _init_worker(linter: Linter, parent: int | None = None) -> None:
     global _LINTER
     _LINTER = linter
+    if parent is not None:  # a local pool: die with the parent, whatever kills it
+        from lint.processes import die_with_parent
+
+        die_with_parent(parent)
     # Ctrl-C goes to the whole process group: the parent stops the pool, workers ignore it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
@@ -181,7 +185,8 @@ class ProcessExecutor(Executor):
         context = multiprocessing.get_context("fork")
         initializer: Any = _init_worker  # typeshed only knows initializers without arguments
         self.pool = ProcessPoolExecutor(
-            self.size, mp_context=context, initializer=initializer, initargs=(self.linter,)
+            self.size, mp_context=context, initializer=initializer,
+            initargs=(self.linter, os.getpid()),
         )
         return self.pool
 

@@ -4,17 +4,19 @@
 Edits of one fix go in together or not at all; a fix that overlaps one already taken waits for
 the next pass (the caller re-lints and calls again, like ruff). Files are written atomically
 (temp file in the same folder, then ``os.replace``) in their own encoding, byte-order mark and
-newline style, and only if their bytes did not change since they were read.
+newline style, and only if their bytes did not change since they were read
+(``lint.safe_write``). A fix never writes through a symbolic link (a linked file is skipped
+with a message; a file reached through a linked folder must lie inside the paths given), and a
+read-only file is left alone unless ``force`` (as editors do).
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import hashlib
 import itertools
 import os
-import tempfile
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from lint.diagnostic import Diagnostic, Edit, Fix
 from lint.document import Document
 from lint.formats import format_of
 from lint.loader import load
+from lint.safe_write import remove_stale_temporaries, write_bytes
 
 MAX_PASSES = 4
 
@@ -100,45 +103,72 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+_WITH_BOM = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
 def encode(document: Document, text: str) -> bytes:
-    """The bytes of ``text`` in the document's encoding, BOM and newline style."""
+    """The bytes of ``text`` in the document's encoding, BOM and newline style (UTF-16 and
+    UTF-32 keep their byte order)."""
     if document.newline != "\n":
         text = text.replace("\n", document.newline)
-    encoding = document.encoding
-    if document.had_bom and encoding.lower().replace("_", "-") == "utf-8":
+    encoding = document.encoding.lower().replace("_", "-")
+    if document.had_bom and encoding == "utf-8":
         encoding = "utf-8-sig"
+    elif document.had_bom and encoding in _WITH_BOM:
+        text = "\ufeff" + text
     return text.encode(encoding)
 
 
 def write_atomically(path: str, data: bytes, expected_digest: str) -> bool:
     """Replace ``path`` with ``data`` unless its bytes changed; False when they did."""
-    with open(path, "rb") as handle:
-        if _digest(handle.read()) != expected_digest:
-            return False
-    folder = os.path.dirname(os.path.abspath(path))
-    handle_fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+
+    def unchanged() -> bool:
+        with open(path, "rb") as handle:
+            return _digest(handle.read()) == expected_digest
+
+    if not unchanged():
+        return False
+    return write_bytes(path, data, check=unchanged)  # a last look, just before the rename
+
+
+def _inside(real: str, roots: Sequence[str]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def real_roots(paths: Sequence[str]) -> list[str]:
+    """The real locations of the paths given on the command line: fixes stay inside them."""
+    return [os.path.realpath(p) for p in paths]
+
+
+def unsafe_to_write(path: str, roots: Sequence[str] | None, force: bool) -> str | None:
+    """Why a fix must not write ``path``, or None: a symbolic link, a file reached through a
+    linked folder that leads outside the paths given, or a read-only file (without ``force``)."""
+    if os.path.islink(path):
+        return f"{path}: a symbolic link; not fixed (fix the file it points to instead)"
+    real = os.path.realpath(path)
+    if roots is not None and not _inside(real, roots):
+        return f"{path}: leads outside the checked paths (to {real}) through a link; not fixed"
     try:
-        with os.fdopen(handle_fd, "wb") as out:
-            out.write(data)
-        with contextlib.suppress(OSError):
-            os.chmod(temp, os.stat(path).st_mode & 0o7777)
-        with open(path, "rb") as handle:  # last look, as close to the rename as possible
-            if _digest(handle.read()) != expected_digest:
-                Path(temp).unlink(missing_ok=True)
-                return False
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return True
+        info = os.stat(path)
+    except OSError as exc:
+        return f"{path}: cannot read: {exc.strerror or exc}"
+    if not force and (not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)):
+        return f"{path}: read-only; not fixed (--force to fix it anyway)"
+    return None
 
 
 def fix_file(
-    path: str, diagnostics: Sequence[Diagnostic], unsafe: bool, *, write: bool, encoding: str | None
+    path: str, diagnostics: Sequence[Diagnostic], unsafe: bool, *, write: bool, encoding: str | None,
+    roots: Sequence[str] | None = None, force: bool = False,
 ) -> FileFix | str:
     """Fix one plain-text or Markdown file; a string explains why it was left alone."""
     if format_of(path) != "text":
         return f"{path}: fixes are not applied to {format_of(path).upper()} files"
+    if write:
+        refused = unsafe_to_write(path, roots, force)
+        if refused:
+            return refused
+        remove_stale_temporaries(path)
     try:
         with open(path, "rb") as handle:
             before = handle.read()
@@ -162,7 +192,8 @@ def fix_file(
 
 
 def fix_all(
-    diagnostics: Iterable[Diagnostic], unsafe: bool, *, write: bool, encoding: str | None = None
+    diagnostics: Iterable[Diagnostic], unsafe: bool, *, write: bool, encoding: str | None = None,
+    roots: Sequence[str] | None = None, force: bool = False,
 ) -> FixReport:
     """One pass over every file that has a fix to apply."""
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
@@ -171,12 +202,33 @@ def fix_all(
             by_path[diagnostic.path].append(diagnostic)
     report = FixReport()
     for path in sorted(by_path):
-        outcome = fix_file(path, by_path[path], unsafe, write=write, encoding=encoding)
+        outcome = fix_file(path, by_path[path], unsafe, write=write, encoding=encoding,
+                           roots=roots, force=force)
         if isinstance(outcome, str):
             report.problems.append(outcome)
         else:
             report.files.append(outcome)
     return report
+
+
+_C_ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def diff_name(name: str) -> str:
+    """A file name for a diff header, in double quotes with C escapes (as git writes them, and
+    GNU patch reads them) when it holds whitespace, a quote, a backslash, a control character
+    or bytes that are not UTF-8; as it is otherwise."""
+    if name.isprintable() and not any(c in name for c in ' "\\'):
+        return name
+    out = []
+    for char in name:
+        if char in _C_ESCAPES:
+            out.append(_C_ESCAPES[char])
+        elif char.isprintable() and not 0xDC80 <= ord(char) <= 0xDCFF:
+            out.append(char)
+        else:  # a control character, or a byte of a name that is not UTF-8: octal bytes
+            out.extend(f"\\{byte:03o}" for byte in char.encode("utf-8", "surrogateescape"))
+    return '"' + "".join(out) + '"'
 
 
 def unified_diff(fixes: Iterable[FileFix]) -> str:
@@ -188,7 +240,8 @@ def unified_diff(fixes: Iterable[FileFix]) -> str:
         name = Path(item.path).as_posix()
         before = item.original.replace("\n", item.newline).splitlines(keepends=True)
         after = item.fixed.replace("\n", item.newline).splitlines(keepends=True)
-        for line in difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}"):
+        from_name, to_name = diff_name(f"a/{name}"), diff_name(f"b/{name}")
+        for line in difflib.unified_diff(before, after, fromfile=from_name, tofile=to_name):
             if line.endswith("\n") or line.endswith("\r"):
                 chunks.append(line)
             else:

@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from lint.safe_write import write_text
+
 
 def write_file(path: str | Path, text: str) -> None:
-    """Write an output file (the one place newslint writes one, so that all are written alike)."""
-    Path(path).write_text(text, encoding="utf-8")
+    """Write an output file (the one place newslint writes one, so that all are written alike):
+    to a temporary file beside it, flushed and renamed (see :mod:`lint.safe_write`)."""
+    write_text(Path(path), text)
 
 
 def emit(text: str, path: str | None) -> None:

@@ -8,9 +8,10 @@ are checked when the pack loads, so a broken pattern fails loudly and early.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -34,6 +35,20 @@ RULE_KINDS = ("existence", "substitution")
 
 class PackError(Exception):
     """A rule pack that cannot be used, with the file and key at fault."""
+
+
+class PackTimeout(Exception):
+    """A user pack's pattern ran over its time limit on one line (the rule reports NL999 for
+    that file and the run goes on)."""
+
+
+PATTERN_SECONDS = 1.0
+"""Time limit of one match of a user pack's pattern, plus PATTERN_SECONDS_PER_MB per megabyte
+of the text it runs on."""
+PATTERN_SECONDS_PER_MB = 1.0
+BACKTRACK_SECONDS = 0.05
+"""At load, a pattern that takes longer than this on a short adversarial line is rejected."""
+BACKTRACK_REPEAT = 40
 
 
 @dataclass(frozen=True)
@@ -83,6 +98,9 @@ class PackEntry:
     (for patterns that are also ordinary English outside translated text)."""
     severity: str = ""
     """The entry's own severity, when it differs from its rule's."""
+    bounded: bool = False
+    """A user pack's entry: every match runs under a time limit (``regex``'s timeout). The
+    shipped packs' patterns are checked by the test suite instead, and run without one."""
 
     @functools.cached_property
     def pattern(self) -> regex.Pattern[str]:
@@ -111,13 +129,26 @@ class PackEntry:
         if self.requires and not self.admits(line, lower):
             return None
         if self.mode == "line":
-            found = self.pattern.fullmatch(line.strip())
+            found = self._run(self.pattern.fullmatch, line.strip())
             if found is None and _has_separator(line):
                 found = self._segment(line)
             return found
         if self.mode == "start":
-            return self.pattern.match(line.lstrip())
-        return self.pattern.search(line)
+            return self._run(self.pattern.match, line.lstrip())
+        return self._run(self.pattern.search, line)
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        """The first match anywhere in ``text`` (no prefilter, mode or word limits)."""
+        return self._run(self.pattern.search, text)
+
+    def _run(self, method: Any, text: str) -> regex.Match[str] | None:
+        """``method(text)``, under the time limit for a user pack's entry."""
+        if not self.bounded:
+            found: regex.Match[str] | None = method(text)
+            return found
+        with self._time_limit(text) as limit:
+            found = method(text, timeout=limit)
+            return found
 
     def _segment(self, line: str) -> regex.Match[str] | None:
         """A whole-line entry also matches one segment of a line that a widget joined with
@@ -127,7 +158,7 @@ class PackEntry:
         for segment in _SEPARATOR_RE.split(line.strip()):
             if not segment or (self.max_words and word_count(segment) > self.max_words):
                 continue
-            found = self.pattern.fullmatch(segment)
+            found = self._run(self.pattern.fullmatch, segment)
             if found is not None:
                 return found
         return None
@@ -135,9 +166,23 @@ class PackEntry:
     def finditer(self, line: str) -> Iterable[regex.Match[str]]:
         """All matches on a line (one at most for line and start modes)."""
         if self.mode == "search" and not (self.max_words or self.min_words):
-            return list(self.pattern.finditer(line))
+            if not self.bounded:
+                return list(self.pattern.finditer(line))
+            with self._time_limit(line) as limit:
+                return list(self.pattern.finditer(line, timeout=limit))
         found = self.find(line)
         return [found] if found else []
+
+    @contextlib.contextmanager
+    def _time_limit(self, text: str) -> Iterator[float]:
+        limit = PATTERN_SECONDS + PATTERN_SECONDS_PER_MB * len(text) / 1e6
+        try:
+            yield limit
+        except TimeoutError:
+            raise PackTimeout(
+                f"{self.source}: entry {self.id!r}: the pattern ran over its {limit:.1f} s time "
+                f"limit on a line of {len(text):,} characters (catastrophic backtracking?)"
+            ) from None
 
 
 @dataclass
@@ -230,6 +275,7 @@ def _entry(source: str, raw: dict[str, Any], position: int, check: bool) -> Pack
         languages=tuple(_strings(source, entry_id, raw, "languages")),
         needs_source=bool(raw.get("needs_source", False)),
         severity=_severity(source, entry_id, raw),
+        bounded=check,
     )
     if entry.needs_source and not entry.languages:
         raise PackError(f"{source}: entry {entry_id!r}: key 'needs_source' needs 'languages'")
@@ -238,6 +284,7 @@ def _entry(source: str, raw: dict[str, Any], position: int, check: bool) -> Pack
             entry.pattern  # noqa: B018 -- compile now, to report a bad pattern at load
         except regex.error as exc:
             raise PackError(f"{source}: entry {entry_id!r}: key 'regex': bad pattern: {exc}") from exc
+        check_backtracking(entry)
         self_test(entry)
     return entry
 
@@ -247,6 +294,33 @@ def _severity(source: str, entry_id: str, raw: dict[str, Any]) -> str:
     if value not in ("", "error", "warning", "info"):
         raise PackError(f"{source}: entry {entry_id!r}: key 'severity' must be error, warning or info")
     return str(value)
+def _adversarial_lines(expression: str) -> list[str]:
+    """Short lines that make a pattern with nested quantifiers over overlapping alternatives
+    (``(a|aa)+$``, ``(x+)+y``) backtrack exponentially: runs of the characters the pattern
+    names, alone and in pairs, then a character that makes the match fail at the end."""
+    found = dict.fromkeys(c.lower() for c in regex.sub(r"\\[pPN]\{[^}]*\}|\\.", " ", expression)
+                          if c.isalnum())
+    chars = [*list(found)[:10], "a", "1", " "]
+    runs = [c * BACKTRACK_REPEAT for c in dict.fromkeys(chars)]
+    pairs = [(a + b) * (BACKTRACK_REPEAT // 2) for a in chars[:5] for b in chars[:5] if a != b]
+    return [run + end for run in [*runs, *pairs] for end in ("!", "\x00")]
+
+
+def check_backtracking(entry: PackEntry) -> None:
+    """Reject a pattern that takes exponential time on a short adversarial line: one line of a
+    corpus could otherwise hang the run. :class:`PackError` names the pack file and entry."""
+    pattern = entry.pattern
+    for line in _adversarial_lines(entry.expression):
+        for attempt in (pattern.search, pattern.fullmatch):
+            try:
+                attempt(line, timeout=BACKTRACK_SECONDS)
+            except TimeoutError:
+                raise PackError(
+                    f"{entry.source}: entry {entry.id!r}: key 'regex': the pattern backtracks "
+                    f"catastrophically (over {BACKTRACK_SECONDS:g} s on the {len(line)}-character "
+                    f"line {line[:12]!r}...): avoid nested quantifiers over overlapping "
+                    "alternatives such as (a|aa)+ or (x+)+"
+                ) from None
 
 
 def _requires(source: str, entry_id: str, raw: dict[str, Any]) -> tuple[str, ...]:
@@ -320,7 +394,7 @@ def load_pack(path: Path, check: bool = True) -> Pack:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise PackError(f"{source}: cannot read rule pack: {exc.strerror or exc}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise PackError(f"{source}: not valid TOML: {exc}") from exc
     header = raw.get("pack", {})
     if not isinstance(header, dict) or not isinstance(header.get("name"), str):

@@ -50,15 +50,21 @@ def start_builder(
     if base is None:
         return empty
     state = cache.get("state", base[0])
-    if not isinstance(state, IndexBuilder):
-        return empty
+    fresh = empty[0].reducers
+    if not isinstance(state, IndexBuilder) or {k: type(r) for k, r in state.reducers.items()} != {
+        k: type(r) for k, r in fresh.items()
+    }:
+        return empty  # another set of features: start over
     current = {k for k in keys.values() if k}
-    for gone in base[1] - current:
-        analyses = cache.get("p1an", gone)
-        if not isinstance(analyses, list):
-            return empty  # cannot take it out: start over
-        for analysis in analyses:
-            state.remove(analysis)
+    try:
+        for gone in base[1] - current:
+            analyses = cache.get("p1an", gone)
+            if not isinstance(analyses, list):
+                return empty  # cannot take it out: start over
+            for analysis in analyses:
+                state.remove(analysis)
+    except Exception:  # a state that does not hold what it claims: start over
+        return (IndexBuilder(linter.features), {})
     return state, {p: k for p, k in keys.items() if k and k in base[1]}
 
 

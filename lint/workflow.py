@@ -15,8 +15,9 @@ import click
 from lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from lint.config import Config
 from lint.engine import RunResult
-from lint.fixes import MAX_PASSES, fix_all, unified_diff
+from lint.fixes import MAX_PASSES, fix_all, real_roots, unified_diff
 from lint.formats import annotate_html
+from lint.report.text import printable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -30,6 +31,10 @@ class Options:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    roots: tuple[str, ...] = ()
+    """The paths given: fixes never write outside them."""
+    force: bool = False
+    """Fix read-only files too."""
 
 
 def _error(message: str) -> None:
@@ -100,7 +105,7 @@ def run_workflow(
         report = fix_all(result.diagnostics, options.unsafe_fixes, write=False,
                          encoding=config.encoding)
         for problem in report.problems:
-            click.echo(f"newslint: {problem}", err=True)
+            click.echo(f"newslint: {printable(problem)}", err=True)
         text = unified_diff(report.files)
         sys.stdout.write(text)
         sys.exit(EXIT_FINDINGS if text else EXIT_OK)
@@ -108,7 +113,8 @@ def run_workflow(
         fixed, problems = 0, dict[str, None]()
         for _ in range(MAX_PASSES):
             report = fix_all(result.diagnostics, options.unsafe_fixes, write=True,
-                             encoding=config.encoding)
+                             encoding=config.encoding, roots=real_roots(options.roots or (".",)),
+                             force=options.force)
             problems.update(dict.fromkeys(report.problems))
             fixed += report.applied
             if not report.applied:
@@ -116,6 +122,6 @@ def run_workflow(
             result = _gate(lint(), baseline)
             annotate_html(result.diagnostics)
         for problem in problems:
-            click.echo(f"newslint: {problem}", err=True)
+            click.echo(f"newslint: {printable(problem)}", err=True)
         click.echo(f"newslint: applied {fixed} fix{'es' if fixed != 1 else ''}", err=True)
     return result

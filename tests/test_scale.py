@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import pickle
 import shutil
 import signal
 import subprocess
@@ -24,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import write_corpus as write_bench_corpus
-from lint.cache import Cache, namespace
+from lint.cache import Cache, namespace, unseal
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Severity
 from lint.engine import RunResult, run
@@ -94,14 +93,15 @@ def _count_entries(root: Path) -> int:
 
 
 def _unreadable_entries(root: Path) -> list[str]:
-    """Cache entries (not ``.tmp-`` files) that do not unpickle."""
+    """Cache entries (not ``.tmp-`` files) that do not decode with a good tag."""
     bad: list[str] = []
     for path in _cache_files(root):
         if path.name.startswith(".tmp-"):
             continue
+        parts = path.relative_to(root / "v1").parts
+        context = "keys" if parts == ("keys",) else f"{parts[0]}/{parts[1]}/{parts[3]}"
         try:
-            with path.open("rb") as handle:
-                pickle.load(handle)
+            unseal(context, path.read_bytes())
         except Exception as exc:
             bad.append(f"{path.relative_to(root)}: {type(exc).__name__}: {exc}")
     return bad

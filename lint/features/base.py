@@ -87,7 +87,8 @@ class Reducer(ABC):
 
     A reducer that sets ``incremental`` promises that its result depends only on the set of
     documents added (not their order), that :meth:`remove` undoes :meth:`add` exactly, that
-    :meth:`result` leaves the state unchanged, and that the state pickles. The engine then
+    :meth:`result` leaves the state unchanged, and that its state is plain data and ``lint``
+    classes (the cache stores it with ``lint.codec``). The engine then
     keeps the state between runs and applies only the files that changed (pre-commit on a
     large corpus); otherwise it adds every document again.
     """

@@ -360,7 +360,9 @@ class IndexVersionError(ValueError):
 
 def save(part: dict[str, Any], path: Path) -> None:
     """Write the names index part as JSON."""
-    path.write_text(json.dumps(part, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    from lint.safe_write import write_text
+
+    write_text(path, json.dumps(part, ensure_ascii=False, sort_keys=True))
 
 
 def load(path: Path) -> dict[str, Any]:

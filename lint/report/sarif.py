@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -22,10 +23,10 @@ def _uri(path: str) -> str:
     file is under it, else an absolute ``file://`` URI (never a bare absolute path)."""
     candidate = Path(path)
     if not candidate.is_absolute():
-        return quote(candidate.as_posix())
+        return quote(os.fsencode(candidate.as_posix()))  # bytes: a name that is not UTF-8 too
     resolved = candidate.resolve()
     try:
-        return quote(resolved.relative_to(Path.cwd().resolve()).as_posix())
+        return quote(os.fsencode(resolved.relative_to(Path.cwd().resolve()).as_posix()))
     except ValueError:
         return resolved.as_uri()
 

@@ -17,13 +17,24 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 MAX_SOURCE_WIDTH = 160
 
 
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]} | {
+    0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029",
+}
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``): a file name or an
+    article can neither start a new output line nor colour the terminal."""
+    return text.translate(_CONTROLS)
+
+
 def location(d: Diagnostic) -> str:
     """``path:line:col`` in the file (a JSONL record's own line); ``path:row N:line:col`` for a
     row of a file without lines (Parquet, Arrow), where line and column are in its text."""
     if d.record is not None and d.in_file is None:
-        return f"{d.path}:row {d.record}:{d.line}:{d.column}"
+        return f"{printable(d.path)}:row {d.record}:{d.line}:{d.column}"
     line, column, _, _ = d.file_position()
-    return f"{d.path}:{line}:{column}"
+    return f"{printable(d.path)}:{line}:{column}"
 
 
 def record_suffix(d: Diagnostic) -> str:
@@ -66,14 +77,14 @@ def render_text(
         marker = "[*] " if id(d) in safe else ""
         console.print(
             f"[bold]{escape(location(d))}:[/bold] [{_STYLE[d.severity]}]{d.code}[/] "
-            f"[{_STYLE[d.severity]}]{d.severity}[/] {escape(marker)}{escape(d.message)}"
-            f"{escape(suggestion)}{escape(record_suffix(d))}",
+            f"[{_STYLE[d.severity]}]{d.severity}[/] {escape(marker)}{escape(printable(d.message))}"
+            f"{escape(printable(suggestion))}{escape(record_suffix(d))}",
             soft_wrap=True,
             highlight=False,
         )
         if show_source and sources is not None and d.path in sources:
             for text in _source_excerpt(d, sources[d.path]):
-                console.print(escape(text), soft_wrap=True, highlight=False, style="dim")
+                console.print(escape(printable(text)), soft_wrap=True, highlight=False, style="dim")
     if not quiet:
         render_summary(result, console)
     if reliability and result.roles:
@@ -108,7 +119,7 @@ def render_score_table(result: RunResult, console: Console, scoring: Scoring | N
     console.print("\nReliability (0-100, least reliable first):", highlight=False)
     for s in scores[:SCORE_TABLE_ROWS]:
         style = "bold red" if s.score < 50 else "yellow" if s.score < 85 else "green"
-        console.print(f"  [{style}]{s.score:>3}[/]  {', '.join(s.verdicts):<28} {escape(s.label)}",
+        console.print(f"  [{style}]{s.score:>3}[/]  {', '.join(s.verdicts):<28} {escape(printable(s.label))}",
                       highlight=False, soft_wrap=True)
     if len(scores) > SCORE_TABLE_ROWS:
         console.print(f"  ... and {len(scores) - SCORE_TABLE_ROWS} more: "

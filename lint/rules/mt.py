@@ -463,7 +463,7 @@ class MtCollocation(Rule):
         found = [
             e for e in chosen.values()
             if (not e.needs_source or any(lang in languages for lang in e.languages))
-            and e.pattern.search(text)
+            and e.search(text)
         ]
         # entries that stand on their own first: where two overlap, the surer one reports
         return sorted(found, key=lambda e: (e.needs_source, e.severity == "info", e.id))
