@@ -1,5 +1,5 @@
-"""The story layer (issue 16): stories, alignment and each odd-one-out finding, on an invented
-story told by several outlets (never text of the dev corpora)."""
+"""The story layer: stories, alignment and each odd-one-out finding, on an invented story told
+by several outlets (never text of the measuring corpora)."""
 
 from __future__ import annotations
 
@@ -14,66 +14,66 @@ from lint.story.people import same_person
 from lint.story.text import Sentence, tokenize
 from tests.conftest import CorpusFactory
 
-# Four outlets tell one invented story: a ferry strike in the port of Kestrel Bay.
-WIRE = """Ferry crews strike at Nordhavn Lines, stranding thousands in Kestrel Bay
+# Four outlets tell one invented story: tap water contaminated in the town of Ellesmere Vale.
+WIRE = """Ellesmere Vale residents told to boil tap water after contamination
 
-KESTREL BAY, March 3, 2025 (Harbour Wire) - Ferry crews at Nordhavn Lines walked out on Monday, stranding about 12,000 passengers at the port of Kestrel Bay.
+ELLESMERE VALE, March 3, 2025 (Riverline Wire) - Brightwater Utilities told 41,000 households in Ellesmere Vale to boil their tap water on Monday after bacteria were found at the Corran reservoir.
 
-The Maritime Workers Federation said 87 percent of its members backed the strike in a ballot last week.
+Laboratory tests showed 23 percent of samples above the safe limit, the Clearwater Inspectorate said.
 
-"We will not sail until the company restores the safety crews it cut last winter," federation leader Ingrid Solberg told reporters at the Skarvik terminal.
+"We will keep the notice in place until every sample comes back clean," chief engineer Rosalind Achterberg said at the Corran pumping station.
 
-Nordhavn Lines has offered a 3 percent raise and a one-off payment of 1,500 euros per worker.
+Brightwater Utilities is handing out 12,000 litres of bottled water a day from four depots.
 
-Transport Minister Teodora Vasquez urged both sides to resume talks. "Every cancelled crossing hurts the islands," she said.
+Health Minister Odile Marchetti visited the depot at Kinross Lane. "Nobody should have to queue for clean water," she said.
 
-The Coastal Navigation Authority said it would keep the northern route open for emergency crossings.
+The Clearwater Inspectorate said it would publish the full test results on Friday.
 """
 
-OUTLET_B = """Kestrel Bay ferry strike leaves islanders waiting
+OUTLET_B = """Boil-water notice in Ellesmere Vale as reservoir fails tests
 
-Thousands of islanders were stuck in Kestrel Bay on Monday after ferry crews at Nordhavn Lines stopped work in a dispute over safety crews.
+Households across Ellesmere Vale were boiling kettles on Monday after Brightwater Utilities found bacteria in water from the Corran reservoir.
 
-In a ballot last week, 87 percent of members of the Maritime Workers Federation voted for the strike, the union said.
+The Clearwater Inspectorate said 23 percent of the laboratory samples were above the safe limit.
 
-"We will not sail until the company restores the safety crews it cut last winter," Ingrid Solberg, who leads the federation, said at the Skarvik terminal.
+"We will keep the notice in place until every sample comes back clean," Rosalind Achterberg, the utility's chief engineer, said at the Corran pumping station.
 
-The company has offered a 3 percent raise and a one-off payment of 1,500 euros for each worker.
+The utility hands out 12,000 litres of bottled water each day at four depots around the town.
 
-Teodora Vasquez, the transport minister, called on both sides to return to talks and said she was worried about the islands.
+Odile Marchetti, the health minister, went to the Kinross Lane depot and said she was angry about the queues.
 
-The Coastal Navigation Authority kept the northern route open for emergency crossings, it said.
+The inspectorate promised the full test results by Friday.
 """
 
-OUTLET_C = """Nordhavn Lines crews walk out, halting Kestrel Bay ferries
+OUTLET_C = """Ellesmere Vale water unsafe to drink, utility says
 
-Crews of Nordhavn Lines began a strike on Monday that left about 12,000 passengers stranded in Kestrel Bay, the port authority said.
+About 41,000 households in Ellesmere Vale must boil tap water, Brightwater Utilities said on Monday, after tests at the Corran reservoir found bacteria.
 
-The strike was backed by 87 percent of the members of the Maritime Workers Federation in a ballot held last week.
+Of the samples tested, 23 percent were above the safe limit, according to the Clearwater Inspectorate.
 
-Federation leader Ingrid Solberg said: "We will not sail until the company restores the safety crews it cut last winter."
+Chief engineer Rosalind Achterberg said: "We will keep the notice in place until every sample comes back clean."
 
-Nordhavn Lines has offered a 3 percent raise and a one-off payment of 1,500 euros to every worker.
+Four depots are giving out 12,000 litres of bottled water a day, the company said.
 
-Transport Minister Teodora Vasquez asked both sides to resume talks. She said every cancelled crossing hurt the islands.
+Health Minister Odile Marchetti toured the depot at Kinross Lane. She said nobody should have to queue for clean water.
 
-The Coastal Navigation Authority said it would keep the northern route open for emergency crossings.
+The Clearwater Inspectorate said it would publish the full test results on Friday.
 """
 
 # The machine-translated outlet, with one artifact of each kind.
-TRANSLATED = """Strike of the ferry crews at Nordhavn Lines in Kestrel Bay
+TRANSLATED = """Contamination of the tap water in Ellesmere Vale
 
-Since Monday the crews of Nordhavn Lines have been on strike, and about 12,000 passengers are stranded at the port of Kestrel Bay.
+Since Monday 41,000 households in Ellesmere Vale must boil the tap water, after Brightwater Utilities found bacteria at the Corran reservoir.
 
-According to the Maritime Workers Federation, 78 percent of its members backed the strike in a ballot last week.
+According to the Clearwater Inspectorate, 32 percent of samples were above the safe limit.
 
-"We will not sail until the company restores the security crews it cut last winter," federation leader Ingrid Solbjerg told reporters at the Skarvik terminal.
+"We will keep the notice in place until every sample comes back pure," chief engineer Rosalind Achterbergh said at the Corran pumping station.
 
-Nordhavn Lines has offered a 3 percent raise and a one-off payment of 1,500 euros per worker.
+Brightwater Utilities is handing out 12,000 litres of bottled water a day from four depots.
 
-Transport Minister Teodora Vasquez urged both sides to resume talks. He said that every cancelled crossing hurts the islands.
+Health Minister Odile Marchetti visited the depot at Kinross Lane. He said that nobody should have to queue for clean water.
 
-The strike began on Tuesday, March 3, according to the federation.
+The notice was issued on Tuesday, March 3, according to the utility.
 """
 
 STORY = {"wire.txt": WIRE, "b.txt": OUTLET_B, "c.txt": OUTLET_C, "mt.txt": TRANSLATED}
@@ -88,9 +88,9 @@ def names(diagnostics: list[Diagnostic], code: str) -> list[tuple[str, str, str]
 
 def test_articles_of_one_story_group_and_an_unrelated_one_stands_alone() -> None:
     terms = {
-        "a": ["nordhavn", "kestrel", "solberg", "vasquez", "#12000", "skarvik", "ferry"],
-        "b": ["nordhavn", "kestrel", "solberg", "vasquez", "skarvik", "federation"],
-        "c": ["nordhavn", "kestrel", "#12000", "solberg", "skarvik"],
+        "a": ["brightwater", "ellesmere", "achterberg", "marchetti", "#41000", "corran", "reservoir"],
+        "b": ["brightwater", "ellesmere", "achterberg", "marchetti", "corran", "inspectorate"],
+        "c": ["brightwater", "ellesmere", "#41000", "achterberg", "corran"],
         "d": ["orchard", "pruning", "harvest", "cider", "#300"],
     }
     assert group_stories(terms) == [["a", "b", "c"]]
@@ -98,24 +98,24 @@ def test_articles_of_one_story_group_and_an_unrelated_one_stands_alone() -> None
 
 
 def test_figures_keep_value_unit_and_scale() -> None:
-    tokens = tokenize("a bonus of 28 million pesos, 14.6 lakh people, 58,000 hectares and 95 per cent")
+    tokens = tokenize("a grant of 12 million rand, 3.2 lakh voters, 740 hectares and 64 per cent")
     found = [(f.kind, f.value, f.unit) for f in extract_figures(tokens)]
     assert found == [
-        ("amount", 28e6, "peso"), ("count", 1.46e6, "peopl"), ("measure", 58e3, "area:hectare"),
-        ("percent", 95.0, "%"),
+        ("amount", 12e6, "rand"), ("count", 3.2e5, "voter"), ("measure", 740.0, "area:hectare"),
+        ("percent", 64.0, "%"),
     ]
 
 
 def test_same_person_admits_round_trip_spellings_and_refuses_other_people() -> None:
-    assert same_person(("ingrid", "solberg"), ("ingrid", "solbjerg"))
+    assert same_person(("rosalind", "achterberg"), ("rosalind", "achterbergh"))
     assert same_person(("lee", "min-jun"), ("min-jun", "lee"))
     assert same_person(("ana", "maria", "costa"), ("ana", "costa"))
-    assert not same_person(("ingrid", "solberg"), ("petra", "solberg"))
-    assert not same_person(("ingrid", "solberg"), ("ingrid", "solberg"))
+    assert not same_person(("rosalind", "achterberg"), ("petra", "achterberg"))
+    assert not same_person(("rosalind", "achterberg"), ("rosalind", "achterberg"))
 
 
 def test_identical_sentences_collapse_into_one_node() -> None:
-    sentence = Sentence(1, 1, 0, "The port stayed closed on Monday after the strike began.")
+    sentence = Sentence(1, 1, 0, "The reservoir stayed shut for three days while engineers flushed the pipes.")
     docs = [StoryDoc((name, None), [sentence]) for name in ("a", "b", "c")]
     alignment = align_story(docs)
     assert len(alignment.nodes) == 1 and len(alignment.nodes[0].places) == 3
@@ -135,10 +135,10 @@ def test_vote_needs_two_independent_siblings_and_counts_copies_once() -> None:
 
 def test_odd_figure_is_fact_drift_and_the_agreeing_outlets_are_quiet(lint_corpus: CorpusFactory) -> None:
     found = lint_corpus(STORY, select="NL509")
-    assert ("mt.txt", "78 percent", "warning") in names(found, "NL509")
+    assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")
     assert not [d for d in found if Path(d.path).name != "mt.txt" and str(d.severity) != "info"]
-    drift = next(d for d in found if d.text == "78 percent")
-    assert "87 percent" in drift.message and len(drift.related) >= 2
+    drift = next(d for d in found if d.text == "32 percent")
+    assert "23 percent" in drift.message and len(drift.related) >= 2
 
 
 def test_weekday_that_does_not_match_its_date_is_reported(lint_corpus: CorpusFactory) -> None:
@@ -148,8 +148,8 @@ def test_weekday_that_does_not_match_its_date_is_reported(lint_corpus: CorpusFac
 
 def test_name_variant_in_the_same_sentence_is_reported(lint_corpus: CorpusFactory) -> None:
     found = lint_corpus(STORY, select="NL401")
-    assert [(Path(d.path).name, d.text) for d in found if str(d.severity) != "info"] == [("mt.txt", "Ingrid Solbjerg")]
-    assert found[0].suggestion == "Ingrid Solberg"
+    assert [(Path(d.path).name, d.text) for d in found if str(d.severity) != "info"] == [("mt.txt", "Rosalind Achterbergh")]
+    assert found[0].suggestion == "Rosalind Achterberg"
 
 
 def test_pronoun_that_the_other_outlets_contradict(lint_corpus: CorpusFactory) -> None:
@@ -160,11 +160,11 @@ def test_pronoun_that_the_other_outlets_contradict(lint_corpus: CorpusFactory) -
 
 def test_changed_word_in_a_quotation(lint_corpus: CorpusFactory) -> None:
     found = names(lint_corpus(STORY, select="NL501"), "NL501")
-    assert ("mt.txt", "security", "warning") in found
+    assert ("mt.txt", "pure", "warning") in found
 
 
 def test_institution_slot_filled_otherwise(lint_corpus: CorpusFactory) -> None:
-    wrong = WIRE.replace("The Coastal Navigation Authority said", "The Federal Aviation Administration said")
+    wrong = WIRE.replace("The Clearwater Inspectorate said it would", "The Federal Aviation Administration said it would")
     found = names(lint_corpus({**STORY, "wire.txt": wrong}, select="NL502"), "NL502")
     assert ("wire.txt", "Federal Aviation Administration", "info") in found or (
         "wire.txt", "Federal Aviation Administration", "warning") in found
@@ -174,15 +174,15 @@ def test_institution_slot_filled_otherwise(lint_corpus: CorpusFactory) -> None:
 
 
 def test_two_outlets_that_disagree_are_only_info(lint_corpus: CorpusFactory) -> None:
-    other = WIRE.replace("87 percent", "81 percent")
+    other = WIRE.replace("23 percent", "19 percent")
     found = lint_corpus({"wire.txt": WIRE, "other.txt": other}, select="NL509")
     assert not [d for d in found if str(d.severity) != "info"]
 
 
 def test_a_figure_the_text_says_was_updated_is_not_a_warning(lint_corpus: CorpusFactory) -> None:
     updated = OUTLET_B.replace(
-        "Thousands of islanders were stuck in Kestrel Bay on Monday",
-        "By evening the port put the number of stranded passengers at 15,000 in Kestrel Bay on Monday",
+        "The Clearwater Inspectorate said 23 percent of the laboratory samples",
+        "By evening the Clearwater Inspectorate had raised the share of failed laboratory samples to 31 percent",
     )
     found = lint_corpus({**STORY, "b.txt": updated}, select="NL509")
     assert not [d for d in found if Path(d.path).name == "b.txt" and str(d.severity) != "info"]
@@ -190,17 +190,17 @@ def test_a_figure_the_text_says_was_updated_is_not_a_warning(lint_corpus: Corpus
 
 def test_another_person_with_a_similar_name_is_not_a_variant(lint_corpus: CorpusFactory) -> None:
     neighbour = OUTLET_C + (
-        "\nAt the quay, Ingrid Solheim, a nurse who commutes from Brekke, said she had booked a "
-        "room in town for two nights.\n"
+        "\nOutside the depot, Rosalind Achterhof, who runs a bakery on Tollcross Road, said she had "
+        "closed her shop for the day.\n"
     )
     found = names(lint_corpus({**STORY, "c.txt": neighbour}, select="NL401"), "NL401")
-    assert not [f for f in found if "Solheim" in f[1] and f[2] != "info"]
+    assert not [f for f in found if "Achterhof" in f[1] and f[2] != "info"]
 
 
 def test_an_accurate_partial_quote_is_not_drift(lint_corpus: CorpusFactory) -> None:
     partial = OUTLET_B.replace(
-        '"We will not sail until the company restores the safety crews it cut last winter," Ingrid Solberg',
-        'Ingrid Solberg said crews would stay ashore "until the company restores the safety crews"',
+        '"We will keep the notice in place until every sample comes back clean," Rosalind Achterberg',
+        'Rosalind Achterberg said the notice would stay "until every sample comes back clean"',
     )
     found = lint_corpus({**STORY, "b.txt": partial}, select="NL501")
     assert not [d for d in found if Path(d.path).name == "b.txt"]

@@ -19,7 +19,7 @@ from lint.cache import digest
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
 from lint.lexicon import lexicon
-from lint.names.extract import NameData, line_mentions
+from lint.names.extract import NameData
 from lint.roles import LineRoles, Role
 from lint.story.align import StoryDoc
 from lint.story.analysis import StoryAnalysis, analyze_story
@@ -50,9 +50,8 @@ _DATED_YEAR_RE = regex.compile(
 )
 
 
-def sentences_of(document: Document, roles: LineRoles, names: NameData | None = None) -> list[Sentence]:
-    """The prose sentences of a document (chrome, captions and blank lines left out), each with
-    the spans of the people's names in it."""
+def sentences_of(document: Document, roles: LineRoles) -> list[Sentence]:
+    """The prose sentences of a document (chrome, captions and blank lines left out)."""
     out: list[Sentence] = []
     for number, line in enumerate(document.lines, start=1):
         if roles[number] not in STORY_ROLES or not line.strip():
@@ -63,15 +62,30 @@ def sentences_of(document: Document, roles: LineRoles, names: NameData | None = 
         for start, end in split_sentences(line[:MAX_LINE_CHARS]):
             if end - start > MAX_SENTENCE_CHARS:
                 continue  # not prose a sibling could repeat: a table, a list run together, a dump
-            text = line[start:end]
-            spans = tuple((m.start, m.end) for m in line_mentions(number, text, names)) if names else ()
-            out.append(Sentence(number, start + 1, base + start, text, spans))
+            out.append(Sentence(number, start + 1, base + start, line[start:end]))
     return out
+
+
+def with_names(sentences: Sequence[Sentence], mentions: Sequence[Sequence[Any]]) -> tuple[Sentence, ...]:
+    """The sentences with the spans of the people's names in them, from the name mentions the
+    names feature found (line, start and end columns: :class:`lint.names.extract.Mention`)."""
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for mention in mentions:
+        by_line.setdefault(int(mention[0]), []).append((int(mention[1]), int(mention[2])))
+    out: list[Sentence] = []
+    for sentence in sentences:
+        first = sentence.column - 1
+        last = first + len(sentence.text)
+        spans = tuple(
+            (a - first, b - first) for a, b in by_line.get(sentence.line, ()) if first <= a and b <= last
+        )
+        out.append(sentence._replace(names=spans) if spans else sentence)
+    return tuple(out)
 
 
 def dated_years(document: Document, roles: LineRoles) -> list[int]:
     """Years written as part of a full date anywhere in the document, publication lines
-    included ("Published May 12, 2025"): what the article's weekdays are checked against."""
+    included ("Updated 4 March 2031"): what the article's weekdays are checked against."""
     years: list[int] = []
     for number, line in enumerate(document.lines, start=1):
         if roles[number] is Role.BLANK or not any(c.isdigit() for c in line):
@@ -118,8 +132,9 @@ class StoryReducer(Reducer):
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         key = (analysis.path, analysis.record)
-        sentences = tuple(Sentence(*s[:4], tuple(tuple(n) for n in s[4])) for s in data["sentences"])
-        self.documents[key] = StoryDoc(key, sentences, tuple(data["years"]))
+        sentences = [Sentence(*s[:4]) for s in data["sentences"]]
+        names = analysis.data.get("names") or {}
+        self.documents[key] = StoryDoc(key, with_names(sentences, names.get("mentions", ())), tuple(data["years"]))
         self.terms[key] = tuple(data["terms"])
 
     def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
@@ -155,26 +170,23 @@ class StoryReducer(Reducer):
 
 
 class Story(Feature):
-    """Prose sentences and rare terms of each article, for stories and alignment."""
+    """Prose sentences and rare terms of each article, for stories and alignment; the names in
+    them come from the names feature (rules that need stories need names too)."""
 
     key = "story"
 
     def __init__(self) -> None:
         self.settings = StorySettings()
-        self._names: NameData | None = None
 
     def configure(self, config: Config, packs: Sequence[Pack]) -> None:
-        self._names = NameData.from_packs(packs)
         self.settings = StorySettings(
-            config.story_min_shared, enabled=config.stories, roles=self._names.roles
+            config.story_min_shared, enabled=config.stories, roles=NameData.from_packs(packs).roles
         )
 
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:
-        if self._names is None:
-            self._names = NameData.from_packs(env.packs)
-        sentences = sentences_of(document, roles, self._names)
+        sentences = sentences_of(document, roles)
         return {
-            "sentences": [tuple(s) for s in sentences],
+            "sentences": [tuple(s)[:4] for s in sentences],
             "terms": rare_terms(sentences),
             "years": dated_years(document, roles),
         }

@@ -36,8 +36,8 @@ class FactDrift(Rule):
             "dataset built from the article."
         ),
         example=(
-            "The union said 59 percent of members voted to strike.   <- NL509 where two other "
-            "outlets of the story print '95 percent'"
+            "The council said 38 percent of residents voted for the plan.   <- NL509 where two other "
+            "outlets of the story print '83 percent'"
         ),
     )
     scope = "corpus"

@@ -20,9 +20,9 @@ class WordingDrift(Rule):
         what=(
             "Inside a story (docs/stories.md), the word alignment of two sentences that say the "
             "same thing shows where their wording differs between agreeing words. A light verb "
-            "with a noun ('made a call to', 'took position on', 'expressed the position that') "
+            "with a noun ('gave an order to', 'did a visit to', 'realized an inspection of') "
             "at a place where at least two independent sibling articles say it in one plain "
-            "verb ('urged', 'commented', 'said') is reported. Other differences of wording are "
+            "verb ('ordered', 'visited', 'inspected') is reported. Other differences of wording are "
             "not: independent outlets and translations word everything differently."
         ),
         why=(
@@ -30,8 +30,8 @@ class WordingDrift(Rule):
             "calque that reads as non-native English and sometimes shifts the meaning."
         ),
         example=(
-            "The minister made a call to both parties to return to the table.   <- NL510 where "
-            "two other outlets of the story write 'urged both parties to return'"
+            "The mayor gave an order to the crews to clear the square.   <- NL510 where "
+            "two other outlets of the story write 'ordered the crews to clear'"
         ),
     )
     scope = "corpus"
@@ -69,7 +69,7 @@ class PronounDrift(Rule):
         ),
     )
     scope = "corpus"
-    needs = ("story",)
+    needs = ("story", "names")
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         yield from story_diagnostics(self, ctx, ("pronoun",))

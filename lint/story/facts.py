@@ -236,7 +236,7 @@ def _anywhere(figure: Figure, candidates: Sequence[tuple[Figure, Place]]) -> tup
 
 def _same_fact(a: Figure, b: Figure) -> bool:
     if a.kind == "measure" and a.unit != b.unit:
-        return False  # 58,000 acres is not 58,000 hectares
+        return False  # 300 acres is not 300 hectares
     return same_value(a, b)
 
 

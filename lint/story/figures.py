@@ -1,7 +1,7 @@
 """Figures in a sentence: amounts, counts, percentages, measures, dates and weekdays.
 
-A figure keeps its value in base units (``28 million pesos`` is 28e6 of the unit "peso";
-``14.6 lakh`` is 1.46e6), its kind, its unit, and the content words around it, which is what
+A figure keeps its value in base units (``12 million rand`` is 12e6 of the unit "rand";
+``3.2 lakh`` is 3.2e5), its kind, its unit, and the content words around it, which is what
 lets the same fact be found in another outlet's sentence.
 """
 
@@ -189,7 +189,7 @@ def extract_figures(tokens: Sequence[Token]) -> list[Figure]:
             continue
         if (j + 1 < n and not currency and tokens[j].surface[:1].isupper()
                 and tokens[j + 1].norm in CURRENCIES):
-            j += 1  # "28 million Chilean pesos": the currency's country before it
+            j += 1  # "40 million Mexican pesos": the currency's country before it
         if j < n and tokens[j].norm in CURRENCIES and not currency:
             currency = CURRENCIES[tokens[j].norm]
             last = j

@@ -4,8 +4,8 @@ Every full name mention of the story's articles is collected with the words arou
 of one article is compared with the forms of the others that could name the same person (a
 changed letter, a localized given name, a transliteration round trip, an inserted middle name,
 the given name moved: :func:`same_person`). Name similarity alone is weak evidence, since two
-people of a story can have similar names (a union leader and a shopkeeper quoted in the same
-town); so a warning also needs the two forms to be tied by the text: they stand in two
+people of a story can have similar names (a harbour master and a ferry passenger quoted in
+the same port); so a warning also needs the two forms to be tied by the text: they stand in two
 sentences that say the same thing (aligned), or the words around them agree (the same title,
 role or organization). The siblings then vote, and copies of one wire story count once.
 """
@@ -117,7 +117,7 @@ def name_spans(
         if any(tokens[i].norm in skip for i in inside):
             continue
         while len(inside) > 2 and _common(tokens[inside[0]]):
-            inside.pop(0)  # "Scientist Jane Roe": the sentence's first word, not a given name
+            inside.pop(0)  # "Engineer Jane Roe": the sentence's first word, not a given name
         if len(inside) >= 2 and not all(_common(tokens[i]) for i in inside):
             out.append((inside[0], inside[-1]))  # "Mining Minister" is a title, not a person
     return out

@@ -63,22 +63,23 @@ def _antecedent(
     tokens: Sequence[Token], i: int, s: int, mentions: dict[int, list[tuple[int, tuple[str, ...]]]],
     surnames: dict[str, tuple[str, ...]], alignment: Alignment, doc: int,
 ) -> tuple[str, ...] | None:
-    here = {form for first, form in mentions.get(s, []) if first < i}
-    here |= {surnames[t.norm] for t in tokens[:i] if t.norm in surnames and t.surface[:1].isupper()}
-    if here:
-        return here.pop() if len(here) == 1 else None
-    for back in range(1, LOOKBACK + 1):
+    """The one person the pronoun at ``tokens[i]`` of sentence ``s`` can stand for: named
+    before it in its sentence, else in the nearest earlier sentence that names someone. When
+    several are named there, a subject pronoun ("she said", "He added") continues the
+    sentence's subject: the person named first, near its start."""
+    subject = tokens[i].norm in ("he", "she")
+    for back in range(0, LOOKBACK + 1):
         if s - back < 0:
             return None
-        named = sorted(mentions.get(s - back, []))
+        words = tokens[:i] if back == 0 else alignment.tokens(Place(doc, s - back))
+        named = sorted((first, form) for first, form in mentions.get(s - back, []) if back or first < i)
         found = {form for _, form in named}
-        earlier = alignment.tokens(Place(doc, s - back))
-        found |= {surnames[t.norm] for t in earlier if t.norm in surnames and t.surface[:1].isupper()}
+        found |= {surnames[t.norm] for t in words if t.norm in surnames and t.surface[:1].isupper()}
         if len(found) == 1:
             return found.pop()
-        if found and i == 0 and named and named[0][0] <= SUBJECT_REACH:
-            return named[0][1]  # a sentence-initial pronoun continues the last sentence's subject
         if found:
+            if subject and named and named[0][0] <= SUBJECT_REACH:
+                return named[0][1]
             return None
     return None
 

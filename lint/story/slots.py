@@ -22,7 +22,7 @@ from lint.text import STOPWORDS
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "del", "da", "do", "dos", "van",
                         "von", "der", "la", "le", "du", "bin", "ibn", "al", "el", "y"})
-"""Lowercase words that may sit inside a name ("Office of Rail and Road", "Pedro de la Cruz")."""
+"""Lowercase words that may sit inside a name ("Office of Fair Trading", "Ana de la Vega")."""
 PARTICLES = frozenset({"de", "del", "da", "do", "dos", "van", "von", "der", "la", "le", "du",
                        "bin", "ibn", "al", "el", "y"})
 ARTICLE_PREFIXES = ("al-", "el-", "ul-", "ad-", "as-", "ash-", "az-", "an-", "ar-")
@@ -54,7 +54,7 @@ class Run(NamedTuple):
 
 
 def institution_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
-    """Runs of capitalized words that name an institution ("the Office of Rail and Road"):
+    """Runs of capitalized words that name an institution ("the Office of Fair Trading"):
     punctuation and a possessive end a run, lowercase connectors join two parts only after an
     institution word ("Ministry of ..."), a sentence's leading common word is left out."""
     runs: list[Run] = []

@@ -1,8 +1,8 @@
-"""Wording: a light verb with a noun ("made a call to") where the other articles of the story
-say it in one verb ("urged", "asked").
+"""Wording: a light verb with a noun ("gave an order to") where the other articles of the story
+say it in one verb ("ordered", "told").
 
 In two sentences that say the same thing, the word alignment shows where the wording differs
-between anchors that agree ("___ both parties to return"). Independent outlets and
+between anchors that agree ("___ the crews to leave"). Independent outlets and
 independent translations word everything differently, so a different word is no evidence; but
 a translation system that renders one verb of the source as a light verb and a noun leaves a
 telltale periphrasis. It is reported when at least two independent siblings say it in fewer
@@ -33,7 +33,7 @@ LIGHT_VERBS = frozenset({
     "raised", "launch", "launched", "emit", "emitted", "emits", "issue", "issued",
 })
 """Verbs that carry little meaning of their own and take it from a noun: a translation
-system's stand-in for one verb of the source ("made a call to" for "urged")."""
+system's stand-in for one verb of the source ("gave an order to" for "ordered")."""
 
 
 def wording_findings(alignment: Alignment, groups: dict[int, int], doc: int) -> Iterator[StoryFinding]:
