@@ -80,6 +80,8 @@ class Diagnostic:
     in_file: tuple[int, int, int, int] | None = None
     """Line, column, end line and end column in the file itself, where they differ from the
     place in the record's text (a JSONL record: its physical line, escaped columns)."""
+    story: str | None = None
+    """The story (articles about one event, docs/stories.md) of the finding's article."""
 
     def sort_key(self) -> tuple[str, int, int, int, str]:
         return (self.path, self.record or 0, self.line, self.column, self.code)
@@ -118,6 +120,8 @@ class Diagnostic:
             data["record_id"] = self.record_id
             data["in_record"] = {"line": self.line, "column": self.column,
                                  "end_line": self.end_line, "end_column": self.end_column}
+        if self.story is not None:
+            data["story"] = self.story
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
         if self.related:

@@ -69,6 +69,8 @@ class RunResult:
     """Warnings about the run itself (a corrupt cache entry, an unwritable cache folder)."""
     before_baseline: list[Diagnostic] | None = None
     """Every finding, when a baseline hid the known ones from ``diagnostics`` (for scores)."""
+    stories: dict[str, list[tuple[str, int | None]]] = field(default_factory=dict)
+    """Each story of the reported documents: its id and its documents (display path, record)."""
 
     def exit_code(self, fail_on: Severity) -> int:
         """0 clean, 1 findings at or above ``fail_on``, 2 input or internal errors."""
@@ -375,6 +377,8 @@ def _result(
     diagnostics: list[Diagnostic] = []
     input_errors = internal_errors = documents = 0
     roles: dict[tuple[str, int | None], list[str]] = {}
+    story_of: dict[tuple[str, int | None], str] = {}
+    stories: dict[str, list[tuple[str, int | None]]] = {}
     for path in files:
         if path not in reported:
             continue
@@ -389,8 +393,12 @@ def _result(
         if second is not None:
             diagnostics.extend(second.diagnostics)
             internal_errors += second.internal_errors
+            for record, story in second.stories.items():
+                story_of[path, record] = story
+                stories.setdefault(story, []).append((shown(path), record))
     kept = filter_diagnostics(diagnostics, config, shown)
     for diagnostic in kept:
+        diagnostic.story = story_of.get((diagnostic.path, diagnostic.record))
         diagnostic.path = shown(diagnostic.path)
         for related in diagnostic.related:
             object.__setattr__(related, "path", shown(related.path))
@@ -398,7 +406,8 @@ def _result(
     notes = cache.notes()
     checked = len(reported)
     return RunResult(
-        kept, checked, documents, input_errors, internal_errors, missing, index, roles, stats, notes
+        kept, checked, documents, input_errors, internal_errors, missing, index, roles, stats, notes,
+        stories={k: sorted(v, key=lambda d: (d[0], d[1] or 0)) for k, v in sorted(stories.items())},
     )
 
 

@@ -65,6 +65,8 @@ class SecondOutcome:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     internal_errors: int = 0
+    stories: dict[int | None, str] = field(default_factory=dict)
+    """The story of each of the file's documents that belongs to one (record -> story id)."""
 
 
 def internal_error(path: str, rule: Rule | None, exc: BaseException) -> Diagnostic:
@@ -250,7 +252,19 @@ class Linter:
             return outcome  # changed or vanished since the first pass: nothing consistent to say
         ctx = RuleContext(document, analysis.roles, analysis.data, self.config, index, self.env)
         self._run_rules(self.corpus_rules, ctx, outcome.diagnostics, outcome)
+        story = story_of(index, analysis.path, analysis.record)
+        if story is not None:
+            outcome.stories[analysis.record] = story
         return outcome
+
+
+def story_of(index: CorpusIndex, path: str, record: int | None) -> str | None:
+    """The id of the story a document belongs to, if the index has stories."""
+    part = index.part("story")
+    if not isinstance(part, dict):
+        return None
+    story: str | None = part.get("story_of", {}).get((path, record))
+    return story
 
 
 # ---------------------------------------------------------------------------------------------
@@ -298,6 +312,7 @@ def _second_pass(
             found = linter.second_pass(analysis, index)
             outcome.diagnostics.extend(found.diagnostics)
             outcome.internal_errors += found.internal_errors
+            outcome.stories.update(found.stories)
         cache.put("p2", key2, outcome)
         outcomes.append(outcome)
     return outcomes

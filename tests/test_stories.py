@@ -208,3 +208,17 @@ def test_an_accurate_partial_quote_is_not_drift(lint_corpus: CorpusFactory) -> N
 
 def test_stories_can_be_turned_off(lint_corpus: CorpusFactory) -> None:
     assert lint_corpus(STORY, select="NL509", stories=False) == []
+
+
+def test_story_ids_are_in_the_json_output(write_corpus, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from lint.report.json import render_json
+    from tests.conftest import lint_paths
+
+    folder = write_corpus({**STORY, "other.txt": "Orchard growers in Pellham began the apple harvest.\n"})
+    result = lint_paths([folder], select=("NL509",))
+    payload = json.loads(render_json(result))
+    ((story, members),) = payload["stories"].items()
+    assert sorted(Path(m["path"]).name for m in members) == ["b.txt", "c.txt", "mt.txt", "wire.txt"]
+    assert payload["diagnostics"] and all(d["story"] == story for d in payload["diagnostics"])
