@@ -37,7 +37,9 @@ class WrongJurisdiction(Rule):
         severity=Severity.WARNING,
         category="accuracy/mistranslation",
         fixable=True,
-        summary="A country's institution placed in another country.",
+        summary=("A country's institution placed in another country: by the words next to it, by "
+                 "the article's own country (dateline, places, demonyms), or by the story's other "
+                 "articles naming another institution in the same sentence."),
         what=(
             "An institution name from the gazetteer in rules/institutions.toml (defence, foreign "
             "affairs, interior, police, intelligence, central bank, legislature and committees, "

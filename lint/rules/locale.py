@@ -88,7 +88,8 @@ class LocaleSpelling(Rule):
         severity=Severity.WARNING,
         category="locale convention",
         fixable=True,
-        summary="A spelling that breaks the article's own English locale.",
+        summary=("A spelling that breaks the article's own English locale (decided per article; "
+                 "config, outlet and corpus are priors)."),
         what=(
             "Each article's locale is decided by the article itself: its locale-marked "
             "spellings (rules/locale.toml: colour/color, centre/center, travelled/traveled...) "

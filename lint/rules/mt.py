@@ -386,7 +386,8 @@ class MtCollocation(Rule):
         severity=Severity.WARNING,
         category="accuracy/mistranslation",
         fixable=True,
-        summary="A known machine-translation collocation error, or a dropped 'of'.",
+        summary=("A calque or false friend of the article's likely source language (packs by "
+                 "language), or a dropped 'of'."),
         what=(
             "Verb-noun and verb-preposition pairs that translation systems get wrong, listed "
             "with their fixes in rules/mt.toml ('appointed X a terrorist organization' -> "
