@@ -173,8 +173,8 @@ def _crashing(folder: Path, verbose: bool) -> subprocess.CompletedProcess[str]:
     """The real command with its JSON reporter replaced by one that raises (a bug)."""
     code = (
         "import sys, lint.cli\n"
-        "def boom(result): raise RuntimeError('reporter bug')\n"
-        "lint.cli.render_json = boom\n"
+        "def boom(result, metas): raise RuntimeError('reporter bug')\n"
+        "lint.cli.RENDERERS['json'] = boom\n"
         f"sys.argv = ['newslint', 'a.txt', '--format', 'json', '--no-cache'{', ' + repr('--verbose') if verbose else ''}]\n"
         "lint.cli.main()\n"
     )

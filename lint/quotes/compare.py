@@ -20,7 +20,7 @@ from itertools import combinations, pairwise
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from lint.quotes.extract import Quote, speaker_keys_match, speaker_key
 from lint.story.evidence import vote
@@ -43,7 +43,13 @@ MIN_PARAPHRASE_DICE = 0.4
 """Content-word overlap (stems, Dice) of two quotations of one speaker in one story that say
 the same thing in other words..."""
 MIN_PARAPHRASE_SHARED = 3
-"""...sharing at least this many content words (or all but one of the shorter's)."""
+"""...sharing at least this many content words (or all but one of the shorter's)..."""
+STRONG_PARAPHRASE_DICE = 0.5
+MIN_ORDER = 0.45
+STRONG_ORDER = 0.6
+"""...and keeping enough of the word order (rapidfuzz Indel similarity of the word lists): at
+least MIN_ORDER with a Dice of STRONG_PARAPHRASE_DICE, STRONG_ORDER with less. Two statements
+of one speaker that share topic words ("close", "government") but not their frame are two."""
 
 DocKey = tuple[str, int | None]
 
@@ -197,7 +203,11 @@ def _paraphrase(a: Sequence[str], b: Sequence[str]) -> bool:
     cb = {stem(w) for w in b if w not in STOPWORDS and len(w) > 1}
     shared = len(ca & cb)
     enough = min(MIN_PARAPHRASE_SHARED, max(2, min(len(ca), len(cb)) - 1))
-    return bool(ca and cb) and shared >= enough and 2 * shared / (len(ca) + len(cb)) >= MIN_PARAPHRASE_DICE
+    if not (ca and cb) or shared < enough:
+        return False
+    dice = 2 * shared / (len(ca) + len(cb))
+    order = Indel.normalized_similarity(list(a), list(b))
+    return (dice >= STRONG_PARAPHRASE_DICE and order >= MIN_ORDER) or (dice >= MIN_PARAPHRASE_DICE and order >= STRONG_ORDER)
 
 
 def _blocking_keys(norms: Sequence[str]) -> set[tuple[str, str]]:
@@ -331,6 +341,8 @@ def _judge(
         rel = related[j]
         if rel.same:
             continue
+        if verdict.severity == "info" and rel.diffs and all(d.b_start == d.b_end for d in rel.diffs):
+            continue  # a tie over words only this side has: reported on the side without them
         support = 1 + verdict.same
         numbers = [n for n in forms.numbers[i] if (quotes[n].path, quotes[n].record) == own_doc]
         other_ref = quotes[forms.numbers[j][0]]

@@ -273,12 +273,20 @@ class NameForm(Rule):
         example="François-Philippe Champagne   <- NL402 (also written 'Francois-Philippe Champagne')",
     )
     scope = "corpus"
-    needs = ("names",)
+    needs = ("names", "story")
 
     def setup(self, packs: Sequence[Pack], config: Config) -> None:
         self.accept = frozenset(fold(w) for w in name_data(packs, config).accept)
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        found = list(self._forms(ctx))
+        yield from found
+        for story in story_diagnostics(self, ctx, ("name-form",)):
+            if not any(overlaps(story, d) for d in found):
+                yield story
+
+    def _forms(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        """Forms of a name that the corpus writes more often otherwise."""
         part = names_part(ctx)
         if part is None:
             return

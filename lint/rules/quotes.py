@@ -67,10 +67,11 @@ class QuoteDrift(Rule):
                 what = f"has '{drift.wording}' that {where} does not"
             who = f" of {drift.speaker}" if drift.speaker else ""
             others = f"{drift.other_support} other outlet{'s' if drift.other_support != 1 else ''}"
+            verb = "prints" if drift.other_support == 1 else "print"
             if agreed:
-                tail = f" ({others} print the other wording, {drift.support} this one)"
+                tail = f" ({others} {verb} the other wording, {drift.support} this one)"
             else:
-                tail = (f" ({others} print the other wording, {drift.support} this one: the "
+                tail = (f" ({others} {verb} the other wording, {drift.support} this one: the "
                         "corpus cannot tell which wording is original)")
             yield self.diagnostic(
                 ctx,

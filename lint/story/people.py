@@ -21,6 +21,7 @@ from ftfy.badness import is_bad
 from rapidfuzz import fuzz
 
 from lint.lexicon import lexicon
+from lint.names.fold import fold
 from lint.story.align import Alignment, Place
 from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
 from lint.story.text import Sentence, Token, is_content
@@ -248,5 +249,15 @@ def _finding(
     )
     if same:
         message += f"; {same} other article{'s' if same != 1 else ''} write{'s' if same == 1 else ''} it this way"
+    if _longer_form(mention.form, evidence.text):
+        # a middle name the others leave out may be the person's fuller name: NL402's, info
+        return StoryFinding("name-form", sentence.start + a, sentence.start + b, message, "info",
+                            evidence.text, (evidence,))
     return StoryFinding("name", sentence.start + a, sentence.start + b, message, severity,
                         evidence.text, (evidence,))
+
+
+def _longer_form(form: Sequence[str], other: str) -> bool:
+    """This form is the other with a name inserted between its first and last parts."""
+    theirs = [fold(w) for w in other.split()]
+    return len(form) == len(theirs) + 1 and form[0] == theirs[0] and form[-1] == theirs[-1]
