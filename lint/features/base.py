@@ -104,6 +104,12 @@ class Reducer(ABC):
     def result(self) -> Any:
         """The finished index part."""
 
+    def result_for(self, analyses: Sequence[DocumentAnalysis]) -> Any:
+        """The index part as the corpus rules of these documents (already added) read it: a
+        reducer whose full result is costly on a large corpus returns only the entries that
+        concern them, with the same values as :meth:`result` has there."""
+        return self.result()
+
 
 class Feature(ABC):
     """A named per-document analysis with an optional corpus reduction."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import struct
 import sys
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, NamedTuple
@@ -408,8 +408,15 @@ def _blocking_keys(norms: Sequence[str]) -> set[tuple[str, str]]:
 DocKey = tuple[str, int | None]
 
 
-def find_drift(quotes: Sequence[QuoteRef]) -> list[tuple[int, Drift]]:
-    """(quote number, drift) for every quotation whose wording the corpus does not support.
+def find_drift(
+    quotes: Sequence[QuoteRef],
+    focus: Collection[DocKey] | None = None,
+    too_common: Collection[tuple[str, str]] = (),
+) -> list[tuple[int, Drift]]:
+    """(quote number, drift) for every quotation whose wording the corpus does not support;
+    with ``focus``, for the quotations of those documents only (compared with all the others,
+    so the same drifts as without it, for a fraction of the pairs). ``too_common``: blocking
+    keys known to be over the cap in a larger corpus than ``quotes``.
 
     Identical quotations of one speaker (a wire story printed by many outlets) are one form,
     compared once and counted once per document, so syndication neither slows the comparison
@@ -422,17 +429,21 @@ def find_drift(quotes: Sequence[QuoteRef]) -> list[tuple[int, Drift]]:
     reps = [quotes[form[0]].quote for form in forms]
     speakers = [speaker for _, speaker in groups]
     docs = [frozenset((quotes[n].path, quotes[n].record) for n in form) for form in forms]
+    focused = None if focus is None else {n for n, d in enumerate(docs) if not d.isdisjoint(focus)}
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, quote in enumerate(reps):
         for key in _blocking_keys(quote.norms):
             postings[key].append(number)
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in postings.values():
-        if len(ids) > MAX_BIGRAM_QUOTES:
+    for key, ids in postings.items():
+        if len(ids) > MAX_BIGRAM_QUOTES or key in too_common:
+            continue
+        if focused is not None and focused.isdisjoint(ids):
             continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
-                shared[ids[x], ids[y]] += 1
+                if focused is None or ids[x] in focused or ids[y] in focused:
+                    shared[ids[x], ids[y]] += 1
     matches: dict[int, dict[int, list[Difference]]] = defaultdict(dict)
     for (i, j), count in shared.items():
         if count < 2 or (docs[i] == docs[j] and len(docs[i]) == 1):
@@ -446,6 +457,8 @@ def find_drift(quotes: Sequence[QuoteRef]) -> list[tuple[int, Drift]]:
         matches[j][i] = [Difference(d.b_start, d.b_end, d.a_start, d.a_end) for d in diffs]
     found: list[tuple[int, Drift]] = []
     for i, others in matches.items():
+        if focused is not None and i not in focused:
+            continue
         seen: set[tuple[int, int]] = set()
         for j, diffs in others.items():
             for diff in diffs:
@@ -456,7 +469,8 @@ def find_drift(quotes: Sequence[QuoteRef]) -> list[tuple[int, Drift]]:
                     continue
                 seen.add((diff.a_start, diff.a_end))
                 for number in forms[i]:
-                    found.append((number, _drift(quotes[number].quote, reps[j], quotes[forms[j][0]], diff, votes)))
+                    if focus is None or (quotes[number].path, quotes[number].record) in focus:
+                        found.append((number, _drift(quotes[number].quote, reps[j], quotes[forms[j][0]], diff, votes)))
     return found
 
 
@@ -520,13 +534,27 @@ class QuoteReducer(Reducer):
 
     def __init__(self) -> None:
         self.quotes: dict[DocKey, list[Quote]] = {}
+        self._keys: dict[DocKey, list[tuple[set[tuple[str, str]], tuple[Any, ...]]]] = {}
+        """Each quotation's blocking keys and form (words, speaker), per document: worked out
+        when first asked for by :meth:`result_for`, never kept with the state."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_keys"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update({"_keys": {}, **state})
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         if data:
-            self.quotes.setdefault((analysis.path, analysis.record), []).extend(data)
+            key = (analysis.path, analysis.record)
+            self.quotes.setdefault(key, []).extend(data)
+            self._keys.pop(key, None)
 
     def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
         self.quotes.pop((analysis.path, analysis.record), None)
+        self._keys.pop((analysis.path, analysis.record), None)
 
     def result(self) -> dict[str, Any]:
         refs = [
@@ -534,11 +562,50 @@ class QuoteReducer(Reducer):
             for (path, record), quotes in sorted(self.quotes.items(), key=_document_order)
             for quote in quotes
         ]
+        return self._drifts(refs, None)
+
+    def result_for(self, analyses: Sequence[DocumentAnalysis]) -> dict[str, Any]:
+        """The drifts of these documents' quotations (the only entries their rule reads),
+        found among the quotations that share with theirs a blocking key under the cap: a
+        quotation that shares none is never compared with them."""
+        focus = {(a.path, a.record) for a in analyses}
+        wanted: set[tuple[str, str]] = set()
+        for doc in focus & self.quotes.keys():
+            for keys, _ in self._keys_of(doc):
+                wanted |= keys
+        ordered = sorted(self.quotes.items(), key=_document_order)
+        forms: dict[tuple[str, str], set[tuple[Any, ...]]] = defaultdict(set)
+        for doc, _ in ordered:
+            for keys, form in self._keys_of(doc):
+                for key in keys & wanted:
+                    forms[key].add(form)
+        too_common = {key for key, found in forms.items() if len(found) > MAX_BIGRAM_QUOTES}
+        wanted -= too_common
+        refs = [
+            QuoteRef(path, record, quote)
+            for (path, record), quotes in ordered
+            for quote, (keys, _) in zip(quotes, self._keys_of((path, record)), strict=True)
+            if not keys.isdisjoint(wanted)
+        ]
+        return self._drifts(refs, focus, too_common)
+
+    def _keys_of(self, doc: DocKey) -> list[tuple[set[tuple[str, str]], tuple[Any, ...]]]:
+        keys = self._keys.get(doc)
+        if keys is None:
+            keys = self._keys[doc] = [
+                (_blocking_keys(q.norms), (q.norms, speaker_key(q.speaker))) for q in self.quotes[doc]
+            ]
+        return keys
+
+    def _drifts(
+        self, refs: list[QuoteRef], focus: Collection[DocKey] | None,
+        too_common: Collection[tuple[str, str]] = (),
+    ) -> dict[str, Any]:
         drifts: dict[DocKey, list[Drift]] = defaultdict(list)
-        for number, drift in find_drift(refs):
+        for number, drift in find_drift(refs, focus, too_common):
             ref = refs[number]
             drifts[ref.path, ref.record].append(drift)
-        return {"quotes": len(refs), "drift": dict(drifts)}
+        return {"quotes": sum(len(q) for q in self.quotes.values()), "drift": dict(drifts)}
 
 
 def _document_order(item: tuple[DocKey, Any]) -> tuple[str, int]:
