@@ -31,6 +31,7 @@ class EditorSession:
         self.logs: list[str] = []
         self.versions: dict[str, int] = {}
         self.texts: dict[str, str] = {}
+        self.stderr: list[str] = []
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def publish(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
@@ -48,6 +49,7 @@ class EditorSession:
 
     async def start(self, options: dict[str, Any] | None = None) -> types.InitializeResult:
         await self.client.start_io(self.command[0], *self.command[1:], cwd=str(self.root))
+        self._drain = asyncio.create_task(self._read_stderr())
         result = await self.client.initialize_async(types.InitializeParams(
             process_id=None,
             root_uri=from_fs_path(str(self.root)),
@@ -66,6 +68,15 @@ class EditorSession:
         ))
         self.client.initialized(types.InitializedParams())
         return result
+
+    async def _read_stderr(self) -> None:
+        """Keep the server's standard error (its log) read, as an editor does: a full pipe
+        would block the server."""
+        server = self.client._server
+        if server is None or server.stderr is None:
+            return
+        while line := await server.stderr.readline():
+            self.stderr.append(line.decode("utf-8", "replace").rstrip())
 
     def open(self, path: Path, text: str, language: str = "plaintext") -> str:
         uri = from_fs_path(str(path)) or str(path)

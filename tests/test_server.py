@@ -94,6 +94,9 @@ def test_an_editor_session_gets_diagnostics_and_applies_a_quick_fix(workspace: P
 
 
 def test_fix_all_applies_every_safe_fix_and_keeps_the_rest(workspace: Path) -> None:
+    # with a pool of workers (the server has threads: they start from a fork server)
+    (workspace / "newslint.toml").write_text('corpus = ["articles"]\njobs = 2\n', encoding="utf-8")
+
     async def scenario() -> None:
         editor = session(workspace)
         await editor.start()

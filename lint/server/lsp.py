@@ -28,6 +28,7 @@ from pygls.uris import to_fs_path
 from lint import __version__
 from lint.cache import Cache
 from lint.config import Config, ConfigError, find_config, read_config_file
+from lint.executors import ProcessExecutor
 from lint.live import Checked, LiveCorpus
 from lint.packs import PackError
 from lint.registry import RuleError, load_rule_set, select_rules
@@ -83,6 +84,8 @@ class NewslintServer(LanguageServer):
             rule_set = load_rule_set(config)
             rules = select_rules(rule_set, config)
             executor = make_executor(config)
+            if isinstance(executor, ProcessExecutor):
+                executor.start_method = "forkserver"  # see ProcessExecutor: this process has threads
             self.cache = make_cache(config, rules, rule_set.packs, executor)
             corpus = LiveCorpus.start(config, rules, rule_set.packs, self.root(), executor,
                                       self.cache)
