@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,9 @@ class LiveCorpus:
         self.root = root
         self.open: dict[str, list[DocumentAnalysis]] = {}
         """Open article -> the analyses of its editor text that the builder holds."""
+        self.timings: dict[str, float] = {}
+        """Seconds :meth:`start` spent analysing the corpus, building the index, loading
+        the models."""
 
     @classmethod
     def start(
@@ -75,15 +79,23 @@ class LiveCorpus:
             config = with_overrides(config, corpus=(root,))
         cache = cache if cache is not None else MemoryCache()
         linter = Linter(config, rules, packs)
+        timings: dict[str, float] = {}
+        began = time.perf_counter()
         files = corpus_files(config)
         if linter.corpus_rules and files:
             run([], config, rules, packs, executor, cache, progress)  # fills the cache
+            timings["analysis"] = time.perf_counter() - began
             builder, keys = corpus_builder(linter, cache, files)
+            timings["index"] = time.perf_counter() - began - timings["analysis"]
         else:
             builder, keys = IndexBuilder(linter.features), {}
+        loading = time.perf_counter()
         linter.warm_up()  # spaCy and the packs' patterns now, not on the first keystroke
+        timings["models"] = time.perf_counter() - loading
         gc.freeze()  # the corpus lives as long as the server: keep the collector off it
-        return cls(linter, cache, builder, keys, root)
+        live = cls(linter, cache, builder, keys, root)
+        live.timings = timings
+        return live
 
     @property
     def files(self) -> int:

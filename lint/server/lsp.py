@@ -92,8 +92,9 @@ class NewslintServer(LanguageServer):
         except (ConfigError, PackError, RuleError, OSError, ImportError) as exc:
             loop.call_soon_threadsafe(self._corpus_failed, str(exc))
             return
+        parts = ", ".join(f"{k} {v:.1f} s" for k, v in corpus.timings.items())
         message = (f"newslint: {corpus.files:,} corpus files indexed in "
-                   f"{time.monotonic() - began:.1f} s")
+                   f"{time.monotonic() - began:.1f} s ({parts})")
         loop.call_soon_threadsafe(self._corpus_ready, corpus, message)
 
     def _corpus_failed(self, reason: str) -> None:
