@@ -537,23 +537,27 @@ class QuoteReducer(Reducer):
         self._keys: dict[DocKey, list[tuple[set[tuple[str, str]], tuple[Any, ...]]]] = {}
         """Each quotation's blocking keys and form (words, speaker), per document: worked out
         when first asked for by :meth:`result_for`, never kept with the state."""
+        self._order: list[DocKey] | None = None
+        self._order_set: set[DocKey] = set()
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_keys"] = {}
+        state["_keys"], state["_order"], state["_order_set"] = {}, None, set()
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update({"_keys": {}, **state})
+        self.__dict__.update({"_keys": {}, "_order": None, "_order_set": set(), **state})
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         if data:
             key = (analysis.path, analysis.record)
+            if self._order is not None and key not in self._order_set:
+                self._order = None
             self.quotes.setdefault(key, []).extend(data)
             self._keys.pop(key, None)
 
     def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
-        self.quotes.pop((analysis.path, analysis.record), None)
+        self.quotes.pop((analysis.path, analysis.record), None)  # _ordered() skips it
         self._keys.pop((analysis.path, analysis.record), None)
 
     def result(self) -> dict[str, Any]:
@@ -573,21 +577,29 @@ class QuoteReducer(Reducer):
         for doc in focus & self.quotes.keys():
             for keys, _ in self._keys_of(doc):
                 wanted |= keys
-        ordered = sorted(self.quotes.items(), key=_document_order)
         forms: dict[tuple[str, str], set[tuple[Any, ...]]] = defaultdict(set)
-        for doc, _ in ordered:
-            for keys, form in self._keys_of(doc):
+        hits: list[tuple[DocKey, Quote, set[tuple[str, str]]]] = []
+        for doc in self._ordered():
+            for quote, (keys, form) in zip(self.quotes[doc], self._keys_of(doc), strict=True):
+                if keys.isdisjoint(wanted):
+                    continue
+                hits.append((doc, quote, keys))
                 for key in keys & wanted:
-                    forms[key].add(form)
+                    found = forms[key]
+                    if len(found) <= MAX_BIGRAM_QUOTES:  # over the cap is all that counts
+                        found.add(form)
         too_common = {key for key, found in forms.items() if len(found) > MAX_BIGRAM_QUOTES}
         wanted -= too_common
-        refs = [
-            QuoteRef(path, record, quote)
-            for (path, record), quotes in ordered
-            for quote, (keys, _) in zip(quotes, self._keys_of((path, record)), strict=True)
-            if not keys.isdisjoint(wanted)
-        ]
+        refs = [QuoteRef(path, record, quote) for (path, record), quote, keys in hits
+                if not keys.isdisjoint(wanted)]
         return self._drifts(refs, focus, too_common)
+
+    def _ordered(self) -> list[DocKey]:
+        """The documents in path and record order (kept until one comes or goes)."""
+        if self._order is None:
+            self._order = [doc for doc, _ in sorted(self.quotes.items(), key=_document_order)]
+            self._order_set = set(self._order)
+        return [doc for doc in self._order if doc in self.quotes]
 
     def _keys_of(self, doc: DocKey) -> list[tuple[set[tuple[str, str]], tuple[Any, ...]]]:
         keys = self._keys.get(doc)
