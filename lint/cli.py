@@ -429,6 +429,19 @@ def explain(code: str, **params: Any) -> None:
     click.echo(meta.doc())
 
 
+@main.command("server")
+def server() -> None:
+    """Run the language server for editors (LSP over standard input and output; see the
+    README's "In an editor")."""
+    try:
+        from lint.server import serve
+    except ImportError as exc:
+        fail(f"newslint server needs pygls ({exc}); install it with "
+             "'pip install \"newslint[server]\"'")
+        return
+    serve()
+
+
 @main.group("cache")
 def cache_group() -> None:
     """Manage the cache (.newslint_cache)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,8 +54,16 @@ class IndexBuilder:
 
     def build(self) -> CorpusIndex:
         """The index: parts that other parts use are built first and handed to them."""
+        return self._build(lambda reducer, parts: reducer.result_with(parts))
+
+    def build_for(self, analyses: Sequence[DocumentAnalysis]) -> CorpusIndex:
+        """The index as the corpus rules of these documents (added to this builder) read it:
+        right for them, not for the corpus's other documents; an editor's open article is
+        checked with it at a fraction of :meth:`build`'s cost (see ``Reducer.result_for``)."""
+        return self._build(lambda reducer, parts: reducer.result_for(analyses, parts))
+
+    def _build(self, result: Callable[[Reducer, dict[str, Any]], Any]) -> CorpusIndex:
         parts: dict[str, Any] = {}
-        ordered = sorted(self.reducers.items(), key=lambda item: bool(item[1].uses))
-        for key, reducer in ordered:
-            parts[key] = reducer.result_with({k: parts[k] for k in reducer.uses if k in parts})
+        for key, reducer in sorted(self.reducers.items(), key=lambda item: bool(item[1].uses)):
+            parts[key] = result(reducer, {k: parts[k] for k in reducer.uses if k in parts})
         return CorpusIndex(self.documents, {k: parts[k] for k in self.reducers})

@@ -323,6 +323,34 @@ def _run(
     return result
 
 
+def corpus_files(config: Config) -> list[str]:
+    """The absolute paths of the files under the config's corpus roots (missing roots are
+    left out), in the engine's spelling of a path."""
+    canonical = _Canonical()
+    found = discover([str(root) for root in config.corpus], config.include, config.exclude)
+    return list(dict.fromkeys(canonical(f) for f in found if not isinstance(f, Missing)))
+
+
+def corpus_builder(
+    linter: Linter, cache: Cache, files: Sequence[str]
+) -> tuple[IndexBuilder, dict[str, str]]:
+    """An index builder holding the analyses of ``files`` (absolute paths), and the key of
+    each readable one. They come from the kept corpus state where it has them, otherwise from
+    the cache (a file missing there is analysed here): run the engine over the files first.
+    For an editor (``lint.live``), which then swaps an open article's analyses in and out."""
+    memo = cache.key_memo()
+    read = {path: _read_key(path, linter.config, memo) for path in files}
+    keys = {path: key for path, key in read.items() if key}
+    base = kept_manifest(linter, cache, read)
+    builder, applied = start_builder(linter, cache, base, read)
+    for path, key in keys.items():
+        if path not in applied:
+            summary = FileOutcome(path, key=key, checked=False, documents=[(None, "?")])
+            for analysis in _cached_analyses(linter, cache, summary):
+                builder.add(analysis)
+    return builder, keys
+
+
 def _whole_run_key(
     cache: Cache, files: Sequence[str], spelled: dict[str, str], keys: dict[str, str | None],
     reported: set[str],
@@ -497,6 +525,11 @@ def config_filters(
             continue
         kept.append(diagnostic)
     return kept
+
+
+filter_configured = config_filters
+"""The config's filters alone (the editor server applies the inline directives of the unsaved
+text itself)."""
 
 
 class _PerFileIgnores:

@@ -152,8 +152,12 @@ class SerialExecutor(Executor):
 class ProcessExecutor(Executor):
     """A local process pool; each worker receives the linter once, at start."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, start_method: str = "fork") -> None:
         self.jobs = max(1, jobs)
+        self.start_method = start_method
+        """fork: workers start in milliseconds and share the parent's imported modules; a
+        process with threads (the language server) uses "forkserver": a fork taken while
+        another thread holds a lock can hang the worker."""
         self.linter: Linter | None = None
         self.pool: ProcessPoolExecutor | None = None
         self.size = 0
@@ -181,12 +185,11 @@ class ProcessExecutor(Executor):
         import multiprocessing
 
         self.size = size or self.size or self.jobs
-        # fork: workers start in milliseconds and share the parent's imported modules.
-        context = multiprocessing.get_context("fork")
+        context = multiprocessing.get_context(self.start_method)
         initializer: Any = _init_worker  # typeshed only knows initializers without arguments
         self.pool = ProcessPoolExecutor(
             self.size, mp_context=context, initializer=initializer,
-            initargs=(self.linter, os.getpid()),
+            initargs=(self.linter, os.getpid() if self.start_method == "fork" else None),
         )
         return self.pool
 

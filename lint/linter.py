@@ -139,10 +139,15 @@ class Linter:
 
     def first_pass_batch(self, items: Sequence[tuple[str, bool]]) -> list[FileOutcome]:
         """The first pass over several files; their parse requests go to spaCy together."""
+        return self.first_pass_loaded([(self.load(path), check) for path, check in items])
+
+    def first_pass_loaded(self, items: Sequence[tuple[Loaded, bool]]) -> list[FileOutcome]:
+        """The first pass over files already read (or an editor's unsaved text, see
+        ``lint.live``)."""
         outcomes: list[FileOutcome] = []
         pending: list[_Pending] = []
-        for path, check in items:
-            loaded = self.load(path)
+        for loaded, check in items:
+            path = loaded.path
             outcome = FileOutcome(
                 path, diagnostics=list(loaded.problems), input_error=loaded.input_error,
                 key=loaded.key, checked=check,
@@ -250,6 +255,13 @@ class Linter:
         document = self._reload(analysis.path, analysis.record)
         if document is None or document.content_hash != analysis.content_hash:
             return outcome  # changed or vanished since the first pass: nothing consistent to say
+        return self.corpus_check(document, analysis, index)
+
+    def corpus_check(
+        self, document: Document, analysis: DocumentAnalysis, index: CorpusIndex
+    ) -> SecondOutcome:
+        """Run the corpus rules on a document in memory, with its first-pass analysis."""
+        outcome = SecondOutcome(analysis.path)
         ctx = RuleContext(document, analysis.roles, analysis.data, self.config, index, self.env)
         self._run_rules(self.corpus_rules, ctx, outcome.diagnostics, outcome)
         story = story_of(index, analysis.path, analysis.record)

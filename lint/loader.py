@@ -169,10 +169,27 @@ def load(
         result.problems.append(decoded)
         return result
     text, used, bom = decoded
+    _add_documents(result, text, used, bom, jsonl_fields)
+    return result
+
+
+def load_text(path: str, text: str, jsonl_fields: JsonlFields | None = None) -> Loaded:
+    """The documents of a text already in memory (an editor's unsaved article), as
+    :func:`load` makes them from the file's bytes."""
+    result = Loaded(path, key=file_key(path, text.encode("utf-8", "surrogatepass")))
+    if not text.strip():
+        result.problems.append(problem(path, "NL003", "empty file: no article text"))
+        return result
+    _add_documents(result, text, "utf-8", False, jsonl_fields)
+    return result
+
+
+def _add_documents(
+    result: Loaded, text: str, encoding: str, bom: bool, jsonl_fields: JsonlFields | None
+) -> None:
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text else "\n")
-    for item in to_documents(path, text, used, newline, bom, jsonl_fields):
+    for item in to_documents(result.path, text, encoding, newline, bom, jsonl_fields):
         if isinstance(item, Document):
             result.documents.append(item)
         else:
             result.problems.append(item)
-    return result

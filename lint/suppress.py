@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from lint.config import Config
 from lint.diagnostic import Diagnostic
+from lint.document import Document
 from lint.formats import extract_html, format_of
 from lint.loader import load
 from lint.registry import matches
@@ -168,12 +169,38 @@ def apply_inline_suppressions(
     for path, found in by_path.items():
         if not _may_have_directives(path, config.max_file_size):
             continue
-        directives = _directives_of(path, config)
-        by_record: dict[int | None, list[Diagnostic]] = defaultdict(list)
-        for diagnostic in found:
-            by_record[diagnostic.record].append(diagnostic)
-        for record, group in by_record.items():
-            wanted = directives.get(record)
-            if wanted:
-                dropped.update(id(group[i]) for i in _silenced(group, wanted))
+        dropped |= _dropped(found, _directives_of(path, config))
     return [d for d in ordered if id(d) not in dropped]
+
+
+def apply_text_suppressions(
+    diagnostics: Iterable[Diagnostic], path: str, text: str, documents: Sequence[Document]
+) -> list[Diagnostic]:
+    """Drop the findings silenced by the directives of a text in memory (an editor's
+    unsaved article): ``documents`` are that text's, as ``lint.loader.load_text`` makes them."""
+    ordered = list(diagnostics)
+    if "newslint" not in text.lower():
+        return ordered
+    directives: dict[int | None, list[Directive]] = {}
+    if format_of(path) == "html":
+        if documents:
+            directives[None] = html_directives(text, documents[0].text)
+    else:
+        directives = {d.record: parse_directives(d.lines) for d in documents}
+    dropped = _dropped(ordered, directives)
+    return [d for d in ordered if id(d) not in dropped]
+
+
+def _dropped(
+    found: Sequence[Diagnostic], directives: dict[int | None, list[Directive]]
+) -> set[int]:
+    """ids of the findings (of one file) that the file's directives silence."""
+    by_record: dict[int | None, list[Diagnostic]] = defaultdict(list)
+    for diagnostic in found:
+        by_record[diagnostic.record].append(diagnostic)
+    dropped: set[int] = set()
+    for record, group in by_record.items():
+        wanted = directives.get(record)
+        if wanted:
+            dropped.update(id(group[i]) for i in _silenced(group, wanted))
+    return dropped

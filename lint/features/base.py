@@ -114,6 +114,12 @@ class Reducer(ABC):
         """The finished index part, given the parts named in ``uses``."""
         return self.result()
 
+    def result_for(self, analyses: Sequence[DocumentAnalysis], parts: Mapping[str, Any]) -> Any:
+        """The index part as the corpus rules of these documents (already added) read it: a
+        reducer whose full result is costly on a large corpus returns only the entries that
+        concern them, with the same values as :meth:`result_with` has there."""
+        return self.result_with(parts)
+
 
 class Feature(ABC):
     """A named per-document analysis with an optional corpus reduction."""

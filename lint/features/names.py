@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from lint.document import Document
@@ -50,6 +51,15 @@ class NamesReducer(Reducer):
 
     def result(self) -> dict[str, Any]:
         return self.authority.build()
+
+    def result_for(self, analyses: Sequence[DocumentAnalysis], parts: Mapping[str, Any]) -> dict[str, Any]:
+        """The entries the name rules read for these documents' mentions."""
+        focus = {
+            fold(Mention(*m).surname)
+            for analysis in analyses
+            for m in analysis.data.get(Names.key, {}).get("mentions", ())
+        }
+        return self.authority.build(focus)
 
 
 class Names(Feature):

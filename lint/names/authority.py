@@ -13,7 +13,8 @@ from __future__ import annotations
 import gc
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -157,16 +158,27 @@ class NameAuthority:
             if not entry["count"]:
                 del self.surnames[skey]
 
-    def build(self) -> dict[str, Any]:
+    def build(self, focus: Collection[str] | None = None) -> dict[str, Any]:
         """The finished, JSON-ready index part with its variant candidates (the state is left
-        as it was, so more documents can be added or removed afterwards)."""
+        as it was, so more documents can be added or removed afterwards).
+
+        With ``focus`` (folded surname keys: one document's), only what the name rules read
+        for mentions of those surnames: their entries, those of every surname that shares a
+        block with them (the variant candidates), the forms of all these, and the variants
+        of the focused surnames and of their forms. The same values as the full build for
+        those keys (tests/test_live.py checks it), in milliseconds on a large corpus.
+        """
+        wanted = self.surnames if focus is None else self._neighbourhood(focus)
         loose_of: dict[str, Counter[str]] = {}
-        for entry in self.surnames.values():
+        for entry in wanted.values():
             people = [k for k in entry["forms"] if k in self.forms]
             if len(people) == 1 and entry["loose"]:
                 loose_of.setdefault(people[0], Counter()).update(entry["loose"])
+        form_keys: Iterable[str] = self.forms
+        if focus is not None:
+            form_keys = {k for entry in wanted.values() for k in entry["forms"] if k in self.forms}
         forms: dict[str, dict[str, Any]] = {}
-        for key in sorted(self.forms):
+        for key in sorted(form_keys):
             f = self.forms[key]
             if not f["count"]:
                 continue
@@ -184,7 +196,7 @@ class NameAuthority:
                 "surface": dict(s["surface"]), "forms": sorted(k for k in s["forms"] if k in forms),
                 "mentions": _first_mentions(s["mentions"]),
             }
-            for key, s in sorted(self.surnames.items())
+            for key, s in sorted(wanted.items())
         }
         part: dict[str, Any] = {
             "version": NAMES_VERSION,
@@ -195,12 +207,33 @@ class NameAuthority:
         collecting = gc.isenabled()
         gc.disable()  # the step allocates many small lists: full collections would rescan the index
         try:
-            part["variants"] = surname_variants(surnames, self.frequency)
+            part["variants"] = surname_variants(surnames, self.frequency, focus)
             part["given_variants"] = given_variants(forms, surnames, self.frequency)
         finally:
             if collecting:
                 gc.enable()
         return part
+
+
+    def _neighbourhood(self, focus: Collection[str]) -> dict[str, dict[str, Any]]:
+        """The entries of the ``focus`` surnames and of every surname sharing a block with one
+        of them (:func:`blocks`): all that their variant candidates are drawn from."""
+        sounds: set[tuple[str, str]] = set()
+        removed: set[str] = set()
+        for key in focus:
+            sound, variants = block_keys(key)
+            if sound:
+                sounds.add(sound)
+                removed |= variants
+        return {
+            key: entry for key, entry in self.surnames.items()
+            if key in focus or _shares_block(key, sounds, removed)
+        }
+
+
+def _shares_block(key: str, sounds: set[tuple[str, str]], removed: set[str]) -> bool:
+    sound, variants = block_keys(key)
+    return bool(sound) and (sound in sounds or not removed.isdisjoint(variants))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -234,27 +267,40 @@ def dominates(
     return []
 
 
+@lru_cache(maxsize=65536)
+def block_keys(key: str) -> tuple[tuple[str, str] | None, frozenset[str]]:
+    """A surname key's blocks: (first letter, metaphone), and its one-letter deletions; no
+    blocks for a key too short to be compared."""
+    flat = letters(key)
+    if len(flat) < MIN_LETTERS - 1:
+        return None, frozenset()
+    return (flat[0], phonetic(key)), frozenset(deletes(flat))
+
+
 def blocks(keys: list[str]) -> tuple[dict[tuple[str, str], list[str]], dict[str, list[str]]]:
     """Two blocking indexes: (first letter, metaphone) and one-letter deletions."""
     by_sound: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_delete: dict[str, list[str]] = defaultdict(list)
     for key in keys:
-        flat = letters(key)
-        if len(flat) < MIN_LETTERS - 1:
+        sound, variants = block_keys(key)
+        if sound is None:
             continue
-        by_sound[(flat[0], phonetic(key))].append(key)
-        for variant in deletes(flat):
+        by_sound[sound].append(key)
+        for variant in variants:
             by_delete[variant].append(key)
     return by_sound, by_delete
 
 
 def surname_variants(
-    surnames: dict[str, dict[str, Any]], frequency: Callable[[str], float] = zipf
+    surnames: dict[str, dict[str, Any]],
+    frequency: Callable[[str], float] = zipf,
+    only: Collection[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Rare surnames that are a small edit of a dominant one: rare key -> evidence."""
+    """Rare surnames that are a small edit of a dominant one: rare key -> evidence (with
+    ``only``, for those rare keys alone)."""
     rare = [
         k for k, s in surnames.items()
-        if s["count"] <= MAX_RARE and len(letters(k)) >= MIN_LETTERS
+        if s["count"] <= MAX_RARE and len(letters(k)) >= MIN_LETTERS and (only is None or k in only)
     ]
     if not rare:
         return {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from html import escape
@@ -28,6 +29,7 @@ from lint.score import (
     MT_VERDICT,
     REVIEW_VERDICT,
     VERDICTS,
+    Scoring,
     family_of,
 )
 
@@ -75,8 +77,10 @@ def family_chart(by_family: Mapping[str, int]) -> str:
         w = max(2.0, (width - label_w - 50) * count / top)
         parts.append(
             f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{escape(family)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" rx="3" '
-            f'fill="{FAMILY_COLORS.get(family, "#999")}"><title>{escape(family)}: {count}</title></rect>'
+            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" rx="3" class="bar" '
+            f'data-family="{escape(family)}" tabindex="0" role="button" '
+            f'fill="{FAMILY_COLORS.get(family, "#999")}"><title>{escape(family)}: {count} '
+            f'(click to show these articles)</title></rect>'
             f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" class="muted">{count}</text>'
         )
     parts.append("</svg>")
@@ -99,8 +103,9 @@ def score_chart(scores: Sequence[int]) -> str:
         color = {"bad": "#c0392b", "mid": "#d68910", "good": "#1e8449"}[_score_class(k * 10 + 5)]
         parts.append(
             f'<rect x="{x + 3:.1f}" y="{base - h:.1f}" width="{col - 6:.1f}" height="{h:.1f}" '
-            f'rx="2" fill="{color}"><title>score {k * 10}-{k * 10 + 9 if k < 9 else 100}: '
-            f'{n}</title></rect>'
+            f'rx="2" fill="{color}" class="bar" data-band="{k}" tabindex="0" role="button">'
+            f'<title>score {k * 10}-{k * 10 + 9 if k < 9 else 100}: {n} (click to show these '
+            f'articles)</title></rect>'
         )
         if n:
             parts.append(f'<text x="{x + col / 2:.1f}" y="{base - h - 4:.1f}" '
@@ -119,15 +124,19 @@ def _outlet_table(report: Report) -> str:
             for v in VERDICTS if o.verdicts.get(v)
         )
         rows.append(
-            f"<tr><td>{escape(o.outlet)}</td><td class=num>{o.articles}</td>"
+            f'<tr class="outlet" data-outlet="{escape(o.outlet)}" tabindex="0" '
+            f'title="Show the articles of {escape(o.outlet)}"><td>{escape(o.outlet)}</td>'
+            f"<td class=num>{o.articles}</td>"
             f'<td class=num><span class="score {_score_class(o.mean_score)}">{o.mean_score:.0f}'
             f"</span></td><td class=num>{o.min_score}</td><td>{verdicts}</td></tr>"
         )
     more = len(report.outlets) - MAX_OUTLET_ROWS
     note = f'<p class="empty-note">… and {more} more outlets (see --format json).</p>' if more > 0 else ""
     return (
-        '<div class="outlets"><table id="outlets"><thead><tr><th>Outlet</th><th class=num>Articles</th>'
-        "<th class=num>Mean</th><th class=num>Min</th><th>Verdicts</th></tr></thead>"
+        '<div class="outlets"><table id="outlets" class="sortable"><thead><tr>'
+        '<th data-sort="text">Outlet</th><th class=num data-sort="num">Articles</th>'
+        '<th class=num data-sort="num">Mean</th><th class=num data-sort="num">Min</th>'
+        "<th>Verdicts</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>{note}</div>"
     )
 
@@ -153,6 +162,32 @@ def _article_payload(
     return {"t": text, "c": chrome, "f": findings, "r": article.score.reasons}
 
 
+def _rules(report: Report) -> list[tuple[str, str, int, int]]:
+    """(code, name, family index, findings) of every rule with findings, by code."""
+    counts: Counter[tuple[str, str]] = Counter(
+        (d.code, d.name) for a in report.articles for d in a.diagnostics)
+    return [(code, name, FAMILY_ORDER.index(family_of(code)), n)
+            for (code, name), n in sorted(counts.items())]
+
+
+def score_in_words(scoring: Scoring) -> str:
+    """How an article's score comes about, without the formula (that is in docs/report.md)."""
+    heavy = sorted((f for f, w in scoring.family_weights.items() if w), key=lambda f: -scoring.family_weights[f])
+    return (
+        "<p><b>What the score means.</b> Every article starts at 100 and loses points for each "
+        f"finding. Findings cost most in the families that damage trust most ({escape(', '.join(heavy[:2]))}), "
+        f"least in {escape(heavy[-1] if heavy else 'boilerplate')}; an error costs more than a warning, and "
+        "a hint (info) little. The same problem repeated in one article costs less each time, so "
+        "one systemic slip does not outweigh many different problems. Several different signs "
+        "of machine translation together cost extra. A long article absorbs a finding better "
+        "than a short one, but not in proportion. The score falls steeply with the first points "
+        f"lost, then flattens: it never reaches 0. {scoring.clean_score:g} or more and no other "
+        "verdict means <i>clean</i>; below that, <i>needs review</i>; each article lists the "
+        "reasons and the rules that cost it the most. The exact weights are in docs/report.md "
+        "and in the config's [tool.newslint.scoring].</p>"
+    )
+
+
 def _chunk(payload: list[dict[str, Any]]) -> str:
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
@@ -170,12 +205,16 @@ def render_html(
     families = list(FAMILY_ORDER)
     verdicts = list(VERDICTS)
     position = {a.score.key: i for i, a in enumerate(report.articles)}
+    rules = _rules(report)
+    rule_number = {code: n for n, (code, _, _, _) in enumerate(rules)}
     index = {
         "articles": [
             [a.score.label, a.score.outlet, a.score.score,
-             [verdicts.index(v) for v in a.score.verdicts], a.score.findings]
+             [verdicts.index(v) for v in a.score.verdicts], a.score.findings,
+             sorted({rule_number[d.code] for d in a.diagnostics})]
             for a in report.articles
         ],
+        "rules": rules,
         "verdicts": verdicts,
         "verdict_classes": [VERDICT_CLASSES[v] for v in verdicts],
         "families": families,
@@ -211,7 +250,6 @@ def render_html(
         for f in FAMILY_ORDER[:5]
     )
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    weights = ", ".join(f"{k} {v:g}" for k, v in report.scoring.family_weights.items() if v)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -236,12 +274,16 @@ def render_html(
 <h2>Articles ranked by score (least reliable first)</h2>
 <div class="toolbar"><input id="search" type="search" placeholder="Filter by path or outlet" aria-label="Filter">
 <select id="verdict" aria-label="Verdict"><option value="-1">All verdicts</option></select>
+<select id="family" aria-label="Rule family"><option value="-1">All families</option></select>
+<select id="rule" aria-label="Rule"><option value="-1">All rules</option></select>
+<button id="export" type="button" title="The findings of the articles shown (all pages), as CSV">Export CSV</button></div>
+<div class="toolbar" id="filters-bar"><span id="active-filters"></span>
 <button id="prev" type="button">‹ Prev</button><span id="page-label"></span><button id="next" type="button">Next ›</button>
 <span class="count" id="page-info"></span></div>
-<table id="articles"><thead><tr><th class=num>#</th><th>Score</th><th>Verdict</th><th>Article</th><th>Outlet</th><th class=num>Findings</th></tr></thead><tbody></tbody></table>
-<p class="legend">Click a row to read the article with its findings highlighted; grey italic lines are page chrome.</p>
+<table id="articles"><thead><tr><th class=num data-key="rank" aria-sort="ascending"><button type="button">#</button></th><th data-key="score"><button type="button">Score</button></th><th data-key="verdict"><button type="button">Verdict</button></th><th data-key="article"><button type="button">Article</button></th><th data-key="outlet"><button type="button">Outlet</button></th><th class=num data-key="findings"><button type="button">Findings</button></th></tr></thead><tbody></tbody></table>
+<p class="legend">Click a row to read the article with its findings highlighted (grey italic lines are page chrome); its address then links to it. Click a column to sort, an outlet or a chart bar to filter.</p>
 </section>
-<footer>Score: 100 × exp(−penalty / {report.scoring.scale:g}); each finding costs its family weight ({escape(weights)}) × severity weight, the k-th finding of one rule 1/k of that, plus {report.scoring.mt_signal_weight:g} per extra machine-translation signal type; normalized by the square root of the article's prose lines over {report.scoring.reference_lines}. See docs/report.md.</footer>
+<footer id="score-words">{score_in_words(report.scoring)}</footer>
 </main>
 <script type="application/json" id="nl-index">{_script_json(index)}</script>
 {"".join(chunk_tags)}

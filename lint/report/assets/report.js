@@ -1,14 +1,18 @@
 /* newslint report: renders the ranked table one page at a time and each article on demand.
    Article texts and findings are gzip-compressed JSON chunks (script tags nl-chunk-N),
-   inflated with the browser's DecompressionStream only when an article is opened. */
+   inflated with the browser's DecompressionStream only when an article is opened (or its
+   findings exported). Filters: verdict, rule family, rule, text, and by click an outlet or a
+   chart bar; columns sort; an opened article's address (#a<i>) links to it. */
 (function () {
   'use strict';
   const idx = JSON.parse(document.getElementById('nl-index').textContent);
-  const A = idx.articles; // [label, outlet, score, [verdict indexes], findings]
+  const A = idx.articles; // [label, outlet, score, [verdict indexes], findings, [rule indexes]]
   const V = idx.verdicts, VC = idx.verdict_classes, FAM = idx.families, SEV = idx.severities;
+  const R = idx.rules; // [code, name, family index, findings]
   const CH = idx.chunk, PAGE = idx.page;
   const chunks = new Map();
-  const state = { page: 0, verdict: -1, q: '', open: new Set() };
+  const state = { page: 0, verdict: -1, q: '', family: -1, rule: -1, outlet: null, band: -1,
+    sort: 'rank', dir: 1, open: new Set() };
   let view = [];
 
   function el(tag, attrs, ...kids) {
@@ -36,16 +40,55 @@
   function scoreBadge(s) { return el('span', { class: 'score ' + scoreClass(s), text: String(s) }); }
   function chip(v) { return el('span', { class: 'chip ' + VC[v], text: V[v] }); }
 
+  function matchesRule(r) {
+    return (state.rule < 0 || r === state.rule) && (state.family < 0 || R[r][2] === state.family);
+  }
   function applyFilter() {
     const q = state.q.toLowerCase();
+    const byRule = state.rule >= 0 || state.family >= 0;
     view = [];
     for (let i = 0; i < A.length; i++) {
       const a = A[i];
       if (state.verdict >= 0 && !a[3].includes(state.verdict)) continue;
       if (q && !a[0].toLowerCase().includes(q) && !a[1].toLowerCase().includes(q)) continue;
+      if (state.outlet !== null && a[1] !== state.outlet) continue;
+      if (state.band >= 0 && Math.min(9, Math.floor(a[2] / 10)) !== state.band) continue;
+      if (byRule && !a[5].some(matchesRule)) continue;
       view.push(i);
     }
+    const keys = {
+      rank: (i) => i, score: (i) => A[i][2], findings: (i) => A[i][4],
+      verdict: (i) => A[i][3].map((v) => V[v]).join(', '), article: (i) => A[i][0], outlet: (i) => A[i][1],
+    };
+    const key = keys[state.sort], dir = state.dir;
+    view.sort((x, y) => {
+      const a = key(x), b = key(y);
+      const c = typeof a === 'number' ? a - b : a.localeCompare(b);
+      return c * dir || x - y;
+    });
+    for (const th of document.querySelectorAll('#articles th[data-key]')) {
+      if (th.dataset.key === state.sort) th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+      else th.removeAttribute('aria-sort');
+    }
+    renderChips();
   }
+
+  function renderChips() {
+    const box = document.getElementById('active-filters');
+    const chips = [];
+    const clear = (label, reset) => {
+      const b = el('button', { type: 'button', class: 'filter', title: 'Remove this filter', text: label + ' ×' });
+      b.addEventListener('click', () => { reset(); refresh(); });
+      chips.push(b);
+    };
+    if (state.outlet !== null) clear('outlet: ' + state.outlet, () => { state.outlet = null; });
+    if (state.band >= 0) clear(`score ${state.band * 10}–${state.band === 9 ? 100 : state.band * 10 + 9}`, () => { state.band = -1; });
+    if (state.family >= 0) clear('family: ' + FAM[state.family], () => { state.family = -1; document.getElementById('family').value = '-1'; });
+    if (state.rule >= 0) clear('rule: ' + R[state.rule][0], () => { state.rule = -1; document.getElementById('rule').value = '-1'; });
+    box.replaceChildren(...chips);
+  }
+
+  function refresh() { state.page = 0; applyFilter(); return renderTable(); }
 
   const fills = new Map();
   function renderTable() {
@@ -82,7 +125,14 @@
   }
 
   function toggle(i) {
-    if (state.open.has(i)) state.open.delete(i); else state.open.add(i);
+    const link = '#a' + i;
+    if (state.open.has(i)) {
+      state.open.delete(i);
+      if (location.hash.startsWith(link + '-') || location.hash === link) history.replaceState(null, '', location.pathname + location.search);
+    } else {
+      state.open.add(i);
+      if (location.hash !== link) history.pushState(null, '', link); // the address links to the article
+    }
     renderTable();
   }
 
@@ -113,6 +163,16 @@
 
   function renderArticle(i, d) {
     const box = el('div', { class: 'article', id: 'a' + i });
+    const link = el('a', { class: 'permalink', href: '#a' + i, 'data-go': '', text: 'Link to this article' });
+    const copy = el('button', { type: 'button', class: 'copy', text: 'Copy link' });
+    copy.addEventListener('click', (ev) => {
+      ev.stopPropagation();
+      const url = location.href.split('#')[0] + '#a' + i;
+      const done = () => { copy.textContent = 'Copied'; };
+      if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, () => { copy.textContent = url; });
+      else copy.textContent = url;
+    });
+    box.append(el('div', { class: 'share' }, link, ' ', copy));
     if (d.r.length) box.append(el('ul', { class: 'reasons' }, ...d.r.map((r) => el('li', { text: r }))));
     const text = el('div', { class: 'text' });
     const chrome = new Set(d.c);
@@ -156,8 +216,9 @@
     const i = +m[1];
     let pos = view.indexOf(i);
     if (pos < 0) {
-      state.verdict = -1; state.q = '';
-      document.getElementById('verdict').value = '-1'; document.getElementById('search').value = '';
+      Object.assign(state, { verdict: -1, q: '', family: -1, rule: -1, outlet: null, band: -1 });
+      for (const id of ['verdict', 'family', 'rule']) document.getElementById(id).value = '-1';
+      document.getElementById('search').value = '';
       applyFilter(); pos = view.indexOf(i);
     }
     state.page = Math.floor(pos / PAGE);
@@ -178,10 +239,82 @@
     go(hash);
   });
   window.addEventListener('hashchange', () => go(location.hash));
-  document.getElementById('search').addEventListener('input', (ev) => { state.q = ev.target.value; state.page = 0; applyFilter(); renderTable(); });
+  document.getElementById('search').addEventListener('input', (ev) => { state.q = ev.target.value; refresh(); });
   const select = document.getElementById('verdict');
   V.forEach((v, k) => select.append(el('option', { value: String(k), text: v })));
-  select.addEventListener('change', () => { state.verdict = +select.value; state.page = 0; applyFilter(); renderTable(); });
+  select.addEventListener('change', () => { state.verdict = +select.value; refresh(); });
+  const familySelect = document.getElementById('family'), ruleSelect = document.getElementById('rule');
+  FAM.forEach((f, k) => { if (R.some((r) => r[2] === k)) familySelect.append(el('option', { value: String(k), text: f })); });
+  R.forEach((r, k) => ruleSelect.append(el('option', { value: String(k), text: `${r[0]} ${r[1]} (${r[3]})` })));
+  familySelect.addEventListener('change', () => { state.family = +familySelect.value; refresh(); });
+  ruleSelect.addEventListener('change', () => { state.rule = +ruleSelect.value; refresh(); });
+  function byClick(selector, apply) {
+    for (const node of document.querySelectorAll(selector)) {
+      const act = () => { apply(node); refresh().then(() => document.getElementById('articles').scrollIntoView({ block: 'start' })); };
+      node.addEventListener('click', act);
+      node.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); act(); } });
+    }
+  }
+  byClick('#outlets tr.outlet', (row) => { state.outlet = row.dataset.outlet; });
+  byClick('#family-chart rect.bar', (bar) => {
+    state.family = FAM.indexOf(bar.dataset.family); state.rule = -1;
+    familySelect.value = String(state.family); ruleSelect.value = '-1';
+  });
+  byClick('#score-chart rect.bar', (bar) => { state.band = +bar.dataset.band; });
+  for (const th of document.querySelectorAll('#articles th[data-key]')) {
+    th.querySelector('button').addEventListener('click', () => {
+      const key = th.dataset.key;
+      // a new column sorts the way a reader wants first: worst score first, most findings first
+      state.dir = state.sort === key ? -state.dir : (key === 'findings' ? -1 : 1);
+      state.sort = key; applyFilter(); renderTable();
+    });
+  }
+  for (const table of document.querySelectorAll('table.sortable')) sortable(table);
+  function sortable(table) {
+    table.querySelectorAll('th[data-sort]').forEach((th, col) => {
+      th.tabIndex = 0;
+      const act = () => {
+        const dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+        table.querySelectorAll('th').forEach((h) => h.removeAttribute('aria-sort'));
+        th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+        const body = table.tBodies[0], rows = [...body.rows];
+        const num = th.dataset.sort === 'num';
+        rows.sort((x, y) => {
+          const a = x.cells[col].textContent.trim(), b = y.cells[col].textContent.trim();
+          return (num ? parseFloat(a) - parseFloat(b) : a.localeCompare(b)) * dir;
+        });
+        body.append(...rows);
+      };
+      th.addEventListener('click', act);
+      th.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') act(); });
+    });
+  }
+
+  function csvField(value) {
+    let text = String(value);
+    if (/^[=+@\t\r]/.test(text)) text = "'" + text; // never a formula in a spreadsheet
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+  async function exportCsv() {
+    const header = ['article', 'outlet', 'score', 'verdicts', 'line', 'column', 'end_line', 'end_column',
+      'code', 'rule', 'severity', 'family', 'message', 'suggestion'];
+    const lines = [header.join(',')];
+    const codes = new Map(R.map((r, k) => [r[0], k]));
+    for (const i of view) {
+      const a = A[i], d = await article(i);
+      for (const f of d.f) {
+        if ((state.rule >= 0 || state.family >= 0) && !matchesRule(codes.get(f[4]))) continue;
+        lines.push([a[0], a[1], a[2], a[3].map((v) => V[v]).join('; '), f[0], f[1], f[2], f[3],
+          f[4], f[5], SEV[f[6]], FAM[f[7]], f[8], f[9]].map(csvField).join(','));
+      }
+    }
+    const blob = new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
+    const link = el('a', { href: URL.createObjectURL(blob), download: 'newslint-findings.csv' });
+    document.body.append(link); link.click(); link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    return lines.length - 1;
+  }
+  document.getElementById('export').addEventListener('click', () => { exportCsv(); });
   document.getElementById('prev').addEventListener('click', () => { state.page--; renderTable(); });
   document.getElementById('next').addEventListener('click', () => { state.page++; renderTable(); });
   applyFilter();
