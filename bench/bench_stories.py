@@ -11,9 +11,8 @@ memory, and proselint's time on the same files. Nothing here is a test.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path

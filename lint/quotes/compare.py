@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from lint.quotes.extract import Quote, speaker_keys_match, speaker_key
+from lint.quotes.extract import Quote, speaker_key, speaker_keys_match
 from lint.story.evidence import vote
 from lint.story.text import stem
 from lint.text import STOPWORDS
@@ -105,7 +105,7 @@ def align(a: Sequence[str], b: Sequence[str], min_shared: int = MIN_SHARED) -> l
 def _kept_at_edge(op: Any) -> bool:
     """An edge of the alignment is where one quotation stops (a fragment): words only one side
     has are cut off there, but a word swapped for another at the very end is still drift."""
-    return op.tag == "equal" or (op.tag == "replace" and op.src_end - op.src_start == op.dest_end - op.dest_start == 1)
+    return bool(op.tag == "equal" or (op.tag == "replace" and op.src_end - op.src_start == op.dest_end - op.dest_start == 1))
 
 
 def _spelling_variant(x: Sequence[str], y: Sequence[str]) -> bool:

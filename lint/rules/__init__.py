@@ -11,8 +11,8 @@ from lint.rules import (
     repetition,
     spelling,
     transcription,
-    wording,
     typography,
+    wording,
 )
 from lint.rules import locale as locale_rules
 from lint.rules import names as name_rules

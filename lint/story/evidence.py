@@ -106,9 +106,7 @@ def vote(
     agreeing = tuple(sorted(doc for _, _, docs in top for doc in docs))
     if agree_own:
         severity = "info" if len(top) > agree_own else ""
-    elif len(top) >= MIN_AGREEING and len(top) >= WARNING_SHARE * total:
-        severity = "warning"
-    elif _deviant_copy(own, values, same, group_of, own_group):
+    elif (len(top) >= MIN_AGREEING and len(top) >= WARNING_SHARE * total) or _deviant_copy(own, values, same, group_of, own_group):
         severity = "warning"
     else:
         severity = "info"

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from lint.story.align import Alignment, Op, Place, word_alignment
 from lint.story.evidence import StoryFinding, Verdict, Witness, describe, vote, witness
-from lint.story.figures import MONTHS, WEEKDAYS, Figure, extract_figures, same_value, weekday_of
+from lint.story.figures import MONTHS, WEEKDAYS, Figure, same_value, weekday_of
 from lint.story.text import Token
 
 UPDATE_WORDS = frozenset({
@@ -60,17 +60,18 @@ def fact_findings(
                 pairs = paired.get(key)
                 if pairs is None and not own_units.isdisjoint(_units(figures[there])):
                     pairs = paired[key] = pair_figures(own, tokens, figures[there], alignment.tokens(there), True)
-                for i, found in (pairs or {}).items():
-                    matched[i][other] = (found, there)
+                for i, paired_figure in (pairs or {}).items():
+                    matched[i][other] = (paired_figure, there)
             for i, figure in enumerate(own):
                 if other not in matched[i]:
                     anywhere = _anywhere(figure, by_unit.get((other, figure.kind, _unit_key(figure)), ()))
                     if anywhere is not None:
                         matched[i][other] = anywhere
-        for figure, found in zip(own, matched, strict=True):
-            if found:
-                aligned = {d for d in found if d in counterparts and found[d][1] == counterparts[d][0]}
-                yield from _judge(alignment, groups, doc, sentence.start, tokens, figure, found, aligned, own_values)
+        for figure, witnessed in zip(own, matched, strict=True):
+            if witnessed:
+                aligned = {d for d in witnessed if d in counterparts and witnessed[d][1] == counterparts[d][0]}
+                yield from _judge(alignment, groups, doc, sentence.start, tokens, figure, witnessed, aligned,
+                                  own_values)
         yield from _calendar(sentence.start, tokens, figures[place], year)
 
 

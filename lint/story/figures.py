@@ -262,7 +262,7 @@ def _year(tokens: Sequence[Token], i: int, j: int) -> bool:
 
 _APPROXIMATE = frozenset({
     "about", "around", "nearly", "almost", "roughly", "some", "approximately", "over", "more",
-    "under", "least", "up", "close", "estimated", "less", "upwards", "almost", "approx",
+    "under", "least", "up", "close", "estimated", "less", "upwards", "approx",
 })
 
 

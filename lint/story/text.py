@@ -71,7 +71,7 @@ def norm(surface: str) -> str:
     's dropped, thousands separators of a number removed."""
     if surface[:1].isdigit():
         if regex.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+", surface):
-            return regex.sub(r"\s", "", surface)
+            return "".join(surface.split())
         return surface.replace(",", "") if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", surface) else surface
     folded = fold(surface)
     if folded.endswith("'s") and len(folded) > 2:
