@@ -222,3 +222,16 @@ def test_story_ids_are_in_the_json_output(write_corpus, tmp_path: Path) -> None:
     ((story, members),) = payload["stories"].items()
     assert sorted(Path(m["path"]).name for m in members) == ["b.txt", "c.txt", "mt.txt", "wire.txt"]
     assert payload["diagnostics"] and all(d["story"] == story for d in payload["diagnostics"])
+
+
+def test_the_report_names_each_articles_story(write_corpus) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tests.conftest import run_cli
+
+    folder = write_corpus(STORY)
+    proc = run_cli(["report", str(folder), "--format", "json", "--no-cache"])
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["summary"]["stories"] == 1
+    assert len({a["story"] for a in report["articles"]}) == 1
