@@ -182,6 +182,9 @@ def namespace(config_fingerprint: str, pack_sources: Iterable[str], rule_ids: It
 class Cache:
     """Read and write entries under one namespace; every failure degrades to a miss."""
 
+    on_disk = True
+    """Whether other processes can read this cache's entries (a folder, not a dict)."""
+
     def __init__(self, root: Path, space: str, temporary: bool = False) -> None:
         self.root = root
         self.dir = root / f"v{CACHE_VERSION}" / space
@@ -341,6 +344,7 @@ class MemoryCache(Cache):
     (the kept corpus state), which are stored encoded as a folder would store them."""
 
     COPIED_KINDS = frozenset({"state"})
+    on_disk = False
 
     def __init__(self) -> None:
         super().__init__(Path(os.devnull), "memory")

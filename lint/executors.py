@@ -96,7 +96,10 @@ def resolve(handle: Any) -> Any:
         from lint.cache import Cache
 
         _SHARED.clear()  # one shared value at a time: a new run's index replaces the old one
-        _SHARED[handle] = Cache(Path(handle.root), handle.space).get(handle.kind, handle.key)
+        value = Cache(Path(handle.root), handle.space).get(handle.kind, handle.key)
+        if value is None:  # never check a file against no corpus: that would pass silently
+            raise RuntimeError(f"the shared {handle.kind} is gone from the cache folder")
+        _SHARED[handle] = value
     return _SHARED[handle]
 
 
@@ -194,6 +197,8 @@ class ProcessExecutor(Executor):
         return self.pool
 
     def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
+        if not cache.on_disk:  # workers cannot read a dict in the parent: send the value
+            return value
         return StoreRef(str(cache.root), cache.dir.name, kind, key)
 
     def _submit(self, task: Task[X, Y], batch: Sequence[X], shared: Any) -> Future[list[Y]]:
