@@ -614,7 +614,7 @@ class NumberFormat(Rule):
                 if phone or self._after_month(line, start) or groups.count(sep) > 3:
                     continue
                 if not line[:start].strip() or not _LOWER_AFTER_RE.match(line, end):
-                    continue  # "2 150-year-old" (a list number), "300 A320 jets" (a model)
+                    continue  # "2 150-year-old" (a list number), "200 787 Dreamliners" (a model)
                 kind = "spaces"
             if currency is not None:
                 gap = line[currency:start]
