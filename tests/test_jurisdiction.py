@@ -35,7 +35,7 @@ def test_gazetteer_covers_the_g20_and_the_main_roles(gazetteer: Gazetteer) -> No
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Australia's Department of Homeland Security said visas would be checked at the border.",
+        ("Australia's Department of Homeland Security said visas would be checked at the airports.",
          [("Department of Homeland Security", "AU", "Department of Home Affairs")]),
         ("The Department of Homeland Security in Australia said troops on the peacekeeping rotation would return.",
          [("Department of Homeland Security", "AU", "Department of Defence")]),

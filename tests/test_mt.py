@@ -123,8 +123,8 @@ def test_dropped_of_look_alikes(lint_corpus: CorpusFactory, sentence: str) -> No
     ("sentence", "expected", "suggestion"),
     [
         ("The two mayors sustained talks about the bridge tolls on Sunday night.", "sustained talks", "held talks"),
-        ("The jury has not yet undertaken the final decision on the design prize.", "undertaken the final decision", "taken the final decision"),
-        ("It is too early to make far-reaching conclusions about the new vaccine, the researcher said.", "make far-reaching conclusions", "draw far-reaching conclusions"),
+        ("The jury undertook the final decision on the design prize on Friday.", "undertook the final decision", "took the final decision"),
+        ("The researchers made far-reaching conclusions from a single small trial.", "made far-reaching conclusions", "drew far-reaching conclusions"),
         ("The jury must meet its decision on the design prize before June.", "meet its decision", "make its decision"),
         ("Repairs to the cathedral roof are going on foot and shin this spring.", "on foot and shin", "in full swing"),
         ("Fuel prices have broken the waist of the taxi drivers this year.", "broken the waist of", "crippled"),

@@ -151,7 +151,7 @@ def test_other_languages_number_formats(lint_corpus: CorpusFactory, paragraph: s
     "paragraph",
     [
         "The operator bought $1.125 billion of new boats and sold 2,300 tickets on Monday.",
-        "Its fleet of roughly 200 787 Dreamliners stayed on the ground, the airline said.",
+        "The carrier kept about 200 787 Dreamliners on the ground, the airline said.",
         "Call the harbour office on +44 20 7946 0000 for details about 1,200 tickets.",
         "The storm hit on March 3 100 kilometres from the coast, the weather service said.",
         "Rates rose 0.25 percentage points to 4.125 percent, the bank said of its 1,000 branches.",
