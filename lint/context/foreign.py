@@ -2,7 +2,7 @@
 
 A lowercase word the English lexicon does not know and that is rare in English (wordfreq) is
 another language's when it is common in one of the pack's languages (wordfreq's small lists,
-cheap to load) or carries letters only other languages write ("sinistrés", "złotych").
+cheap to load) or carries letters only other languages write ("bénévoles", "złotych").
 Adjacent foreign words, with the short function words between them ("de", "del", "w"), make
 one phrase. Kept apart, so rules can leave them alone: glossed terms ("the aguinaldo de
 Navidad, or Christmas bonus"; "X (meaning ...)"; "what locals call X"), words in a quotation of
