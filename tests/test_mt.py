@@ -146,7 +146,7 @@ def test_source_language_calques_fire_with_a_suggestion(
         "The museum sustained heavy damage in the fire.",
         "Investors turned their attention to the central bank on Friday.",
         "The council met on Tuesday and made a decision on the ferry subsidy.",
-        "Snipers took position near the palace before dawn.",
+        "Snipers take position near the palace before dawn.",
         "The police broke the back of the smuggling ring.",
         "Parents breathed a sigh of relief as the exam results arrived.",
         "Workers left the construction site at dusk.",

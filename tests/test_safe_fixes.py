@@ -127,7 +127,7 @@ FIXABLE = [
     "date 2021-03-04", "published: 2021-03-04T10:00:00Z", "updated 2019-11-30", "url: https://example.org/a/b",
     "www.example.org/story", "author: [\"Ana Ruiz\"]", "{\"title\": \"x\"", "Advertisement",
     "READ MORE: Harbour plan approved", "Follow us on Bluesky", "Share this article",
-    "the the", "in in", "2019 2019", "forces .", "said ,", "don`t", "it\u2018s", "Mr\u00a0Lavoie",
+    "the the", "in in", "2019 2019", "pilots .", "said ,", "don`t", "it\u2018s", "Mr\u00a0Lavoie",
     "Bel\u200bmont", "soft\u00adware", "U.S", "Mar. 9, 2022", "(Photo: Lena Park/Harbour Post)",
     "Watch: 2:31", "3 hours ago", "© 2024 Harbour Post", "Sign up for the Harbour Post newsletter",
     "Kiev", "Harbor Post", "Lavoi", "Bel", "Kievan", "Lavoie's",
