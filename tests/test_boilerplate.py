@@ -47,7 +47,7 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("promo-prefix-intl", "NL102", "Lire aussi : Le gouvernement présente son budget"),
     ("promo-prefix-intl", "NL102", "LESEN SIE AUCH: Die Regierung plant neue Steuern"),
     ("promo-prefix-intl", "NL102", "Lee también: La crisis del agua"),
-    ("promo-click", "NL102", "Click to email a link to a friend (Opens in new window)"),
+    ("promo-click", "NL102", "Click to print this recipe"),
     ("promo-click", "NL102", "Listen to this article"),
     ("promo-click", "NL102", "Tap here to watch the full interview"),
     ("promo-click", "NL102", "View the photo gallery"),

@@ -35,10 +35,10 @@ def test_gazetteer_covers_the_g20_and_the_main_roles(gazetteer: Gazetteer) -> No
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Australia's Department of Homeland Security said visas would be checked at the airports.",
-         [("Department of Homeland Security", "AU", "Department of Home Affairs")]),
-        ("The Department of Homeland Security in Australia said troops on the peacekeeping rotation would return.",
-         [("Department of Homeland Security", "AU", "Department of Defence")]),
+        ("Australia's Federal Emergency Management Agency said visas would be checked at the airports.",
+         [("Federal Emergency Management Agency", "AU", "Department of Home Affairs")]),
+        ("The Department of the Interior in Australia said troops on the peacekeeping rotation would return.",
+         [("Department of the Interior", "AU", "Department of Defence")]),
         ("Russia's CIA said the spy had been exposed years ago.",
          [("CIA", "RU", "Federal Security Service")]),
         ("Agents of the FBI in Britain arrested two men on Friday.",
@@ -66,8 +66,8 @@ def test_foreign_institution_in_explicit_context_fires(
 @pytest.mark.parametrize(
     "line",
     [
-        "The U.S. Department of Homeland Security said it would review the case.",
-        "Canada asked the Department of Homeland Security for details, Ottawa said.",
+        "The U.S. Federal Emergency Management Agency said it would review the case.",
+        "Canada asked the Federal Emergency Management Agency for details, Ottawa said.",
         "Australia's Department of Defence confirmed the deployment.",
         "Germany's Defence Ministry and Japan's Foreign Ministry issued a joint statement.",
         "The Bank of England in London kept rates on hold.",
@@ -90,13 +90,13 @@ def test_own_or_unplaced_institutions_do_not_fire(gazetteer: Gazetteer, line: st
 def test_rule_reports_span_suggestion_and_fix(lint_corpus: CorpusFactory) -> None:
     text = (
         "Border checks tightened after the storm\n\n"
-        "The Department of Homeland Security in Australia said border officers would check every visa "
+        "The Federal Emergency Management Agency in Australia said border officers would check every visa "
         "at the airports this week.\n\n"
         "Australia's Department of Home Affairs later confirmed the checks.\n"
     )
     diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL502") if d.code == "NL502"]
     assert [(d.line, d.text, d.suggestion) for d in diagnostics] == [
-        (3, "Department of Homeland Security", "Department of Home Affairs")
+        (3, "Federal Emergency Management Agency", "Department of Home Affairs")
     ]
     (diagnostic,) = diagnostics
     assert "the United States'" in diagnostic.message and "not Australia's" in diagnostic.message
