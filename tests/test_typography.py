@@ -162,6 +162,6 @@ def test_english_numbers_models_and_phones_are_not_reported(lint_corpus: CorpusF
 
 
 def test_decimal_comma_without_english_numbers_is_info(lint_corpus: CorpusFactory) -> None:
-    diagnostics = [d for d in lint_corpus({"a.txt": article("The quake measured 6,2 near the harbour town.")},
+    diagnostics = [d for d in lint_corpus({"a.txt": article("The tide rose 2,4 metres near the harbour town.")},
                                          select="NL309") if d.code == "NL309"]
-    assert [(d.text, d.severity.name) for d in diagnostics] == [("6,2", "INFO")]
+    assert [(d.text, d.severity.name) for d in diagnostics] == [("2,4", "INFO")]

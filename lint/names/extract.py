@@ -113,7 +113,7 @@ def _classify(raw: str, data: NameData) -> tuple[str, str, bool]:
     if lower.rstrip(".") in data.not_names or lower in data.not_names:
         return "stop", text, True
     if text.isupper() and len(text) > 1 and lower not in data.titles:
-        return "stop", text, closes  # acronyms: NATO, OIR
+        return "stop", text, closes  # acronyms: NATO, UNESCO
     if text[0].isupper():
         return "name", text, closes
     head, sep, rest = text.partition("-")

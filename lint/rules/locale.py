@@ -93,7 +93,7 @@ class LocaleSpelling(Rule):
             "Each article's locale is decided by the article itself: its locale-marked "
             "spellings (rules/locale.toml: colour/color, centre/center, travelled/traveled...) "
             "and locale conventions that are not spellings ('per cent' or 'percent', "
-            "'14 October' or 'October 14', 'said Tuesday' without 'on', 'tonnes', lakh and "
+            "'3 March' or 'March 3', 'said Tuesday' without 'on', 'tonnes', lakh and "
             "crore), for U.S., British, Canadian, Australian, Indian, Irish, New Zealand and "
             "South African English. The config's `locale`, the outlet folder's majority and "
             "the corpus's are priors that the article's own evidence can outweigh. A spelling "
