@@ -194,3 +194,23 @@ def test_a_copy_that_changed_its_wire_story_is_the_odd_one(lint_corpus: CorpusFa
     diagnostics = lint_corpus(files, select="NL501")
     assert found(diagnostics) == [("odd.txt", "households", "families", "warning")]
     assert "60 other outlets print the other wording" in diagnostics[0].message
+
+
+def test_a_line_repeated_in_other_stories_is_not_the_witness_of_a_third_story() -> None:
+    """A speaker's stock line quoted in two stories is another event's statement: a third story's
+    different wording is compared with it only where no story tells them apart."""
+    from lint.quotes.compare import QuoteRef, find_drift
+
+    roles_settings = RoleSettings.from_packs(load_packs())
+
+    def refs(path: str, text: str) -> list[QuoteRef]:
+        doc = Document.from_text(path, text)
+        return [QuoteRef(path, None, q) for q in extract_quotes(doc, assign_roles(doc.lines, roles_settings))]
+
+    stock = article(f"“{TAXES},” Mayor Karen Whitfield said.")
+    varied = article(f"“{TAXES.replace('taxes', 'levies')},” Mayor Karen Whitfield said.")
+    quotes = [*refs("a.txt", stock), *refs("b.txt", stock), *refs("c.txt", varied)]
+    apart = {("a.txt", None): "ferry", ("b.txt", None): "schools", ("c.txt", None): "budget"}
+    assert find_drift(quotes, apart) == []
+    unknown = {("a.txt", None): "ferry", ("b.txt", None): "schools"}  # c.txt in no story
+    assert [(quotes[n].path, drift.wording) for n, drift in find_drift(quotes, unknown)] == [("c.txt", "levies")]

@@ -97,6 +97,34 @@ def test_articles_of_one_story_group_and_an_unrelated_one_stands_alone() -> None
     assert group_stories(terms, StorySettings(enabled=False)) == []
 
 
+def test_one_shared_name_and_a_weekday_do_not_make_two_events_one_story() -> None:
+    """A national figure quoted in two unrelated stories, both on a Tuesday: the words of one
+    name count once and days carry no story, so the two stories stay apart; the articles of
+    each story still group."""
+    from lint.features.story import rare_terms
+
+    def terms_of(*texts: str) -> tuple[list[str], list[int]]:
+        return rare_terms([Sentence(n + 1, 1, 0, text, ()) for n, text in enumerate(texts)])
+
+    national = "On Tuesday Deputy Premier Ilse Marwick promised a review of the rules."
+    harbour = ("Dredging of the Saltmere harbour channel stalled after the contractor Kelvaine "
+               "Marine walked out.", "Skippers at Saltmere moored their trawlers at the breakwater.")
+    orchard = ("Frost destroyed blossom across the Tullow orchards, the growers' cooperative said.",
+               "Growers near Tullow lit braziers between the apple rows overnight.")
+    docs = {
+        "h1": terms_of(*harbour, national), "h2": terms_of(*harbour),
+        "o1": terms_of(*orchard, national), "o2": terms_of(*orchard),
+    }
+    terms = {key: found[0] for key, found in docs.items()}
+    units = {key: found[1] for key, found in docs.items()}
+    assert "tuesday" not in terms["h1"]
+    one = terms["h1"]
+    assert units["h1"][one.index("marwick")] == units["h1"][one.index("deputy")]
+    assert group_stories(terms, units=units) == [["h1", "h2"], ["o1", "o2"]]
+    pair = ("h1", "o1")  # alone, the two share the name, a verb and nothing else
+    assert group_stories({k: terms[k] for k in pair}, units={k: units[k] for k in pair}) == []
+
+
 def test_figures_keep_value_unit_and_scale() -> None:
     tokens = tokenize("a grant of 12 million rand, 3.2 lakh voters, 740 hectares and 64 per cent")
     found = [(f.kind, f.value, f.unit) for f in extract_figures(tokens)]

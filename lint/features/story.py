@@ -10,6 +10,7 @@ pre-commit run recomputes only the story that changed.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -95,27 +96,52 @@ def dated_years(document: Document, roles: LineRoles) -> list[int]:
     return years
 
 
-def rare_terms(sentences: list[Sentence]) -> list[str]:
+CALENDAR_WORDS = frozenset(
+    name.lower() for name in (*calendar.day_name, *calendar.month_name, *calendar.day_abbr) if name
+)
+"""Days and months: every news article dates itself, so they tell no story from another."""
+
+
+def rare_terms(sentences: list[Sentence]) -> tuple[list[str], list[int]]:
     """The article's rare terms: names (capitalized words inside a sentence), figures of two
-    digits or more, and lowercase words the lexicon counts as rare."""
+    digits or more, and lowercase words the lexicon counts as rare; and for each term the index
+    of the first term of its name ("Deputy Mayor Ines Varga" is one piece of evidence, not four).
+    """
     known = lexicon()
-    terms: dict[str, None] = {}
+    terms: dict[str, int] = {}
     for sentence in sentences:
+        run_head: int | None = None
+        previous_end = -2
         for position, token in enumerate(tokenize(sentence.text)):
             surface = token.surface
+            term: str | None = None
+            capital = False
             if surface[:1].isdigit():
                 if len(token.norm.replace(".", "")) >= 2:
-                    terms["#" + token.norm] = None
-            elif not is_content(token):
-                continue
+                    term = "#" + token.norm
+            elif not is_content(token) or token.norm in CALENDAR_WORDS:
+                pass
             elif surface[:1].isupper():
+                capital = True
                 if position > 0 or known.get(token.norm, 0) < RARE_COUNT:
-                    terms[token.norm] = None
+                    term = token.norm
             elif known.get(token.norm, 0) < RARE_COUNT:
-                terms[token.norm] = None
-            if len(terms) >= MAX_TERMS:
-                return list(terms)
-    return list(terms)
+                term = token.norm
+            joined = capital and run_head is not None and token.start <= previous_end + 1
+            if term is not None and term not in terms:
+                terms[term] = run_head if joined and run_head is not None else len(terms)
+                if len(terms) >= MAX_TERMS:
+                    return _with_units(terms)
+            if capital and term is not None:
+                run_head = run_head if joined else terms[term]
+            else:
+                run_head = None
+            previous_end = token.end
+    return _with_units(terms)
+
+
+def _with_units(terms: dict[str, int]) -> tuple[list[str], list[int]]:
+    return list(terms), list(terms.values())
 
 
 class StoryReducer(Reducer):
@@ -127,6 +153,8 @@ class StoryReducer(Reducer):
         self.settings = settings
         self.documents: dict[DocKey, StoryDoc] = {}
         self.terms: dict[DocKey, tuple[str, ...]] = {}
+        self.units: dict[DocKey, tuple[int, ...]] = {}
+        """For each term, the index of the first term of its name (see :func:`rare_terms`)."""
         self.memo: dict[str, StoryAnalysis] = {}
         """Findings by story content: a story whose articles did not change is not redone."""
 
@@ -136,15 +164,18 @@ class StoryReducer(Reducer):
         names = analysis.data.get("names") or {}
         self.documents[key] = StoryDoc(key, with_names(sentences, names.get("mentions", ())), tuple(data["years"]))
         self.terms[key] = tuple(data["terms"])
+        self.units[key] = tuple(data.get("units") or range(len(self.terms[key])))
 
     def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
         key = (analysis.path, analysis.record)
         self.documents.pop(key, None)
         self.terms.pop(key, None)
+        self.units.pop(key, None)
 
     def result(self) -> dict[str, Any]:
         terms: dict[Hashable, tuple[str, ...]] = {key: found for key, found in self.terms.items()}
-        stories = group_stories(terms, self.settings)
+        units: dict[Hashable, tuple[int, ...]] = {key: found for key, found in self.units.items()}
+        stories = group_stories(terms, self.settings, units)
         story_of: dict[DocKey, str] = {}
         members: dict[str, list[DocKey]] = {}
         findings: dict[DocKey, list[StoryFinding]] = {}
@@ -185,9 +216,11 @@ class Story(Feature):
 
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:
         sentences = sentences_of(document, roles)
+        terms, units = rare_terms(sentences)
         return {
             "sentences": [tuple(s)[:4] for s in sentences],
-            "terms": rare_terms(sentences),
+            "terms": terms,
+            "units": units,
             "years": dated_years(document, roles),
         }
 

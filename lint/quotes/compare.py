@@ -252,7 +252,8 @@ def find_drift(
     story_of = story_of or {}
     copy_of = copy_of or {}
     forms = _forms(quotes)
-    stories = [_story(forms.docs[i], story_of) for i in range(len(forms.reps))]
+    story_sets = [_stories(forms.docs[i], story_of) for i in range(len(forms.reps))]
+    stories = [next(iter(found)) if len(found) == 1 else None for found in story_sets]
     relations: dict[int, dict[int, Relation]] = defaultdict(dict)
 
     def link(i: int, j: int) -> None:
@@ -273,7 +274,11 @@ def find_drift(
         for i, j in combinations(members, 2):
             link(i, j)
     for i, j in _blocked_pairs(forms):
-        if stories[i] is None or stories[j] is None:
+        # outside one story: compare only where no story tells the two apart (a form quoted
+        # in other stories than the other's is another event's statement, not its variant)
+        if (stories[i] is None or stories[j] is None) and (
+            not story_sets[i] or not story_sets[j] or story_sets[i] & story_sets[j]
+        ):
             link(i, j)
     found: list[tuple[int, Drift]] = []
     for i in range(len(forms.reps)):
@@ -282,10 +287,10 @@ def find_drift(
     return found
 
 
-def _story(docs: frozenset[DocKey], story_of: Mapping[DocKey, str]) -> str | None:
-    """The story of a form's articles, when they all belong to one."""
+def _stories(docs: frozenset[DocKey], story_of: Mapping[DocKey, str]) -> set[str]:
+    """The stories of a form's articles, when every article belongs to one (else none)."""
     found = {story_of.get(doc) for doc in docs}
-    return found.pop() if len(found) == 1 else None
+    return set() if None in found else {story for story in found if story is not None}
 
 
 def _blocked_pairs(forms: _Forms) -> set[tuple[int, int]]:

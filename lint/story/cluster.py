@@ -46,10 +46,14 @@ class StorySettings:
 
 
 def group_stories(
-    terms: Mapping[Hashable, Sequence[str]], settings: StorySettings = StorySettings()
+    terms: Mapping[Hashable, Sequence[str]],
+    settings: StorySettings = StorySettings(),
+    units: Mapping[Hashable, Sequence[int]] | None = None,
 ) -> list[list[Hashable]]:
     """The stories of a corpus: lists of document keys (in key order), stories of two or more
-    articles only, ordered by their first key. ``terms`` maps each document to its rare terms.
+    articles only, ordered by their first key. ``terms`` maps each document to its rare terms;
+    ``units`` gives, for each term, the index of the first term of the name it belongs to: the
+    words of one name count as one shared term ("Vice Admiral Ruth Okoye" is one person).
     """
     if not settings.enabled:
         return []
@@ -62,6 +66,7 @@ def group_stories(
     ceiling = total if total < 10 else max(2, int(MAX_DOCUMENT_SHARE * total))
     weight = {t: math.log(1 + total / n) for t, n in df.items() if 2 <= n <= ceiling}
     linkable = {key: [t for t in sets[key] if t in weight] for key in keys}
+    unit_of = {key: _units(terms[key], (units or {}).get(key)) for key in keys}
     mass = {key: sum(weight[t] for t in linkable[key]) for key in keys}
 
     story_of: dict[Hashable, int] = {}
@@ -71,8 +76,9 @@ def group_stories(
 
     def best(key: Hashable) -> int | None:
         shared: dict[int, float] = defaultdict(float)
-        count: Counter[int] = Counter()
+        count: dict[int, set[int]] = defaultdict(set)
         own = story_of.get(key)
+        unit = unit_of[key]
         for t in linkable[key]:
             if len(holding[t]) > MAX_STORIES_PER_TERM:
                 continue  # a term of many stories (a city, a common given name) tells none apart
@@ -85,10 +91,10 @@ def group_stories(
                 share = n / size
                 shared[story] += weight[t] * share
                 if share >= CORE_SHARE:
-                    count[story] += 1
+                    count[story].add(unit[t])
         chosen = None
         for story, value in shared.items():
-            if count[story] < settings.min_shared_terms:
+            if len(count[story]) < settings.min_shared_terms:
                 continue
             if value < settings.min_shared_weight * mass[key]:
                 continue
@@ -120,6 +126,13 @@ def group_stories(
             join(key, chosen)
     stories = [sorted(group, key=_order) for group in members.values() if len(group) > 1]
     return sorted(stories, key=lambda group: _order(group[0]))
+
+
+def _units(terms: Sequence[str], units: Sequence[int] | None) -> dict[str, int]:
+    """Term -> the index of the term that heads its name (itself when it stands alone)."""
+    if units is None or len(units) != len(terms):
+        return {term: number for number, term in enumerate(terms)}
+    return {term: unit for term, unit in zip(terms, units, strict=True)}
 
 
 def _order(key: Hashable) -> tuple[str, ...]:
