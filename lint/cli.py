@@ -25,13 +25,15 @@ from lint.cli_options import (
     write_grouped_options,
 )
 from lint.config import Config, ConfigError, find_config, read_config_file
-from lint.engine import RunResult, run
+from lint.engine import run
 from lint.formats import READ_GLOBS
 from lint.output import console_options, emit, write_file
 from lint.packs import PackError
+from lint.plugins import PluginError
 from lint.progress import ProgressBar
-from lint.registry import RuleError, RuleSet, load_rule_set, select_rules
+from lint.registry import RuleSet, load_rule_set, select_rules
 from lint.report import RENDERERS, render_statistics, render_text
+from lint.result import RunResult
 from lint.rules.base import Rule
 from lint.runner import make_cache, make_executor
 from lint.safe_write import OutputError
@@ -112,7 +114,7 @@ def load_config(config_path: str | None, paths: Sequence[str]) -> Config:
 def load_rules(config: Config) -> RuleSet:
     try:
         return load_rule_set(config)
-    except (PackError, RuleError) as exc:
+    except (PackError, PluginError) as exc:
         fail(str(exc))
         raise  # unreachable
 

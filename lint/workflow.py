@@ -14,10 +14,10 @@ import click
 
 from lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from lint.config import Config
-from lint.engine import RunResult
 from lint.fixes import MAX_PASSES, fix_all, real_roots, unified_diff
 from lint.formats import annotate_html
 from lint.report.text import printable
+from lint.result import RunResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from lint import __version__
 from lint.diagnostic import Diagnostic
-from lint.engine import RunResult
+from lint.result import RunResult
 from lint.score import (
     VERDICTS,
     ArticleScore,
