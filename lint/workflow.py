@@ -14,12 +14,11 @@ import click
 
 from lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from lint.config import Config
+from lint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail
 from lint.fixes import MAX_PASSES, fix_all, real_roots, unified_diff
 from lint.formats import annotate_html
 from lint.report.text import printable
 from lint.result import RunResult
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -35,11 +34,6 @@ class Options:
     """The paths given: fixes never write outside them."""
     force: bool = False
     """Fix read-only files too."""
-
-
-def _error(message: str) -> None:
-    click.echo(f"newslint: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
 
 
 def _inside(path: str, roots: Sequence[str]) -> bool:
@@ -71,7 +65,7 @@ def _gate(result: RunResult, baseline: Path | None) -> RunResult:
     try:
         known = read_baseline(baseline)
     except BaselineError as exc:
-        _error(str(exc))
+        fail(str(exc))
         raise  # unreachable
     result.before_baseline = result.diagnostics
     result.diagnostics = new_findings(result.diagnostics, known, baseline)
@@ -83,16 +77,16 @@ def run_workflow(
 ) -> RunResult | None:
     """Run ``lint`` with the workflow options; None when the output is already written."""
     if options.unsafe_fixes and not (options.fix or options.diff):
-        _error("--unsafe-fixes needs --fix or --diff")
+        fail("--unsafe-fixes needs --fix or --diff")
     if options.write_baseline and (options.fix or options.diff or options.baseline):
-        _error("--write-baseline records the findings as they are: "
+        fail("--write-baseline records the findings as they are: "
                "do not combine it with --fix, --diff or --baseline")
     baseline = Path(options.baseline) if options.baseline else config.baseline
     if baseline is not None and not options.write_baseline:
         try:
             read_baseline(baseline)  # fail before the (long) run, not after
         except BaselineError as exc:
-            _error(str(exc))
+            fail(str(exc))
     result = lint()
     annotate_html(result.diagnostics)
     if options.write_baseline:
