@@ -97,22 +97,22 @@ SENTENCES = (
 BOILERPLATE = (
     "READ MORE: {Headline}",
     "ADVERTISEMENT",
-    "Sign up for our daily newsletter to get the latest headlines.",
-    "Follow us on Twitter and Facebook for breaking news.",
+    "Sign up for the Daily Brief newsletter to get our top stories.",
+    "Follow us on Bluesky and Instagram for breaking news.",
     "RELATED: {Headline}",
-    "Story continues below advertisement",
+    "Article continues below this advertisement",
     "WATCH: {Headline}",
     "Copyright {year} {Outlet}. All rights reserved.",
 )
 STATEMENTS = (
     "We will not accept a {noun} that leaves {place} behind",
     "The {noun} is {adj} and we expect it to be reviewed before {month}",
-    "Our priority is the safety of every {role} in {place}",
+    "Our priority is a fair deal for every {role} in {place}",
     "This {noun} was never about money, it was about trust",
-    "We have asked {body} to take all necessary {precautions} before the {noun} goes ahead",
+    "We have asked {body} to make the necessary {arrangements} before the {noun} goes ahead",
     "There is no {noun} without the support of the people of {place}",
 )
-PRECAUTIONS = ("precautions", "steps", "measures")
+ARRANGEMENTS = ("arrangements", "plans", "provisions")
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ class Generator:
             "place": place if exact or rng.random() < 0.6 else rng.choice(PLACES),
             "role": rng.choice(ROLES),
             "Person": f"{person.title} {person.full}" if rng.random() < 0.5 else person.surname,
-            "precautions": PRECAUTIONS[0],
+            "arrangements": ARRANGEMENTS[0],
             "Headline": self.headline(cast, place), "Outlet": "The Daily",
         }
         return template.format(**values)
@@ -199,9 +199,9 @@ class Generator:
     def quote_paragraph(self, story: Story) -> str:
         speaker, statement = self.rng.choice(story.quotes)
         if self.rng.random() < 0.05:  # an outlet whose translation changed a word
-            for word in (PRECAUTIONS[0], "expect", "priority", "trust", "support"):
+            for word in (ARRANGEMENTS[0], "expect", "priority", "trust", "support"):
                 if word in statement:
-                    statement = statement.replace(word, {"precautions": "measures",
+                    statement = statement.replace(word, {"arrangements": "provisions",
                         "expect": "hope", "priority": "concern", "trust": "faith",
                         "support": "backing"}[word], 1)
                     break

@@ -171,6 +171,9 @@ def namespace(config_fingerprint: str, pack_sources: Iterable[str], rule_ids: It
 class Cache:
     """Read and write entries under one namespace; every failure degrades to a miss."""
 
+    on_disk = True
+    """Whether other processes can read this cache's entries (a folder, not a dict)."""
+
     def __init__(self, root: Path, space: str, temporary: bool = False) -> None:
         self.root = root
         self.dir = root / f"v{CACHE_VERSION}" / space
@@ -338,7 +341,10 @@ class StoredEntry:
     key: str
 
     def __call__(self) -> Any:
-        return Cache(Path(self.root), self.space).get(self.kind, self.key)
+        value = Cache(Path(self.root), self.space).get(self.kind, self.key)
+        if value is None:  # never check a file against no corpus: that would pass silently
+            raise RuntimeError(f"the shared {self.kind.value} is gone from the cache folder")
+        return value
 
 
 class MemoryCache(Cache):
@@ -348,6 +354,7 @@ class MemoryCache(Cache):
     (the kept corpus state), which are stored encoded as a folder would store them."""
 
     COPIED_KINDS = frozenset({CacheKind.STATE})
+    on_disk = False
 
     def __init__(self) -> None:
         super().__init__(Path(os.devnull), "memory")

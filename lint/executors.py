@@ -99,7 +99,7 @@ def resolve(handle: Any) -> Any:
         return handle
     if handle not in _SHARED:
         _SHARED.clear()  # one shared value at a time: a new run's index replaces the old one
-        _SHARED[handle] = handle.load()
+        _SHARED[handle] = handle.load()  # a loader raises rather than give nothing
     return _SHARED[handle]
 
 
@@ -198,6 +198,7 @@ class ProcessExecutor(Executor):
         return self.pool
 
     def share(self, value: Any, load: Loader | None) -> Any:
+        # No loader (an in-memory cache: workers cannot read a dict in the parent): send the value.
         return value if load is None else _Reference(load)
 
     def _submit(self, task: Task[X, Y], batch: Sequence[X], shared: Any) -> Future[list[Y]]:

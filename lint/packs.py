@@ -152,7 +152,7 @@ class PackEntry:
 
     def _segment(self, line: str) -> regex.Match[str] | None:
         """A whole-line entry also matches one segment of a line that a widget joined with
-        separators ("Comments (27) · Join the conversation", "Published ... · 2 hours ago")."""
+        separators ("Comments (9) · Add yours", "Posted ... · 5 hours ago")."""
         if word_count(line) > SEGMENTED_MAX_WORDS:
             return None
         for segment in _SEPARATOR_RE.split(line.strip()):

@@ -14,7 +14,7 @@ ARTICLE = (
     "Advertisement\n\n"
     "The building has a children's floor, a reading room that looks out over the water, and "
     "a café run by volunteers from the town's historical society, the librarian said.\n\n"
-    "Sign up for our free daily newsletter\n"
+    "Sign up for the free Harbourview Weekly newsletter\n"
 )
 CLEANED = (
     "Harbourview opens its new library\n\n"

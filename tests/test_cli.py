@@ -52,7 +52,7 @@ def test_fail_on_error_with_only_warnings_exits_0(folder: Path) -> None:
 
 
 def test_fail_on_error_with_an_error_exits_1(folder: Path) -> None:
-    proc = run_cli([str(_write(folder, "a.txt", "Headline\n\nIranâ€™s minister spoke on Monday.\n")),
+    proc = run_cli([str(_write(folder, "a.txt", "Headline\n\nOsloâ€™s mayor spoke on Monday.\n")),
                     "--fail-on", "error"])
     assert proc.returncode == 1
     assert "NL304" in proc.stdout

@@ -25,14 +25,14 @@ def country_of(text: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Ferry workers walk out over pay\n\nVALPARAISO, Chile (Coast Wire) — Ferry crews stopped work "
-         "on Monday.\n\nThe union said the talks had failed.\n", "CL"),
-        ("Floods cut roads in the north\n\nRoads were cut in Bihar and Jharkhand after heavy rain, and "
-         "schools in Patna stayed shut on Tuesday.\n", "IN"),
+        ("Wine festival opens\n\nVALPARAISO, Chile (Coast Wire) — The wine festival opened "
+         "on Monday.\n\nThe organisers said the tickets had sold out.\n", "CL"),
+        ("Heatwave shuts schools\n\nSchools in Bihar and Jharkhand closed early as temperatures rose, and "
+         "offices in Patna shortened their hours on Tuesday.\n", "IN"),
         ("Storm closes ports\n\nRostock – The port of Rostock closed on Friday as the storm reached "
          "Mecklenburg-Vorpommern, and ferries to Denmark were cancelled.\n", "DE"),
-        ("Farmers protest\n\nFarmers drove tractors into Poznań and Wrocław on Monday, and the Sejm "
-         "debated the grain rules.\n", "PL"),
+        ("Jazz festival opens\n\nMusicians played in Poznań and Wrocław on Monday, and the Sejm "
+         "debated the culture budget.\n", "PL"),
     ],
 )
 def test_country_from_dateline_places_and_institutions(text: str, expected: str) -> None:
@@ -53,8 +53,8 @@ def test_a_city_inside_a_longer_name_is_not_a_place() -> None:
 
 def test_doubled_place_names_come_from_the_city_table() -> None:
     names = doubled_place_names()
-    assert "wagga wagga" in names and "walla walla" in names
-    assert "iraq iraq" not in names
+    assert "pago pago" in names and "walla walla" in names
+    assert "lima lima" not in names
 
 
 def test_source_languages_from_country_marks_and_words() -> None:
@@ -78,9 +78,9 @@ def foreign(lint_corpus: CorpusFactory, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
-        ("Volunteers brought blankets and food to the sinistrés on Tuesday night.", ["sinistrés"]),
-        ("The council paid 300 złotych to each family whose house was flooded.", ["złotych"]),
-        ("Rescuers reached the hamlet, but the carretera was blocked by rocks and mud.", ["carretera"]),
+        ("The mayor thanked the bénévoles who cleaned the beach on Sunday.", ["bénévoles"]),
+        ("The museum charged 30 złotych for a ticket to the exhibition.", ["złotych"]),
+        ("Cyclists reached the hamlet, but the carretera was closed for the race.", ["carretera"]),
     ],
 )
 def test_untranslated_words_are_reported(lint_corpus: CorpusFactory, paragraph: str, expected: list[str]) -> None:
@@ -90,11 +90,11 @@ def test_untranslated_words_are_reported(lint_corpus: CorpusFactory, paragraph: 
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "Residents call the payment the bono de reconstrucción, or rebuilding bonus.",
+        "Residents call the payment the aguinaldo de Navidad, or Christmas bonus.",
         "The Guardia Costiera and the Protezione Civile sent boats to the village.",
-        "The wójt of the village and the voivode visited the flooded farms on Monday.",
-        "Many of the worst-hit places are douars, small hamlets of earthen houses in the hills.",
-        "Officials said 14.6 lakh people were affected and released 1,250 crore rupees.",
+        "The sołtys of the village and the starosta opened the new library on Monday.",
+        "Tourists crowded the souk and the kasbah, and the riad owners raised their prices.",
+        "Officials said 3.2 lakh tickets were sold and the fair earned 480 crore rupees.",
         "Crowds chanted “¡no pasarán!” outside the town hall for an hour on Friday.",
         "The café owner said the fiancé of her niece had found the entrée menu in the rubble.",
         "The region's name in Korean (강원도) appears on every road sign.",
@@ -111,7 +111,7 @@ def test_other_script_inside_english_prose(lint_corpus: CorpusFactory) -> None:
 
 
 def test_misspelling_leaves_foreign_phrases_alone(lint_corpus: CorpusFactory) -> None:
-    text = article("Residents call the payment the bono de reconstrucción de viviendas, or rebuilding bonus.",
-                   "The goverment said the payment would come in March.")
+    text = article("Residents call the payment the aguinaldo de Navidad de los jubilados, or pensioners' Christmas bonus.",
+                   "The enviroment agency said the payment would come in March.")
     flagged = [d.text for d in lint_corpus({"a.txt": text}, select="NL507") if d.code == "NL507"]
-    assert flagged == ["goverment"]
+    assert flagged == ["enviroment"]

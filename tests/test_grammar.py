@@ -110,7 +110,7 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, FakeLanguageT
 
 TEXT = (
     "Council votes 🗳️ to expand the bus network next spring\n\n"
-    "Story continues below advertisement\n\n"
+    "Article continues below this advertisement\n\n"
     "The mayor 😀 said the plan was ready, and He have signed it on Monday 🚌 before the vote.\n\n"
     "Critics 🚌🚌 said He have not read the report, which runs to more than two hundred pages.\n"
 )

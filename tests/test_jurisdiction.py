@@ -35,18 +35,18 @@ def test_gazetteer_covers_the_g20_and_the_main_roles(gazetteer: Gazetteer) -> No
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Australia's Department of Homeland Security said visas would be checked at the border.",
-         [("Department of Homeland Security", "AU", "Department of Home Affairs")]),
-        ("The Department of Homeland Security in Australia said troops on the training mission would return.",
-         [("Department of Homeland Security", "AU", "Department of Defence")]),
+        ("Australia's Federal Emergency Management Agency said visas would be checked at the airports.",
+         [("Federal Emergency Management Agency", "AU", "Department of Home Affairs")]),
+        ("The Department of the Interior in Australia said troops on the peacekeeping rotation would return.",
+         [("Department of the Interior", "AU", "Department of Defence")]),
         ("Russia's CIA said the spy had been exposed years ago.",
          [("CIA", "RU", "Federal Security Service")]),
         ("Agents of the FBI in Britain arrested two men on Friday.",
          [("FBI", "GB", "Metropolitan Police")]),
         ("The British Congress voted on the bill late on Tuesday.",
          [("Congress", "GB", "Parliament")]),
-        ("Officials at the German Home Office declined to comment.",
-         [("Home Office", "DE", "Federal Ministry of the Interior")]),
+        ("Officials at the German Crown Prosecution Service declined to comment.",
+         [("Crown Prosecution Service", "DE", "Federal Ministry of Justice")]),
         ("The U.S. Ministry of Defense said the drills were routine.",
          [("Ministry of Defense", "US", "Department of Defense")]),
         ("Canada’s Interior Ministry issued a warning about the storm.",
@@ -66,8 +66,8 @@ def test_foreign_institution_in_explicit_context_fires(
 @pytest.mark.parametrize(
     "line",
     [
-        "The U.S. Department of Homeland Security said it would review the case.",
-        "Canada asked the Department of Homeland Security for details, Ottawa said.",
+        "The U.S. Federal Emergency Management Agency said it would review the case.",
+        "Canada asked the Federal Emergency Management Agency for details, Ottawa said.",
         "Australia's Department of Defence confirmed the deployment.",
         "Germany's Defence Ministry and Japan's Foreign Ministry issued a joint statement.",
         "The Bank of England in London kept rates on hold.",
@@ -90,13 +90,13 @@ def test_own_or_unplaced_institutions_do_not_fire(gazetteer: Gazetteer, line: st
 def test_rule_reports_span_suggestion_and_fix(lint_corpus: CorpusFactory) -> None:
     text = (
         "Border checks tightened after the storm\n\n"
-        "The Department of Homeland Security in Australia said border officers would check every visa "
+        "The Federal Emergency Management Agency in Australia said border officers would check every visa "
         "at the airports this week.\n\n"
         "Australia's Department of Home Affairs later confirmed the checks.\n"
     )
     diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL502") if d.code == "NL502"]
     assert [(d.line, d.text, d.suggestion) for d in diagnostics] == [
-        (3, "Department of Homeland Security", "Department of Home Affairs")
+        (3, "Federal Emergency Management Agency", "Department of Home Affairs")
     ]
     (diagnostic,) = diagnostics
     assert "the United States'" in diagnostic.message and "not Australia's" in diagnostic.message
@@ -133,43 +133,43 @@ def _nl502(lint_corpus: CorpusFactory, text: str) -> list[tuple[str, str | None,
 
 def test_foreign_body_in_a_role_the_article_country_fills_is_reported(lint_corpus: CorpusFactory) -> None:
     text = _article(
-        "PATNA, India — Heavy rain flooded villages in Bihar on Monday. ",
-        "The National Weather Service forecast more rain for the next three days.",
-        "The state government opened 200 relief camps near Patna and Gaya.",
+        "SAPPORO, Japan — Heavy snow closed roads across Hokkaido on Monday. ",
+        "The Bureau of Meteorology forecast more snow for the next three days.",
+        "The prefecture sent 40 ploughs to clear the roads near Sapporo and Otaru.",
     )
     assert _nl502(lint_corpus, text) == [
-        ("National Weather Service", "India Meteorological Department", "WARNING")]
+        ("Bureau of Meteorology", "Japan Meteorological Agency", "WARNING")]
 
 
 def test_foreign_body_named_as_foreign_stays_quiet(lint_corpus: CorpusFactory) -> None:
     for paragraph in (
-        "The U.S. National Weather Service said the storm would reach the coast of Odisha later.",
-        "American forecasters at the National Weather Service said the storm would weaken.",
-        "Washington offered help, and the National Weather Service shared its satellite images.",
+        "Australia's Bureau of Meteorology said the cold front would reach Hokkaido later.",
+        "Australian forecasters at the Bureau of Meteorology said the cold front would weaken.",
+        "Canberra offered help, and the Bureau of Meteorology shared its satellite images.",
     ):
-        text = _article("PATNA, India — Heavy rain flooded villages in Bihar on Monday. ", paragraph,
-                        "The state government opened 200 relief camps near Patna and Gaya.")
+        text = _article("SAPPORO, Japan — Heavy snow closed roads across Hokkaido on Monday. ", paragraph,
+                        "The prefecture sent 40 ploughs to clear the roads near Sapporo and Otaru.")
         assert _nl502(lint_corpus, text) == [], paragraph
 
 
 def test_a_body_introduced_as_foreign_may_be_named_bare_later(lint_corpus: CorpusFactory) -> None:
     text = _article(
-        "LUBLIN, Poland — Truck queues grew at the crossings into Ukraine on Tuesday. ",
-        "Britain's Met Office said the cold would last until the weekend.",
-        "The Met Office also warned of snow in the hills near Zamość and Chełm.",
+        "SAPPORO, Japan — Ski resorts opened early in Hokkaido on Tuesday. ",
+        "Australia's Bureau of Meteorology said the cold would last until the weekend.",
+        "The Bureau of Meteorology also warned of snow in the hills near Niseko and Furano.",
     )
     assert _nl502(lint_corpus, text) == []
 
 
 def test_own_institutions_and_famous_bodies_are_not_reported(lint_corpus: CorpusFactory) -> None:
     text = _article(
-        "SANTIAGO, Chile — Copper prices rose on Monday as the strike at the mine went on. ",
-        "The Ministry of Mining said talks would resume, and the Central Bank of Chile kept rates on hold.",
-        "Traders said the Federal Reserve would decide on rates next week, which weighed on the peso.",
+        "LIMA, Peru — Silver prices rose on Monday as the fishing season opened late. ",
+        "The Ministry of Energy and Mines said the auction would resume, and the Central Reserve Bank of Peru kept rates on hold.",
+        "Traders said the Federal Reserve would decide on rates next week, which weighed on the sol.",
     )
     assert _nl502(lint_corpus, text) == []
 
 
 def test_no_article_country_no_article_finding(lint_corpus: CorpusFactory) -> None:
-    text = "Markets steady\n\nThe National Weather Service forecast a quiet week, traders said on Monday.\n"
+    text = "Markets steady\n\nThe Bureau of Meteorology forecast a quiet week, traders said on Monday.\n"
     assert _nl502(lint_corpus, text) == []

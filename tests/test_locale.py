@@ -19,19 +19,19 @@ def texts(diagnostics: list, code: str) -> list[str]:  # type: ignore[type-arg]
 
 def test_configured_locale_flags_other_spelling(lint_corpus: CorpusFactory) -> None:
     text = article(
-        "The federal defense minister said on Friday that the army would keep its training centre open.",
+        "The federal labor minister said on Friday that the province would keep its training centre open.",
     )
     diagnostics = lint_corpus({"a.txt": text}, select="NL505", locale="en-CA")
-    assert texts(diagnostics, "NL505") == ["defense"]
-    assert diagnostics[0].suggestion == "defence"
+    assert texts(diagnostics, "NL505") == ["labor"]
+    assert diagnostics[0].suggestion == "labour"
 
 
 def test_foreign_titles_and_names_are_not_flagged(lint_corpus: CorpusFactory) -> None:
     text = article(
-        "He spoke with U.S. Secretary of Defense Lloyd Austin and officials of the Department of Defense.",
-        "Defense Secretary Lloyd Austin said the U.S. defense budget would grow again next year, officials said.",
-        "The Pentagon’s Defense Intelligence Agency and the World Trade Center were mentioned in the report.",
-        "“Our defense is strong,” the American general told reporters at the briefing on Tuesday afternoon.",
+        "He spoke with U.S. Secretary of Labor Julie Su and officials of the Department of Labor.",
+        "Labor Secretary Julie Su said the U.S. labor market would grow again next year, officials said.",
+        "The American Federation of Labor and the World Trade Center were mentioned in the report.",
+        "“Our labor is honest,” the American union leader told reporters at the briefing on Tuesday afternoon.",
     )
     assert texts(lint_corpus({"a.txt": text}, select="NL505", locale="en-CA"), "NL505") == []
 
@@ -100,11 +100,11 @@ def test_abbreviation_without_full_form_in_article(lint_corpus: CorpusFactory) -
 
 def test_capitalized_common_word_at_sentence_start_is_checked(lint_corpus: CorpusFactory) -> None:
     text = (
-        "Defense Minister Says Troops Will Stay In Latvia\n\n"
-        "Defense minister Bill Blair said on Friday that the troops would stay in Latvia until 2026.\n"
+        "Labor Minister Says Plant Will Stay Open\n\n"
+        "Labor minister Dana Whitcombe said on Friday that the plant would stay open until 2026.\n"
     )
     diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL505", locale="en-CA") if d.code == "NL505"]
-    assert [(d.line, d.text, d.suggestion) for d in diagnostics] == [(3, "Defense", "Defence")]
+    assert [(d.line, d.text, d.suggestion) for d in diagnostics] == [(3, "Labor", "Labour")]
 
 
 # ---------------------------------------------------------------- each article's own locale
@@ -116,12 +116,12 @@ def locale_findings(lint_corpus: CorpusFactory, files: dict[str, str], **kwargs:
 
 
 BRITISH = article(
-    "The programme will centre on the harbour, the organisers said on 14 October, and 40 per cent of the "
+    "The programme will centre on the harbour, the organisers said on 9 June, and 40 per cent of the "
     "budget goes to the theatre.",
     "Visitors travelled from the north, and the colour of the new flags was chosen by the neighbours.",
 )
 AMERICAN = article(
-    "The program will center on the harbor, the organizers said October 14, and 40 percent of the budget "
+    "The program will center on the harbor, the organizers said June 9, and 40 percent of the budget "
     "goes to the theater.",
     "Visitors traveled from the north, and the color of the new flags was chosen by the neighbors.",
 )
@@ -136,7 +136,7 @@ def test_each_article_decides_its_own_locale_in_a_mixed_corpus(lint_corpus: Corp
 
 
 def test_consistent_articles_in_every_locale_are_quiet(lint_corpus: CorpusFactory) -> None:
-    indian = article("Floods affected 14.6 lakh people and the state released 1,250 crore rupees for "
+    indian = article("The fair drew 3.2 lakh visitors and the state released 480 crore rupees for "
                      "the programme, officials said on 3 July.", "The neighbouring districts were organised into zones.")
     australian = article("The program will centre on the harbour, and 30 per cent of the funds go to the "
                          "organisers' theatre, the council said on 2 March.")
@@ -157,8 +157,8 @@ def test_the_message_counts_the_other_form_in_the_article(lint_corpus: CorpusFac
 
 def test_a_quotation_and_official_names_keep_their_spelling(lint_corpus: CorpusFactory) -> None:
     text = AMERICAN + (
-        "\n“The Centre stands with the people of the coast,” the ministry said.\n\n"
-        "The World Health Organization and the Labour government of Britain sent help.\n"
+        "\n“The Centre will honour every pledge to the coast,” the ministry said.\n\n"
+        "The Pan American Health Organization and the Labour Party of Britain sent help.\n"
     )
     assert locale_findings(lint_corpus, {"a.txt": text}) == []
 

@@ -23,7 +23,7 @@ def found(diagnostics: list, code: str) -> list[str]:  # type: ignore[type-arg]
     [
         ("The European Union sanctioned in 2014, with several member states objecting to the speed of the decision.", "sanctioned"),
         ("Germany designated last year, after a long debate in the Bundestag about the militia and its funding.", "designated"),
-        ("Australia sued in 2019, with the attorney general reiterating the government's position on the matter.", "sued"),
+        ("Norway sued in 2015, with the fisheries minister defending the quota system in parliament.", "sued"),
         ("Quebec imposed on Monday, with the finance minister saying the measure would raise millions for the health system.", "imposed"),
     ],
 )
@@ -38,10 +38,10 @@ def test_mt_verb_fires_on_objectless_transitive_verb(lint_corpus: CorpusFactory,
         "Residents of the neighbourhood sued for damages in 2019 after the plant leaked chemicals into the river.",
         "The family sued in federal court in 2012, alleging the hospital had ignored repeated warnings.",
         "The province was sued in 2012 by a coalition of environmental groups and two First Nations.",
-        "The company Ottawa sued in 2012 went bankrupt two years later, leaving the claim unpaid.",
-        "Canada condemned and sanctioned the regime in 2014 after the disputed election in the capital.",
+        "The company Lisbon sued in 2016 went bankrupt two years later, leaving the claim unpaid.",
+        "Norway condemned and sanctioned the regime in 2014 after the disputed election in the capital.",
         "Germany followed suit in 2015, and several other European governments did the same that year.",
-        "Ottawa designated the group a terrorist entity in 2012, freezing the assets of its supporters.",
+        "Lisbon designated the cell a terrorist entity in 2016, freezing the assets of its supporters.",
         "The minister said the cabinet would sue if the company did not pay the fine by the end of the year.",
         "The regulator announced in 2018 that it would impose new limits on emissions from the refinery.",
     ],
@@ -55,7 +55,7 @@ def test_mt_verb_skips_headline_passives(lint_corpus: CorpusFactory) -> None:
     object in the body is still reported."""
     text = (
         "Transit levy rejected after heated council debate\n\n"
-        "Australia sued in 2019, with the attorney general reiterating the government's position.\n"
+        "Norway sued in 2015, with the fisheries minister defending the quota system.\n"
     )
     assert found(lint_corpus({"a.txt": text}, select="NL503"), "NL503") == ["sued"]
 
@@ -122,13 +122,15 @@ def test_dropped_of_look_alikes(lint_corpus: CorpusFactory, sentence: str) -> No
 @pytest.mark.parametrize(
     ("sentence", "expected", "suggestion"),
     [
-        ("The dockers sustained a meeting with the port authority on Sunday night.", "sustained a meeting", "held a meeting"),
-        ("The committee has not yet undertaken a decision on the new quotas.", "undertaken a decision", "taken a decision"),
-        ("It is too early to make conclusions about the harvest, the agronomist said.", "make conclusions", "draw conclusions"),
-        ("The parliament must meet a decision on the ferry subsidy before June.", "meet a decision", "make a decision"),
-        ("Relief work is proceeding on foot and leg in the mountain villages.", "on foot and leg", "in full swing"),
-        ("The drought has broken the waist of the cotton growers this year.", "broken the waist of", "crippled"),
+        ("The two mayors sustained talks about the bridge tolls on Sunday night.", "sustained talks", "held talks"),
+        ("The jury undertook the final decision on the design prize on Friday.", "undertook the final decision", "took the final decision"),
+        ("The researchers made far-reaching conclusions from a single small trial.", "made far-reaching conclusions", "drew far-reaching conclusions"),
+        ("The jury must meet its decision on the design prize before June.", "meet its decision", "make its decision"),
+        ("Repairs to the cathedral roof are going on foot and shin this spring.", "on foot and shin", "in full swing"),
+        ("Fuel prices have broken the waist of the taxi drivers this year.", "broken the waist of", "crippled"),
         ("The storm had made nearly 40 victims along the coast.", "made nearly 40 victims", "killed nearly 40 people"),
+        ("Hundreds of teachers left the educational site over the new curriculum.", "left the educational site", "left their posts"),
+        ("Extra trams will run in the commuter traffic during the fair.", "in the commuter traffic", "on commuter services"),
     ],
 )
 def test_source_language_calques_fire_with_a_suggestion(
@@ -141,27 +143,44 @@ def test_source_language_calques_fire_with_a_suggestion(
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The company sustained heavy losses after the strike at the port.",
+        "The museum sustained heavy damage in the fire.",
         "Investors turned their attention to the central bank on Friday.",
         "The council met on Tuesday and made a decision on the ferry subsidy.",
-        "Mediators used their good offices to bring the two sides together.",
-        "Rail staff switched to an emergency timetable for the strike days.",
-        "Residents breathed a sigh of relief as the water went down.",
+        "Snipers take position near the palace before dawn.",
+        "The police broke the back of the smuggling ring.",
+        "Parents breathed a sigh of relief as the exam results arrived.",
+        "Workers left the construction site at dusk.",
+        "Commuter traffic was light on the motorway.",
     ],
 )
 def test_look_alikes_of_the_calques_are_quiet(lint_corpus: CorpusFactory, sentence: str) -> None:
     assert found(lint_corpus({"a.txt": article(sentence)}, select="NL504"), "NL504") == []
 
 
-RISKY = "The dockers' union actually demands a raise of six per cent and shorter shifts."
+RISKY = "The city museum actually employs 120 guides and two curators."
 
 
 def test_risky_false_friend_needs_the_source_language(lint_corpus: CorpusFactory) -> None:
-    english = article(RISKY, "The port of Felixstowe handles most of Britain's containers, officials in London said.")
-    translated = "Dock strike spreads\n\nVALPARAISO, Chile — " + RISKY + "\n\nThe port of Valparaiso and San Antonio stopped on Monday, the Chilean ministry said.\n"
+    english = article(RISKY, "The museum in York draws most of its visitors from Britain, officials in London said.")
+    translated = "Museum reopens\n\nCUSCO, Peru — " + RISKY + "\n\nThe museum of Cusco and the cathedral open on Sundays too, the Peruvian ministry said.\n"
     assert found(lint_corpus({"a.txt": english}, select="NL504"), "NL504") == []
     diagnostics = [d for d in lint_corpus({"a.txt": translated}, select="NL504") if d.code == "NL504"]
     assert [(d.text.strip(), d.severity.name) for d in diagnostics] == [("actually", "INFO")]
+
+
+def test_missing_article_before_a_place_noun(lint_corpus: CorpusFactory) -> None:
+    """A bare 'border', 'checkpoint' or 'frontier' after a preposition, in an article whose
+    source language has no articles; compounds ('border control') and English articles stay quiet."""
+    polish = "Ferry queues grow\n\nGDANSK, Poland — Tourists waited for hours at checkpoint before the ferry left.\n"
+    diagnostics = [d for d in lint_corpus({"a.txt": polish}, select="NL504") if d.code == "NL504"]
+    assert [(d.text, d.suggestion) for d in diagnostics] == [("at checkpoint", "at the checkpoint")]
+    quiet = (
+        "Ferry queues grow\n\nGDANSK, Poland — Officers at border control checked the passports, "
+        "and trade fell due to border closures.\n"
+    )
+    assert found(lint_corpus({"a.txt": quiet}, select="NL504"), "NL504") == []
+    english = "Ferry queues grow\n\nDOVER, England — Tourists waited for hours at checkpoint before the ferry left.\n"
+    assert found(lint_corpus({"a.txt": english}, select="NL504"), "NL504") == []
 
 
 def test_every_source_language_has_a_pack() -> None:

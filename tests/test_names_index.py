@@ -23,24 +23,24 @@ def names(line: str, data: NameData) -> list[tuple[str, str, tuple[str, ...], st
 
 
 def test_titles_are_set_apart(data: NameData) -> None:
-    found = names("It killed Iranian Maj.-Gen. Qassem Haddadi near the airport.", data)
-    assert found == [("Qassem Haddadi", "Haddadi", ("Qassem",), "Iranian Maj.-Gen.")]
+    found = names("It honoured Peruvian Maj.-Gen. Tomas Ferrand near the airport.", data)
+    assert found == [("Tomas Ferrand", "Ferrand", ("Tomas",), "Peruvian Maj.-Gen.")]
     found = names("Foreign Affairs Minister Jean-Luc Tremblay spoke.", data)
     assert found == [("Jean-Luc Tremblay", "Tremblay", ("Jean-Luc",), "Foreign Affairs Minister")]
 
 
 def test_particles_hyphens_and_possessives(data: NameData) -> None:
-    assert names("His counterpart, Mohammed Ali al-Hakim, agreed.", data) == [
-        ("Mohammed Ali al-Hakim", "al-Hakim", ("Mohammed", "Ali"), ""),
+    assert names("His counterpart, Yusuf Karim al-Nouri, agreed.", data) == [
+        ("Yusuf Karim al-Nouri", "al-Nouri", ("Yusuf", "Karim"), ""),
     ]
     assert names("He met Ludwig van Beethoven's heirs.", data) == [
         ("Ludwig van Beethoven", "van Beethoven", ("Ludwig",), ""),
     ]
-    assert names("Adel Abdul-Mahdi said so.", data) == [("Adel Abdul-Mahdi", "Abdul-Mahdi", ("Adel",), "")]
+    assert names("Samir Abdul-Rahim said so.", data) == [("Samir Abdul-Rahim", "Abdul-Rahim", ("Samir",), "")]
 
 
 def test_sentence_words_acronyms_and_dates_are_not_names(data: NameData) -> None:
-    assert names("But NATO said on Monday that U.S. troops stayed.", data) == []
+    assert names("But UNESCO said on Monday that U.S. funding stayed.", data) == []
     assert names("The minister left.", data) == []
 
 

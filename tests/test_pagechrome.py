@@ -17,7 +17,7 @@ MENU = [
 ]
 TITLE = "Harbourview council backs plan to rebuild the old ferry pier"
 DEK = "Councillors voted 7-2 for a three-year repair that keeps the pier open to walkers."
-BYLINE = "By Tomasz Okafor"
+BYLINE = "By Tomasz Nwosu"
 DATE = "March 4, 2025 6:15 pm"
 LEAD = [
     "Harbourview council voted on Tuesday night to rebuild the old ferry pier, ending a "
@@ -190,12 +190,12 @@ def test_comments_after_the_article_are_page_chrome(lint_corpus: CorpusFactory) 
 
 SHORT_ARTICLE = [
     "Ferry pier to close for repairs",
-    "By Tomasz Okafor",
+    "By Tomasz Nwosu",
     "The old ferry pier will close for two weeks in April.",
     "Engineers will replace four of the piles.",
     "Walkers can use the beach path instead.",
     "The café at the end of the pier will stay open.",
-    "(Reporting by Tomasz Okafor; Editing by Ines Brandt)",
+    "(Reporting by Tomasz Nwosu; Editing by Ines Brandt)",
 ]
 
 SUBHEAD_ARTICLE = [

@@ -86,7 +86,7 @@ def test_alignment_ignores_marks_case_contractions_and_fragments() -> None:
 
 
 def test_speakers_match_by_surname_and_tolerate_a_corrupted_spelling() -> None:
-    assert same_speaker("Jens Stoltenberg", "Stoltenberg")
+    assert same_speaker("Ilse Marwick", "Marwick")
     assert same_speaker("Olena Kovalenko", "Kovalenkov")
     assert same_speaker("", "Anyone")
     assert not same_speaker("Maria Silva", "Peter Brandt")

@@ -126,17 +126,17 @@ LEADS = ["", "", "", " ", "  ", "\t", "\u00a0"]
 FIXABLE = [
     "date 2021-03-04", "published: 2021-03-04T10:00:00Z", "updated 2019-11-30", "url: https://example.org/a/b",
     "www.example.org/story", "author: [\"Ana Ruiz\"]", "{\"title\": \"x\"", "Advertisement",
-    "READ MORE: Harbour plan approved", "Follow us on Twitter", "Share this article",
-    "the the", "in in", "2019 2019", "forces .", "said ,", "don`t", "it\u2018s", "Mr\u00a0Lavoie",
+    "READ MORE: Harbour plan approved", "Follow us on Bluesky", "Share this article",
+    "the the", "in in", "2019 2019", "pilots .", "said ,", "don`t", "it\u2018s", "Mr\u00a0Lavoie",
     "Bel\u200bmont", "soft\u00adware", "U.S", "Mar. 9, 2022", "(Photo: Lena Park/Harbour Post)",
-    "Watch: 2:31", "3 hours ago", "© 2024 Harbour Post", "Sign up for our newsletter",
+    "Watch: 2:31", "3 hours ago", "© 2024 Harbour Post", "Sign up for the Harbour Post newsletter",
     "Kiev", "Harbor Post", "Lavoi", "Bel", "Kievan", "Lavoie's",
 ]
 BOILERPLATE_LINES = [
-    "Advertisement", "Story continues below advertisement", "READ MORE: Harbour plan approved",
-    "RELATED: Ferry fares rise again", "Most Read", "Trending Now", "Just Posted",
+    "Advertisement", "Article continues below this advertisement", "READ MORE: Harbour plan approved",
+    "RELATED: Ferry fares rise again", "Most Popular", "Trending Now", "Latest Headlines",
     "(Photo: Lena Park/Harbour Post)", "Watch: Council debates harbour plan 2:31 3 hours ago",
-    "Share this article", "Follow us on Twitter and Facebook", "© 2024 Harbour Post. All rights reserved.",
+    "Share this article", "Follow us on Bluesky and Instagram", "© 2024 Harbour Post. All rights reserved.",
     "The council met on Monday. The council met on Monday.",
     "Ana Ruiz\n\nAna Ruiz is a reporter for the Harbour Post covering city hall.",
 ]

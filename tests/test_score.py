@@ -185,26 +185,26 @@ def test_bad_scoring_config_is_an_error(tmp_path: Path, body: str, message: str)
 
 # --- the report command on real corpora -------------------------------------------------------
 
-MT_ARTICLE = """Minister visits flooded towns
+MT_ARTICLE = """Minister visits island schools
 
-The minister toured the the flooded towns on Tuesday and promised help to families .
-She said the defense of the river banks would be rebuilt before the next season arrives.
+The minister toured the the island schools on Thursday and promised laptops to pupils .
+She said the defense of the old harbour wall would be rebuilt before the next season arrives.
 Officials said the repairs would cost more than the province had set aside this year.
-Residents told reporters they had waited weeks for sandbags and clean drinking water.
+Parents told reporters they had waited months for a new ferry timetable and a bus.
 """
 CHROME_ARTICLE = """Council approves new budget
 
 The council approved a new budget on Monday after a long debate about road repairs.
 
-Story continues below advertisement
+Article continues below this advertisement
 
 READ MORE: Mayor announces new bus routes
 
-Sign up for our daily newsletter
+Sign up for the Harbour Post newsletter
 
-Follow us on Twitter and Facebook
+Follow us on Bluesky and Instagram
 
-Most Read
+Most Popular
 
 Trending Now
 """

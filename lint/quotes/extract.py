@@ -187,7 +187,7 @@ def _clean_name(name: str) -> str:
         return ""
     last = parts[-1]
     if last.endswith("'s"):
-        return ""  # "Sajjan's remarks": a possessive, not an attribution
+        return ""  # "Okafor's remarks": a possessive, not an attribution
     return " ".join(parts).rstrip(".,")
 
 
@@ -286,7 +286,7 @@ def _surnames(text: str) -> frozenset[str]:
 
 def _plausible_speaker(speaker: str, surnames: frozenset[str]) -> bool:
     """A one-word speaker ("Haddad said") must be the surname of a full name in the article;
-    otherwise it is a place or a word the attribution pattern caught ("Guwahati said")."""
+    otherwise it is a place or a word the attribution pattern caught ("Tromsø said")."""
     return not speaker or " " in speaker or speaker.lower() in surnames
 
 

@@ -159,7 +159,12 @@ def _article_payload(
         ])
     chrome = [n for n, role in enumerate(article.roles, start=1)
               if role in CHROME_ROLE_NAMES]
-    return {"t": text, "c": chrome, "f": findings, "r": article.score.reasons}
+    story = {}
+    if article.story:
+        story = {"s": article.story,
+                 "sib": [[position.get(doc, -1), doc[0] if doc[1] is None else f"{doc[0]}:{doc[1]}"]
+                         for doc in article.siblings]}
+    return {"t": text, "c": chrome, "f": findings, "r": article.score.reasons, **story}
 
 
 def _rules(report: Report) -> list[tuple[str, str, int, int]]:

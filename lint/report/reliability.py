@@ -39,6 +39,10 @@ class Article:
     score: ArticleScore
     diagnostics: list[Diagnostic]
     roles: list[str]
+    story: str | None = None
+    """The story (articles about one event) the article belongs to, if any."""
+    siblings: list[Key] = field(default_factory=list)
+    """The story's other articles."""
 
 
 @dataclass
@@ -60,8 +64,12 @@ def build_report(result: RunResult, scoring: Scoring, source_field: str = "sourc
     grouped: dict[Key, list[Diagnostic]] = defaultdict(list)
     for d in result.diagnostics:
         grouped[(d.path, d.record)].append(d)
-    articles = [Article(s, grouped.pop(s.key, []), list(result.roles.get(s.key, [])))
-                for s in scores]
+    story_of = {doc: story for story, docs in result.stories.items() for doc in docs}
+    articles = [
+        Article(s, grouped.pop(s.key, []), list(result.roles.get(s.key, [])), story_of.get(s.key),
+                [doc for doc in result.stories.get(story_of.get(s.key, ""), []) if doc != s.key])
+        for s in scores
+    ]
     other = [d for ds in grouped.values() for d in ds]  # input problems: files, not articles
     by_family = Counter(family_of(d.code) for d in result.diagnostics)
     verdicts = Counter(v for s in scores for v in s.verdicts)
@@ -78,6 +86,7 @@ def build_report(result: RunResult, scoring: Scoring, source_field: str = "sourc
         "by_severity": dict(Counter(str(d.severity) for d in result.diagnostics)),
         "input_problems": len(other),
         "missing_paths": list(result.missing),
+        "stories": len(result.stories),
     }
     return Report(articles, aggregate_outlets(scores), summary,
                   dict(sorted(by_family.items(), key=lambda kv: -kv[1])), scoring, other)
@@ -111,6 +120,7 @@ def render_report_json(report: Report) -> str:
         "outlets": [o.to_json() for o in report.outlets],
         "articles": [
             {"rank": rank, **a.score.to_json(),
+             **({"story": a.story} if a.story else {}),
              "diagnostics": [d.to_json() for d in a.diagnostics]}
             for rank, a in enumerate(report.articles, start=1)
         ],

@@ -29,8 +29,8 @@ class AuthorBio(Rule):
         ),
         why="The bio is page chrome about the writer, not part of the story.",
         example=(
-            "Murray Brewster\n\nSenior reporter, defence and security\n\n"
-            "Murray Brewster is senior defence writer for CBC News...   <- NL109"
+            "Ines Marlowe\n\nSenior reporter, science and health\n\n"
+            "Ines Marlowe is a senior science writer for the Harbour Ledger...   <- NL109"
         ),
     )
 

@@ -33,11 +33,11 @@ class ForeignWordRule(Rule):
             "A lowercase word unknown to the English lexicon and rare in English (wordfreq) "
             "that is common in another language (wordfreq's lists for French, Spanish, "
             "Portuguese, Italian, German, Polish and others) or carries letters only other "
-            "languages write ('sinistrés', 'złotych'), alone or as a phrase; and a run of "
+            "languages write ('bénévoles', 'złotych'), alone or as a phrase; and a run of "
             "another script (Cyrillic, Arabic, Hangul...) inside a line of English. Not "
             "reported: names (capitalized, so institutions' own names in their language too), "
-            "established loanwords and regional terms (rules/foreign.toml: lakh, douar, "
-            "voivode, carabinieri...), glossed terms ('the bono de término, or end-of-conflict "
+            "established loanwords and regional terms (rules/foreign.toml: lakh, souk, "
+            "starosta, carabinieri...), glossed terms ('the aguinaldo de Navidad, or Christmas "
             "bonus', 'X (meaning ...)', 'what locals call X'), a title before a name, words in "
             "parentheses and quotations in that language."
         ),
@@ -45,7 +45,7 @@ class ForeignWordRule(Rule):
             "A translation system leaves a word it could not translate as it was; an English "
             "reader, search and any model trained on the text meet a word that means nothing."
         ),
-        example="distributing tents and blankets to the sinistrés.   <- NL512 (French)",
+        example="the museum reopened its salle des fêtes on Sunday.   <- NL512 (French)",
     )
     needs = ("context",)
 

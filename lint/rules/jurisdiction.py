@@ -64,14 +64,14 @@ class WrongJurisdiction(Rule):
         ),
         why=(
             "Machine translation renders a ministry by its nearest equivalent in the engine's "
-            "dominant locale ('Department of National Defence' becomes 'Department of Homeland "
-            "Security'), which puts a U.S. agency in Canada and misinforms the reader."
+            "dominant locale ('Oesterreichische Nationalbank' becomes 'Bundesbank'), which puts a "
+            "German institution in Austria and misinforms the reader."
         ),
         example=(
-            "The Department of Homeland Security in Canada said the mission was suspended.\n"
-            "  <- NL502, suggestion: 'Department of National Defence'\n"
-            "PATNA, India - ... The National Weather Service forecast more rain.\n"
-            "  <- NL502 (the article is about India), suggestion: 'India Meteorological Department'"
+            "The Bundesbank in Austria held interest rates.\n"
+            "  <- NL502, suggestion: 'Oesterreichische Nationalbank'\n"
+            "OSAKA, Japan - ... The Air Accidents Investigation Branch inspected the wreck.\n"
+            "  <- NL502 (the article is about Japan), suggestion: 'Civil Aviation Bureau'"
         ),
     )
 

@@ -94,14 +94,14 @@ class LocaleSpelling(Rule):
             "Each article's locale is decided by the article itself: its locale-marked "
             "spellings (rules/locale.toml: colour/color, centre/center, travelled/traveled...) "
             "and locale conventions that are not spellings ('per cent' or 'percent', "
-            "'14 October' or 'October 14', 'said Tuesday' without 'on', 'tonnes', lakh and "
+            "'3 March' or 'March 3', 'said Tuesday' without 'on', 'tonnes', lakh and "
             "crore), for U.S., British, Canadian, Australian, Indian, Irish, New Zealand and "
             "South African English. The config's `locale`, the outlet folder's majority and "
             "the corpus's are priors that the article's own evidence can outweigh. A spelling "
             "that breaks the article's majority is reported with the article's count of the "
             "other locale's forms (a warning when the majority is at least two and twice the "
             "other side, info when it is thinner). Proper names and titles ('U.S. Secretary "
-            "of Defense', 'World Health Organization', 'Labour government'), quotations and "
+            "of Labor', 'Pan American Health Organization', 'Labour Party'), quotations and "
             "spellings right after another country's name are not reported; but a name of the "
             "article's own country (lint/context/country.py) in another locale's spelling is "
             "('Australian Defense Force' in an article about Australia). -ize is British too "
@@ -112,8 +112,8 @@ class LocaleSpelling(Rule):
             "machine translation, whose output follows the engine's default locale."
         ),
         example=(
-            "a British article with 'programme', 'epicentre' and '14 October' that writes "
-            "'the center of the town'   <- NL505, suggestion: 'centre'"
+            "a British article with 'programme', 'colour' and '3 March' that writes "
+            "'the theater reopened'   <- NL505, suggestion: 'theatre'"
         ),
     )
     scope = "corpus"
@@ -252,7 +252,7 @@ class AbbreviationForm(Rule):
             "The article itself shows the intended form; a half-dotted one is a slip of "
             "editing or of a translation system's detokenizer."
         ),
-        example="Pentagon says U.S will defend allies   <- NL506 when the article also has 'U.S.', suggestion: 'U.S.'",
+        example="Museum says U.K will return the statues   <- NL506 when the article also has 'U.K.', suggestion: 'U.K.'",
     )
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:

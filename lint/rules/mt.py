@@ -1,8 +1,8 @@
 """Machine-translation slips in verbs and collocations.
 
-NL503 mt-verb: a strictly transitive verb used with no object ("Canada sued in 2012").
+NL503 mt-verb: a strictly transitive verb used with no object ("Norway sued in 2015").
 NL504 mt-collocation: known wrong collocations from the pack, and a dropped "of" after an
-event noun ("the killing Soleimani").
+event noun ("the arrest Varga").
 
 Both select candidate sentences with a cheap regex first and parse only those with the shared,
 memoized spaCy pipeline (``ctx.env.parse``).
@@ -202,6 +202,7 @@ IRREGULAR = {
     "raise": ("raised", "raised", "raises", "raising"), "break": ("broke", "broken", "breaks", "breaking"),
     "breathe": ("breathed", "breathed", "breathes", "breathing"), "kill": ("killed", "killed", "kills", "killing"),
     "call": ("called", "called", "calls", "calling"), "consult": ("consulted", "consulted", "consults", "consulting"),
+    "leave": ("left", "left", "leaves", "leaving"),
 }
 _IRREGULAR_PAST = frozenset(f for forms in IRREGULAR.values() for f in forms[:2]) | frozenset(
     {"sought", "thought", "found", "told", "left", "felt", "won", "lost", "sent", "spent", "built",
@@ -262,8 +263,8 @@ class MtVerb(Rule):
         what=(
             "A finite, active verb from the pack's list of strictly transitive verbs "
             "(rules/mt.toml [mt_verbs]) whose clause has a subject but no object: only time "
-            "adjuncts follow ('Canada sued in 2012', 'Ottawa imposed last year'). The parse "
-            "must agree: passives, relative clauses ('the firm Canada sued'), shared objects "
+            "adjuncts follow ('Norway sued in 2015', 'Lisbon imposed last year'). The parse "
+            "must agree: passives, relative clauses ('the firm Norway sued'), shared objects "
             "('condemned and sanctioned the regime') and the intransitive senses ('sued for "
             "damages', 'sued in federal court') are not reported, nor are headlines, whose "
             "style drops the auxiliary of a passive ('Budget approved after vote')."
@@ -273,7 +274,7 @@ class MtVerb(Rule):
             "'sued', 'listed' -> 'appointed') leaves a transitive verb hanging; the sentence "
             "no longer says what happened."
         ),
-        example="Canada sued in 2012, with Foreign Minister ...   <- NL503 ('sue' needs an object)",
+        example="Norway sued in 2015, with the fisheries minister ...   <- NL503 ('sue' needs an object)",
     )
 
     forms: dict[str, str]
@@ -392,16 +393,16 @@ class MtCollocation(Rule):
             "Verb-noun and verb-preposition pairs that translation systems get wrong, listed "
             "with their fixes in rules/mt.toml ('appointed X a terrorist organization' -> "
             "'designated', 'discussed about', 'declared war to'); and an event noun followed "
-            "directly by a name with no 'of' ('after the killing Soleimani'), when the parse "
-            "shows the name is not the subject of a relative clause ('the beating Canada took')."
+            "directly by a name with no 'of' ('after the arrest Varga'), when the parse "
+            "shows the name is not the subject of a relative clause ('the beating Norway took')."
         ),
         why=(
             "The sentence reads as English but says something else, or drops a word: a "
             "reader or a model trained on it learns the wrong construction."
         ),
         example=(
-            "The United States appointed Quds Force a terrorist organization   <- NL504, "
-            "suggestion: 'designated Quds Force a terrorist organization'"
+            "The cabinet appointed the Red Dawn militia a terrorist organization   <- NL504, "
+            "suggestion: 'designated the Red Dawn militia a terrorist organization'"
         ),
     )
 

@@ -3,7 +3,7 @@
 The corpus, not a dictionary, says how a name is spelled: a rare form that is a small edit of
 a dominant form of the same name is reported with the dominant form and its evidence. spaCy
 is asked only about the few mentions that are about to be reported (is this a person, or a
-place or demonym such as Iraq/Iraqi?), never about every sentence.
+place or demonym such as Kenya/Kenyan?), never about every sentence.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def related(mentions: list[list[Any]], path: str, message: str) -> list[Related]
 
 
 def is_derivation(a: str, b: str, suffixes: Sequence[str]) -> bool:
-    """One form is the other plus a demonym or derivation ending (Iraq/Iraqi, Canada/Canadian)."""
+    """One form is the other plus a demonym or derivation ending (Kenya/Kenyan, Japan/Japanese)."""
     short, long = sorted((letters(a), letters(b)), key=len)
     for suffix in suffixes:
         if long == short + suffix:
@@ -118,18 +118,18 @@ class NameVariant(Rule):
             "changed letters, or a changed given name) of a form the corpus uses at least "
             "three times as often in two or more files, or that the same article uses. The "
             "rare form must be unknown to the word-frequency lexicon (wordfreq), sound like "
-            "the dominant one (metaphone), and not be a derivation of it (Iraq/Iraqi). A "
+            "the dominant one (metaphone), and not be a derivation of it (Kenya/Kenyan). A "
             "different given name means a different person and is not reported. An error "
             "when the same article or the same given name backs the dominant form."
         ),
         why=(
-            "Machine translation and transcription corrupt names ('Harjit Sajjani' for "
-            "Harjit Sajjan); a corrupted name misattributes statements and breaks search."
+            "Machine translation and transcription corrupt names ('Lisandro Quevado' for "
+            "Lisandro Quevedo); a corrupted name misattributes statements and breaks search."
         ),
         example=(
-            "Harjit Sajjani issued a statement.   <- NL401, suggestion: 'Harjit Sajjan' "
-            "(Harjit Sajjan: 6 mentions in 4 files)\n"
-            "Silence a real name with vocabulary.accept = [\"Sajjani\"]."
+            "Lisandro Quevado issued a statement.   <- NL401, suggestion: 'Lisandro Quevedo' "
+            "(Lisandro Quevedo: 6 mentions in 4 files)\n"
+            "Silence a real name with vocabulary.accept = [\"Quevado\"]."
         ),
     )
     scope = "corpus"
@@ -193,7 +193,7 @@ class NameVariant(Rule):
             and is_derivation(rare_key, variant["canonical"], self.data.derivation_suffixes)
             and entity_label(ctx, m)[0] != "PERSON"
         ):
-            return None  # Iraq/Iraqi: a derivation shape needs the parser to say "person"
+            return None  # Kenya/Kenyan: a derivation shape needs the parser to say "person"
         surname_text = display({"surface": canonical["surface"]})
         person = max(people, key=lambda p: (p["count"] + p["attached"], display(p)), default=None)
         shared = variant["evidence"] != ["corpus"]
@@ -266,11 +266,11 @@ class NameForm(Rule):
         what=(
             "A name the corpus also writes another legitimate way: with or without "
             "diacritics or another case (François/Francois), or with an extra middle name "
-            "('Ali Hosseini Khamenei' where other files write 'Ali Khamenei'). Reported on "
+            "('Ana Lucía Ferraz' where other files write 'Ana Ferraz'). Reported on "
             "the less frequent form."
         ),
         why="A corpus that writes one person two ways is harder to search and to cite.",
-        example="François-Philippe Champagne   <- NL402 (also written 'Francois-Philippe Champagne')",
+        example="Élodie Marchetti-Lagarde   <- NL402 (also written 'Elodie Marchetti-Lagarde')",
     )
     scope = "corpus"
     needs = ("names", "story")

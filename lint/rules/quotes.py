@@ -38,12 +38,12 @@ class QuoteDrift(Rule):
         ),
         why=(
             "A quotation is a promise that these were the speaker's words. Machine translation "
-            "and back-translation swap synonyms inside quotes ('all necessary precautions' "
-            "becomes 'all necessary measures'), which misquotes the speaker."
+            "and back-translation swap synonyms inside quotes ('a modest increase' "
+            "becomes 'a moderate increase'), which misquotes the speaker."
         ),
         example=(
-            "“We are taking all necessary measures for the safety of our personnel,” she said.\n"
-            "  <- NL501: 'measures' where b.txt:12 has 'precautions'"
+            "“We expect a moderate increase in ticket prices next season,” she said.\n"
+            "  <- NL501: 'moderate' where b.txt:12 has 'modest'"
         ),
     )
     scope = "corpus"

@@ -40,8 +40,8 @@ class RepeatedLine(Rule):
             "paragraph skews any statistic or model trained on the text."
         ),
         example=(
-            "The geopolitical implications of Soleimani's killing\n"
-            "The geopolitical implications of Soleimani's killing   <- NL201, same as line 22"
+            "The new harbour bridge opens to cyclists in spring\n"
+            "The new harbour bridge opens to cyclists in spring   <- NL201, same as line 22"
         ),
     )
 
@@ -210,10 +210,10 @@ class UnrelatedLinks(Rule):
             "once, with its line range."
         ),
         why=(
-            "Sidebar and footer lists ('Just Posted', 'Most Read') are scraped into the text: "
+            "Sidebar and footer lists ('Latest Headlines', 'Most Popular') are scraped into the text: "
             "a reader, a search index or a model would take them for part of the story."
         ),
-        example="Just Posted\n\nSecond earthquake in two days strikes near Agassiz\n...  <- NL203",
+        example="Latest Headlines\n\nBakery on Elm Street wins regional bread award\n...  <- NL203",
     )
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:

@@ -4,7 +4,7 @@ Layers, cheapest and surest first: the configured vocabulary.accept, the pack's 
 of known typos, then symspellpy's frequency dictionary for words the lexicon does not know.
 Dictionary suggestions are kept only for rare words (wordfreq) at edit distance 1 from a
 common word; a capitalized word must be unknown even as a name and close to a very common
-word ("Assocation" -> Association), and any word the corpus uses in two documents, or three
+word ("Comittee" -> Committee), and any word the corpus uses in two documents, or three
 times, is accepted. Spell checkers flag dozens of names per article; this rule must not.
 """
 
@@ -73,7 +73,7 @@ def suggest(word: str) -> tuple[str, int] | None:
 
 def inner_edit(word: str, term: str) -> bool:
     """True when the one edit between ``word`` and ``term`` spares their first and last
-    letters: "Assocation" (Association) is a typo; "Milei" (miles) and "Amini" (mini) are
+    letters: "Comittee" (Committee) is a typo; "Milei" (miles) and "Amini" (mini) are
     names that happen to sit one edit from a common word."""
     prefix = 0
     while prefix < min(len(word), len(term)) and word[prefix] == term[prefix]:
@@ -109,7 +109,7 @@ class Misspelling(Rule):
             "are never reported."
         ),
         why="A misspelling in a published or archived article is a transcription or editing slip.",
-        example="Chilliwack Visual Artists Assocation   <- NL507, suggestion: 'Association'",
+        example="Riverside Allotment Comittee   <- NL507, suggestion: 'Committee'",
     )
     scope = "corpus"
     needs = ("vocab", "context")

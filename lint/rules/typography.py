@@ -174,7 +174,7 @@ class ForeignQuotes(Rule):
             "longer English typography, and tools that find quotations (attribution, quote "
             "comparison) miss them."
         ),
-        example="described it as «a day lost for everyone»   <- NL306, suggestion: '“a day lost for everyone”'",
+        example="called it «a night to remember»   <- NL306, suggestion: '“a night to remember”'",
     )
 
     table: TypographyTable
@@ -341,7 +341,7 @@ class ForeignPunctuation(Rule):
             "A translation system that carries the source's punctuation into English leaves "
             "characters that English readers, search and tokenizers do not treat as punctuation."
         ),
-        example="water entered more than 40 villages।   <- NL307 (Devanagari danda), suggestion: '.'",
+        example="the fair drew over 2,000 visitors।   <- NL307 (Devanagari danda), suggestion: '.'",
     )
 
     table: TypographyTable
@@ -423,7 +423,7 @@ class ForeignPunctuation(Rule):
 # NL308
 
 MIN_PROSE_WORDS = 8
-"""Shorter lines are often page chrome ("Have your say.Give us feedback"): info there."""
+"""Shorter lines are often page chrome ("Log in.Register now"): info there."""
 _COMMA_RE = regex.compile(r"(?<=\p{Ll}\p{Ll}),(?=\p{L}\p{L})")
 _PERIOD_RE = regex.compile(r"(?<=(?<![\p{L}.])\p{L}\p{Ll}+)\.(?=\p{Lu}\p{Ll}+(?![\p{L}.]))")
 _INSIDE_RE = regex.compile(
@@ -451,7 +451,7 @@ class PunctuationSpacing(Rule):
             "A detokenizer or a translation system that joined sentences, or kept another "
             "language's spacing, leaves text that tokenizers split wrongly and readers stumble on."
         ),
-        example="a 1,000-seat increase.Some professors   <- NL308, suggestion: 'increase. Some'",
+        example="a record harvest.Most growers   <- NL308, suggestion: 'harvest. Most'",
     )
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
@@ -544,19 +544,19 @@ class NumberFormat(Rule):
         fixable=True,
         summary="A decimal comma, or thousands grouped with dots or spaces, in an English article.",
         what=(
-            "Numbers in another language's format: a decimal comma ('8,5 percent', "
-            "'magnitude 6,2': one or two digits after the comma), thousands grouped with dots "
+            "Numbers in another language's format: a decimal comma ('3,7 percent', "
+            "'a 4,5 km race': one or two digits after the comma), thousands grouped with dots "
             "('1.250.000', '1.234,5', or one group where only a whole number makes sense: "
-            "'US$ 9.740', '2.500 households') or with spaces ('2 600 trucks'). A warning "
-            "when the article's own other numbers are written the English way (9,740; 4.2); "
+            "'€ 4.350', '2.500 households') or with spaces ('3 400 tickets'). A warning "
+            "when the article's own other numbers are written the English way (4,350; 1.8); "
             "info otherwise. Count nouns, magnitudes and currencies are in "
             "rules/typography.toml; '1.125 billion' keeps its decimal point."
         ),
         why=(
-            "Translation systems often keep the source's number format; '9.740' then reads as "
-            "nine point seven four, and '1,5' as fifteen, to an English reader or a parser."
+            "Translation systems often keep the source's number format; '4.350' then reads as "
+            "four point three five, and '1,5' as fifteen, to an English reader or a parser."
         ),
-        example="The union demands 8,5 percent more pay   <- NL309, suggestion: '8.5 percent'",
+        example="Bus fares rise 3,7 percent in May   <- NL309, suggestion: '3.7 percent'",
     )
 
     table: TypographyTable
@@ -614,7 +614,7 @@ class NumberFormat(Rule):
                 if phone or self._after_month(line, start) or groups.count(sep) > 3:
                     continue
                 if not line[:start].strip() or not _LOWER_AFTER_RE.match(line, end):
-                    continue  # "1 120-year-old" (a list number), "400 737 Max jets" (a model)
+                    continue  # "2 150-year-old" (a list number), "200 787 Dreamliners" (a model)
                 kind = "spaces"
             if currency is not None:
                 gap = line[currency:start]

@@ -70,8 +70,10 @@ def vote(
     witness: ``group_of`` maps each article to its group, and a group's articles that give the
     same value count once. A copy of this article that agrees with it is no evidence at all; one
     that differs is. A warning needs at least two independent siblings agreeing on another
-    value, at least two thirds of those with a value, and none for this one; one sibling
-    against it, or a split, is info.
+    value, at least two thirds of those with a value, and none for this one. One sibling
+    against it is info; so is a majority too small for a warning, when no witness gives a third
+    value. When the witnesses disagree among themselves, or more articles print this value
+    than the other, there is nothing to report.
     """
     entries: list[tuple[Hashable, V, list[int]]] = []
     for doc in sorted(values):
@@ -112,6 +114,8 @@ def vote(
         severity = "info"
     neutral = {doc for doc in values if same(own, values[doc]) and any(same(values[doc], v) for v in differing)}
     backing = sum(1 for doc, v in values.items() if doc not in neutral and same(own, v))
+    if severity == "info" and len(top) < total:
+        severity = ""  # the witnesses disagree among themselves: independent wordings, no odd one
     if severity == "info" and 1 + backing > len(agreeing):
         severity = ""  # more articles print this value than the other: nothing to say here
     return Verdict(severity, top[0][1], agreeing, agree_own, total, len(top))

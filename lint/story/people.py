@@ -20,18 +20,14 @@ import jellyfish
 from ftfy.badness import is_bad
 from rapidfuzz import fuzz
 
-from lint.lexicon import lexicon
 from lint.names.fold import fold
 from lint.story.align import Alignment, Place
 from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
-from lint.story.text import Sentence, Token, is_content
-from lint.text import STOPWORDS
+from lint.story.text import Sentence, Token, is_common_word, is_content
 
 PARTICLES = frozenset({"de", "del", "da", "do", "dos", "van", "von", "der", "la", "le", "du",
                        "bin", "ibn", "al", "el", "y"})
 ARTICLE_PREFIXES = ("al-", "el-", "ul-", "ad-", "as-", "ash-", "az-", "an-", "ar-")
-COMMON_COUNT = 5_000_000
-"""A leading word this frequent in the lexicon is the sentence's word, not a given name."""
 CONTEXT_WINDOW = 4
 """Content words on each side of a mention that describe the person."""
 MIN_CONTEXT = 2
@@ -104,7 +100,7 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 def _common(token: Token) -> bool:
-    return token.norm in STOPWORDS or lexicon().get(token.norm, 0) >= COMMON_COUNT
+    return is_common_word(token)
 
 
 def name_spans(

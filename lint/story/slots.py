@@ -14,18 +14,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from lint.lexicon import lexicon
 from lint.story.align import Alignment, Op, Place, word_alignment
 from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
-from lint.story.text import Token
-from lint.text import STOPWORDS
+from lint.story.text import Token, is_common_word
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "del", "da", "do", "dos", "van",
                         "von", "der", "la", "le", "du", "bin", "ibn", "al", "el", "y"})
 """Lowercase words that may sit inside a name ("Office of Fair Trading", "Ana de la Vega")."""
-PARTICLES = frozenset({"de", "del", "da", "do", "dos", "van", "von", "der", "la", "le", "du",
-                       "bin", "ibn", "al", "el", "y"})
-ARTICLE_PREFIXES = ("al-", "el-", "ul-", "ad-", "as-", "ash-", "az-", "an-", "ar-")
 INSTITUTION_HEADS = frozenset({
     "ministry", "department", "office", "agency", "administration", "service", "services",
     "commission", "authority", "council", "bureau", "directorate", "patrol", "guard", "police",
@@ -37,10 +32,7 @@ INSTITUTION_HEADS = frozenset({
     "foundation", "fund", "program", "programme", "unit", "command", "chamber", "house",
 })
 MIN_SENTENCE_DICE = 0.4
-"""Aligned sentences this close or closer may show a name slot."""
-MIN_NAME_TOKENS = 2
-COMMON_COUNT = 5_000_000
-"""A sentence-initial word this frequent in the lexicon is not the start of a name."""
+"""Aligned sentences this close or closer may show an institution slot."""
 
 
 class Run(NamedTuple):
@@ -98,7 +90,7 @@ def _ends_run(text: str, tokens: Sequence[Token], i: int) -> bool:
 
 def _common_start(token: Token) -> bool:
     """A sentence's first word that is an ordinary word, capitalized only by its place."""
-    return token.norm in STOPWORDS or lexicon().get(token.norm, 0) >= COMMON_COUNT
+    return is_common_word(token)
 
 
 def _name_word(token: Token) -> bool:

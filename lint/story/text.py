@@ -13,6 +13,7 @@ from typing import NamedTuple
 import regex
 import snowballstemmer
 
+from lint.lexicon import lexicon
 from lint.names.fold import fold
 from lint.text import STOPWORDS
 
@@ -100,9 +101,13 @@ def is_content(token: Token) -> bool:
     return len(token.norm) > 1 and token.norm not in STOPWORDS and token.surface[:1].isalnum()
 
 
-def is_capitalized(token: Token) -> bool:
-    return token.surface[:1].isupper()
+COMMON_COUNT = 5_000_000
+"""A word this frequent in the lexicon is an ordinary word: capitalized at a sentence's start,
+it does not begin a name ("Scientists", "Officials", "Health")."""
 
 
-def is_number(token: Token) -> bool:
-    return token.surface[:1].isdigit()
+def is_common_word(token: Token) -> bool:
+    """A stopword or a frequent English word."""
+    return token.norm in STOPWORDS or lexicon().get(token.norm, 0) >= COMMON_COUNT
+
+

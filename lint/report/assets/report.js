@@ -174,6 +174,13 @@
     });
     box.append(el('div', { class: 'share' }, link, ' ', copy));
     if (d.r.length) box.append(el('ul', { class: 'reasons' }, ...d.r.map((r) => el('li', { text: r }))));
+    if (d.s) {
+      const others = d.sib.map(([k, label]) => k >= 0
+        ? el('a', { href: '#a' + k, 'data-go': '', text: label }) : el('span', { text: label }));
+      const story = el('p', { class: 'story' }, `Story ${d.s}, told by ${d.sib.length} other article${d.sib.length === 1 ? '' : 's'}: `);
+      others.forEach((o, n) => { if (n) story.append(', '); story.append(o); });
+      box.append(story);
+    }
     const text = el('div', { class: 'text' });
     const chrome = new Set(d.c);
     const lines = d.t.split('\n');
