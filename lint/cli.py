@@ -245,7 +245,7 @@ def report(
 
     Exit 0 when the report was written (findings do not fail it), 2 on errors.
     """
-    from lint.report.reliability import is_report_file, render_report
+    from lint.report.publish import is_report_file, render_report
 
     if html_path and output_path and html_path != output_path:
         fail("give either --html FILE or -o FILE, not both")
