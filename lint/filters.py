@@ -17,11 +17,11 @@ from lint.suppress import FileDirectives, apply_inline_suppressions
 
 def filter_diagnostics(
     diagnostics: Iterable[Diagnostic], config: Config, shown: Callable[[str], str],
-    directives: Mapping[str, FileDirectives],
+    directives: Mapping[str, FileDirectives] | None = None,
 ) -> list[Diagnostic]:
     """Apply the config's filters (:func:`config_filters`) and the inline directives (by file,
-    as the first pass found them)."""
-    return apply_inline_suppressions(config_filters(diagnostics, config, shown), directives)
+    as the first pass found them; none when not given)."""
+    return apply_inline_suppressions(config_filters(diagnostics, config, shown), directives or {})
 
 
 def config_filters(
