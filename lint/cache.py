@@ -1,9 +1,9 @@
 """The content-addressed cache: per-file analyses, corpus indexes and corpus-rule results.
 
-Layout: ``<cache dir>/v<N>/<namespace>/<kind>/<ab>/<key>``, where kind is ``p1`` (a file's
-first-pass summary), ``p1an`` (its analyses), ``index`` (a corpus index), ``state`` (the corpus
-index builder's reducer state, and the manifest naming the latest), ``p2`` (a file's
-corpus-rule results) or ``run`` (a whole run's result); ``<cache dir>/v<N>/keys`` remembers
+Layout: ``<cache dir>/v<N>/<namespace>/<kind>/<ab>/<key>``, where kind is a
+:class:`~lint.cache_kinds.CacheKind` (a file's first-pass summary and its analyses, a corpus
+index, the kept index-builder state, a file's corpus-rule results, a whole run's result);
+``<cache dir>/v<N>/keys`` remembers
 file keys by stat. The namespace hashes everything that changes results besides the files:
 newslint's own code, the config, the rule packs, the selected rules and the spaCy pipeline.
 Keys hash a file's path and bytes (first pass), the ordered first-pass keys of the corpus (the
@@ -28,31 +28,20 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from lint import cache_key, codec
+from lint.cache_kinds import CacheKind
 from lint.cache_shapes import conforms
+from lint.hashing import digest, file_key
 
 CACHE_VERSION = 1
 DEFAULT_DIR = ".newslint_cache"
 TMP_PREFIX = ".tmp-"
 """Entries are written as ``.tmp-<pid>-<random>`` and renamed; readers never see those."""
-
-
-def digest(*parts: str | bytes) -> str:
-    """A short, stable hex digest of ``parts``."""
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-def file_key(path: str, data: bytes) -> str:
-    """The first-pass key of a file: its path and its bytes."""
-    return digest(path, data)
 
 
 MAGIC = b"NLC2"
@@ -201,7 +190,7 @@ class Cache:
         if not isinstance(self, MemoryCache):
             cache_key.cache_key()  # read before workers fork, so that they share it
 
-    RUN_KINDS = frozenset({"p1an", "index"})
+    RUN_KINDS = frozenset({CacheKind.ANALYSES, CacheKind.INDEX})
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
@@ -230,19 +219,19 @@ class Cache:
 
         return cls(Path(temporary_run_dir()), space, temporary=True)
 
-    def path(self, kind: str, key: str) -> Path:
+    def path(self, kind: CacheKind, key: str) -> Path:
         return Path(self._location(kind, key))
 
-    def _location(self, kind: str, key: str) -> str:
+    def _location(self, kind: CacheKind, key: str) -> str:
         return os.path.join(self._prefix, kind, key[:2], key)  # str, not Path: 10^5 calls a run
 
-    def has(self, kind: str, key: str) -> bool:
+    def has(self, kind: CacheKind, key: str) -> bool:
         return os.path.isfile(self._location(kind, key))
 
-    def _context(self, kind: str, key: str) -> str:
+    def _context(self, kind: CacheKind, key: str) -> str:
         return f"{self.dir.name}/{kind}/{key}"
 
-    def get(self, kind: str, key: str) -> Any | None:
+    def get(self, kind: CacheKind, key: str) -> Any | None:
         """The entry, or None when it is missing, corrupt, not ours or of the wrong shape (such
         an entry is removed, and rebuilt by the caller)."""
         path = self._location(kind, key)
@@ -265,7 +254,7 @@ class Cache:
             os.unlink(path)
         return None
 
-    def put(self, kind: str, key: str, value: Any) -> None:
+    def put(self, kind: CacheKind, key: str, value: Any) -> None:
         """Write the entry atomically; a cache that cannot be written is skipped, not fatal. A
         temporary cache keeps only what the run reads back (analyses and the index)."""
         if self.write_failed or (self.temporary and kind not in self.RUN_KINDS):
@@ -300,7 +289,7 @@ class Cache:
             notes.append(problem)
         return notes
 
-    def discard(self, kind: str, key: str) -> None:
+    def discard(self, kind: CacheKind, key: str) -> None:
         """Delete an entry if it is there (a reader that has it open keeps reading it)."""
         with contextlib.suppress(OSError):
             os.unlink(self._location(kind, key))
@@ -331,10 +320,31 @@ class Cache:
                 encoding="utf-8",
             )
 
+    def stored(self, kind: CacheKind, key: str) -> StoredEntry | None:
+        """A picklable handle that loads the entry again in another process (a pool worker
+        reads the corpus index from the folder instead of receiving it with each batch)."""
+        return StoredEntry(str(self.root), self.dir.name, kind, key)
+
     def close(self) -> None:
         """Remove a temporary cache."""
         if self.temporary:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    """An entry of a cache folder, loaded when called (see :meth:`Cache.stored`)."""
+
+    root: str
+    space: str
+    kind: CacheKind
+    key: str
+
+    def __call__(self) -> Any:
+        value = Cache(Path(self.root), self.space).get(self.kind, self.key)
+        if value is None:  # never check a file against no corpus: that would pass silently
+            raise RuntimeError(f"the shared {self.kind.value} is gone from the cache folder")
+        return value
 
 
 class MemoryCache(Cache):
@@ -343,7 +353,7 @@ class MemoryCache(Cache):
     Entries are the objects given, except the kinds a run updates in place after reading them
     (the kept corpus state), which are stored encoded as a folder would store them."""
 
-    COPIED_KINDS = frozenset({"state"})
+    COPIED_KINDS = frozenset({CacheKind.STATE})
     on_disk = False
 
     def __init__(self) -> None:
@@ -351,17 +361,21 @@ class MemoryCache(Cache):
         self.entries: dict[tuple[str, str], Any] = {}
         self._memo = KeyMemo(None)
 
-    def has(self, kind: str, key: str) -> bool:
+    def has(self, kind: CacheKind, key: str) -> bool:
         return (kind, key) in self.entries
 
-    def get(self, kind: str, key: str) -> Any | None:
+    def get(self, kind: CacheKind, key: str) -> Any | None:
         value = self.entries.get((kind, key))
         return codec.decode(value) if kind in self.COPIED_KINDS and value is not None else value
 
-    def discard(self, kind: str, key: str) -> None:
+    def discard(self, kind: CacheKind, key: str) -> None:
         self.entries.pop((kind, key), None)
 
-    def put(self, kind: str, key: str, value: Any) -> None:
+    def stored(self, kind: CacheKind, key: str) -> None:
+        """None: another process cannot read this cache (the value travels with the tasks)."""
+        return None
+
+    def put(self, kind: CacheKind, key: str, value: Any) -> None:
         if kind in self.COPIED_KINDS:
             value = codec.encode(value)
         self.entries[kind, key] = value

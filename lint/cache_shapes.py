@@ -16,6 +16,14 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
+from lint.cache_kinds import STATE_MANIFEST, CacheKind
+from lint.corpus import CorpusIndex, IndexBuilder
+from lint.diagnostic import Diagnostic
+from lint.features.base import DocumentAnalysis, Reducer
+from lint.outcomes import FileOutcome, SecondOutcome
+from lint.result import RunResult
+from lint.roles import LineRoles
+
 Check = Callable[[Any], bool]
 
 _FIELD_CHECKS: dict[type, list[tuple[str, Check]] | None] = {}
@@ -85,47 +93,34 @@ def _diagnostics_conform(items: Any) -> bool:
     """A list of diagnostics. Their own fields are not checked one by one (10^4 of them in a
     warm run's entry): the codec built each from a tagged ``Diagnostic`` of the same code (the
     namespace hashes newslint's source), so only the class can be wrong, never a field."""
-    from lint.diagnostic import Diagnostic
-
     return all_instances(items, Diagnostic)
 
 
 def _summary(value: Any) -> bool:
-    from lint.linter import FileOutcome
-
     return (
         fields_conform(value, FileOutcome)
         and _diagnostics_conform(value.diagnostics)
         and all(isinstance(d, tuple) and len(d) == 2 for d in value.documents)
         and all(isinstance(r, list) for r in value.roles.values())
+        and all(isinstance(d, list) for d in value.directives.values())
     )
 
 
 def _analyses(value: Any) -> bool:
-    from lint.features.base import DocumentAnalysis
-    from lint.roles import LineRoles
-
     return all_instances(value, DocumentAnalysis) and all(
         type(a.roles) is LineRoles and type(a.data) is dict for a in value
     )
 
 
 def _second(value: Any) -> bool:
-    from lint.linter import SecondOutcome
-
     return fields_conform(value, SecondOutcome) and _diagnostics_conform(value.diagnostics)
 
 
 def _index(value: Any) -> bool:
-    from lint.corpus import CorpusIndex
-
     return fields_conform(value, CorpusIndex) and all(isinstance(k, str) for k in value.parts)
 
 
 def _state(value: Any) -> bool:
-    from lint.corpus import IndexBuilder
-    from lint.features.base import Reducer
-
     return (
         isinstance(value, IndexBuilder)
         and isinstance(getattr(value, "reducers", None), dict)
@@ -142,8 +137,6 @@ def _manifest(value: Any) -> bool:
 
 
 def _run(value: Any) -> bool:
-    from lint.engine import RunResult
-
     return (
         fields_conform(value, RunResult)
         and _diagnostics_conform(value.diagnostics)
@@ -153,15 +146,16 @@ def _run(value: Any) -> bool:
     )
 
 
-_KINDS: dict[str, Check] = {
-    "p1": _summary, "p1an": _analyses, "p2": _second, "index": _index, "run": _run,
+_KINDS: dict[CacheKind, Check] = {
+    CacheKind.SUMMARY: _summary, CacheKind.ANALYSES: _analyses,
+    CacheKind.CORPUS_RESULTS: _second, CacheKind.INDEX: _index, CacheKind.RUN: _run,
 }
 
 
-def conforms(kind: str, key: str, value: Any) -> bool:
+def conforms(kind: CacheKind, key: str, value: Any) -> bool:
     """Whether ``value`` has the shape of an entry of ``kind`` (unknown kinds: any value)."""
-    if kind == "state":
-        check: Check | None = _manifest if key == "latest" else _state  # lint.state's manifest
+    if kind == CacheKind.STATE:
+        check: Check | None = _manifest if key == STATE_MANIFEST else _state
     else:
         check = _KINDS.get(kind)
     try:

@@ -22,12 +22,13 @@ from typing import Any
 
 import click
 
-from lint.cli import EXIT_ERROR, EXIT_OK, execute, fail, prepare
 from lint.cli_options import GroupedCommand, GroupedOption, setting_options
+from lint.command import execute, prepare
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Severity
 from lint.discover import Missing, discover
 from lint.document import Document
+from lint.errors import EXIT_ERROR, EXIT_OK, fail
 from lint.formats import format_of
 from lint.loader import load
 from lint.progress import ProgressBar

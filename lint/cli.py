@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import gc
 import io
 import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 from rich.console import Console
@@ -24,19 +23,23 @@ from lint.cli_options import (
     setting_options,
     write_grouped_options,
 )
-from lint.config import Config, ConfigError, find_config, read_config_file
-from lint.engine import RunResult, run
-from lint.formats import READ_GLOBS
+from lint.command import (
+    execute,
+    load_config,
+    load_rules,
+    nothing_checked,
+    prepare,
+    report_missing,
+)
+from lint.config import Config, ConfigError
+from lint.errors import EXIT_ERROR, EXIT_OK, fail
 from lint.output import console_options, emit, write_file
-from lint.packs import PackError
 from lint.progress import ProgressBar
-from lint.registry import RuleError, RuleSet, load_rule_set, select_rules
+from lint.registry import RuleSet
 from lint.report import RENDERERS, render_statistics, render_text
-from lint.rules.base import Rule
-from lint.runner import make_cache, make_executor
+from lint.result import RunResult
 from lint.safe_write import OutputError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = errors.EXIT_OK, errors.EXIT_FINDINGS, errors.EXIT_ERROR
 ALIASES = {"version": "--version", "help": "--help", "-v": "--version"}
 """Words people type for an option: suggested, not checked as paths."""
 
@@ -91,92 +94,6 @@ class DefaultGroup(click.Group):
             errors.output_failed(str(exc))
         except Exception as exc:
             errors.crashed(exc)
-
-
-def fail(message: str) -> NoReturn:
-    """Print one clear error line on stderr and exit 2."""
-    click.echo(f"newslint: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-def load_config(config_path: str | None, paths: Sequence[str]) -> Config:
-    if config_path:
-        found = read_config_file(Path(config_path))
-        if found is None:
-            raise ConfigError(f"{config_path}: no [tool.newslint] table")
-        return found
-    start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-    return find_config(start if start.exists() else Path.cwd())
-
-
-def load_rules(config: Config) -> RuleSet:
-    try:
-        return load_rule_set(config)
-    except (PackError, RuleError) as exc:
-        fail(str(exc))
-        raise  # unreachable
-
-
-def prepare(paths: Sequence[str], params: dict[str, Any]) -> tuple[Config, RuleSet, list[Rule]]:
-    """The config (file, then command-line values), the loaded rules and the selected ones; a
-    config or pack problem ends the run with one error line (exit 2)."""
-    try:
-        config = apply_options(load_config(params.get("config"), paths), params)
-        rule_set = load_rules(config)
-        return config, rule_set, select_rules(rule_set, config)
-    except ConfigError as exc:
-        fail(str(exc))
-        raise  # unreachable: fail() exits
-
-
-def execute(
-    paths: Sequence[str], config: Config, rules: Sequence[Rule], rule_set: RuleSet,
-    bar: ProgressBar,
-) -> RunResult:
-    """Run the engine with the executor and cache the config asks for; warnings about the run
-    itself (a corrupt cache entry, an unwritable cache folder) go to stderr."""
-    try:
-        executor = make_executor(config)
-    except ImportError as exc:
-        fail(f"--executor dask needs dask.distributed ({exc}); install it with "
-             "'pip install \"newslint[dask]\"'")
-        raise  # unreachable
-    except OSError as exc:
-        fail(f"cannot reach the Dask scheduler {config.scheduler}: {exc}")
-        raise  # unreachable
-    cache = make_cache(config, rules, rule_set.packs, executor)
-    # Modules, rules and packs live for the whole run: keep the collector off them, and let it
-    # run less often (a run allocates millions of small, short-lived, acyclic objects).
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 50)
-    try:
-        result = run(paths, config, rules, rule_set.packs, executor, cache, bar.update)
-    finally:
-        bar.close()
-        cache.remove_temporary_files(getattr(executor, "killed", ()))
-        cache.close()
-    for note in result.notes:
-        click.echo(f"newslint: warning: {note}", err=True)
-    return result
-
-
-def report_missing(result: RunResult) -> None:
-    for path in result.missing:
-        click.echo(f"newslint: error: {path}: no such file or directory", err=True)
-
-
-def nothing_checked(result: RunResult, config: Config, paths: Sequence[str]) -> bool:
-    """Whether the run found no article in its paths; says so on stderr. An error (exit 2)
-    unless ``allow-empty``: a gate that checked nothing must not pass."""
-    if result.files or result.missing:
-        return False
-    where = ", ".join(paths)
-    if config.allow_empty:
-        click.echo(f"newslint: no article to check in {where}", err=True)
-        return False
-    click.echo(f"newslint: error: no article to check in {where} (formats read: {', '.join(READ_GLOBS)}; "
-               "--include to choose, --allow-empty to accept an empty run)", err=True)
-    return True
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -328,7 +245,7 @@ def report(
 
     Exit 0 when the report was written (findings do not fail it), 2 on errors.
     """
-    from lint.report.reliability import is_report_file, render_report
+    from lint.report.publish import is_report_file, render_report
 
     if html_path and output_path and html_path != output_path:
         fail("give either --html FILE or -o FILE, not both")

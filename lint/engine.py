@@ -1,45 +1,53 @@
-"""The run: discover, then map (load, roles, features, document rules), reduce (corpus index),
-map again (corpus rules), then filter. One code path whatever executes the maps.
+"""The run, in named phases over a small plan object:
+
+1. collect: the files to analyse and those to report on (``lint.collect``);
+2. plan: each file's key, the key of the whole run's result, the kept corpus state (:func:`plan`);
+   a run whose files, spellings and settings did not change returns its cached result;
+3. first pass and index: a summary per file (from the cache or the executor) and the corpus
+   index, built as the files arrive (:meth:`_Run.first_pass`);
+4. second pass: the corpus rules on the reported files, reusing results for this corpus
+   (:meth:`_Run.second_pass`);
+5. assemble: the findings that survive the filters, as a ``RunResult`` (:meth:`_Run.assemble`).
 
 Every map step goes through an executor (this process, a local process pool, or Dask) in
 batches, and through the cache: a file whose path and bytes are unchanged is not analysed
 again, an unchanged corpus reuses its index, and a file whose corpus did not change reuses its
 corpus-rule results. Memory follows the batches in flight: analyses go to the cache folder (a
-temporary one with ``--no-cache``), and only the corpus index is held whole.
+temporary one with ``--no-cache``), and only the corpus index is held whole. The bytes read to
+hash a file travel with it to both passes (up to :data:`KEEP_BYTES` in all), so that it is read
+once.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.cache import Cache, KeyMemo, MemoryCache, digest
+from lint.cache import Cache, KeyMemo, MemoryCache
+from lint.cache_kinds import CacheKind
+from lint.collect import Collected, Shown, collect, corpus_files
 from lint.config import Config
 from lint.corpus import CorpusIndex, IndexBuilder
-from lint.diagnostic import Diagnostic, Severity
-from lint.discover import Missing, discover, display_path
+from lint.diagnostic import Diagnostic
 from lint.executors import Executor, SerialExecutor
-from lint.linter import (
-    FIRST_PASS,
-    SECOND_PASS,
-    FileOutcome,
-    Linter,
-    SecondOutcome,
-    internal_error,
-)
+from lint.filters import config_filters, filter_configured, filter_diagnostics
+from lint.hashing import digest
+from lint.linter import Linter
+from lint.outcomes import FileOutcome, SecondOutcome
 from lint.packs import Pack
-from lint.registry import matches
+from lint.result import RunResult
 from lint.rules.base import Rule
-from lint.state import keep_state, kept_manifest, start_builder
-from lint.suppress import apply_inline_suppressions
+from lint.state import Manifest, keep_state, kept_manifest, start_builder
+from lint.tasks import FIRST_PASS, SECOND_PASS, FirstItem, SecondItem, summary_analyses
 
-__all__ = ["FileOutcome", "Linter", "RunResult", "internal_error", "run"]
+__all__ = [
+    "FileOutcome", "Linter", "RunResult", "config_filters", "corpus_builder", "corpus_files",
+    "filter_configured", "run",
+]
 
 BATCH_FILES = 16
 BATCH_BYTES = 512 * 1024
@@ -47,95 +55,43 @@ PRELOAD_WHEN_NEW = 32
 PRELOAD_MAX = 50_000
 """With at most PRELOAD_WHEN_NEW files to analyse, the cached analyses of up to PRELOAD_MAX
 others are read while the workers run, instead of after (memory: all of them at once)."""
+KEEP_BYTES = 64 * 1024 * 1024
+"""The bytes read to hash files that are kept for their passes (beyond, a file is read again)."""
 
 
 @dataclass
-class RunResult:
-    """Everything a reporter needs."""
+class Plan:
+    """What a run works on, decided before any file is analysed."""
 
-    diagnostics: list[Diagnostic]
-    files: int
-    documents: int
-    input_errors: int
-    internal_errors: int
-    missing: list[str] = field(default_factory=list)
+    collected: Collected
+    keys: dict[str, str | None]
+    """Each file's first-pass key (path and bytes); None when it cannot be read."""
+    reads: dict[str, bytes]
+    """The bytes of the files read to hash them, for their passes."""
+    whole: str | None
+    """The key of the whole run's result; None when it is not kept."""
+    shown: Shown
+    kept: Manifest | None = None
+    """The corpus state kept by an earlier run, when close enough to this run's files."""
+
+    @property
+    def files(self) -> list[str]:
+        return self.collected.files
+
+    @property
+    def reported(self) -> set[str]:
+        return self.collected.reported
+
+
+@dataclass
+class FirstPass:
+    """What the first pass leaves for the second: every file's summary and the corpus index."""
+
+    summaries: dict[str, FileOutcome]
+    real: str
+    """The key of the corpus index: the ordered first-pass keys of every file."""
     index: CorpusIndex | None = None
-    roles: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
-    """Line roles of each reported document, keyed by (display path, record); for scoring."""
     stats: dict[str, int] = field(default_factory=dict)
-    """How the run went: files analysed, taken from the cache, corpus-rule results reused,
-    files whose analyses came with the kept corpus state."""
-    notes: list[str] = field(default_factory=list)
-    """Warnings about the run itself (a corrupt cache entry, an unwritable cache folder)."""
-    before_baseline: list[Diagnostic] | None = None
-    """Every finding, when a baseline hid the known ones from ``diagnostics`` (for scores)."""
-    stories: dict[str, list[tuple[str, int | None]]] = field(default_factory=dict)
-    """Each story of the reported documents: its id and its documents (display path, record)."""
-
-    def exit_code(self, fail_on: Severity) -> int:
-        """0 clean, 1 findings at or above ``fail_on``, 2 input or internal errors."""
-        if self.input_errors or self.internal_errors or self.missing:
-            return 2
-        return 1 if any(d.severity >= fail_on for d in self.diagnostics) else 0
-
-
-def _read_key(path: str, config: Config, memo: KeyMemo) -> str | None:
-    """The first-pass key of a regular, readable file within the size limit, else None (the
-    loader then reports what is wrong, without the parent opening a FIFO or a huge file)."""
-
-    def read() -> bytes:
-        with open(path, "rb") as handle:
-            return handle.read()
-
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or (config.max_file_size and info.st_size > config.max_file_size):
-            return None
-        return memo.key(path, info, read)
-    except OSError:
-        return None
-
-
-def _batches(items: Sequence[Any], sizes: Sequence[int], jobs: int) -> Iterator[list[Any]]:
-    """Consecutive batches: at most BATCH_FILES files or BATCH_BYTES bytes, and small enough
-    that every worker gets several."""
-    per_batch = max(1, min(BATCH_FILES, -(-len(items) // (jobs * 4)) if items else 1))
-    batch: list[Any] = []
-    weight = 0
-    for item, size in zip(items, sizes, strict=True):
-        batch.append(item)
-        weight += size
-        if len(batch) >= per_batch or weight >= BATCH_BYTES:
-            yield batch
-            batch, weight = [], 0
-    if batch:
-        yield batch
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0
-
-
-class _Progress:
-    """Counts files through both passes for an optional callback."""
-
-    def __init__(self, callback: Callable[[int, int], None] | None) -> None:
-        self.callback = callback
-        self.total = 0
-        self.done = 0
-
-    def add_total(self, count: int) -> None:
-        self.total += count
-        if self.callback:
-            self.callback(self.done, self.total)
-
-    def step(self, count: int) -> None:
-        self.done += count
-        if self.callback:
-            self.callback(self.done, self.total)
 
 
 def run(
@@ -157,178 +113,305 @@ def run(
     cache = cache if cache is not None else MemoryCache()
     executor.start(linter)
     try:
-        return _run(paths, config, linter, executor, cache, progress)
+        return _Run(linter, executor, cache, progress).run(paths)
     finally:
         executor.close()
 
 
-def _run(
-    paths: Sequence[str],
-    config: Config,
-    linter: Linter,
-    executor: Executor,
-    cache: Cache,
-    progress: Callable[[int, int], None] | None,
-    analyse_new_here: bool = True,
-) -> RunResult:
-    """One run; ``analyse_new_here`` lets the parent analyse a few new files itself (see
-    below), and is turned off for the one retry when a file changed during the run."""
-    files: list[str] = []
-    missing: list[str] = []
-    for found in discover(paths, config.include, config.exclude):
-        if isinstance(found, Missing):
-            missing.append(found.path)
-        else:
-            files.append(found)
-    given, report_only = with_corpus_roots(files, config, missing)
-    # Inside the run a file is known by its absolute path, whatever spelling found it (so the
-    # cache serves `newslint corpus/` and pre-commit's corpus roots alike); output shows it as
-    # it was found.
-    canonical = _Canonical()
-    spelled = {canonical(p): p for p in reversed(given)}  # the first spelling wins
-    files = list(dict.fromkeys(canonical(p) for p in given))
-    reported = set(files) if report_only is None else {canonical(p) for p in report_only}
-    shown = _Shown(spelled)
-    space = cache.dir.name
-    ticker = _Progress(progress)
-
-    # First pass: a summary per file, from the cache or from the executor.
+def plan(collected: Collected, config: Config, cache: Cache) -> Plan:
+    """Each file's key (hashing only the files the key memo does not know) and the key of the
+    whole run's result."""
     memo = cache.key_memo()
-    keys = {path: _read_key(path, config, memo) for path in files}
+    reads = _KeptReads()
+    keys = {path: _read_key(path, config, memo, reads) for path in collected.files}
     cache.save_key_memo()
-    # Nothing changed since a run with the same files, spellings and settings: its result.
-    whole = _whole_run_key(cache, files, spelled, keys, reported) if not missing else None
-    if whole is not None:
-        hit = cache.get("run", whole)
-        if isinstance(hit, RunResult):
-            hit.stats = {"files": len(files), "analysed": 0, "cached": len(files), "whole_run": 1}
-            return hit
-    executor.warm_up()  # there is work: a worker loads spaCy while the cache is read
-    # The corpus state kept by an earlier run: its files need neither checking nor loading.
-    base = kept_manifest(linter, cache, keys) if linter.corpus_rules else None
-    in_base = base[1] if base else frozenset()
-    summaries: dict[str, FileOutcome] = {}
-    todo: list[tuple[str, bool]] = []
-    for path in files:
-        key = keys[path]
-        if path in reported:
-            entry = cache.get("p1", key) if key else None
-            if isinstance(entry, FileOutcome) and entry.checked:
-                entry.path = path
-                summaries[path] = entry
+    whole = None if collected.missing else _whole_run_key(cache, collected, keys)
+    return Plan(collected, keys, reads.kept, whole, Shown(collected.spelled))
+
+
+def cached_result(plan: Plan, cache: Cache) -> RunResult | None:
+    """The result of an earlier run with the same files, spellings and settings."""
+    if plan.whole is None:
+        return None
+    hit = cache.get(CacheKind.RUN, plan.whole)
+    if not isinstance(hit, RunResult):
+        return None
+    count = len(plan.files)
+    hit.stats = {"files": count, "analysed": 0, "cached": count, "whole_run": 1}
+    return hit
+
+
+class _Run:
+    """One run's phases, with what they share: the linter, the executor, the cache and the
+    progress count."""
+
+    def __init__(
+        self, linter: Linter, executor: Executor, cache: Cache,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        self.linter = linter
+        self.config = linter.config
+        self.executor = executor
+        self.cache = cache
+        self.ticker = _Progress(progress)
+
+    def run(self, paths: Sequence[str]) -> RunResult:
+        planned = plan(collect(paths, self.config), self.config, self.cache)
+        cached = cached_result(planned, self.cache)
+        if cached is not None:
+            return cached
+        if self.linter.parses:
+            self.executor.warm_up()  # there is work: a worker loads spaCy while the cache is read
+        if self.linter.corpus_rules:
+            planned.kept = kept_manifest(self.linter.features, self.cache, planned.keys)
+        first = self.first_pass(planned)
+        seconds = self.second_pass(planned, first)
+        return self.assemble(planned, first, seconds)
+
+    # -- first pass and index -----------------------------------------------------------------
+
+    def first_pass(self, plan: Plan) -> FirstPass:
+        """A summary per file, from the cache or from the executor, and the corpus index."""
+        summaries, todo = self._cached_summaries(plan)
+        stats = {"files": len(plan.files), "analysed": len(todo),
+                 "cached": len(plan.files) - len(todo)}
+        # One total for both passes, known now: the second pass counts every reported file, and
+        # those it need not check (cached results, no document) are stepped over when it starts.
+        self.ticker.add_total(len(todo) + self._second_planned(plan))
+        few = self._few_new(plan, todo)
+        items: list[FirstItem] = [(path, check, plan.reads.get(path)) for path, check in todo]
+        fresh = _flatten(self.executor.map(FIRST_PASS, self._batches(items), self.cache))
+        builder, applied = self._start_builder(plan, todo, stats)
+        pending = {path for path, _ in todo}
+        early, own = self._precommit_shortcut(plan, summaries, pending, applied) if few else ({}, {})
+        for path in plan.files:
+            analyses = early.pop(path, None)
+            if path in own:
+                summaries[path] = own[path].summary()  # until the worker's arrives, below
+                analyses = own[path].analyses
+            elif path in pending:
+                outcome = next(fresh)
+                self.ticker.step(1)
+                summaries[path] = outcome.summary()
+                analyses = outcome.analyses
+            if builder is not None and path not in applied:
+                if analyses is None:
+                    analyses = summary_analyses(self.linter, self.cache, summaries[path])
+                for analysis in analyses:
+                    builder.add(analysis)
+        if not own:
+            for _ in fresh:  # run the executor's map to its end (it has nothing left to yield)
+                pass
+        first = FirstPass(summaries, digest(self.cache.dir.name,
+                                            *[summaries[p].key or "-" for p in plan.files]),
+                          stats=stats)
+        if builder is not None:
+            first.index = self._finish_index(plan, first, builder, applied)
+        for path, outcome in zip([p for p in plan.files if p in own], fresh, strict=True):
+            self.ticker.step(1)  # the index is built: now the workers' passes of the files
+            summaries[path] = outcome.summary()  # analysed here too (the same bytes)
+        return first
+
+    def _cached_summaries(self, plan: Plan) -> tuple[dict[str, FileOutcome], list[tuple[str, bool]]]:
+        """The summaries the cache (or the kept corpus state) has, and the files to analyse
+        (path, whether reported)."""
+        in_kept = plan.kept[1] if plan.kept else frozenset()
+        summaries: dict[str, FileOutcome] = {}
+        todo: list[tuple[str, bool]] = []
+        for path in plan.files:
+            key = plan.keys[path]
+            if path in plan.reported:
+                entry = self.cache.get(CacheKind.SUMMARY, key) if key else None
+                if isinstance(entry, FileOutcome) and entry.checked:
+                    entry.path = path
+                    summaries[path] = entry
+                    continue
+            elif key and (key in in_kept or self.cache.has(CacheKind.SUMMARY, key)):
+                # compared with, not reported: its analyses are all the run needs
+                summaries[path] = FileOutcome(path, key=key, checked=False, documents=[(None, "?")])
                 continue
-        elif key and (key in in_base or cache.has("p1", key)):  # compared with, not reported
-            summaries[path] = FileOutcome(path, key=key, checked=False, documents=[(None, "?")])
-            continue
-        todo.append((path, path in reported))
-    stats = {"files": len(files), "analysed": len(todo), "cached": len(files) - len(todo)}
-    # One total for both passes, known now: the second pass counts every reported file, and
-    # those it need not check (cached results, no document) are stepped over when it starts.
-    second_planned = len(reported) if linter.corpus_rules else 0
-    ticker.add_total(len(todo) + second_planned)
-    guess = digest(space, *[keys[p] or "-" for p in files])
-    index: CorpusIndex | None = None
-    # Nothing to analyse and this corpus's index is cached: it is loaded only if a reported
-    # file's corpus-rule results are missing. Otherwise the index is built as files arrive,
-    # from the kept corpus state when there is one (only the files that changed are applied).
-    reuse = bool(linter.corpus_rules) and not todo and cache.has("index", guess)
-    builder: IndexBuilder | None = None
-    applied: dict[str, str] = {}
-    """path -> key of every file whose analyses the builder holds (from the kept state)."""
+            todo.append((path, path in plan.reported))
+        return summaries, todo
 
-    fresh = _flatten(executor.map(
-        FIRST_PASS, _batches(todo, [_size(p) for p, _ in todo], executor.jobs), cache
-    ))
-    if linter.corpus_rules and not reuse:  # while the workers start on the new files
-        builder, applied = start_builder(linter, cache, base, keys)
+    def _second_planned(self, plan: Plan) -> int:
+        return len(plan.reported) if self.linter.corpus_rules else 0
+
+    def _few_new(self, plan: Plan, todo: Sequence[tuple[str, bool]]) -> bool:
+        """Whether the pre-commit shortcut applies: a few new files in a corpus with corpus
+        rules (their bytes are then read now if hashing did not, for both of their reads)."""
+        if not (self.linter.corpus_rules and todo and len(todo) <= PRELOAD_WHEN_NEW
+                and len(plan.files) <= PRELOAD_MAX):
+            return False
+        for path, _ in todo:
+            if path not in plan.reads and plan.keys[path]:  # a regular file within the limit
+                data = _read_bytes(path)
+                if data is not None:
+                    plan.reads[path] = data
+        return True
+
+    def _start_builder(
+        self, plan: Plan, todo: Sequence[tuple[str, bool]], stats: dict[str, int]
+    ) -> tuple[IndexBuilder | None, dict[str, str]]:
+        """The index builder (from the kept corpus state when there is one: only the files
+        that changed are applied), and path -> key of the files it holds already. None when
+        nothing is to be analysed and this corpus's index is cached: it is loaded only if a
+        reported file's corpus-rule results are missing."""
+        if not self.linter.corpus_rules:
+            return None, {}
+        guess = digest(self.cache.dir.name, *[plan.keys[p] or "-" for p in plan.files])
+        if not todo and self.cache.has(CacheKind.INDEX, guess):
+            return None, {}
+        builder, applied = start_builder(self.linter.features, self.cache, plan.kept, plan.keys)
         stats["from_kept_state"] = len(applied)
-    pending = {path for path, _ in todo}
-    early: dict[str, list[Any]] = {}
-    own: dict[str, FileOutcome] = {}
-    if builder is not None and len(todo) <= PRELOAD_WHEN_NEW and len(files) <= PRELOAD_MAX:
-        # A few new files (pre-commit): read the others' analyses while workers run, and
-        # analyse the new ones here too (no spaCy: features only), so that the index is built
-        # while a worker loads spaCy for their document rules.
-        early = {p: _cached_analyses(linter, cache, summaries[p]) for p in files
-                 if p not in pending and p not in applied}
-        if analyse_new_here and executor.jobs > 1:
-            own = {p: linter.first_pass(p, check=False) for p in pending}
-    for path in files:
-        analyses = early.pop(path, None)
-        if path in own:
-            summaries[path] = own[path].summary()  # until the worker's arrives, below
-            analyses = own[path].analyses
-        elif path in pending:
-            outcome = next(fresh)
-            ticker.step(1)
-            summaries[path] = outcome.summary()
-            analyses = outcome.analyses
-        if builder is not None and path not in applied:
-            if analyses is None:
-                analyses = _cached_analyses(linter, cache, summaries[path])
-            for analysis in analyses:
-                builder.add(analysis)
-    if not own:
-        for _ in fresh:  # run the executor's map to its end (it has nothing left to yield)
-            pass
+        return builder, applied
 
-    real = digest(space, *[summaries[p].key or "-" for p in files])
-    if builder is not None:
+    def _precommit_shortcut(
+        self, plan: Plan, summaries: dict[str, FileOutcome], pending: set[str],
+        applied: dict[str, str],
+    ) -> tuple[dict[str, list[Any]], dict[str, FileOutcome]]:
+        """A few new files (pre-commit): read the others' analyses while workers run, and
+        analyse the new ones here too (no spaCy: features only, from the same bytes as the
+        workers), so that the index is built while a worker loads spaCy for their document
+        rules. Returns the analyses read early and the outcomes of the files analysed here."""
+        early = {p: summary_analyses(self.linter, self.cache, summaries[p]) for p in plan.files
+                 if p not in pending and p not in applied}
+        own: dict[str, FileOutcome] = {}
+        if self.executor.jobs > 1 and all(p in plan.reads for p in pending):
+            own = {p: self.linter.first_pass(p, check=False, data=plan.reads[p]) for p in pending}
+        return early, own
+
+    def _finish_index(
+        self, plan: Plan, first: FirstPass, builder: IndexBuilder, applied: dict[str, str]
+    ) -> CorpusIndex:
+        """Build the index, keep the builder's state for later runs, and cache the index."""
+        summaries = first.summaries
         if any(summaries[p].key != key for p, key in applied.items()):
             # a file changed between hashing and reading: the kept state is not this corpus
-            builder = _fresh_builder(linter, cache, [summaries[p] for p in files])
-            stats["from_kept_state"] = 0
-        keep_state(cache, builder, base, [summaries[p].key for p in files])
+            builder = IndexBuilder(self.linter.features)
+            for path in plan.files:
+                for analysis in summary_analyses(self.linter, self.cache, summaries[path]):
+                    builder.add(analysis)
+            first.stats["from_kept_state"] = 0
+        keep_state(self.cache, builder, plan.kept, [summaries[p].key for p in plan.files])
         index = builder.build()
-        cache.put("index", real, index)
-    if own:  # the index is built: now the workers' first passes of the files analysed here
-        for path, outcome in zip([p for p in files if p in own], fresh, strict=True):
-            ticker.step(1)
-            if outcome.key != own[path].key:  # the file changed between the two reads
-                return _run(paths, config, linter, executor, cache, progress, False)
-            summaries[path] = outcome.summary()
+        self.cache.put(CacheKind.INDEX, first.real, index)
+        return index
 
-    # Second pass: corpus rules on the reported files, reusing results for this corpus.
-    seconds: dict[str, SecondOutcome] = {}
-    todo2: list[tuple[str, str, str]] = []
-    if linter.corpus_rules:
-        for path in files:
-            summary = summaries[path]
-            if path not in reported or not summary.documents or summary.key is None:
+    # -- second pass --------------------------------------------------------------------------
+
+    def second_pass(self, plan: Plan, first: FirstPass) -> dict[str, SecondOutcome]:
+        """Corpus rules on the reported files, reusing the results for this corpus."""
+        seconds: dict[str, SecondOutcome] = {}
+        if not self.linter.corpus_rules:
+            return seconds
+        todo: list[SecondItem] = []
+        for path in plan.files:
+            summary = first.summaries[path]
+            if path not in plan.reported or not summary.documents or summary.key is None:
                 continue
-            key2 = digest(summary.key, real)
-            hit = cache.get("p2", key2)
+            key2 = digest(summary.key, first.real)
+            hit = self.cache.get(CacheKind.CORPUS_RESULTS, key2)
             if isinstance(hit, SecondOutcome):
                 seconds[path] = hit
             else:
-                todo2.append((path, summary.key, key2))
-        stats["corpus_rules_cached"] = len(seconds)
-        ticker.step(second_planned - len(todo2))
-        if todo2 and index is None:
-            index = cache.get("index", real)
-            if index is None:  # evicted, corrupt, or a file changed while it was read
-                index = _build_index(linter, cache, [summaries[p] for p in files])
-                cache.put("index", real, index)
-        if todo2:
-            assert index is not None
-            shared = (executor.share(index, cache, "index", real), cache)
-            batches = _batches(todo2, [_size(p) for p, _, _ in todo2], executor.jobs)
-            for outcome2 in _flatten(executor.map(SECOND_PASS, batches, shared)):
-                seconds[outcome2.path] = outcome2
-                ticker.step(1)
-    result = _result(files, reported, shown, summaries, seconds, index, missing, config, stats,
-                     cache)
-    if whole is not None and not result.notes:
-        cache.put("run", whole, dataclasses.replace(result, index=None))
-    return result
+                todo.append((path, summary.key, key2, plan.reads.get(path)))
+        first.stats["corpus_rules_cached"] = len(seconds)
+        self.ticker.step(self._second_planned(plan) - len(todo))
+        if todo:
+            index = first.index or self._load_index(plan, first)
+            handle = self.executor.share(index, self.cache.stored(CacheKind.INDEX, first.real))
+            for outcome in _flatten(self.executor.map(SECOND_PASS, self._batches(todo),
+                                                      (handle, self.cache))):
+                seconds[outcome.path] = outcome
+                self.ticker.step(1)
+        return seconds
+
+    def _load_index(self, plan: Plan, first: FirstPass) -> CorpusIndex:
+        """This corpus's cached index; built again when it is gone (evicted, corrupt, or a
+        file changed while it was read)."""
+        index = self.cache.get(CacheKind.INDEX, first.real)
+        if isinstance(index, CorpusIndex):
+            return index
+        builder = IndexBuilder(self.linter.features)
+        for path in plan.files:
+            for analysis in summary_analyses(self.linter, self.cache, first.summaries[path]):
+                builder.add(analysis)
+        index = builder.build()
+        self.cache.put(CacheKind.INDEX, first.real, index)
+        return index
+
+    # -- assemble -----------------------------------------------------------------------------
+
+    def assemble(
+        self, plan: Plan, first: FirstPass, seconds: dict[str, SecondOutcome]
+    ) -> RunResult:
+        """The reported files' findings that survive the filters, shown as they were found,
+        with their documents' line roles and stories; kept whole for an unchanged rerun."""
+        found = _Findings()
+        for path in plan.files:
+            if path in plan.reported:
+                found.add(plan.shown, first.summaries[path], seconds.get(path))
+        directives = {path: first.summaries[path].directives for path in plan.reported
+                      if first.summaries[path].directives}
+        kept = filter_diagnostics(found.diagnostics, self.config, plan.shown, directives)
+        for diagnostic in kept:
+            diagnostic.story = found.story_of.get((diagnostic.path, diagnostic.record))
+            diagnostic.path = plan.shown(diagnostic.path)
+            for related in diagnostic.related:
+                object.__setattr__(related, "path", plan.shown(related.path))
+        kept.sort(key=Diagnostic.sort_key)
+        result = RunResult(
+            kept, len(plan.reported), found.documents, found.input_errors, found.internal_errors,
+            plan.collected.missing, first.index, found.roles, first.stats, self.cache.notes(),
+            stories={k: sorted(v, key=lambda d: (d[0], d[1] or 0))
+                     for k, v in sorted(found.stories.items())},
+        )
+        if plan.whole is not None and not result.notes:
+            self.cache.put(CacheKind.RUN, plan.whole, dataclasses.replace(result, index=None))
+        return result
+
+    def _batches(self, items: Sequence[Any]) -> Iterator[list[Any]]:
+        """Consecutive batches: at most BATCH_FILES files or BATCH_BYTES bytes, and small
+        enough that every worker gets several (items: a path first, its bytes last)."""
+        per_batch = max(1, min(BATCH_FILES, -(-len(items) // (self.executor.jobs * 4)) if items else 1))
+        batch: list[Any] = []
+        weight = 0
+        for item in items:
+            batch.append(item)
+            weight += len(item[-1]) if item[-1] is not None else _size(item[0])
+            if len(batch) >= per_batch or weight >= BATCH_BYTES:
+                yield batch
+                batch, weight = [], 0
+        if batch:
+            yield batch
 
 
-def corpus_files(config: Config) -> list[str]:
-    """The absolute paths of the files under the config's corpus roots (missing roots are
-    left out), in the engine's spelling of a path."""
-    canonical = _Canonical()
-    found = discover([str(root) for root in config.corpus], config.include, config.exclude)
-    return list(dict.fromkeys(canonical(f) for f in found if not isinstance(f, Missing)))
+@dataclass
+class _Findings:
+    """The reported files' findings and what the result says about their documents."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    documents: int = 0
+    input_errors: int = 0
+    internal_errors: int = 0
+    roles: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
+    story_of: dict[tuple[str, int | None], str] = field(default_factory=dict)
+    stories: dict[str, list[tuple[str, int | None]]] = field(default_factory=dict)
+
+    def add(self, shown: Shown, summary: FileOutcome, second: SecondOutcome | None) -> None:
+        path = summary.path
+        self.documents += len(summary.documents)
+        self.diagnostics.extend(summary.diagnostics)
+        self.input_errors += summary.input_error
+        self.internal_errors += summary.internal_errors
+        for record, line_roles in summary.roles.items():
+            self.roles[shown(path), record] = line_roles
+        if second is not None:
+            self.diagnostics.extend(second.diagnostics)
+            self.internal_errors += second.internal_errors
+            for record, story in second.stories.items():
+                self.story_of[path, record] = story
+                self.stories.setdefault(story, []).append((shown(path), record))
 
 
 def corpus_builder(
@@ -339,29 +422,80 @@ def corpus_builder(
     the cache (a file missing there is analysed here): run the engine over the files first.
     For an editor (``lint.live``), which then swaps an open article's analyses in and out."""
     memo = cache.key_memo()
-    read = {path: _read_key(path, linter.config, memo) for path in files}
+    read = {path: _read_key(path, linter.config, memo, None) for path in files}
     keys = {path: key for path, key in read.items() if key}
-    base = kept_manifest(linter, cache, read)
-    builder, applied = start_builder(linter, cache, base, read)
+    base = kept_manifest(linter.features, cache, read)
+    builder, applied = start_builder(linter.features, cache, base, read)
     for path, key in keys.items():
         if path not in applied:
             summary = FileOutcome(path, key=key, checked=False, documents=[(None, "?")])
-            for analysis in _cached_analyses(linter, cache, summary):
+            for analysis in summary_analyses(linter, cache, summary):
                 builder.add(analysis)
     return builder, keys
 
 
+class _KeptReads:
+    """The bytes read to hash files, kept for their passes up to :data:`KEEP_BYTES`."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+        self.room = KEEP_BYTES
+
+    def offer(self, path: str, data: bytes) -> None:
+        if len(data) <= self.room:
+            self.kept[path] = data
+            self.room -= len(data)
+
+
+def _read_key(path: str, config: Config, memo: KeyMemo, reads: _KeptReads | None) -> str | None:
+    """The first-pass key of a regular, readable file within the size limit, else None (the
+    loader then reports what is wrong, without the parent opening a FIFO or a huge file)."""
+
+    def read() -> bytes:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if reads is not None:
+            reads.offer(path, data)
+        return data
+
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or (config.max_file_size and info.st_size > config.max_file_size):
+            return None
+        return memo.key(path, info, read)
+    except OSError:
+        return None
+
+
+def _read_bytes(path: str) -> bytes | None:
+    """A regular file's bytes, or None."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
 def _whole_run_key(
-    cache: Cache, files: Sequence[str], spelled: dict[str, str], keys: dict[str, str | None],
-    reported: set[str],
+    cache: Cache, collected: Collected, keys: dict[str, str | None]
 ) -> str | None:
     """The key of a whole run's result: every file's key, spelling and whether it is reported,
     and the working directory (output paths are relative to it). None when a file could not
     be read (its input error is looked at again), or for a cache that lasts one run."""
     if cache.temporary or not all(keys.values()):
         return None
-    parts = [f"{spelled[p]}\0{keys[p]}\0{int(p in reported)}" for p in files]
+    parts = [f"{collected.spelled[p]}\0{keys[p]}\0{int(p in collected.reported)}"
+             for p in collected.files]
     return digest(cache.dir.name, "run", os.getcwd(), *parts)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _flatten(batches: Iterable[list[Any]]) -> Iterator[Any]:
@@ -369,196 +503,20 @@ def _flatten(batches: Iterable[list[Any]]) -> Iterator[Any]:
         yield from batch
 
 
-def _cached_analyses(linter: Linter, cache: Cache, summary: FileOutcome) -> list[Any]:
-    if not summary.documents or summary.key is None:
-        return []
-    found = cache.get("p1an", summary.key)
-    if isinstance(found, list):
-        return found
-    return linter.first_pass(summary.path, check=False).analyses  # the entry vanished
+class _Progress:
+    """Counts files through both passes for an optional callback."""
 
+    def __init__(self, callback: Callable[[int, int], None] | None) -> None:
+        self.callback = callback
+        self.total = 0
+        self.done = 0
 
-def _fresh_builder(linter: Linter, cache: Cache, summaries: Sequence[FileOutcome]) -> IndexBuilder:
-    builder = IndexBuilder(linter.features)
-    for summary in summaries:
-        for analysis in _cached_analyses(linter, cache, summary):
-            builder.add(analysis)
-    return builder
+    def add_total(self, count: int) -> None:
+        self.total += count
+        if self.callback:
+            self.callback(self.done, self.total)
 
-
-def _build_index(linter: Linter, cache: Cache, summaries: Sequence[FileOutcome]) -> CorpusIndex:
-    return _fresh_builder(linter, cache, summaries).build()
-
-
-def _result(
-    files: Sequence[str],
-    reported: set[str],
-    shown: Callable[[str], str],
-    summaries: dict[str, FileOutcome],
-    seconds: dict[str, SecondOutcome],
-    index: CorpusIndex | None,
-    missing: list[str],
-    config: Config,
-    stats: dict[str, int],
-    cache: Cache,
-) -> RunResult:
-    diagnostics: list[Diagnostic] = []
-    input_errors = internal_errors = documents = 0
-    roles: dict[tuple[str, int | None], list[str]] = {}
-    story_of: dict[tuple[str, int | None], str] = {}
-    stories: dict[str, list[tuple[str, int | None]]] = {}
-    for path in files:
-        if path not in reported:
-            continue
-        summary = summaries[path]
-        documents += len(summary.documents)
-        diagnostics.extend(summary.diagnostics)
-        input_errors += summary.input_error
-        internal_errors += summary.internal_errors
-        for record, line_roles in summary.roles.items():
-            roles[shown(path), record] = line_roles
-        second = seconds.get(path)
-        if second is not None:
-            diagnostics.extend(second.diagnostics)
-            internal_errors += second.internal_errors
-            for record, story in second.stories.items():
-                story_of[path, record] = story
-                stories.setdefault(story, []).append((shown(path), record))
-    kept = filter_diagnostics(diagnostics, config, shown)
-    for diagnostic in kept:
-        diagnostic.story = story_of.get((diagnostic.path, diagnostic.record))
-        diagnostic.path = shown(diagnostic.path)
-        for related in diagnostic.related:
-            object.__setattr__(related, "path", shown(related.path))
-    kept.sort(key=Diagnostic.sort_key)
-    notes = cache.notes()
-    checked = len(reported)
-    return RunResult(
-        kept, checked, documents, input_errors, internal_errors, missing, index, roles, stats, notes,
-        stories={k: sorted(v, key=lambda d: (d[0], d[1] or 0)) for k, v in sorted(stories.items())},
-    )
-
-
-def with_corpus_roots(
-    files: list[str], config: Config, missing: list[str]
-) -> tuple[list[str], set[str] | None]:
-    """Add the configured corpus roots' files to the analysis; report on ``files`` only.
-
-    Returns every file to analyse and the files to report on (None: report on all). This is
-    what lets pre-commit pass only the changed articles while they are still compared with
-    the whole corpus.
-    """
-    if not config.corpus:
-        return files, None
-    canonical = _Canonical()
-    seen = {canonical(f) for f in files}
-    extra: list[str] = []
-    for found in discover([str(root) for root in config.corpus], config.include, config.exclude):
-        if isinstance(found, Missing):
-            missing.append(f"{found.path} (a corpus root)")
-            continue
-        key = canonical(found)
-        if key not in seen:
-            seen.add(key)
-            extra.append(found)
-    if not extra:
-        return files, None
-    return [*files, *extra], set(files)
-
-
-class _Canonical:
-    """A path's absolute, normalized form: a file named on the command line and found again
-    under a corpus root is analysed once. Cheaper than realpath, and than abspath, which reads
-    the working directory on every call (10^4 corpus files)."""
-
-    def __init__(self) -> None:
-        self.cwd = os.getcwd()
-
-    def __call__(self, path: str) -> str:
-        return os.path.normpath(os.path.join(self.cwd, path))
-
-
-class _Shown:
-    """The path shown for a file of the run: as it was found, relative to the working directory
-    when inside it; computed when asked (relpath is slow on 10^4 corpus files)."""
-
-    def __init__(self, spelled: dict[str, str]) -> None:
-        self.spelled = spelled
-        self.memo: dict[str, str] = {}
-
-    def __call__(self, path: str) -> str:
-        shown = self.memo.get(path)
-        if shown is None:
-            shown = self.memo[path] = display_path(self.spelled.get(path, path))
-        return shown
-
-
-def filter_diagnostics(
-    diagnostics: Iterable[Diagnostic], config: Config, shown: Callable[[str], str] = display_path
-) -> list[Diagnostic]:
-    """Apply the config's filters (:func:`config_filters`) and the inline directives."""
-    return apply_inline_suppressions(config_filters(diagnostics, config, shown), config)
-
-
-def config_filters(
-    diagnostics: Iterable[Diagnostic], config: Config, shown: Callable[[str], str] = display_path
-) -> list[Diagnostic]:
-    """Apply ignore (for input codes too), per-file ignores and the allow list; ``shown`` maps
-    a file's path in the run to the path shown for it (the one globs are written for)."""
-    kept: list[Diagnostic] = []
-    per_file = _PerFileIgnores(config.per_file_ignores) if config.per_file_ignores else None
-    for diagnostic in diagnostics:
-        meta_like = _MetaView(diagnostic.code, diagnostic.name)
-        if any(matches(meta_like, s) for s in config.ignore):  # type: ignore[arg-type]
-            continue
-        display = shown(diagnostic.path)
-        if per_file is not None and any(
-            matches(meta_like, s)  # type: ignore[arg-type]
-            for selectors in per_file.selectors(display, diagnostic.path)
-            for s in selectors
-        ):
-            continue
-        if any(
-            a.covers(diagnostic, display) and matches(meta_like, a.rule)  # type: ignore[arg-type]
-            for a in config.allow
-        ):
-            continue
-        kept.append(diagnostic)
-    return kept
-
-
-filter_configured = config_filters
-"""The config's filters alone (the editor server applies the inline directives of the unsaved
-text itself)."""
-
-
-class _PerFileIgnores:
-    """``per-file-ignores`` compiled once per run: literal paths in a dict, each glob compiled
-    once (fnmatch's own cache holds 32,768 patterns: a longer table recompiled every glob for
-    every finding), and the answer remembered per file."""
-
-    def __init__(self, table: dict[str, tuple[str, ...]]) -> None:
-        self.literal: dict[str, list[tuple[str, ...]]] = {}
-        self.globs: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
-        for glob, selectors in table.items():
-            if any(c in glob for c in "*?["):
-                self.globs.append((re.compile(fnmatch.translate(glob)), selectors))
-            else:
-                self.literal.setdefault(glob, []).append(selectors)
-        self.memo: dict[tuple[str, str], list[tuple[str, ...]]] = {}
-
-    def selectors(self, display: str, path: str) -> list[tuple[str, ...]]:
-        """The selector lists of every entry whose glob matches the file (shown or full path)."""
-        found = self.memo.get((display, path))
-        if found is None:
-            found = [*self.literal.get(display, ()), *(self.literal.get(path, ()) if path != display else ())]
-            found += [selectors for pattern, selectors in self.globs
-                      if pattern.match(display) or pattern.match(path)]
-            self.memo[display, path] = found
-        return found
-
-
-@dataclass(frozen=True)
-class _MetaView:
-    code: str
-    name: str
+    def step(self, count: int) -> None:
+        self.done += count
+        if self.callback:
+            self.callback(self.done, self.total)

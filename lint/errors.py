@@ -10,6 +10,8 @@ import sys
 import traceback
 from typing import NoReturn
 
+import click
+
 EXIT_OK = 0
 """Nothing at or above --fail-on."""
 EXIT_FINDINGS = 1
@@ -45,6 +47,12 @@ def take_verbose_flag(args: list[str]) -> list[str]:
 
 def _line(text: str) -> str:
     return " ".join(text.split()) or "(no message)"
+
+
+def fail(message: str) -> NoReturn:
+    """A usage, configuration or input error: one clear line on stderr, exit 2."""
+    click.echo(f"newslint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def output_failed(message: str) -> NoReturn:

@@ -1,5 +1,7 @@
-"""Executors: where the per-document map steps run. The logic is the engine's; an executor only
-decides which process runs a batch.
+"""Executors: where the per-document map steps run. An executor knows nothing of linters or
+caches: it runs a :class:`Task` on batches, in the order of the batches, with a context object
+made available once where batches run (the engine's is the ``Linter``; ``lint.tasks`` holds its
+tasks), and decides which process runs a batch.
 
 - ``SerialExecutor``: the calling process (tests, ``--jobs 1``, tiny runs).
 - ``ProcessExecutor``: a process pool on this machine (``--jobs N``, the default). A worker
@@ -24,32 +26,36 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
-
-if TYPE_CHECKING:
-    from lint.cache import Cache
-    from lint.engine import Linter
+from typing import Any, Generic, Protocol, TypeVar
 
 X = TypeVar("X")
 Y = TypeVar("Y")
 
 
+class Context(Protocol):
+    """What every batch of a map is run with (picklable: pool workers receive it once)."""
+
+    def warm_up(self) -> None:
+        """Load what the tasks will need (slow to load, such as a model)."""
+
+
 @dataclass(frozen=True)
 class Task(Generic[X, Y]):
-    """A batch function and what to report for an element whose worker died."""
+    """A batch function (context, batch, shared value) and what to report for an element
+    whose worker died."""
 
-    run: Callable[[Linter, Sequence[X], Any], list[Y]]
+    run: Callable[[Any, Sequence[X], Any], list[Y]]
     crashed: Callable[[X, str], Y]
 
 
-@dataclass(frozen=True)
-class StoreRef:
-    """A value shared with pool workers through the cache folder instead of each task."""
+Loader = Callable[[], Any]
+"""A picklable, hashable callable that loads a shared value again (from a file the caller
+wrote): pool workers load it once instead of receiving it with every batch."""
 
-    root: str
-    space: str
-    kind: str
-    key: str
+
+@dataclass(frozen=True)
+class _Reference:
+    load: Loader
 
 
 class Executor(ABC):
@@ -58,17 +64,18 @@ class Executor(ABC):
     jobs: int = 1
 
     @abstractmethod
-    def start(self, linter: Linter) -> None:
-        """Make the linter (rules, packs, config) available where batches run."""
+    def start(self, context: Context) -> None:
+        """Make the context available where batches run."""
 
     def warm_up(self) -> None:
-        """Optionally have one worker load what the rules need (spaCy) while the caller is still
-        finding and hashing files; called after :meth:`start`."""
+        """Optionally have one worker warm the context up (load spaCy) while the caller is
+        still finding and hashing files; called after :meth:`start`."""
         return None
 
     @abstractmethod
-    def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
-        """A handle to ``value`` (already stored in ``cache``) that tasks can resolve."""
+    def share(self, value: Any, load: Loader | None) -> Any:
+        """A handle to ``value`` that tasks resolve with :func:`resolve`; ``load`` gets the
+        same value in another process (None: the value itself travels with the tasks)."""
 
     @abstractmethod
     def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
@@ -82,30 +89,23 @@ class Executor(ABC):
 # ---------------------------------------------------------------------------------------------
 # Worker-side state (one per process)
 
-_LINTER: Linter | None = None
-_SHARED: dict[StoreRef, Any] = {}
+_CONTEXT: Context | None = None
+_SHARED: dict[_Reference, Any] = {}
 
 
 def resolve(handle: Any) -> Any:
     """The value behind a handle from :meth:`Executor.share` (loaded once per process)."""
-    if not isinstance(handle, StoreRef):
+    if not isinstance(handle, _Reference):
         return handle
     if handle not in _SHARED:
-        from pathlib import Path
-
-        from lint.cache import Cache
-
         _SHARED.clear()  # one shared value at a time: a new run's index replaces the old one
-        value = Cache(Path(handle.root), handle.space).get(handle.kind, handle.key)
-        if value is None:  # never check a file against no corpus: that would pass silently
-            raise RuntimeError(f"the shared {handle.kind} is gone from the cache folder")
-        _SHARED[handle] = value
+        _SHARED[handle] = handle.load()  # a loader raises rather than give nothing
     return _SHARED[handle]
 
 
-def _init_worker(linter: Linter, parent: int | None = None) -> None:
-    global _LINTER
-    _LINTER = linter
+def _init_worker(context: Context, parent: int | None = None) -> None:
+    global _CONTEXT
+    _CONTEXT = context
     if parent is not None:  # a local pool: die with the parent, whatever kills it
         from lint.processes import die_with_parent
 
@@ -115,14 +115,14 @@ def _init_worker(linter: Linter, parent: int | None = None) -> None:
 
 
 def _warm_up_worker() -> None:
-    assert _LINTER is not None, "worker not initialised"
+    assert _CONTEXT is not None, "worker not initialised"
     with contextlib.suppress(Exception):  # a missing model is reported by the task that needs it
-        _LINTER.warm_up()
+        _CONTEXT.warm_up()
 
 
 def _call_in_worker(task: Task[X, Y], batch: Sequence[X], shared: Any) -> list[Y]:
-    assert _LINTER is not None, "worker not initialised"
-    return task.run(_LINTER, batch, shared)
+    assert _CONTEXT is not None, "worker not initialised"
+    return task.run(_CONTEXT, batch, shared)
 
 
 def _crash_reason(exc: BaseException) -> str:
@@ -138,22 +138,22 @@ class SerialExecutor(Executor):
     """Everything in the calling process."""
 
     def __init__(self) -> None:
-        self.linter: Linter | None = None
+        self.context: Context | None = None
 
-    def start(self, linter: Linter) -> None:
-        self.linter = linter
+    def start(self, context: Context) -> None:
+        self.context = context
 
-    def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
+    def share(self, value: Any, load: Loader | None) -> Any:
         return value
 
     def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
-        assert self.linter is not None
+        assert self.context is not None
         for batch in batches:
-            yield task.run(self.linter, batch, shared)
+            yield task.run(self.context, batch, shared)
 
 
 class ProcessExecutor(Executor):
-    """A local process pool; each worker receives the linter once, at start."""
+    """A local process pool; each worker receives the context once, at start."""
 
     def __init__(self, jobs: int, start_method: str = "fork") -> None:
         self.jobs = max(1, jobs)
@@ -161,7 +161,7 @@ class ProcessExecutor(Executor):
         """fork: workers start in milliseconds and share the parent's imported modules; a
         process with threads (the language server) uses "forkserver": a fork taken while
         another thread holds a lock can hang the worker."""
-        self.linter: Linter | None = None
+        self.context: Context | None = None
         self.pool: ProcessPoolExecutor | None = None
         self.size = 0
         self.killed: list[int] = []
@@ -169,14 +169,15 @@ class ProcessExecutor(Executor):
         self.used = False
         """Whether a task was submitted (a pool that only warmed up is killed, not awaited)."""
 
-    def start(self, linter: Linter) -> None:
-        self.linter = linter
+    def start(self, context: Context) -> None:
+        self.context = context
 
     def warm_up(self) -> None:
-        """One worker loads the spaCy pipeline now, when a rule may parse. If the run then has
-        one batch to do (pre-commit) that worker takes it, pipeline loaded; if it has more, the
-        pool is replaced by a full-size one; if it has none, the worker is killed at close."""
-        if self.linter is None or not self.linter.parses or self.pool is not None:
+        """One worker warms the context up now (the engine asks when a rule may parse: spaCy).
+        If the run then has one batch to do (pre-commit) that worker takes it, pipeline loaded;
+        if it has more, the pool is replaced by a full-size one; if it has none, the worker is
+        killed at close."""
+        if self.context is None or self.pool is not None:
             return
         self._new_pool(1).submit(_warm_up_worker)
 
@@ -192,14 +193,13 @@ class ProcessExecutor(Executor):
         initializer: Any = _init_worker  # typeshed only knows initializers without arguments
         self.pool = ProcessPoolExecutor(
             self.size, mp_context=context, initializer=initializer,
-            initargs=(self.linter, os.getpid() if self.start_method == "fork" else None),
+            initargs=(self.context, os.getpid() if self.start_method == "fork" else None),
         )
         return self.pool
 
-    def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
-        if not cache.on_disk:  # workers cannot read a dict in the parent: send the value
-            return value
-        return StoreRef(str(cache.root), cache.dir.name, kind, key)
+    def share(self, value: Any, load: Loader | None) -> Any:
+        # No loader (an in-memory cache: workers cannot read a dict in the parent): send the value.
+        return value if load is None else _Reference(load)
 
     def _submit(self, task: Task[X, Y], batch: Sequence[X], shared: Any) -> Future[list[Y]]:
         assert self.pool is not None
@@ -315,8 +315,8 @@ class ProcessExecutor(Executor):
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _dask_call(batch: Sequence[X], task: Task[X, Y], linter: Linter, shared: Any) -> list[Y]:
-    return task.run(linter, batch, shared)
+def _dask_call(batch: Sequence[X], task: Task[X, Y], context: Context, shared: Any) -> list[Y]:
+    return task.run(context, batch, shared)
 
 
 class DaskExecutor(Executor):
@@ -337,19 +337,19 @@ class DaskExecutor(Executor):
                 dashboard_address=None, silence_logs=40,
             )
             self.client = distributed.Client(self.cluster)
-        self.linter: Any = None
+        self.context: Any = None
 
-    def start(self, linter: Linter) -> None:
-        self.linter = self.client.scatter(linter, broadcast=True, hash=False)
+    def start(self, context: Context) -> None:
+        self.context = self.client.scatter(context, broadcast=True, hash=False)
 
-    def share(self, value: Any, cache: Cache, kind: str, key: str) -> Any:
+    def share(self, value: Any, load: Loader | None) -> Any:
         return self.client.scatter(value, broadcast=True, hash=False)
 
     def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
         """Submit every batch now (Dask schedules them) and iterate over the results."""
         batches = list(batches)
         futures: list[Any] = self.client.map(
-            _dask_call, batches, task=task, linter=self.linter, shared=shared, pure=False
+            _dask_call, batches, task=task, context=self.context, shared=shared, pure=False
         )
         return self._drain(task, batches, futures)
 

@@ -23,8 +23,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lint.diagnostic import Diagnostic, Severity
+from lint.diagnostic import Diagnostic
 from lint.document import Document, normalize_newlines
+from lint.problems import problem
 from lint.sites import site_of_html, site_of_record
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -32,13 +33,6 @@ HTML_SUFFIXES = (".html", ".htm")
 TABLE_SUFFIXES = {".parquet": "parquet", ".arrow": "arrow"}
 READ_GLOBS = ("*.txt", "*.md", "*.jsonl", "*.ndjson", "*.html", "*.htm", "*.parquet", "*.arrow")
 """Every format newslint reads: what a folder walk includes by default."""
-
-FORMAT_CODES = {
-    "NL006": ("malformed-record", Severity.ERROR),
-    "NL007": ("record-without-text", Severity.WARNING),
-    "NL008": ("no-extractable-text", Severity.WARNING),
-}
-
 
 @dataclass(frozen=True)
 class JsonlFields:
@@ -119,12 +113,9 @@ def format_problem(
     """A diagnostic for a record or page that cannot be read as an article; for a JSONL
     record, ``column`` is the column of its line in the file (``physical=False``: a row of a
     file without lines)."""
-    name, severity = FORMAT_CODES[code]
     in_file = (record, column, record, column) if record is not None and physical else None
-    return Diagnostic(
-        path, line, column, line, column, code, name, severity, message, "input", record=record,
-        record_id=record_id, in_file=in_file,
-    )
+    return problem(path, code, message, line, column, record=record, record_id=record_id,
+                   in_file=in_file)
 
 
 def _describe(obj: dict[str, object], fields: JsonlFields) -> str:

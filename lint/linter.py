@@ -1,89 +1,33 @@
 """The per-file work of a run: the first pass (load, line roles, features, document rules) and
 the second pass (corpus rules with the corpus index), on one file or on a batch of files.
 
-These functions are what every executor runs; see ``lint.engine`` for the run around them.
+``lint.tasks`` runs these on the executors' batches; ``lint.engine`` is the run around them.
 """
 
 from __future__ import annotations
 
 import time
-import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from lint.config import Config
 from lint.corpus import CorpusIndex
-from lint.diagnostic import Diagnostic, Severity
+from lint.diagnostic import Diagnostic
 from lint.document import Document
-from lint.executors import Task, resolve
-from lint.features import FEATURES, AnalysisEnv, DocumentAnalysis, Feature
+from lint.features import AnalysisEnv, DocumentAnalysis, Feature, make_features
 from lint.features.base import NlpTimeLimit
-from lint.loader import Loaded, load, problem
+from lint.loader import Loaded, load
+from lint.outcomes import FileOutcome, SecondOutcome
 from lint.packs import Pack
+from lint.problems import internal_error, problem
 from lint.roles import RoleSettings, assign_roles
 from lint.rules.base import Rule, RuleContext
 from lint.sites import site_key
 
-if TYPE_CHECKING:
-    from lint.cache import Cache
-
 PREFETCH_PER_DOCUMENT = 400
 """A document asking for more parses than this is parsed on its own, under its time limit."""
 PREFETCH_PER_BATCH = 2000
-
-
-@dataclass
-class FileOutcome:
-    """First-pass result for one file: what is cached as its summary, plus its analyses."""
-
-    path: str
-    analyses: list[DocumentAnalysis] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    input_error: bool = False
-    internal_errors: int = 0
-    key: str | None = None
-    """The file's first-pass cache key (path and bytes); None when it could not be read."""
-    checked: bool = True
-    """Whether the document rules ran (not for corpus files that are only compared with)."""
-    documents: list[tuple[int | None, str]] = field(default_factory=list)
-    """(record, content hash) of each document in the file."""
-    roles: dict[int | None, list[str]] = field(default_factory=dict)
-
-    def summary(self) -> FileOutcome:
-        """The outcome without its analyses (the small part of the cache entry)."""
-        return FileOutcome(
-            self.path, [], self.diagnostics, self.input_error, self.internal_errors, self.key,
-            self.checked, self.documents, self.roles,
-        )
-
-
-@dataclass
-class SecondOutcome:
-    """Second-pass result for one file."""
-
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    internal_errors: int = 0
-    stories: dict[int | None, str] = field(default_factory=dict)
-    """The story of each of the file's documents that belongs to one (record -> story id)."""
-
-
-def internal_error(path: str, rule: Rule | None, exc: BaseException) -> Diagnostic:
-    where = f"rule {rule.code} ({rule.name})" if rule else "analysis"
-    last = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    at = f" at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}" if last else ""
-    return Diagnostic(
-        path, 1, 1, 1, 1, "NL999", "internal-error", Severity.ERROR,
-        f"{where} failed{at}: {type(exc).__name__}: {exc}", "internal",
-    )
-
-
-def crash_diagnostic(path: str, reason: str) -> Diagnostic:
-    return Diagnostic(
-        path, 1, 1, 1, 1, "NL999", "internal-error", Severity.ERROR,
-        f"checking this file stopped: {reason}; the other files were checked", "internal",
-    )
 
 
 @dataclass
@@ -105,10 +49,7 @@ class Linter:
         self.corpus_rules = [r for r in rules if r.scope == "corpus"]
         self.parses = any(r.parses or type(r).prefetch is not Rule.prefetch for r in rules)
         """Whether a selected rule may ask spaCy for parses."""
-        needed = {key for rule in rules for key in rule.needs}
-        self.features: list[Feature] = [FEATURES[key]() for key in sorted(needed) if key in FEATURES]
-        for feature in self.features:
-            feature.configure(config, self.packs)
+        self.features: list[Feature] = make_features(rules, config, self.packs)
         self.role_settings = RoleSettings.from_packs(self.packs)
         self.env = AnalysisEnv(config, self.packs)
         self._reloaded: tuple[str, dict[int | None, Document]] | None = None
@@ -127,19 +68,24 @@ class Linter:
         if self.parses:
             self.env.nlp()
 
-    def load(self, path: str) -> Loaded:
-        return load(path, self.config.encoding, self.config.max_file_size, self.config.jsonl_fields)
+    def load(self, path: str, data: bytes | None = None) -> Loaded:
+        """Read one file (``data``: its bytes, when the caller has them) into documents."""
+        return load(path, self.config.encoding, self.config.max_file_size, self.config.jsonl_fields,
+                    data)
 
     # -- first pass ---------------------------------------------------------------------------
 
-    def first_pass(self, path: str, check: bool = True) -> FileOutcome:
-        """Load one file, give its lines roles, analyse it and (with ``check``) run the
-        document rules."""
-        return self.first_pass_batch([(path, check)])[0]
+    def first_pass(self, path: str, check: bool = True, data: bytes | None = None) -> FileOutcome:
+        """Load one file (from ``data``, its bytes, when the caller has them), give its lines
+        roles, analyse it and (with ``check``) run the document rules."""
+        return self.first_pass_batch([(path, check, data)])[0]
 
-    def first_pass_batch(self, items: Sequence[tuple[str, bool]]) -> list[FileOutcome]:
-        """The first pass over several files; their parse requests go to spaCy together."""
-        return self.first_pass_loaded([(self.load(path), check) for path, check in items])
+    def first_pass_batch(
+        self, items: Sequence[tuple[str, bool, bytes | None]]
+    ) -> list[FileOutcome]:
+        """The first pass over several files (path, run the document rules, the bytes when the
+        caller read them); their parse requests go to spaCy together."""
+        return self.first_pass_loaded([(self.load(path, data), check) for path, check, data in items])
 
     def first_pass_loaded(self, items: Sequence[tuple[Loaded, bool]]) -> list[FileOutcome]:
         """The first pass over files already read (or an editor's unsaved text, see
@@ -150,7 +96,7 @@ class Linter:
             path = loaded.path
             outcome = FileOutcome(
                 path, diagnostics=list(loaded.problems), input_error=loaded.input_error,
-                key=loaded.key, checked=check,
+                key=loaded.key, checked=check, directives=loaded.directives,
             )
             for document in loaded.documents:
                 ctx = self._analyse(document, outcome)
@@ -172,7 +118,7 @@ class Linter:
             try:
                 analysis.data[feature.key] = feature.analyze(document, roles, self.env)
             except Exception as exc:
-                outcome.diagnostics.append(internal_error(document.path, None, exc))
+                outcome.diagnostics.append(internal_error(document.path, None, "", exc))
                 outcome.internal_errors += 1
         outcome.analyses.append(analysis)
         outcome.documents.append((document.record, document.content_hash))
@@ -225,7 +171,7 @@ class Linter:
                 except NlpTimeLimit:
                     stopped.append(rule.code)
                 except Exception as exc:
-                    out.append(internal_error(ctx.document.path, rule, exc))
+                    out.append(internal_error(ctx.document.path, rule.code, rule.name, exc))
                     outcome.internal_errors += 1
         finally:
             self.env.deadline = None
@@ -239,20 +185,24 @@ class Linter:
 
     # -- second pass --------------------------------------------------------------------------
 
-    def _reload(self, path: str, record: int | None) -> Document | None:
+    def _reload(self, path: str, record: int | None, data: bytes | None) -> Document | None:
         """The document ``record`` of ``path``, reading each file once for all its records
-        (a JSONL file's records arrive one after another)."""
+        (a JSONL file's records arrive one after another); ``data``: its bytes, when the
+        caller kept them from the first pass."""
         if self._reloaded is None or self._reloaded[0] != path:
-            by_record = {d.record: d for d in self.load(path).documents}
+            by_record = {d.record: d for d in self.load(path, data).documents}
             self._reloaded = (path, by_record)
         return self._reloaded[1].get(record)
 
-    def second_pass(self, analysis: DocumentAnalysis, index: CorpusIndex) -> SecondOutcome:
-        """Run the corpus rules on one document, reloading its text."""
+    def second_pass(
+        self, analysis: DocumentAnalysis, index: CorpusIndex, data: bytes | None = None
+    ) -> SecondOutcome:
+        """Run the corpus rules on one document, reloading its text (from ``data``, the file's
+        bytes, when the caller kept them)."""
         outcome = SecondOutcome(analysis.path)
         if not self.corpus_rules:
             return outcome
-        document = self._reload(analysis.path, analysis.record)
+        document = self._reload(analysis.path, analysis.record, data)
         if document is None or document.content_hash != analysis.content_hash:
             return outcome  # changed or vanished since the first pass: nothing consistent to say
         return self.corpus_check(document, analysis, index)
@@ -277,62 +227,3 @@ def story_of(index: CorpusIndex, path: str, record: int | None) -> str | None:
         return None
     story: str | None = part.get("story_of", {}).get((path, record))
     return story
-
-
-# ---------------------------------------------------------------------------------------------
-# Tasks: what executors run, batch by batch.
-
-FirstItem = tuple[str, bool]
-"""(path, run the document rules)."""
-SecondItem = tuple[str, str, str]
-"""(path, first-pass key, second-pass key)."""
-
-
-def _first_pass(linter: Linter, batch: Sequence[FirstItem], cache: Cache) -> list[FileOutcome]:
-    outcomes = linter.first_pass_batch(batch)
-    for outcome in outcomes:
-        if outcome.key is not None:
-            if linter.corpus_rules:  # only the index and the corpus rules read analyses back
-                cache.put("p1an", outcome.key, outcome.analyses)
-            cache.put("p1", outcome.key, outcome.summary())
-    return outcomes
-
-
-def _first_crashed(item: FirstItem, reason: str) -> FileOutcome:
-    return FileOutcome(item[0], diagnostics=[crash_diagnostic(item[0], reason)], internal_errors=1,
-                       checked=item[1])
-
-
-def _analyses(linter: Linter, cache: Cache, path: str, key: str) -> list[DocumentAnalysis]:
-    """A file's first-pass analyses from the cache, or computed again when they are gone (a
-    cluster whose workers do not share the cache folder)."""
-    found = cache.get("p1an", key)
-    if isinstance(found, list):
-        return found
-    return linter.first_pass(path, check=False).analyses
-
-
-def _second_pass(
-    linter: Linter, batch: Sequence[SecondItem], shared: tuple[Any, Cache]
-) -> list[SecondOutcome]:
-    handle, cache = shared
-    index: CorpusIndex = resolve(handle)
-    outcomes: list[SecondOutcome] = []
-    for path, key, key2 in batch:
-        outcome = SecondOutcome(path)
-        for analysis in _analyses(linter, cache, path, key):
-            found = linter.second_pass(analysis, index)
-            outcome.diagnostics.extend(found.diagnostics)
-            outcome.internal_errors += found.internal_errors
-            outcome.stories.update(found.stories)
-        cache.put("p2", key2, outcome)
-        outcomes.append(outcome)
-    return outcomes
-
-
-def _second_crashed(item: SecondItem, reason: str) -> SecondOutcome:
-    return SecondOutcome(item[0], [crash_diagnostic(item[0], reason)], internal_errors=1)
-
-
-FIRST_PASS: Task[FirstItem, FileOutcome] = Task(_first_pass, _first_crashed)
-SECOND_PASS: Task[SecondItem, SecondOutcome] = Task(_second_pass, _second_crashed)

@@ -23,18 +23,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.cache import Cache, MemoryCache
+from lint.collect import corpus_files
 from lint.config import Config, with_overrides
 from lint.corpus import IndexBuilder
 from lint.diagnostic import Diagnostic
 from lint.document import Document
-from lint.engine import corpus_builder, corpus_files, filter_configured, run
+from lint.engine import corpus_builder, run
 from lint.executors import Executor
 from lint.features.base import DocumentAnalysis
+from lint.filters import filter_configured
 from lint.linter import Linter
 from lint.loader import load_text
 from lint.packs import Pack
 from lint.rules.base import Rule
 from lint.suppress import apply_text_suppressions
+from lint.tasks import stored_analyses
 from lint.workflow import in_corpus
 
 
@@ -142,8 +145,7 @@ class LiveCorpus:
         self.open[path] = analyses
 
     def _cached(self, key: str) -> list[DocumentAnalysis]:
-        found = self.cache.get("p1an", key)
-        return found if isinstance(found, list) else []
+        return stored_analyses(self.cache, key) or []
 
     def _remove(self, analyses: list[DocumentAnalysis]) -> None:
         if not self.builder.incremental:

@@ -7,10 +7,12 @@ import os
 import stat
 from dataclasses import dataclass, field
 
-from lint.cache import file_key
-from lint.diagnostic import Diagnostic, Severity
+from lint.diagnostic import Diagnostic
+from lint.directives import Directive, file_directives
 from lint.document import Document, normalize_newlines
 from lint.formats import JsonlFields, TableError, format_of, table_documents, to_documents
+from lint.hashing import file_key
+from lint.problems import problem
 
 BINARY_MAGIC = (
     b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"\xff\xd8\xff", b"GIF8",
@@ -26,16 +28,6 @@ _BOMS = (  # the byte order is kept in the name, so that a fix writes the file b
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 _SURROGATE_LEADS = {bytes((0xED, b)) for b in range(0xA0, 0xC0)}
 
-INPUT_CODES = {
-    "NL001": ("encoding-error", Severity.ERROR),
-    "NL002": ("binary-file", Severity.INFO),
-    "NL003": ("empty-file", Severity.WARNING),
-    "NL004": ("unreadable-file", Severity.ERROR),
-    "NL005": ("file-too-large", Severity.WARNING),
-    "NL009": ("nlp-time-limit", Severity.WARNING),
-}
-
-
 @dataclass
 class Loaded:
     """The outcome of reading one file: documents to check and problems to report."""
@@ -46,12 +38,8 @@ class Loaded:
     input_error: bool = False
     key: str | None = None
     """The cache key of what was read (path and bytes); None when nothing could be read."""
-
-
-def problem(path: str, code: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
-    """A file-level diagnostic for an input problem."""
-    name, severity = INPUT_CODES[code]
-    return Diagnostic(path, line, column, line, column, code, name, severity, message, "input")
+    directives: dict[int | None, list[Directive]] = field(default_factory=dict)
+    """The inline suppression directives of each document that has some."""
 
 
 def looks_binary(data: bytes) -> bool:
@@ -118,8 +106,21 @@ def load(
     encoding: str | None = None,
     max_size: int = 0,
     jsonl_fields: JsonlFields | None = None,
+    data: bytes | None = None,
 ) -> Loaded:
-    """Read one file into documents, turning every failure into a problem."""
+    """Read one file into documents, turning every failure into a problem; ``data``: the
+    file's bytes when the caller has read them already (for its key), so it is read once."""
+    if data is None:
+        read = read_bytes(path, max_size)
+        if isinstance(read, Loaded):
+            return read
+        data = read
+    return load_bytes(path, data, encoding, jsonl_fields)
+
+
+def read_bytes(path: str, max_size: int = 0) -> bytes | Loaded:
+    """The bytes of a regular file within the size limit, or what was wrong (a :class:`Loaded`
+    without documents)."""
     result = Loaded(path)
     try:
         info = os.stat(path)
@@ -134,7 +135,7 @@ def load(
             )
             return result
         with open(path, "rb") as handle:
-            data = handle.read(max_size + 1 if max_size else -1)
+            return handle.read(max_size + 1 if max_size else -1)
     except FileNotFoundError:
         result.problems.append(problem(path, "NL004", "file vanished before it could be read"))
         result.input_error = True
@@ -143,7 +144,13 @@ def load(
         result.problems.append(problem(path, "NL004", f"cannot read: {exc.strerror or exc}"))
         result.input_error = True
         return result
-    result.key = file_key(path, data)
+
+
+def load_bytes(
+    path: str, data: bytes, encoding: str | None = None, jsonl_fields: JsonlFields | None = None
+) -> Loaded:
+    """The documents of a file read as ``data``, and its inline directives."""
+    result = Loaded(path, key=file_key(path, data))
     if not data.strip():
         result.problems.append(problem(path, "NL003", "empty file: no article text"))
         return result
@@ -160,16 +167,17 @@ def load(
                 result.documents.append(item)
             else:
                 result.problems.append(item)
-        return result
-    if looks_binary(data) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    elif looks_binary(data) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         result.problems.append(problem(path, "NL002", "binary file (skipped)"))
         return result
-    decoded = decode(path, data, encoding)
-    if isinstance(decoded, Diagnostic):
-        result.problems.append(decoded)
-        return result
-    text, used, bom = decoded
-    _add_documents(result, text, used, bom, jsonl_fields)
+    else:
+        decoded = decode(path, data, encoding)
+        if isinstance(decoded, Diagnostic):
+            result.problems.append(decoded)
+            return result
+        text, used, bom = decoded
+        _add_documents(result, text, used, bom, jsonl_fields)
+    result.directives = file_directives(path, data, result.documents)
     return result
 
 

@@ -269,6 +269,97 @@ class PageLayout:
 _PROSE = (Quality.GOOD, Quality.NEAR)
 
 
+@dataclass
+class _Page:
+    """The page around a main block while the block reaches up and down over it."""
+
+    lines: Sequence[str]
+    block: MainBlock
+    known: set[int]
+    credits: Collection[int]
+    article: set[str]
+    seen: set[str]
+    stoplist: frozenset[str]
+
+    def chrome_like(self, number: int) -> bool:
+        if number in self.known or number in self.block.templated:
+            return True
+        text = self.lines[number - 1].strip()
+        if number in self.credits or text in self.seen:  # a list repeats its own labels
+            return False
+        return _chrome_shaped(text, self.article, self.stoplist)
+
+    def chrome_below(self, number: int) -> bool:
+        return number not in self.block.paired and self.chrome_like(number)  # prose goes on
+
+    def absorb(self, number: int) -> None:
+        self.seen.add(self.lines[number - 1].strip())
+        self.article.update(topic_words(self.lines[number - 1]))
+
+    def resumes(self, number: int) -> bool:
+        return self.block.classes[number] is Quality.GOOD and shares_words(self.lines[number - 1], self.article)
+
+    def good(self, number: int) -> bool:
+        return self.block.classes[number] is Quality.GOOD
+
+    def prose(self, numbers: Sequence[int]) -> list[int]:
+        return [n for n in numbers if _prose_sentence(self.lines[n - 1], self.stoplist)]
+
+
+def _few_short_lines(
+    lines: Sequence[str], numbers: Sequence[int], known: Collection[int], credits: Collection[int],
+    settings: BlockSettings,
+) -> bool:
+    """Paragraphs and title lines only: no page around the article."""
+    short = sum(
+        1 for n in numbers
+        if n not in known and n not in credits and len(lines[n - 1].strip()) < settings.length_low
+    )
+    return short <= settings.few_short_lines
+
+
+def _close_below(page: _Page, numbers: Sequence[int], index: dict[int, int], last: int) -> int:
+    """The block's last line, down to the page's last prose when no footer follows it."""
+    below = [n for n in numbers[index[last] + 1 :] if n not in page.known and n not in page.credits]
+    prose_below = page.prose(below)
+    if prose_below and sum(page.chrome_like(n) for n in below if n not in prose_below) <= LOOSE_TOP_LINES:
+        last = max(prose_below)  # no footer below: the page closes with the article's lines
+    return last
+
+
+def _kept_credits(
+    numbers: Sequence[int], index: dict[int, int], page: _Page, first: int, last: int
+) -> set[int]:
+    """Bylines and datelines inside the article, and a wire credit or byline just after it."""
+    kept = {n for n in page.credits if first <= n <= last}
+    for number in numbers[index[last] + 1 : index[last] + 1 + TAIL_WINDOW]:
+        if number in page.credits:
+            kept.add(number)  # a wire credit or byline after the story
+        elif number not in page.known:
+            break
+    return kept
+
+
+def _open_above(
+    page: _Page, numbers: Sequence[int], index: dict[int, int], first: int
+) -> tuple[int, dict[int, str]]:
+    """The article's first line and its title lines with their roles."""
+    above = numbers[: index[first]]
+    head = _head(page.lines, above, page.known, page.credits, page.article)
+    rest = [n for n in above if n not in page.known and n not in head and n not in page.credits]
+    prose = page.prose(rest)
+    if sum(page.chrome_like(n) for n in rest if n not in prose) <= LOOSE_TOP_LINES:
+        # No menu above: the page opens with the article, its title lines and its lead.
+        if prose:
+            first = min(first, *prose)
+        titles = [n for n in rest if n not in prose]
+        head.update({n: "dek" for n in titles})
+        head.update({n: "byline" for n in above if n in page.credits and n < first})
+        if titles and not any(role == "headline" for role in head.values()):
+            head[min(titles)] = "headline"
+    return first, head
+
+
 def page_layout(
     lines: Sequence[str],
     numbers: Sequence[int],
@@ -279,11 +370,7 @@ def page_layout(
     """The article's place on the page, or None when no line reads as article prose.
 
     ``known`` lines already have a chrome role; ``credits`` are bylines and datelines."""
-    short = sum(
-        1 for n in numbers
-        if n not in known and n not in credits and len(lines[n - 1].strip()) < settings.length_low
-    )
-    if short <= settings.few_short_lines:
+    if _few_short_lines(lines, numbers, known, credits, settings):
         return None  # paragraphs and title lines only: no page around the article
     stoplist = choose_stoplist(lines)
     block = find_main_block(lines, numbers, known, settings, stoplist)
@@ -297,62 +384,21 @@ def page_layout(
     index = {n: i for i, n in enumerate(numbers)}
     context = [n for n in numbers if block.first <= n <= block.last]
     lists = headline_lists(lines, numbers, {*known, *credits}, article, context)
-    known = {*known, *(n for found in lists for n in numbers if found.first <= n <= found.last)}
-
+    chrome = {*known, *(n for found in lists for n in numbers if found.first <= n <= found.last)}
     seen = {lines[n - 1].strip() for n in numbers if block.first <= n <= block.last}
-
-    def chrome_like(number: int) -> bool:
-        if number in known or number in block.templated:
-            return True
-        text = lines[number - 1].strip()
-        if number in credits or text in seen:  # a list repeats its own labels
-            return False
-        return _chrome_shaped(text, article, stoplist)
-
-    def chrome_below(number: int) -> bool:
-        return number not in block.paired and chrome_like(number)  # prose goes on
-
-    def absorb(number: int) -> None:
-        seen.add(lines[number - 1].strip())
-        article.update(topic_words(lines[number - 1]))
-
-    def resumes(number: int) -> bool:
-        return block.classes[number] is Quality.GOOD and shares_words(lines[number - 1], article)
-
-    def good(number: int) -> bool:
-        return block.classes[number] is Quality.GOOD
-
+    page = _Page(lines, block, chrome, credits, article, seen, stoplist)
     # Upwards only good lines join (teasers of the same story sit above many articles);
     # downwards the block takes list items, table rows and closing lines too.
-    first = _reach(numbers, index[block.first], -1, chrome_like, absorb, resumes, good)
-    last = _reach(numbers, index[block.last], 1, chrome_below, absorb, resumes, lambda n: True)
-    below = [n for n in numbers[index[last] + 1 :] if n not in known and n not in credits]
-    prose_below = [n for n in below if _prose_sentence(lines[n - 1], stoplist)]
-    if prose_below and sum(chrome_like(n) for n in below if n not in prose_below) <= LOOSE_TOP_LINES:
-        last = max(prose_below)  # no footer below: the page closes with the article's lines
-    kept = {n for n in credits if first <= n <= last}
-    for number in numbers[index[last] + 1 : index[last] + 1 + TAIL_WINDOW]:
-        if number in credits:
-            kept.add(number)  # a wire credit or byline after the story
-        elif number not in known:
-            break
-    above = numbers[: index[first]]
-    head = _head(lines, above, known, credits, article)
-    rest = [n for n in above if n not in known and n not in head and n not in credits]
-    prose = [n for n in rest if _prose_sentence(lines[n - 1], stoplist)]
-    if sum(chrome_like(n) for n in rest if n not in prose) <= LOOSE_TOP_LINES:
-        # No menu above: the page opens with the article, its title lines and its lead.
-        if prose:
-            first = min(first, *prose)
-        titles = [n for n in rest if n not in prose]
-        head.update({n: "dek" for n in titles})
-        head.update({n: "byline" for n in above if n in credits and n < first})
-        if titles and not any(role == "headline" for role in head.values()):
-            head[min(titles)] = "headline"
+    first = _reach(numbers, index[block.first], -1, page.chrome_like, page.absorb, page.resumes, page.good)
+    last = _reach(numbers, index[block.last], 1, page.chrome_below, page.absorb, page.resumes,
+                  lambda n: True)
+    last = _close_below(page, numbers, index, last)
+    kept = _kept_credits(numbers, index, page, first, last)
+    first, head = _open_above(page, numbers, index, first)
     outside = frozenset(
         n
         for n in numbers
-        if not first <= n <= last and n not in known and n not in head and n not in kept
+        if not first <= n <= last and n not in chrome and n not in head and n not in kept
     )
     return PageLayout(first, last, head, outside, core, tuple(lists))
 

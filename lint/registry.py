@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 
 from lint.config import Config, ConfigError
+from lint.features import check_needs
 from lint.packs import Pack, load_packs
+from lint.plugins import RULES_GROUP, PluginError, load_plugins, where
+from lint.problems import INPUT_RULES
 from lint.rules import builtin_rule_classes
 from lint.rules.base import Rule, RuleMeta, matches
-from lint.rules.input import INPUT_RULES
 from lint.rules.packrules import rules_from_packs
 
-ENTRY_POINT_GROUP = "newslint.rules"
+ENTRY_POINT_GROUP = RULES_GROUP
 __all__ = ["RuleError", "RuleSet", "load_rule_set", "matches", "select_rules"]
 
 
-class RuleError(Exception):
+class RuleError(PluginError):
     """A plugin or pack rule that cannot be used."""
 
 
@@ -42,14 +43,13 @@ class RuleSet:
 
 def _plugin_rules() -> list[Rule]:
     rules: list[Rule] = []
-    for point in entry_points(group=ENTRY_POINT_GROUP):
+    for name, loaded in load_plugins(RULES_GROUP):
         try:
-            loaded = point.load()
             rule = loaded() if isinstance(loaded, type) else loaded
         except Exception as exc:  # a broken plugin must not hide which one it was
-            raise RuleError(f"plugin {point.name!r} ({point.value}) failed to load: {exc}") from exc
+            raise RuleError(f"plugin {name!r} ({where(loaded)}) failed to load: {exc}") from exc
         if not isinstance(rule, Rule):
-            raise RuleError(f"plugin {point.name!r} ({point.value}) is not a newslint Rule")
+            raise RuleError(f"plugin {name!r} ({where(loaded)}) is not a newslint Rule")
         rules.append(rule)
     return rules
 
@@ -62,6 +62,7 @@ def load_rule_set(config: Config, extra_packs: Sequence[str] = ()) -> RuleSet:
     rules: list[Rule] = [cls() for cls in builtin_rule_classes()]
     rules.extend(rules_from_packs(packs))
     rules.extend(_plugin_rules())
+    check_needs(rules)
     seen: dict[str, str] = {m.code: "built-in" for m in INPUT_RULES}
     for rule in rules:
         origin = type(rule).__module__

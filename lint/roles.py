@@ -277,9 +277,10 @@ def _bio_block(lines: Sequence[str], result: LineRoles, settings: RoleSettings) 
         return
 
 
-def _link_list(lines: Sequence[str], result: LineRoles, settings: RoleSettings) -> None:
-    """A run of short lines after the article whose words the article does not share."""
-    nonblank = _nonblank(result)
+def _trailing_short_lines(
+    lines: Sequence[str], result: LineRoles, settings: RoleSettings, nonblank: Sequence[int]
+) -> list[int]:
+    """The run of short lines at the end of the article, in order."""
     run: list[int] = []
     for position in range(len(nonblank) - 1, -1, -1):
         number = nonblank[position]
@@ -294,14 +295,29 @@ def _link_list(lines: Sequence[str], result: LineRoles, settings: RoleSettings) 
             break  # two sentence paragraphs in a row: the article itself (a teaser follows a title)
         run.append(number)
     run.reverse()
-    if len(run) < settings.list_min_lines:
-        return  # too short already: the article's words are not needed (the run only shrinks)
+    return run
+
+
+def _words_before(
+    lines: Sequence[str], result: LineRoles, nonblank: Sequence[int], run: Sequence[int]
+) -> set[str]:
+    """The content words of the article's prose and byline before the run."""
     body_words: set[str] = set()
     for number in nonblank:
         if run and number >= run[0]:
             break
         if result[number] in PROSE_ROLES or result[number] is Role.BYLINE:
             body_words |= content_words(lines[number - 1])
+    return body_words
+
+
+def _link_list(lines: Sequence[str], result: LineRoles, settings: RoleSettings) -> None:
+    """A run of short lines after the article whose words the article does not share."""
+    nonblank = _nonblank(result)
+    run = _trailing_short_lines(lines, result, settings, nonblank)
+    if len(run) < settings.list_min_lines:
+        return  # too short already: the article's words are not needed (the run only shrinks)
+    body_words = _words_before(lines, result, nonblank, run)
     while run and _overlap(content_words(lines[run[0] - 1]), body_words) > settings.list_max_overlap:
         body_words |= content_words(lines[run.pop(0) - 1])  # still the article's own words
     if len(run) < settings.list_min_lines or not body_words:

@@ -207,6 +207,36 @@ def _flagged_lines(diagnostics: Sequence[Diagnostic]) -> set[int]:
     return lines
 
 
+def _verdicts(
+    scoring: Scoring, signals: Sequence[str], score: int, chrome: int, nonblank: int
+) -> tuple[list[str], list[str]]:
+    """The article's verdicts and the reasons for them."""
+    share = chrome / nonblank if nonblank else 0.0
+    verdicts: list[str] = []
+    reasons: list[str] = []
+    if len(signals) >= scoring.mt_min_signals:
+        verdicts.append(MT_VERDICT)
+        reasons.append(f"{len(signals)} machine-translation signal types: {', '.join(signals)}")
+    if nonblank and share >= scoring.boilerplate_share:
+        verdicts.append(BOILERPLATE_VERDICT)
+        reasons.append(f"{share:.0%} of the lines are page chrome ({chrome} of {nonblank})")
+    if not verdicts:
+        verdicts.append(CLEAN_VERDICT if score >= scoring.clean_score else REVIEW_VERDICT)
+    return verdicts, reasons
+
+
+def _largest_penalties(contributions: Mapping[str, float], diagnostics: Sequence[Diagnostic]) -> str:
+    """The three codes that cost the most, as a reason ("" when nothing cost anything)."""
+    top = sorted(contributions.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    if not (top and top[0][1] > 0):
+        return ""
+    counts = Counter(d.code for d in diagnostics)
+    names = {d.code: d.name for d in diagnostics}
+    parts = [f"{code} {names[code]}" + (f" ×{counts[code]}" if counts[code] > 1 else "")
+             for code, c in top if c > 0]
+    return "largest penalties: " + ", ".join(parts)
+
+
 def score_article(
     path: str,
     record: int | None,
@@ -233,25 +263,10 @@ def score_article(
     prose = max(len(nonblank) - chrome, scoring.min_lines)
     normalized = penalty / math.sqrt(prose / scoring.reference_lines)
     score = round(100 * math.exp(-normalized / scoring.scale))
-    share = chrome / len(nonblank) if nonblank else 0.0
-
-    verdicts: list[str] = []
-    reasons: list[str] = []
-    if len(signals) >= scoring.mt_min_signals:
-        verdicts.append(MT_VERDICT)
-        reasons.append(f"{len(signals)} machine-translation signal types: {', '.join(signals)}")
-    if nonblank and share >= scoring.boilerplate_share:
-        verdicts.append(BOILERPLATE_VERDICT)
-        reasons.append(f"{share:.0%} of the lines are page chrome ({chrome} of {len(nonblank)})")
-    if not verdicts:
-        verdicts.append(CLEAN_VERDICT if score >= scoring.clean_score else REVIEW_VERDICT)
-    top = sorted(contributions.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    if top and top[0][1] > 0:
-        counts = Counter(d.code for d in diagnostics)
-        names = {d.code: d.name for d in diagnostics}
-        parts = [f"{code} {names[code]}" + (f" ×{counts[code]}" if counts[code] > 1 else "")
-                 for code, c in top if c > 0]
-        reasons.append("largest penalties: " + ", ".join(parts))
+    verdicts, reasons = _verdicts(scoring, signals, score, chrome, len(nonblank))
+    penalties = _largest_penalties(contributions, diagnostics)
+    if penalties:
+        reasons.append(penalties)
     by_family = Counter(family_of(d.code) for d in diagnostics)
     return ArticleScore(
         path, record, outlet, score, verdicts, reasons, penalty, len(diagnostics),

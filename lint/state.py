@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lint.cache import Cache, digest
+from lint.cache import Cache
+from lint.cache_kinds import STATE_MANIFEST, CacheKind
 from lint.corpus import IndexBuilder
-from lint.linter import Linter
+from lint.features.base import Feature
+from lint.hashing import digest
+from lint.tasks import stored_analyses
 
-STATE_MANIFEST = "latest"
 STATE_MAX_CHANGES = 0.2
 """The kept state is used when at most this share of the corpus changed."""
 STATE_SAVE_AFTER = 16
@@ -26,11 +28,13 @@ Manifest = tuple[str, frozenset[str]]
 """(state key, the file keys it holds)."""
 
 
-def kept_manifest(linter: Linter, cache: Cache, keys: dict[str, str | None]) -> Manifest | None:
+def kept_manifest(
+    features: Sequence[Feature], cache: Cache, keys: dict[str, str | None]
+) -> Manifest | None:
     """The kept state's manifest when it is close enough to this run's files to update."""
-    if not IndexBuilder(linter.features).incremental:
+    if not IndexBuilder(features).incremental:
         return None
-    manifest = cache.get("state", STATE_MANIFEST)
+    manifest = cache.get(CacheKind.STATE, STATE_MANIFEST)
     if not (isinstance(manifest, tuple) and len(manifest) == 2 and isinstance(manifest[1], frozenset)):
         return None
     current = {k for k in keys.values() if k}
@@ -42,14 +46,14 @@ def kept_manifest(linter: Linter, cache: Cache, keys: dict[str, str | None]) -> 
 
 
 def start_builder(
-    linter: Linter, cache: Cache, base: Manifest | None, keys: dict[str, str | None]
+    features: Sequence[Feature], cache: Cache, base: Manifest | None, keys: dict[str, str | None]
 ) -> tuple[IndexBuilder, dict[str, str]]:
     """A builder holding the kept state minus the files that left it, and the files it holds
     (path -> key); a new, empty builder when there is no usable state."""
-    empty: tuple[IndexBuilder, dict[str, str]] = (IndexBuilder(linter.features), {})
+    empty: tuple[IndexBuilder, dict[str, str]] = (IndexBuilder(features), {})
     if base is None:
         return empty
-    state = cache.get("state", base[0])
+    state = cache.get(CacheKind.STATE, base[0])
     fresh = empty[0].reducers
     if not isinstance(state, IndexBuilder) or {k: type(r) for k, r in state.reducers.items()} != {
         k: type(r) for k, r in fresh.items()
@@ -58,13 +62,13 @@ def start_builder(
     current = {k for k in keys.values() if k}
     try:
         for gone in base[1] - current:
-            analyses = cache.get("p1an", gone)
-            if not isinstance(analyses, list):
+            analyses = stored_analyses(cache, gone)
+            if analyses is None:
                 return empty  # cannot take it out: start over
             for analysis in analyses:
                 state.remove(analysis)
     except Exception:  # a state that does not hold what it claims: start over
-        return (IndexBuilder(linter.features), {})
+        return (IndexBuilder(features), {})
     return state, {p: k for p, k in keys.items() if k and k in base[1]}
 
 
@@ -78,8 +82,8 @@ def keep_state(
     if base is not None and len(held - base[1]) + len(base[1] - held) <= STATE_SAVE_AFTER:
         return
     key = digest(cache.dir.name, "state", *sorted(held))
-    previous = cache.get("state", STATE_MANIFEST)
-    cache.put("state", key, builder)
-    cache.put("state", STATE_MANIFEST, (key, held))
+    previous = cache.get(CacheKind.STATE, STATE_MANIFEST)
+    cache.put(CacheKind.STATE, key, builder)
+    cache.put(CacheKind.STATE, STATE_MANIFEST, (key, held))
     if isinstance(previous, tuple) and previous and previous[0] != key:
-        cache.discard("state", previous[0])  # one kept state per namespace, not one per change
+        cache.discard(CacheKind.STATE, previous[0])  # one kept state per namespace, not one per change

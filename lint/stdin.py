@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from lint.config import Config
-from lint.engine import RunResult, config_filters
+from lint.filters import config_filters
+from lint.result import RunResult
 
 DEFAULT_NAME = "stdin.txt"
 

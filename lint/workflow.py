@@ -14,12 +14,11 @@ import click
 
 from lint.baseline import BaselineError, new_findings, read_baseline, write_baseline
 from lint.config import Config
-from lint.engine import RunResult
+from lint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, fail
 from lint.fixes import MAX_PASSES, fix_all, real_roots, unified_diff
 from lint.formats import annotate_html
 from lint.report.text import printable
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from lint.result import RunResult
 
 
 @dataclass(frozen=True)
@@ -35,11 +34,6 @@ class Options:
     """The paths given: fixes never write outside them."""
     force: bool = False
     """Fix read-only files too."""
-
-
-def _error(message: str) -> None:
-    click.echo(f"newslint: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
 
 
 def _inside(path: str, roots: Sequence[str]) -> bool:
@@ -71,10 +65,65 @@ def _gate(result: RunResult, baseline: Path | None) -> RunResult:
     try:
         known = read_baseline(baseline)
     except BaselineError as exc:
-        _error(str(exc))
+        fail(str(exc))
         raise  # unreachable
     result.before_baseline = result.diagnostics
     result.diagnostics = new_findings(result.diagnostics, known, baseline)
+    return result
+
+
+def _check_options(config: Config, options: Options) -> Path | None:
+    """The baseline to gate with; an option clash or an unreadable baseline ends the run
+    before it starts (not after a long run)."""
+    if options.unsafe_fixes and not (options.fix or options.diff):
+        fail("--unsafe-fixes needs --fix or --diff")
+    if options.write_baseline and (options.fix or options.diff or options.baseline):
+        fail("--write-baseline records the findings as they are: "
+               "do not combine it with --fix, --diff or --baseline")
+    baseline = Path(options.baseline) if options.baseline else config.baseline
+    if baseline is not None and not options.write_baseline:
+        try:
+            read_baseline(baseline)  # fail before the (long) run, not after
+        except BaselineError as exc:
+            fail(str(exc))
+    return baseline
+
+
+def _write_baseline(result: RunResult, target: str) -> None:
+    count = write_baseline(Path(target), result.diagnostics)
+    click.echo(f"newslint: wrote {count} finding{'s' if count != 1 else ''} "
+               f"to {target}", err=True)
+    sys.exit(EXIT_ERROR if result.input_errors or result.internal_errors else EXIT_OK)
+
+
+def _show_diff(result: RunResult, config: Config, options: Options) -> None:
+    report = fix_all(result.diagnostics, options.unsafe_fixes, write=False,
+                     encoding=config.encoding)
+    for problem in report.problems:
+        click.echo(f"newslint: {printable(problem)}", err=True)
+    text = unified_diff(report.files)
+    sys.stdout.write(text)
+    sys.exit(EXIT_FINDINGS if text else EXIT_OK)
+
+
+def _fix(
+    result: RunResult, lint: Callable[[], RunResult], config: Config, options: Options,
+    baseline: Path | None,
+) -> RunResult:
+    fixed, problems = 0, dict[str, None]()
+    for _ in range(MAX_PASSES):
+        report = fix_all(result.diagnostics, options.unsafe_fixes, write=True,
+                         encoding=config.encoding, roots=real_roots(options.roots or (".",)),
+                         force=options.force)
+        problems.update(dict.fromkeys(report.problems))
+        fixed += report.applied
+        if not report.applied:
+            break
+        result = _gate(lint(), baseline)
+        annotate_html(result.diagnostics)
+    for problem in problems:
+        click.echo(f"newslint: {printable(problem)}", err=True)
+    click.echo(f"newslint: applied {fixed} fix{'es' if fixed != 1 else ''}", err=True)
     return result
 
 
@@ -82,46 +131,14 @@ def run_workflow(
     lint: Callable[[], RunResult], config: Config, options: Options
 ) -> RunResult | None:
     """Run ``lint`` with the workflow options; None when the output is already written."""
-    if options.unsafe_fixes and not (options.fix or options.diff):
-        _error("--unsafe-fixes needs --fix or --diff")
-    if options.write_baseline and (options.fix or options.diff or options.baseline):
-        _error("--write-baseline records the findings as they are: "
-               "do not combine it with --fix, --diff or --baseline")
-    baseline = Path(options.baseline) if options.baseline else config.baseline
-    if baseline is not None and not options.write_baseline:
-        try:
-            read_baseline(baseline)  # fail before the (long) run, not after
-        except BaselineError as exc:
-            _error(str(exc))
+    baseline = _check_options(config, options)
     result = lint()
     annotate_html(result.diagnostics)
     if options.write_baseline:
-        count = write_baseline(Path(options.write_baseline), result.diagnostics)
-        click.echo(f"newslint: wrote {count} finding{'s' if count != 1 else ''} "
-                   f"to {options.write_baseline}", err=True)
-        sys.exit(EXIT_ERROR if result.input_errors or result.internal_errors else EXIT_OK)
+        _write_baseline(result, options.write_baseline)
     result = _gate(result, baseline)
     if options.diff:
-        report = fix_all(result.diagnostics, options.unsafe_fixes, write=False,
-                         encoding=config.encoding)
-        for problem in report.problems:
-            click.echo(f"newslint: {printable(problem)}", err=True)
-        text = unified_diff(report.files)
-        sys.stdout.write(text)
-        sys.exit(EXIT_FINDINGS if text else EXIT_OK)
+        _show_diff(result, config, options)
     if options.fix:
-        fixed, problems = 0, dict[str, None]()
-        for _ in range(MAX_PASSES):
-            report = fix_all(result.diagnostics, options.unsafe_fixes, write=True,
-                             encoding=config.encoding, roots=real_roots(options.roots or (".",)),
-                             force=options.force)
-            problems.update(dict.fromkeys(report.problems))
-            fixed += report.applied
-            if not report.applied:
-                break
-            result = _gate(lint(), baseline)
-            annotate_html(result.diagnostics)
-        for problem in problems:
-            click.echo(f"newslint: {printable(problem)}", err=True)
-        click.echo(f"newslint: applied {fixed} fix{'es' if fixed != 1 else ''}", err=True)
+        result = _fix(result, lint, config, options, baseline)
     return result

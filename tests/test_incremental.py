@@ -270,11 +270,12 @@ def test_precommit_with_a_pool_matches_a_serial_cold_run(
     assert any(code == "NL301" for *_, code, _ in _rows(cold))
 
 
-def test_a_new_file_that_changes_while_it_is_read_is_checked_again(
+def test_a_new_file_is_checked_as_it_was_hashed_even_if_it_changes_during_the_run(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The parent's own analysis and the worker's first pass read the file separately; when
-    their keys differ the run starts over without the parent's analysis."""
+    """The bytes read to hash a new file are the ones both passes check (the parent's own
+    analysis and the worker's first pass among them): a change on disk once the run has
+    planned its files does not mix two versions of the article in one run."""
     from lint.executors import ProcessExecutor
 
     work, settings = _precommit_scene(corpus, tmp_path)
@@ -283,35 +284,19 @@ def test_a_new_file_that_changes_while_it_is_read_is_checked_again(
     cache = MemoryCache()
     run(["corpus"], settings, rules, packs, SerialExecutor(), cache)
     changed = _new_article(work)
-    parent = os.getpid()
-    real_first_pass = Linter.first_pass
-    reads: list[str] = []
-
-    def first_pass(self: Linter, path: str, check: bool = True) -> object:
-        outcome = real_first_pass(self, path, check)
-        if os.getpid() == parent and not check and path.endswith("zz-new-article.txt"):
-            reads.append(path)
-            outcome.key = "a-different-read"  # as if the file had changed in between
-        return outcome
-
-    import lint.engine
-
-    attempts: list[bool] = []
-    real_run = lint.engine._run
-
-    def counted(*args: object, **kwargs: object) -> RunResult:
-        attempts.append(True)
-        return real_run(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Linter, "first_pass", first_pass)
-    monkeypatch.setattr(lint.engine, "_run", counted)
-    pooled = run(changed, settings, rules, packs, ProcessExecutor(2), cache)
-    assert len(attempts) == 2, "the run starts over once"
-    assert len(reads) == 1, "the retry does not analyse in the parent again"
-    monkeypatch.setattr(Linter, "first_pass", real_first_pass)
     cold = run(changed, settings, rules, packs, SerialExecutor(), MemoryCache())
+    rewritten: list[bool] = []
+
+    def rewrite_once(done: int, total: int) -> None:  # first called once the files are hashed
+        if not rewritten:
+            rewritten.append(True)
+            (work / changed[0]).write_text("Headline\n\nAn entirely other text was saved.\n",
+                                           encoding="utf-8")
+
+    pooled = run(changed, settings, rules, packs, ProcessExecutor(2), cache, rewrite_once)
+    assert rewritten
     assert _rows(pooled) == _rows(cold)
-    assert _rows(cold)
+    assert any(code == "NL301" for *_, code, _ in _rows(pooled))
 
 
 # ---------------------------------------------------------------------------------------------

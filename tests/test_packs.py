@@ -202,3 +202,74 @@ def test_a_user_pack_with_a_bad_pattern_fails_at_load(tmp_path: Path) -> None:
     path = _write(tmp_path, GOOD_RULE + _entry(regex="['gift(this']"))
     with pytest.raises(PackError, match="bad pattern"):
         load_packs([path])
+
+
+# --- data tables: a schema per table; a misspelling is an error naming the pack file ---------
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("[locales]\nmajority = 0.7\n", "unknown table [locales]"),
+        ("[locale]\nmajorty = 0.7\n", "table [locale]: unknown key 'majorty'"),
+        ("[spelling]\ntypo = { recieve = \"receive\" }\n", "table [spelling]: unknown key 'typo'"),
+        ("names = [\"Quillon\"]\n", "[names] must be a table"),
+    ],
+)
+def test_an_unknown_data_table_or_key_is_an_error_naming_the_file(
+    tmp_path: Path, text: str, needle: str
+) -> None:
+    path = _write(tmp_path, text + GOOD_RULE + _entry())
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    assert str(path) in str(info.value) and needle in str(info.value)
+
+
+def test_an_unknown_pack_header_key_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD_RULE.replace('name = "house"\n', 'name = "house"\nversoin = "2"\n', 1))
+    with pytest.raises(PackError, match=r"house\.toml: table \[pack\]: unknown key 'versoin'"):
+        load_pack(path)
+
+
+def test_look_alike_data_tables_with_known_keys_load(tmp_path: Path) -> None:
+    text = (
+        "[locale]\nmajority = 0.7\n"
+        "[spelling]\ntypos = { recieve = \"receive\" }\naccept = [\"Quillonby\"]\n"
+        "[names]\ntitles = [\"Warden\"]\n"
+    )
+    pack = load_pack(_write(tmp_path, GOOD_RULE + text + _entry()))
+    assert pack.data["locale"] == {"majority": 0.7}
+    assert pack.data["spelling"]["typos"] == {"recieve": "receive"}
+    assert pack.data["names"]["titles"] == ["Warden"]
+
+
+def test_cli_with_a_misspelled_pack_table_exits_2_naming_the_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, "[typografy]\nstops = []\n" + GOOD_RULE + _entry())
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nThe ferry to Ostrelle left at noon.\n", encoding="utf-8")
+    proc = run_cli([str(article), "--rules", str(path)])
+    assert proc.returncode == 2
+    (line,) = proc.stderr.strip().splitlines()
+    assert str(path) in line and "[typografy]" in line
+
+
+def test_an_unknown_need_is_an_error_naming_the_rules_file() -> None:
+    from lint.diagnostic import Severity
+    from lint.features import check_needs
+    from lint.meta import RuleMeta
+    from lint.plugins import PluginError
+    from lint.rules.base import Rule
+
+    class Needy(Rule):
+        meta = RuleMeta("NL777", "needy", Severity.INFO, "s", "w", "y", "e")
+        needs = ("nmaes",)
+
+        def check(self, ctx):  # type: ignore[no-untyped-def]
+            return ()
+
+    class Fine(Needy):
+        needs = ("names",)
+
+    check_needs([Fine()])  # a known feature: no error
+    with pytest.raises(PluginError) as info:
+        check_needs([Needy()])
+    assert "'nmaes'" in str(info.value) and __file__ in str(info.value)

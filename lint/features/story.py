@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from lint.cache import digest
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
+from lint.hashing import digest
 from lint.lexicon import lexicon
 from lint.names.extract import NameData
 from lint.roles import LineRoles, Role

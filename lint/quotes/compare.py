@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
 from lint.quotes.extract import Quote, speaker_key, speaker_keys_match
-from lint.story.evidence import vote
+from lint.story.evidence import Verdict, vote
 from lint.story.text import stem
 from lint.text import STOPWORDS
 
@@ -326,34 +326,52 @@ def _judge(
 
     out: list[tuple[int, Drift]] = []
     for own_doc in sorted(forms.docs[i], key=_doc_order):
-        values: dict[int, int] = {}
-        for doc in docs:
-            if doc in forms.docs[i]:
-                if doc != own_doc:
-                    values[index[doc]] = i
-                continue
-            choices = [j for j in related if doc in forms.docs[j]]
-            if choices:
-                size = len(forms.reps[i].norms)
-                values[index[doc]] = min(
-                    choices, key=lambda j: _preference(related[j], j, min(size, len(forms.reps[j].norms)))
-                )
+        values = _witnesses(i, forms, related, docs, index, own_doc)
         verdict = vote(i, values, same, group_of, group_of[index[own_doc]])
-        if not verdict.severity:
+        if verdict.severity:
+            out.extend(_verdict_drifts(i, forms, quotes, related, verdict, own_doc))
+    return out
+
+
+def _witnesses(
+    i: int, forms: _Forms, related: dict[int, Relation], docs: Sequence[DocKey],
+    index: Mapping[DocKey, int], own_doc: DocKey,
+) -> dict[int, int]:
+    """Each other article's form of the statement (the article's number to the form)."""
+    values: dict[int, int] = {}
+    for doc in docs:
+        if doc in forms.docs[i]:
+            if doc != own_doc:
+                values[index[doc]] = i
             continue
-        j = verdict.value
-        assert isinstance(j, int)
-        rel = related[j]
-        if rel.same:
-            continue
-        if verdict.severity == "info" and rel.diffs and all(d.b_start == d.b_end for d in rel.diffs):
-            continue  # a tie over words only this side has: reported on the side without them
-        support = 1 + verdict.same
-        numbers = [n for n in forms.numbers[i] if (quotes[n].path, quotes[n].record) == own_doc]
-        other_ref = quotes[forms.numbers[j][0]]
-        for number in numbers:
-            for drift in _drifts(forms.reps[i], forms.reps[j], other_ref, rel, support, len(verdict.agreeing), verdict.severity):
-                out.append((number, drift))
+        choices = [j for j in related if doc in forms.docs[j]]
+        if choices:
+            size = len(forms.reps[i].norms)
+            values[index[doc]] = min(
+                choices, key=lambda j: _preference(related[j], j, min(size, len(forms.reps[j].norms)))
+            )
+    return values
+
+
+def _verdict_drifts(
+    i: int, forms: _Forms, quotes: Sequence[QuoteRef], related: dict[int, Relation],
+    verdict: Verdict, own_doc: DocKey,
+) -> list[tuple[int, Drift]]:
+    """The drifts of form ``i`` in ``own_doc`` that the vote reports."""
+    j = verdict.value
+    assert isinstance(j, int)
+    rel = related[j]
+    if rel.same:
+        return []
+    if verdict.severity == "info" and rel.diffs and all(d.b_start == d.b_end for d in rel.diffs):
+        return []  # a tie over words only this side has: reported on the side without them
+    support = 1 + verdict.same
+    numbers = [n for n in forms.numbers[i] if (quotes[n].path, quotes[n].record) == own_doc]
+    other_ref = quotes[forms.numbers[j][0]]
+    out: list[tuple[int, Drift]] = []
+    for number in numbers:
+        for drift in _drifts(forms.reps[i], forms.reps[j], other_ref, rel, support, len(verdict.agreeing), verdict.severity):
+            out.append((number, drift))
     return out
 
 

@@ -123,6 +123,16 @@ class Quote(NamedTuple):
 # Extraction
 
 
+def _opens_single(text: str, i: int) -> bool:
+    """Whether the single mark at ``i`` opens a quotation (not an apostrophe in a word)."""
+    return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _closes_single(text: str, i: int, start: int) -> bool:
+    """Whether the single mark at ``i`` closes the quotation opened before ``start``."""
+    return (i + 1 == len(text) or not text[i + 1].isalpha()) and i > start and not text[i - 1].isspace()
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the inside of each top-level quotation in a paragraph.
 
@@ -138,7 +148,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if state == "":
             if char in OPEN_DOUBLE or char == '"':
                 state, opener, start = "double", char, i + 1
-            elif char == "‘" and (i == 0 or not text[i - 1].isalnum()) and i + 1 < size and text[i + 1].isalnum():
+            elif char == "‘" and _opens_single(text, i):
                 state, start = "single", i + 1
         elif state == "double":
             if char in CLOSE_DOUBLE or char == '"' or (char == "“" and opener == "„"):
@@ -147,13 +157,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             elif char == "“":  # a new opening mark before the old one closed
                 spans.append((start, i))
                 opener, start = char, i + 1
-        elif (
-            state == "single"
-            and char == "’"
-            and (i + 1 == size or not text[i + 1].isalpha())
-            and i > start
-            and not text[i - 1].isspace()
-        ):
+        elif state == "single" and char == "’" and _closes_single(text, i, start):
             spans.append((start, i))
             state = ""
     if state:
@@ -231,6 +235,25 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return left + " " + right
 
 
+def _groups(line: str, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The spans in groups: one statement interrupted by its attribution is one group."""
+    groups: list[list[tuple[int, int]]] = [[spans[0]]]
+    for span in spans[1:]:
+        if _is_attribution_gap(line[groups[-1][-1][1] : span[0]]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
+
+
+def _group_words(line: str, group: Sequence[tuple[int, int]], base: int, number: int) -> list[Word]:
+    words: list[Word] = []
+    for start, end in group:
+        for norm, a, b in _norm_words(line[start:end]):
+            words.append(Word(norm, base + start + a, base + start + b, number, start + a + 1))
+    return words
+
+
 def extract_quotes(document: Document, roles: LineRoles) -> list[Quote]:
     """The quotations of a document, in order, with speakers resolved."""
     quotes: list[Quote] = []
@@ -245,12 +268,7 @@ def extract_quotes(document: Document, roles: LineRoles) -> list[Quote]:
             if named:
                 last_named = named
             continue
-        groups: list[list[tuple[int, int]]] = [[spans[0]]]
-        for span in spans[1:]:
-            if _is_attribution_gap(line[groups[-1][-1][1] : span[0]]):
-                groups[-1].append(span)
-            else:
-                groups.append([span])
+        groups = _groups(line, spans)
         outside = _outside(line, spans)
         paragraph_speaker = _speaker_in(outside)
         base = document.line_start(number)
@@ -264,10 +282,7 @@ def extract_quotes(document: Document, roles: LineRoles) -> list[Quote]:
                 speaker = last_named
             elif speaker:
                 last_named = speaker
-            words: list[Word] = []
-            for start, end in group:
-                for norm, a, b in _norm_words(line[start:end]):
-                    words.append(Word(norm, base + start + a, base + start + b, number, start + a + 1))
+            words = _group_words(line, group, base, number)
             if len(words) >= MIN_WORDS:
                 quotes.append(Quote.of(words, speaker or ""))
         if paragraph_speaker:

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 
-from lint.engine import RunResult
 from lint.report.github import render_github
 from lint.report.gitlab import render_gitlab
 from lint.report.json import render_json
@@ -11,6 +10,7 @@ from lint.report.junit import render_junit
 from lint.report.rdjson import render_rdjson
 from lint.report.sarif import render_sarif
 from lint.report.text import render_statistics, render_text
+from lint.result import RunResult
 from lint.rules.base import RuleMeta
 
 Renderer = Callable[[RunResult, list[RuleMeta]], str]

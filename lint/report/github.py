@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.diagnostic import Severity
-from lint.engine import RunResult
+from lint.result import RunResult
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Any
 
 from lint.diagnostic import Diagnostic, Severity
-from lint.engine import RunResult
+from lint.result import RunResult
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from lint.engine import RunResult
 from lint.report.summary import summary
+from lint.result import RunResult
 
 
 def render_json(result: RunResult) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from lint.engine import RunResult
+from lint.result import RunResult
 
 
 def render_jsonlines(result: RunResult) -> str:

@@ -8,8 +8,8 @@ from collections import defaultdict
 from xml.etree import ElementTree
 
 from lint.diagnostic import Diagnostic
-from lint.engine import RunResult
 from lint.report.text import location, record_suffix
+from lint.result import RunResult
 
 
 def _case(suite: ElementTree.Element, d: Diagnostic) -> None:

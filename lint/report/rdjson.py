@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from lint.diagnostic import Diagnostic
-from lint.engine import RunResult
 from lint.formats import format_of
+from lint.result import RunResult
 
 SOURCE = {"name": "newslint", "url": "https://pypi.org/project/newslint/"}
 _SEVERITY = {3: "ERROR", 2: "WARNING", 1: "INFO"}

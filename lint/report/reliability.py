@@ -8,13 +8,12 @@ from __future__ import annotations
 import json
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from lint import __version__
 from lint.diagnostic import Diagnostic
-from lint.engine import RunResult
+from lint.result import RunResult
 from lint.score import (
     VERDICTS,
     ArticleScore,
@@ -126,48 +125,3 @@ def render_report_json(report: Report) -> str:
         ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def is_report_file(path: str) -> bool:
-    """True when ``path`` starts like a report newslint wrote (so it may be replaced)."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    return GENERATOR in head
-
-
-def document_texts(
-    keys: Mapping[Key, Any] | list[Key], encoding: str | None, max_size: int, fields: Any
-) -> dict[Key, str]:
-    """The normalized text of each document, reloaded (JSONL files are read once)."""
-    from lint.loader import load
-
-    by_path: dict[str, list[int | None]] = defaultdict(list)
-    for path, record in keys:
-        by_path[path].append(record)
-    texts: dict[Key, str] = {}
-    for path in by_path:
-        for document in load(path, encoding, max_size, fields).documents:
-            texts[(path, document.record)] = document.text
-    return texts
-
-
-REPORT_FORMATS = ("html", "json", "markdown")
-
-
-def render_report(result: RunResult, config: Any, output_format: str) -> str:
-    """Score ``result`` with ``config.scoring`` and render it as html, json or markdown."""
-    report = build_report(result, config.scoring, config.jsonl_source_field)
-    if output_format == "json":
-        return render_report_json(report)
-    if output_format == "markdown":
-        from lint.report.markdown import render_markdown
-
-        return render_markdown(report)
-    from lint.report.html import render_html
-
-    keys = [a.score.key for a in report.articles]
-    texts = document_texts(keys, config.encoding, config.max_file_size, config.jsonl_fields)
-    return render_html(report, texts)

@@ -10,8 +10,8 @@ from urllib.parse import quote
 
 from lint import __version__
 from lint.diagnostic import Diagnostic, Related, Severity
-from lint.engine import RunResult
 from lint.formats import format_of
+from lint.result import RunResult
 from lint.rules.base import RuleMeta
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -6,9 +6,9 @@ from collections import Counter
 from typing import Any
 
 from lint.diagnostic import Diagnostic
-from lint.engine import RunResult
 from lint.fixes import wanted
 from lint.formats import format_of
+from lint.result import RunResult
 
 
 def fixable(diagnostics: list[Diagnostic]) -> tuple[set[int], set[int]]:

@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from lint.diagnostic import Diagnostic, Severity
-from lint.engine import RunResult
 from lint.report.summary import fixable, fixable_counts
+from lint.result import RunResult
 from lint.score import Scoring, score_result
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

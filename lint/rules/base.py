@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import fnmatch
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.document import Document
+from lint.meta import FAMILIES, RuleMeta, family_of, matches
 from lint.roles import LineRoles
 
 if TYPE_CHECKING:
@@ -18,57 +18,9 @@ if TYPE_CHECKING:
     from lint.features.base import AnalysisEnv
     from lint.packs import Pack
 
-FAMILIES = {
-    "0": "input",
-    "1": "boilerplate",
-    "2": "repetition",
-    "3": "transcription",
-    "4": "names",
-    "5": "translation",
-    "9": "internal",
-}
-
-
-@dataclass(frozen=True)
-class RuleMeta:
-    """What a rule is: code, name, default severity, MQM category and its documentation."""
-
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    what: str
-    why: str
-    example: str
-    category: str = ""
-    fixable: bool = False
-    default_enabled: bool = True
-
-    @property
-    def family(self) -> str:
-        return FAMILIES.get(self.code[2:3], "other")
-
-    def doc(self) -> str:
-        """The rule's documentation in ruff's three parts."""
-        parts = [
-            f"{self.code} {self.name} ({self.severity}, {self.family}"
-            + (f", MQM: {self.category}" if self.category else "")
-            + ")",
-            "",
-            self.summary,
-            "",
-            "## What it finds",
-            self.what,
-            "",
-            "## Why it matters",
-            self.why,
-            "",
-            "## Example",
-            self.example,
-        ]
-        if not self.default_enabled:
-            parts += ["", "Off by default: enable it with --select " + self.code + "."]
-        return "\n".join(parts)
+__all__ = [
+    "FAMILIES", "Rule", "RuleContext", "RuleMeta", "family_of", "line_deletion", "matches",
+]
 
 
 @dataclass
@@ -179,17 +131,6 @@ class Rule(ABC):
         return self.diagnostic(ctx, start, end, message, **kwargs)
 
 
-def matches(meta: RuleMeta, selector: str) -> bool:
-    """Whether a selector picks the rule: ALL, a code or code prefix (NL1, NL30), a rule
-    name, or a glob of names."""
-    wanted = selector.strip()
-    if wanted.upper() == "ALL":
-        return True
-    if wanted.upper().startswith("NL") or wanted[:1].isupper():
-        return meta.code.startswith(wanted.upper())
-    return meta.name == wanted.lower() or fnmatch.fnmatch(meta.name, wanted.lower())
-
-
 def line_deletion(ctx: RuleContext, first_line: int, last_line: int | None = None) -> Fix:
     """A safe fix that deletes whole lines and the newline after them.
 
@@ -210,5 +151,3 @@ def line_deletion(ctx: RuleContext, first_line: int, last_line: int | None = Non
             start -= 1  # take the newline before the last line instead
     return Fix((Edit(start, end, ""),), safe=True, description="delete the line")
 
-
-RuleFactory = Callable[[], Rule]

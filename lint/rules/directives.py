@@ -7,21 +7,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from lint.diagnostic import Diagnostic, Severity
+from lint.directives import DIRECTIVE, selectors
 from lint.rules.base import Rule, RuleContext, RuleMeta, matches
 
-DIRECTIVE = re.compile(
-    r"<!--\s*newslint:\s*(?P<action>disable|enable)\b\s*(?:=\s*(?P<codes>[\w\s,*-]*?))?\s*-->",
-    re.IGNORECASE,
-)
-"""``<!-- newslint: disable=NL101,NL2 -->`` or ``<!-- newslint: enable -->`` (lint.suppress)."""
+__all__ = ["DIRECTIVE", "FORM", "RULES", "BadDirective", "selectors"]
+
 _ANY = re.compile(r"<!--\s*newslint\b.*?(?:-->|$)", re.IGNORECASE)
 """Anything that looks meant as a directive, well-formed or not."""
 FORM = "<!-- newslint: disable=CODES --> or <!-- newslint: enable -->"
-
-
-def selectors(raw: str | None) -> tuple[str, ...]:
-    """The comma-separated selectors of a directive."""
-    return tuple(c.strip() for c in (raw or "").split(",") if c.strip())
 
 
 class BadDirective(Rule):

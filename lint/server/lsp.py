@@ -31,7 +31,8 @@ from lint.config import Config, ConfigError, find_config, read_config_file
 from lint.executors import ProcessExecutor
 from lint.live import Checked, LiveCorpus
 from lint.packs import PackError
-from lint.registry import RuleError, load_rule_set, select_rules
+from lint.plugins import PluginError
+from lint.registry import load_rule_set, select_rules
 from lint.runner import make_cache, make_executor
 from lint.server.convert import FIX_ALL, code_actions, lsp_diagnostics
 
@@ -89,7 +90,7 @@ class NewslintServer(LanguageServer):
             self.cache = make_cache(config, rules, rule_set.packs, executor)
             corpus = LiveCorpus.start(config, rules, rule_set.packs, self.root(), executor,
                                       self.cache)
-        except (ConfigError, PackError, RuleError, OSError, ImportError) as exc:
+        except (ConfigError, PackError, PluginError, OSError, ImportError) as exc:
             loop.call_soon_threadsafe(self._corpus_failed, str(exc))
             return
         parts = ", ".join(f"{k} {v:.1f} s" for k, v in corpus.timings.items())

@@ -75,7 +75,36 @@ def vote(
     value. When the witnesses disagree among themselves, or more articles print this value
     than the other, there is nothing to report.
     """
-    entries: list[tuple[Hashable, V, list[int]]] = []
+    entries, differing = _entries(own, values, same, group_of, own_group)
+    total = len(entries)
+    agree_own = sum(1 for _, v, _ in entries if same(own, v))
+    classes = _classes(own, entries, same)
+    if not classes:
+        return Verdict("", None, (), agree_own, total)
+    classes.sort(key=lambda bucket: -len(bucket))
+    top = classes[0]
+    agreeing = tuple(sorted(doc for _, _, docs in top for doc in docs))
+    if agree_own:
+        severity = "info" if len(top) > agree_own else ""
+    elif (len(top) >= MIN_AGREEING and len(top) >= WARNING_SHARE * total) or _deviant_copy(own, values, same, group_of, own_group):
+        severity = "warning"
+    else:
+        severity = "info"
+    if severity == "info" and _nothing_to_say(own, values, same, differing, len(top) < total, len(agreeing)):
+        severity = ""
+    return Verdict(severity, top[0][1], agreeing, agree_own, total, len(top))
+
+
+_Entry = tuple[Hashable, V, list[int]]
+"""A witness: its group, its value and the articles of the group that give it."""
+
+
+def _entries(
+    own: V, values: Mapping[int, V], same: Callable[[V, V], bool],
+    group_of: Mapping[int, Hashable], own_group: Hashable,
+) -> tuple[list[_Entry[V]], list[V]]:
+    """The independent witnesses, and the values that differ from this article's."""
+    entries: list[_Entry[V]] = []
     for doc in sorted(values):
         group, value = group_of.get(doc, doc), values[doc]
         if group == own_group and same(own, value):
@@ -89,9 +118,12 @@ def vote(
     differing = [v for _, v, _ in entries if not same(own, v)]
     # a value alike to both sides (a fragment that both wordings contain) is no evidence
     entries = [e for e in entries if not (same(own, e[1]) and any(same(e[1], v) for v in differing))]
-    total = len(entries)
-    agree_own = sum(1 for _, v, _ in entries if same(own, v))
-    classes: list[list[tuple[Hashable, V, list[int]]]] = []
+    return entries, differing
+
+
+def _classes(own: V, entries: list[_Entry[V]], same: Callable[[V, V], bool]) -> list[list[_Entry[V]]]:
+    """The witnesses that differ from this article, in classes of alike values."""
+    classes: list[list[_Entry[V]]] = []
     for entry in entries:
         if same(own, entry[1]):
             continue
@@ -101,24 +133,21 @@ def vote(
                 break
         else:
             classes.append([entry])
-    if not classes:
-        return Verdict("", None, (), agree_own, total)
-    classes.sort(key=lambda bucket: -len(bucket))
-    top = classes[0]
-    agreeing = tuple(sorted(doc for _, _, docs in top for doc in docs))
-    if agree_own:
-        severity = "info" if len(top) > agree_own else ""
-    elif (len(top) >= MIN_AGREEING and len(top) >= WARNING_SHARE * total) or _deviant_copy(own, values, same, group_of, own_group):
-        severity = "warning"
-    else:
-        severity = "info"
+    return classes
+
+
+def _nothing_to_say(
+    own: V, values: Mapping[int, V], same: Callable[[V, V], bool], differing: list[V],
+    divided: bool, agreeing: int,
+) -> bool:
+    """Whether an info verdict is withdrawn: the witnesses disagree among themselves
+    (``divided``: independent wordings, no odd one), or more articles print this value than the
+    other."""
+    if divided:
+        return True
     neutral = {doc for doc in values if same(own, values[doc]) and any(same(values[doc], v) for v in differing)}
     backing = sum(1 for doc, v in values.items() if doc not in neutral and same(own, v))
-    if severity == "info" and len(top) < total:
-        severity = ""  # the witnesses disagree among themselves: independent wordings, no odd one
-    if severity == "info" and 1 + backing > len(agreeing):
-        severity = ""  # more articles print this value than the other: nothing to say here
-    return Verdict(severity, top[0][1], agreeing, agree_own, total, len(top))
+    return 1 + backing > agreeing
 
 
 def _deviant_copy(
