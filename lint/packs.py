@@ -19,6 +19,7 @@ from typing import Any
 
 import regex
 
+from lint.pack_schema import RESERVED_TABLES, table_problem
 from lint.text import word_count
 
 MATCH_MODES = ("line", "start", "search")
@@ -385,42 +386,14 @@ def _rule_spec(source: str, raw: dict[str, Any]) -> PackRuleSpec:
     )
 
 
-PACK_TABLES: dict[str, frozenset[str]] = {
-    "doubled_words": frozenset({"allowed"}),
-    "foreign": frozenset({"gloss", "languages", "letters", "loanwords", "max_english_zipf", "min_zipf"}),
-    "institutions": frozenset({"countries", "famous", "generic", "roles"}),
-    "invisible": frozenset({"chars"}),
-    "locale": frozenset({
-        "conventions", "families", "majority", "markers", "min_votes", "official_names", "pairs",
-    }),
-    "mt_collocations": frozenset({"event_nouns", "not_names"}),
-    "mt_verbs": frozenset({"adjuncts", "verbs"}),
-    "names": frozenset({
-        "accept", "derivation_suffixes", "function_words", "hyphen_prefixes", "not_names",
-        "particles", "roles", "titles", "vocabulary",
-    }),
-    "roles": frozenset({"bio_job_words", "list_max_overlap", "list_max_words", "list_min_lines"}),
-    "spelling": frozenset({"accept", "typos"}),
-    "typography": frozenset({"numbers", "quotes", "separators", "stops"}),
-}
-"""The data tables a pack may carry beside [pack], [[rules]] and [[entries]], and the keys each
-may have (read by the features and rules that use them); anything else is a misspelling."""
-
-
 def _check_tables(source: str, raw: dict[str, Any]) -> dict[str, Any]:
-    """The pack's data tables; an unknown table or key is an error naming the pack file."""
-    data = {k: v for k, v in raw.items() if k not in ("pack", "rules", "entries")}
+    """The pack's data tables; an unknown table or key, or a value of the wrong shape, is an
+    error naming the pack file."""
+    data = {k: v for k, v in raw.items() if k not in RESERVED_TABLES}
     for name, table in data.items():
-        keys = PACK_TABLES.get(name)
-        if keys is None:
-            raise PackError(f"{source}: unknown table [{name}] (tables: pack, rules, entries, "
-                            f"{', '.join(sorted(PACK_TABLES))})")
-        if not isinstance(table, dict):
-            raise PackError(f"{source}: [{name}] must be a table")
-        unknown = sorted(set(table) - keys)
-        if unknown:
-            raise PackError(f"{source}: table [{name}]: unknown key {unknown[0]!r} "
-                            f"(keys: {', '.join(sorted(keys))})")
+        problem = table_problem(name, table)
+        if problem is not None:
+            raise PackError(f"{source}: {problem}")
     return data
 
 

@@ -213,6 +213,11 @@ def test_a_user_pack_with_a_bad_pattern_fails_at_load(tmp_path: Path) -> None:
         ("[locale]\nmajorty = 0.7\n", "table [locale]: unknown key 'majorty'"),
         ("[spelling]\ntypo = { recieve = \"receive\" }\n", "table [spelling]: unknown key 'typo'"),
         ("names = [\"Quillon\"]\n", "[names] must be a table"),
+        ("[locale]\nmajority = \"most\"\n", "table [locale]: key 'majority' must be a number"),
+        ("[locale]\nmin_votes = 2.5\n", "table [locale]: key 'min_votes' must be a whole number"),
+        ("[names]\ntitles = \"Warden\"\n", "table [names]: key 'titles' must be a list of strings"),
+        ("[spelling]\ntypos = { recieve = 1 }\n", "table [spelling]: key 'typos' must be a table of strings"),
+        ("[typography]\nquotes = [\"x\"]\n", "table [typography]: key 'quotes' must be a list of tables"),
     ],
 )
 def test_an_unknown_data_table_or_key_is_an_error_naming_the_file(
@@ -235,6 +240,7 @@ def test_look_alike_data_tables_with_known_keys_load(tmp_path: Path) -> None:
         "[locale]\nmajority = 0.7\n"
         "[spelling]\ntypos = { recieve = \"receive\" }\naccept = [\"Quillonby\"]\n"
         "[names]\ntitles = [\"Warden\"]\n"
+        "[roles]\nlist_max_overlap = 1\n"
     )
     pack = load_pack(_write(tmp_path, GOOD_RULE + text + _entry()))
     assert pack.data["locale"] == {"majority": 0.7}
