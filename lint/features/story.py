@@ -26,7 +26,7 @@ from lint.story.align import StoryDoc
 from lint.story.analysis import StoryAnalysis, analyze_story
 from lint.story.cluster import StorySettings, group_stories
 from lint.story.evidence import StoryFinding
-from lint.story.text import Sentence, is_content, split_sentences, tokenize
+from lint.story.text import Sentence, Token, is_content, split_sentences, tokenize
 
 if TYPE_CHECKING:
     from lint.config import Config
@@ -110,34 +110,42 @@ def rare_terms(sentences: list[Sentence]) -> tuple[list[str], list[int]]:
     known = lexicon()
     terms: dict[str, int] = {}
     for sentence in sentences:
-        run_head: int | None = None
-        previous_end = -2
-        for position, token in enumerate(tokenize(sentence.text)):
-            surface = token.surface
-            term: str | None = None
-            capital = False
-            if surface[:1].isdigit():
-                if len(token.norm.replace(".", "")) >= 2:
-                    term = "#" + token.norm
-            elif not is_content(token) or token.norm in CALENDAR_WORDS:
-                pass
-            elif surface[:1].isupper():
-                capital = True
-                if position > 0 or known.get(token.norm, 0) < RARE_COUNT:
-                    term = token.norm
-            elif known.get(token.norm, 0) < RARE_COUNT:
-                term = token.norm
-            joined = capital and run_head is not None and token.start <= previous_end + 1
-            if term is not None and term not in terms:
-                terms[term] = run_head if joined and run_head is not None else len(terms)
-                if len(terms) >= MAX_TERMS:
-                    return _with_units(terms)
-            if capital and term is not None:
-                run_head = run_head if joined else terms[term]
-            else:
-                run_head = None
-            previous_end = token.end
+        if _add_terms(sentence, known, terms):
+            break
     return _with_units(terms)
+
+
+def _add_terms(sentence: Sentence, known: dict[str, int], terms: dict[str, int]) -> bool:
+    """Add the sentence's new rare terms to ``terms`` (term -> index of its name's first term);
+    True when MAX_TERMS are reached."""
+    run_head: int | None = None
+    previous_end = -2
+    for position, token in enumerate(tokenize(sentence.text)):
+        term, capital = _term(token, position, known)
+        joined = capital and run_head is not None and token.start <= previous_end + 1
+        if term is not None and term not in terms:
+            terms[term] = run_head if joined and run_head is not None else len(terms)
+            if len(terms) >= MAX_TERMS:
+                return True
+        if not (capital and term is not None):
+            run_head = None
+        elif not joined:
+            run_head = terms[term]
+        previous_end = token.end
+    return False
+
+
+def _term(token: Token, position: int, known: dict[str, int]) -> tuple[str | None, bool]:
+    """The rare term a token is (None when none: a short figure, a function word, a calendar
+    word, a common word) and whether it is a capitalized word."""
+    if token.surface[:1].isdigit():
+        return ("#" + token.norm if len(token.norm.replace(".", "")) >= 2 else None), False
+    if not is_content(token) or token.norm in CALENDAR_WORDS:
+        return None, False
+    rare = known.get(token.norm, 0) < RARE_COUNT
+    if token.surface[:1].isupper():
+        return (token.norm if position > 0 or rare else None), True
+    return (token.norm if rare else None), False
 
 
 def _with_units(terms: dict[str, int]) -> tuple[list[str], list[int]]:

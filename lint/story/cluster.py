@@ -59,73 +59,117 @@ def group_stories(
         return []
     keys = sorted(terms, key=_order)
     sets = {key: frozenset(terms[key]) for key in keys}
+    weight = _weights(keys, sets)
+    linkable = {key: [t for t in sets[key] if t in weight] for key in keys}
+    unit_of = {key: _units(terms[key], (units or {}).get(key)) for key in keys}
+    mass = {key: sum(weight[t] for t in linkable[key]) for key in keys}
+    grouping = _Grouping(settings, weight, linkable, unit_of, mass)
+    for number, key in enumerate(keys):
+        chosen = grouping.best(key)
+        grouping.join(key, number if chosen is None else chosen)
+    for key in keys:  # once every story exists: move to the best fit
+        grouping.move(key)
+    stories = [sorted(group, key=_order) for group in grouping.members.values() if len(group) > 1]
+    return sorted(stories, key=lambda group: _order(group[0]))
+
+
+def _weights(keys: Sequence[Hashable], sets: Mapping[Hashable, frozenset[str]]) -> dict[str, float]:
+    """The inverse document frequency of each term that can link articles: in two or more of
+    them, and not in too many."""
     df: Counter[str] = Counter()
     for key in keys:
         df.update(sets[key])
     total = len(keys)
     ceiling = total if total < 10 else max(2, int(MAX_DOCUMENT_SHARE * total))
-    weight = {t: math.log(1 + total / n) for t, n in df.items() if 2 <= n <= ceiling}
-    linkable = {key: [t for t in sets[key] if t in weight] for key in keys}
-    unit_of = {key: _units(terms[key], (units or {}).get(key)) for key in keys}
-    mass = {key: sum(weight[t] for t in linkable[key]) for key in keys}
+    return {t: math.log(1 + total / n) for t, n in df.items() if 2 <= n <= ceiling}
 
-    story_of: dict[Hashable, int] = {}
-    members: dict[int, list[Hashable]] = defaultdict(list)
-    holding: dict[str, Counter[int]] = defaultdict(Counter)
-    """term -> story -> how many of the story's members have it"""
 
-    def best(key: Hashable) -> int | None:
+class _Grouping:
+    """The stories being built: each document's story, each story's members, and for each
+    term the stories that hold it."""
+
+    def __init__(
+        self,
+        settings: StorySettings,
+        weight: Mapping[str, float],
+        linkable: Mapping[Hashable, Sequence[str]],
+        unit_of: Mapping[Hashable, Mapping[str, int]],
+        mass: Mapping[Hashable, float],
+    ) -> None:
+        self.settings = settings
+        self.weight = weight
+        self.linkable = linkable
+        self.unit_of = unit_of
+        self.mass = mass
+        self.story_of: dict[Hashable, int] = {}
+        self.members: dict[int, list[Hashable]] = defaultdict(list)
+        self.holding: dict[str, Counter[int]] = defaultdict(Counter)
+        """term -> story -> how many of the story's members have it"""
+
+    def shared(self, key: Hashable) -> tuple[dict[int, float], dict[int, set[int]]]:
+        """For each story that holds a term of the document: the weight they share, and the
+        names (units) of its core terms among them."""
         shared: dict[int, float] = defaultdict(float)
         count: dict[int, set[int]] = defaultdict(set)
-        own = story_of.get(key)
-        unit = unit_of[key]
-        for t in linkable[key]:
-            if len(holding[t]) > MAX_STORIES_PER_TERM:
+        own = self.story_of.get(key)
+        unit = self.unit_of[key]
+        for t in self.linkable[key]:
+            if len(self.holding[t]) > MAX_STORIES_PER_TERM:
                 continue  # a term of many stories (a city, a common given name) tells none apart
-            for story, n in holding[t].items():
-                size = len(members[story])
-                if story == own:
-                    n, size = n - 1, size - 1  # the article's own terms are no evidence
-                if n <= 0 or size <= 0:
+            for story, n in self.holding[t].items():
+                share = self._share(story, n, own)
+                if share is None:
                     continue
-                share = n / size
-                shared[story] += weight[t] * share
+                shared[story] += self.weight[t] * share
                 if share >= CORE_SHARE:
                     count[story].add(unit[t])
+        return shared, count
+
+    def _share(self, story: int, n: int, own: int | None) -> float | None:
+        """The share of the story's members that hold a term ``n`` of them hold, not counting
+        the document itself (None when no other member holds it)."""
+        size = len(self.members[story])
+        if story == own:
+            n, size = n - 1, size - 1  # the article's own terms are no evidence
+        if n <= 0 or size <= 0:
+            return None
+        return n / size
+
+    def best(self, key: Hashable) -> int | None:
+        """The story the document fits best, if it shares enough with any."""
+        shared, count = self.shared(key)
         chosen = None
         for story, value in shared.items():
-            if len(count[story]) < settings.min_shared_terms:
+            if len(count[story]) < self.settings.min_shared_terms:
                 continue
-            if value < settings.min_shared_weight * mass[key]:
+            if value < self.settings.min_shared_weight * self.mass[key]:
                 continue
             if chosen is None or (value, -story) > (shared[chosen], -chosen):
                 chosen = story
         return chosen
 
-    def join(key: Hashable, story: int) -> None:
-        story_of[key] = story
-        members[story].append(key)
-        for t in linkable[key]:
-            holding[t][story] += 1
+    def join(self, key: Hashable, story: int) -> None:
+        """Add the document to the story."""
+        self.story_of[key] = story
+        self.members[story].append(key)
+        for t in self.linkable[key]:
+            self.holding[t][story] += 1
 
-    def leave(key: Hashable) -> None:
-        story = story_of.pop(key)
-        members[story].remove(key)
-        for t in linkable[key]:
-            holding[t][story] -= 1
-            if not holding[t][story]:
-                del holding[t][story]
+    def leave(self, key: Hashable) -> None:
+        """Take the document out of its story."""
+        story = self.story_of.pop(key)
+        self.members[story].remove(key)
+        for t in self.linkable[key]:
+            self.holding[t][story] -= 1
+            if not self.holding[t][story]:
+                del self.holding[t][story]
 
-    for number, key in enumerate(keys):
-        chosen = best(key)
-        join(key, number if chosen is None else chosen)
-    for key in keys:  # once every story exists: move to the best fit
-        chosen = best(key)
-        if chosen is not None and chosen != story_of[key]:
-            leave(key)
-            join(key, chosen)
-    stories = [sorted(group, key=_order) for group in members.values() if len(group) > 1]
-    return sorted(stories, key=lambda group: _order(group[0]))
+    def move(self, key: Hashable) -> None:
+        """Move the document to the story it fits best, if that is another one."""
+        chosen = self.best(key)
+        if chosen is not None and chosen != self.story_of[key]:
+            self.leave(key)
+            self.join(key, chosen)
 
 
 def _units(terms: Sequence[str], units: Sequence[int] | None) -> dict[str, int]:

@@ -33,9 +33,15 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "September", "October", "November", "December")
 
 
+Matches = dict[int, tuple[Figure, Place]]
+"""For one figure: by witness article, its figure that states the same fact and where."""
+Paired = dict[tuple[int, int], dict[int, Figure]]
+"""The figure pairs of two sentences (nodes of the alignment), by their nodes."""
+
+
 def fact_findings(
     alignment: Alignment, groups: dict[int, int], doc: int, figures: dict[Place, list[Figure]],
-    paired: dict[tuple[int, int], dict[int, Figure]] | None = None,
+    paired: Paired | None = None,
 ) -> Iterator[StoryFinding]:
     """The fact-drift findings of article ``doc`` of the story (``paired`` remembers the figure
     pairs of two sentences across the story's articles: copies reuse them)."""
@@ -50,29 +56,50 @@ def fact_findings(
         if not own:
             continue
         tokens = alignment.tokens(place)
-        own_units = _units(own)
-        matched: list[dict[int, tuple[Figure, Place]]] = [{} for _ in own]
         counterparts = alignment.counterparts_of(place)
-        for other in witnesses:
-            if other in counterparts:
-                there = counterparts[other][0]
-                key = (alignment.node_of[place], alignment.node_of[there])
-                pairs = paired.get(key)
-                if pairs is None and not own_units.isdisjoint(_units(figures[there])):
-                    pairs = paired[key] = pair_figures(own, tokens, figures[there], alignment.tokens(there), True)
-                for i, paired_figure in (pairs or {}).items():
-                    matched[i][other] = (paired_figure, there)
-            for i, figure in enumerate(own):
-                if other not in matched[i]:
-                    anywhere = _anywhere(figure, by_unit.get((other, figure.kind, _unit_key(figure)), ()))
-                    if anywhere is not None:
-                        matched[i][other] = anywhere
+        matched = _matches(alignment, figures, paired, place, own, tokens, counterparts, witnesses, by_unit)
         for figure, witnessed in zip(own, matched, strict=True):
             if witnessed:
                 aligned = {d for d in witnessed if d in counterparts and witnessed[d][1] == counterparts[d][0]}
                 yield from _judge(alignment, groups, doc, sentence.start, tokens, figure, witnessed, aligned,
                                   own_values)
         yield from _calendar(sentence.start, tokens, figures[place], year)
+
+
+def _matches(
+    alignment: Alignment, figures: dict[Place, list[Figure]], paired: Paired, place: Place,
+    own: Sequence[Figure], tokens: Sequence[Token], counterparts: dict[int, tuple[Place, float]],
+    witnesses: Sequence[int], by_unit: dict[tuple[int, str, str], list[tuple[Figure, Place]]],
+) -> list[Matches]:
+    """For each of the sentence's figures ``own``, the witnesses' figures that state the same
+    fact: in the counterpart sentence first, else anywhere in the witness article."""
+    own_units = _units(own)
+    matched: list[Matches] = [{} for _ in own]
+    for other in witnesses:
+        if other in counterparts:
+            there = counterparts[other][0]
+            pairs = _counterpart_pairs(alignment, figures, paired, place, there, own, tokens, own_units)
+            for i, paired_figure in pairs.items():
+                matched[i][other] = (paired_figure, there)
+        for i, figure in enumerate(own):
+            if other not in matched[i]:
+                anywhere = _anywhere(figure, by_unit.get((other, figure.kind, _unit_key(figure)), ()))
+                if anywhere is not None:
+                    matched[i][other] = anywhere
+    return matched
+
+
+def _counterpart_pairs(
+    alignment: Alignment, figures: dict[Place, list[Figure]], paired: Paired, place: Place,
+    there: Place, own: Sequence[Figure], tokens: Sequence[Token], own_units: set[tuple[str, str]],
+) -> dict[int, Figure]:
+    """The pairs of the sentence's figures with those of its counterpart ``there`` (computed
+    once per pair of sentences, and only when they have a kind and unit in common)."""
+    key = (alignment.node_of[place], alignment.node_of[there])
+    pairs = paired.get(key)
+    if pairs is None and not own_units.isdisjoint(_units(figures[there])):
+        pairs = paired[key] = pair_figures(own, tokens, figures[there], alignment.tokens(there), True)
+    return pairs or {}
 
 
 def _judge(
@@ -114,17 +141,31 @@ def pair_figures(
     scored: list[tuple[int, int, int]] = []
     for i, a in enumerate(mine):
         for j, b in enumerate(theirs):
-            if not _comparable(a, b, loose=aligned):
-                continue
-            score = 2 * len(a.context & b.context)  # in half-points: a shared word is 2
-            placed = bool(ops) and _same_place(ops, a, b)
-            related = _related(a, b)
-            if aligned and not (placed or related):
-                continue  # in two similar sentences, a figure elsewhere may state another fact
-            score += 4 * placed + 3 * related
-            scored.append((score, i, j))
+            score = _pair_score(a, b, ops, aligned)
+            if score is not None:
+                scored.append((score, i, j))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     need = 2 if aligned else 2 * MIN_ANYWHERE_CONTEXT
+    return _choose_pairs(mine, theirs, scored, need)
+
+
+def _pair_score(a: Figure, b: Figure, ops: Sequence[Op], aligned: bool) -> int | None:
+    """The score of pairing figure ``a`` with ``b``, in half-points (None: not a pair)."""
+    if not _comparable(a, b, loose=aligned):
+        return None
+    score = 2 * len(a.context & b.context)  # in half-points: a shared word is 2
+    placed = bool(ops) and _same_place(ops, a, b)
+    related = _related(a, b)
+    if aligned and not (placed or related):
+        return None  # in two similar sentences, a figure elsewhere may state another fact
+    return score + 4 * placed + 3 * related
+
+
+def _choose_pairs(
+    mine: Sequence[Figure], theirs: Sequence[Figure], scored: Sequence[tuple[int, int, int]], need: int
+) -> dict[int, Figure]:
+    """The pairs taken best score first, each figure once, skipping a pair whose figure has an
+    equally likely rival that states another fact."""
     pairs: dict[int, Figure] = {}
     used: set[int] = set()
     for score, i, j in scored:

@@ -136,84 +136,156 @@ def _word_number(tokens: Sequence[Token], i: int) -> tuple[float, int] | None:
 def extract_figures(tokens: Sequence[Token]) -> list[Figure]:
     """The figures of a tokenized sentence."""
     figures: list[Figure] = []
-    n = len(tokens)
     i = 0
-    while i < n:
-        token = tokens[i]
-        norm = token.norm
-        if norm in WEEKDAYS:
-            figures.append(_figure("weekday", float(WEEKDAYS.index(norm)), "", tokens, i, i, 0.0))
-            i += 1
-            continue
-        if norm in MONTHS and i + 1 < n and tokens[i + 1].surface.isdigit() and len(tokens[i + 1].surface) <= 2:
-            day = int(tokens[i + 1].surface)
-            if 1 <= day <= 31:
-                figures.append(_figure("date", MONTHS[norm] * 100 + day, "", tokens, i, i + 1, 0.0))
-                i += 2
-                continue
-        parsed = _number(token.norm) if token.surface[:1].isdigit() else None
-        word_value = None if parsed else _word_number(tokens, i)
-        if word_value is not None and not _counted(tokens, i + 1) and not _percent_at(tokens, i + 1):
-            i += 1  # "one of the", "the three": a number word counts something only with its noun
-            continue
-        if parsed is None and word_value is None:
-            i += 1
-            continue
-        value, half = parsed if parsed else (word_value[0], 0.5)  # type: ignore[index]
-        first = last = i
-        if (i + 1 < n and tokens[i + 1].norm in MONTHS and token.surface.isdigit()
-                and len(token.surface) <= 2 and 1 <= value <= 31):
-            figures.append(_figure("date", MONTHS[tokens[i + 1].norm] * 100 + value, "", tokens, i, i + 1, 0.0))
-            i += 2
-            continue
-        currency = ""
-        if i > 0 and tokens[i - 1].surface in CURRENCY_SIGNS:
-            currency = CURRENCY_SIGNS[tokens[i - 1].surface]
-            first = i - 1
-            prefix = tokens[i - 2] if i > 1 else None
-            if prefix is not None and prefix.end == tokens[i - 1].start and prefix.surface.isupper():
-                if prefix.surface not in PLAIN_PREFIXES:
-                    currency = prefix.surface.lower() + "-" + currency
-                first = i - 2
-        j = i + 1
-        if j < n and tokens[j].norm in SCALES and not (tokens[j].norm == "m" and not currency):
-            scale = SCALES[tokens[j].norm]
-            value, half = value * scale, half * scale
-            last = j
-            j += 1
-        approximate = _approximate(tokens, first)
-        if j < n and (tokens[j].norm in PERCENT or (tokens[j].norm == "per" and j + 1 < n and tokens[j + 1].norm == "cent")):
-            last = j + (1 if tokens[j].norm == "per" else 0)
-            figures.append(_figure("percent", value, "%", tokens, first, last, half, approximate))
-            i = last + 1
-            continue
-        if (j + 1 < n and not currency and tokens[j].surface[:1].isupper()
-                and tokens[j + 1].norm in CURRENCIES):
-            j += 1  # "40 million Mexican pesos": the currency's country before it
-        if j < n and tokens[j].norm in CURRENCIES and not currency:
-            currency = CURRENCIES[tokens[j].norm]
-            last = j
-        if currency:
-            figures.append(_figure("amount", value, currency, tokens, first, last, half, approximate))
-            i = last + 1
-            continue
-        unit_at = j + 1 if j < n and tokens[j].norm in ("metric", "square", "sq") and j + 1 < n else j
-        if unit_at < n and tokens[unit_at].norm in UNITS:
-            dimension, unit = UNITS[tokens[unit_at].norm]
-            if unit == "ton" and unit_at > j:
-                unit = "tonne"  # a metric ton is a tonne
-            figures.append(_figure("measure", value, f"{dimension}:{unit}", tokens, first, unit_at, half, approximate))
-            i = unit_at + 1
-            continue
-        if _year(tokens, i, j):
-            figures.append(_figure("year", value, "", tokens, first, last, 0.0))
-        elif (meridiem := _meridiem(tokens, j)) is not None:
-            last = j + meridiem[1]
-            figures.append(_figure("time", value + meridiem[0], "", tokens, first, last, 0.0))
-        else:
-            figures.append(_figure("count", value, _counted(tokens, j), tokens, first, last, half, approximate))
-        i = last + 1
+    while i < len(tokens):
+        figure, i = _figure_at(tokens, i)
+        if figure is not None:
+            figures.append(figure)
     return figures
+
+
+def _figure_at(tokens: Sequence[Token], i: int) -> tuple[Figure | None, int]:
+    """The figure that starts at token ``i`` (None when none does) and the index after it."""
+    norm = tokens[i].norm
+    if norm in WEEKDAYS:
+        return _figure("weekday", float(WEEKDAYS.index(norm)), "", tokens, i, i, 0.0), i + 1
+    date = _month_day(tokens, i)
+    if date is not None:
+        return date, i + 2
+    number = _number_at(tokens, i)
+    if number is None:
+        return None, i + 1
+    return _number_figure(tokens, i, *number)
+
+
+def _month_day(tokens: Sequence[Token], i: int) -> Figure | None:
+    """A date written month first ("March 5") at ``i``."""
+    norm = tokens[i].norm
+    if norm not in MONTHS or i + 1 >= len(tokens):
+        return None
+    day_text = tokens[i + 1].surface
+    if not (day_text.isdigit() and len(day_text) <= 2):
+        return None
+    day = int(day_text)
+    if not 1 <= day <= 31:
+        return None
+    return _figure("date", MONTHS[norm] * 100 + day, "", tokens, i, i + 1, 0.0)
+
+
+def _day_month(tokens: Sequence[Token], i: int, value: float) -> Figure | None:
+    """A date written day first ("5 March"): the number ``value`` at ``i``, a month after it."""
+    token = tokens[i]
+    if not (i + 1 < len(tokens) and tokens[i + 1].norm in MONTHS):
+        return None
+    if not (token.surface.isdigit() and len(token.surface) <= 2 and 1 <= value <= 31):
+        return None
+    return _figure("date", MONTHS[tokens[i + 1].norm] * 100 + value, "", tokens, i, i + 1, 0.0)
+
+
+def _number_at(tokens: Sequence[Token], i: int) -> tuple[float, float] | None:
+    """(value, half step) of the number at ``i``, in digits or in words; None when there is
+    none, or for a number word without its noun ("one of the", "the three")."""
+    token = tokens[i]
+    parsed = _number(token.norm) if token.surface[:1].isdigit() else None
+    if parsed:
+        return parsed
+    word_value = _word_number(tokens, i)
+    if word_value is None:
+        return None
+    if not _counted(tokens, i + 1) and not _percent_at(tokens, i + 1):
+        return None  # a number word counts something only with its noun
+    return word_value[0], 0.5
+
+
+def _number_figure(tokens: Sequence[Token], i: int, value: float, half: float) -> tuple[Figure, int]:
+    """The figure of the number at ``i`` (a date, percent, amount, measure, year, time or
+    count) and the index after it."""
+    date = _day_month(tokens, i, value)
+    if date is not None:
+        return date, i + 2
+    currency, first = _currency_sign(tokens, i)
+    value, half, last, j = _scaled(tokens, i, value, half, currency)
+    approximate = _approximate(tokens, first)
+    percent_end = _percent_end(tokens, j)
+    if percent_end is not None:
+        return _figure("percent", value, "%", tokens, first, percent_end, half, approximate), percent_end + 1
+    if not currency:
+        named = _currency_word(tokens, j)
+        if named is not None:
+            currency, last = named
+    if currency:
+        return _figure("amount", value, currency, tokens, first, last, half, approximate), last + 1
+    measure = _measure_unit(tokens, j)
+    if measure is not None:
+        unit, unit_at = measure
+        return _figure("measure", value, unit, tokens, first, unit_at, half, approximate), unit_at + 1
+    if _year(tokens, i, j):
+        return _figure("year", value, "", tokens, first, last, 0.0), last + 1
+    meridiem = _meridiem(tokens, j)
+    if meridiem is not None:
+        last = j + meridiem[1]
+        return _figure("time", value + meridiem[0], "", tokens, first, last, 0.0), last + 1
+    return _figure("count", value, _counted(tokens, j), tokens, first, last, half, approximate), last + 1
+
+
+def _currency_sign(tokens: Sequence[Token], i: int) -> tuple[str, int]:
+    """The currency of a sign before the number at ``i`` ("$", "US$", "R$") and the index of
+    the figure's first token: ("", i) when there is no sign."""
+    if not (i > 0 and tokens[i - 1].surface in CURRENCY_SIGNS):
+        return "", i
+    currency = CURRENCY_SIGNS[tokens[i - 1].surface]
+    prefix = tokens[i - 2] if i > 1 else None
+    if prefix is None or prefix.end != tokens[i - 1].start or not prefix.surface.isupper():
+        return currency, i - 1
+    if prefix.surface not in PLAIN_PREFIXES:
+        currency = prefix.surface.lower() + "-" + currency
+    return currency, i - 2
+
+
+def _scaled(
+    tokens: Sequence[Token], i: int, value: float, half: float, currency: str
+) -> tuple[float, float, int, int]:
+    """The number at ``i`` times the scale word after it ("12 million"; "m" only after a
+    currency sign): (value, half step, last index, index after)."""
+    j = i + 1
+    if j < len(tokens) and tokens[j].norm in SCALES and not (tokens[j].norm == "m" and not currency):
+        scale = SCALES[tokens[j].norm]
+        return value * scale, half * scale, j, j + 1
+    return value, half, i, j
+
+
+def _percent_end(tokens: Sequence[Token], j: int) -> int | None:
+    """The last index of a percent sign or word at ``j`` ("%", "percent", "per cent"), else None."""
+    if j >= len(tokens):
+        return None
+    if tokens[j].norm in PERCENT:
+        return j
+    if tokens[j].norm == "per" and j + 1 < len(tokens) and tokens[j + 1].norm == "cent":
+        return j + 1
+    return None
+
+
+def _currency_word(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
+    """A currency named after the number, at ``j`` or after its country ("40 million Mexican
+    pesos"): (currency, its index), else None."""
+    n = len(tokens)
+    if j + 1 < n and tokens[j].surface[:1].isupper() and tokens[j + 1].norm in CURRENCIES:
+        j += 1
+    if j < n and tokens[j].norm in CURRENCIES:
+        return CURRENCIES[tokens[j].norm], j
+    return None
+
+
+def _measure_unit(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
+    """The unit at ``j``, or after "metric"/"square" there: ("dimension:unit", its index)."""
+    n = len(tokens)
+    unit_at = j + 1 if j < n and tokens[j].norm in ("metric", "square", "sq") and j + 1 < n else j
+    if not (unit_at < n and tokens[unit_at].norm in UNITS):
+        return None
+    dimension, unit = UNITS[tokens[unit_at].norm]
+    if unit == "ton" and unit_at > j:
+        unit = "tonne"  # a metric ton is a tonne
+    return f"{dimension}:{unit}", unit_at
 
 
 QUANTIFIERS = frozenset({"more", "additional", "other", "new", "extra", "further", "fewer", "less"})

@@ -61,16 +61,32 @@ def _candidate(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence[Op]
     """A replaced run of lowercase words between agreeing anchors, not a spelling variant."""
     op = ops[index]
     a, b = mine[op.a_start : op.a_end], theirs[op.b_start : op.b_end]
+    return _other_wording(a, b) and _anchored(mine, ops, index)
+
+
+def _other_wording(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """Whether run ``a`` is a short light-verb periphrasis of lowercase words that run ``b``
+    says in other words (not another inflection, word order or spelling)."""
     if not (1 <= len(a) <= MAX_MINE and 1 <= len(b) <= MAX_THEIRS):
         return False
     if not _light(tuple(t.norm for t in a)):
         return False  # only a light-verb periphrasis is ever reported
     if not all(_plain_word(t) for t in (*a, *b)) or not any(is_content(t) for t in a):
         return False
-    if {stem(t.norm) for t in a if is_content(t)} == {stem(t.norm) for t in b if is_content(t)}:
+    if _content_stems(a) == _content_stems(b):
         return False  # inflection or word order, not another word
-    if len(a) == len(b) == 1 and fuzz.ratio(a[0].norm, b[0].norm) >= 80:
-        return False  # spelling variants (labour/labor, programme/program)
+    # not spelling variants (labour/labor, programme/program)
+    return not (len(a) == len(b) == 1 and fuzz.ratio(a[0].norm, b[0].norm) >= 80)
+
+
+def _content_stems(tokens: Sequence[Token]) -> set[str]:
+    """The stems of the content words of a run."""
+    return {stem(t.norm) for t in tokens if is_content(t)}
+
+
+def _anchored(mine: Sequence[Token], ops: Sequence[Op], index: int) -> bool:
+    """Whether an equal op next to op ``index`` has a content word beside it: on the left
+    within its last two words, on the right within its first two."""
     left = ops[index - 1] if index > 0 else None
     right = ops[index + 1] if index + 1 < len(ops) else None
     left_anchor = left is not None and left.tag == "equal" and any(
