@@ -106,41 +106,51 @@ class Gazetteer:
 
     def _read(self, table: Mapping[str, Any], aliases: set[str], demonyms: set[str]) -> None:
         for role, spec in table.get("roles", {}).items():
-            self.labels[role] = str(spec.get("label", role))
-            words = [str(w) for w in spec.get("cues", [])]
-            if words:
-                self.cues[role] = regex.compile(
-                    rf"(?<![\p{{L}}]){_alternation(set(words))}(?![\p{{L}}])", regex.IGNORECASE
-                )
-            self.confusable[role] = tuple(str(r) for r in spec.get("confusable", []))
-            if spec.get("abroad", False):
-                self.abroad.add(role)
+            self._read_role(role, spec)
         self.famous.update(str(n) for n in table.get("famous", []))
         for role, names in table.get("generic", {}).items():
             for name in names:
                 self.generic[str(name)] = role
         for code, spec in table.get("countries", {}).items():
-            roles = {role: tuple(str(n) for n in names) for role, names in spec.get("roles", {}).items()}
-            known = self.countries.get(code)
-            if known is not None:  # a later pack extends a country: its names come after
-                roles = {r: (*known.roles.get(r, ()), *roles.get(r, ())) for r in {*known.roles, *roles}}
-            self.countries[code] = Country(
-                code,
-                str(spec.get("name", known.name if known else code)),
-                bool(spec.get("generic_names", known.generic_names if known else True)),
-                roles,
+            self._read_country(code, spec, aliases, demonyms)
+
+    def _read_role(self, role: str, spec: Mapping[str, Any]) -> None:
+        """A role's label, cue words, confusable roles and whether it works abroad."""
+        self.labels[role] = str(spec.get("label", role))
+        words = [str(w) for w in spec.get("cues", [])]
+        if words:
+            self.cues[role] = regex.compile(
+                rf"(?<![\p{{L}}]){_alternation(set(words))}(?![\p{{L}}])", regex.IGNORECASE
             )
-            for alias in spec.get("aliases", []):
-                self.places[str(alias)] = code
-                aliases.add(str(alias))
-            for demonym in spec.get("demonyms", []):
-                self.places[str(demonym)] = code
-                demonyms.add(str(demonym))
-                self.demonym_names.add(str(demonym))
-            for role, names in roles.items():
-                for name in names:
-                    for form in (name, *_inverted(name)):
-                        self.owners.setdefault(form, {}).setdefault(code, role)
+        self.confusable[role] = tuple(str(r) for r in spec.get("confusable", []))
+        if spec.get("abroad", False):
+            self.abroad.add(role)
+
+    def _read_country(
+        self, code: str, spec: Mapping[str, Any], aliases: set[str], demonyms: set[str]
+    ) -> None:
+        """A country with its roles, aliases, demonyms and institution names."""
+        roles = {role: tuple(str(n) for n in names) for role, names in spec.get("roles", {}).items()}
+        known = self.countries.get(code)
+        if known is not None:  # a later pack extends a country: its names come after
+            roles = {r: (*known.roles.get(r, ()), *roles.get(r, ())) for r in {*known.roles, *roles}}
+        self.countries[code] = Country(
+            code,
+            str(spec.get("name", known.name if known else code)),
+            bool(spec.get("generic_names", known.generic_names if known else True)),
+            roles,
+        )
+        for alias in spec.get("aliases", []):
+            self.places[str(alias)] = code
+            aliases.add(str(alias))
+        for demonym in spec.get("demonyms", []):
+            self.places[str(demonym)] = code
+            demonyms.add(str(demonym))
+            self.demonym_names.add(str(demonym))
+        for role, names in roles.items():
+            for name in names:
+                for form in (name, *_inverted(name)):
+                    self.owners.setdefault(form, {}).setdefault(code, role)
 
     def placed_in(self, line: str, start: int, end: int) -> tuple[str, bool] | None:
         """The country an explicit context places the name at ``start:end`` in, if any, and
@@ -278,14 +288,8 @@ def article_misplaced(
             if placed[0] in owners:
                 introduced.add(name)
             continue
-        if (
-            not owners or home in owners or len(owners) >= 4 or name in gazetteer.generic
-            or (name.isupper() and len(name) <= 3)  # short acronyms are ambiguous: "SNS", "CMA"
-            or name in gazetteer.famous or name in gazetteer.self_marked or name in introduced
-        ):
-            continue
-        role = next(iter(owners.values()))
-        if role in gazetteer.abroad:
+        role = _reportable_role(gazetteer, name, owners, home, introduced)
+        if role is None:
             continue
         first, last = _sentence_bounds(line, match.start())
         sentence = line[first:last]
@@ -299,6 +303,24 @@ def article_misplaced(
         weak = any(mentions.get(code, 0.0) >= 1.0 for code in owners)
         yield Misplaced(name, match.start(), match.end(), country, role, tuple(owners),
                         country.roles[chosen][0], explicit=False, weak=weak)
+
+
+def _reportable_role(
+    gazetteer: Gazetteer, name: str, owners: Mapping[str, str], home: str, introduced: set[str]
+) -> str | None:
+    """The role of a foreign institution name worth reporting in an article about ``home``, or
+    None for an exempt name (generic, shared, famous, self-marked, introduced) or a role that
+    works abroad."""
+    if (
+        not owners or home in owners or len(owners) >= 4 or name in gazetteer.generic
+        or (name.isupper() and len(name) <= 3)  # short acronyms are ambiguous: "SNS", "CMA"
+        or name in gazetteer.famous or name in gazetteer.self_marked or name in introduced
+    ):
+        return None
+    role = next(iter(owners.values()))
+    if role in gazetteer.abroad:
+        return None
+    return role
 
 
 def _last_sentence(text: str) -> str:

@@ -97,31 +97,46 @@ class _Token(NamedTuple):
 def _classify(raw: str, data: NameData) -> tuple[str, str, bool]:
     """(kind, text without possessive or final period, closes-after)."""
     lower = raw.lower()
+    if raw.endswith(POSSESSIVE) and len(raw) > 2:
+        return _possessive(raw)
     text = raw
     closes = False
-    if text.endswith(POSSESSIVE) and len(text) > 2:
-        base = text[:-2]
-        acronym = base.isupper() and len(base) > 1
-        return ("name" if base[:1].isupper() and not acronym else "stop"), base, True
     if text.endswith(".") and lower not in data.titles and not _initial(text):
         if lower.rstrip(".") in data.titles or _dotted_title(lower, data):
             return "name", text, False  # "Gen." checked as a title later
         text = text[:-1]
         closes = True
-    if "." in text and lower not in data.titles and not _dotted_title(lower, data):
-        return "stop", text, True  # U.S, e.g
-    if lower.rstrip(".") in data.not_names or lower in data.not_names:
+    if _closing_stop(text, lower, data):
         return "stop", text, True
+    return _kind(text, lower, data), text, closes
+
+
+def _possessive(text: str) -> tuple[str, str, bool]:
+    """A possessive token closes the run: a name unless its base is lowercase or an acronym."""
+    base = text[:-2]
+    acronym = base.isupper() and len(base) > 1
+    return ("name" if base[:1].isupper() and not acronym else "stop"), base, True
+
+
+def _closing_stop(text: str, lower: str, data: NameData) -> bool:
+    """An inner period that is no title (U.S, e.g), or a listed non-name."""
+    if "." in text and lower not in data.titles and not _dotted_title(lower, data):
+        return True
+    return lower.rstrip(".") in data.not_names or lower in data.not_names
+
+
+def _kind(text: str, lower: str, data: NameData) -> str:
+    """The kind of a token by its case: name, particle or stop."""
     if text.isupper() and len(text) > 1 and lower not in data.titles:
-        return "stop", text, closes  # acronyms: NATO, UNESCO
+        return "stop"  # acronyms: NATO, UNESCO
     if text[0].isupper():
-        return "name", text, closes
+        return "name"
     head, sep, rest = text.partition("-")
     if sep and head.lower() in data.hyphen_prefixes and rest[:1].isupper():
-        return "name", text, closes
+        return "name"
     if lower in data.particles:
-        return "particle", text, closes
-    return "stop", text, closes
+        return "particle"
+    return "stop"
 
 
 def _initial(text: str) -> bool:
@@ -167,29 +182,15 @@ def runs(line: str, data: NameData) -> Iterable[list[_Token]]:
 
 def mention_from_run(number: int, run: Sequence[_Token], data: NameData) -> Mention | None:
     """Split a run into title and name, or None when no name is left."""
-    items = list(run)
-    while items and items[-1].kind == "particle":
-        items.pop()
-    while items and items[0].text.lower() in data.function_words:
-        items.pop(0)
-    if len(items) > 1 and items[-1].text.lower() in SUFFIXES:
-        items.pop()
+    items = _trim_run(run, data)
     if not items:
         return None
-    cut = -1
-    for i in range(len(items) - 1):
-        if _is_title(items[i].text, data):
-            cut = i
+    cut = _title_cut(items, data)
     title = " ".join(t.text for t in items[: cut + 1])
     name = items[cut + 1 :]
     while name and name[0].kind == "particle":
         name.pop(0)
-    if not name or len(name) > MAX_NAME_TOKENS:
-        return None
-    folded = [t.text.lower() for t in name]
-    if len(set(folded)) < len(folded):
-        return None  # "Mission Kenya Kenya": a doubled word, not a name
-    if len(name) == 1 and (_is_title(name[0].text, data) or name[0].text.endswith(".")):
+    if not _plausible_name(name, data):
         return None
     first = len(name) - 1
     while first > 0 and name[first - 1].kind == "particle":
@@ -200,6 +201,37 @@ def mention_from_run(number: int, run: Sequence[_Token], data: NameData) -> Ment
     surname = " ".join(t.text for t in surname_tokens)
     surface = " ".join(t.text for t in name)
     return Mention(number, start, end, surface, given, surname, surname_tokens[0].start, title)
+
+
+def _trim_run(run: Sequence[_Token], data: NameData) -> list[_Token]:
+    """The run without trailing particles, leading function words and a final suffix."""
+    items = list(run)
+    while items and items[-1].kind == "particle":
+        items.pop()
+    while items and items[0].text.lower() in data.function_words:
+        items.pop(0)
+    if len(items) > 1 and items[-1].text.lower() in SUFFIXES:
+        items.pop()
+    return items
+
+
+def _title_cut(items: Sequence[_Token], data: NameData) -> int:
+    """Index of the last title before the final token, or -1."""
+    cut = -1
+    for i in range(len(items) - 1):
+        if _is_title(items[i].text, data):
+            cut = i
+    return cut
+
+
+def _plausible_name(name: Sequence[_Token], data: NameData) -> bool:
+    """Whether the tokens left after the title can be a name."""
+    if not name or len(name) > MAX_NAME_TOKENS:
+        return False
+    folded = [t.text.lower() for t in name]
+    if len(set(folded)) < len(folded):
+        return False  # "Mission Kenya Kenya": a doubled word, not a name
+    return not (len(name) == 1 and (_is_title(name[0].text, data) or name[0].text.endswith(".")))
 
 
 def line_mentions(number: int, line: str, data: NameData) -> list[Mention]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -154,14 +155,11 @@ class LocaleSpelling(Rule):
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         doc = ctx.document
-        hits: list[tuple[int, LocaleHit]] = []
-        for number, line in enumerate(doc.lines, start=1):
-            if ctx.roles[number] in LOCALE_ROLES:
-                hits.extend((number, hit) for hit in self.table.hits(line))
+        hits = self._hits(ctx)
         if not hits:
             return
         vote = self._vote(ctx, hits)
-        winners, best, against = vote.winners()
+        tally = _Tally(hits, vote, *vote.winners())
         home = (ctx.analysis.get("context") or {}).get("country")
         for number, hit in hits:
             if hit.word.lower() in self.accept:
@@ -169,38 +167,44 @@ class LocaleSpelling(Rule):
             base = doc.line_start(number)
             if hit.reason == "proper":
                 found = self._own_name(ctx, doc.line(number), base, hit, home)
-                if found is not None:
-                    yield found
-                continue
-            if hit.skipped or not winners or hit.accepted & winners or best <= against:
-                continue
-            instead = next((hit.instead[loc] for loc in sorted(winners) if loc in hit.instead), None)
-            if instead is None:
-                continue
-            fixed = match_case(hit.word, instead)
-            strong = best >= 2 and best >= 2 * against
-            label = locale_label(winners)
-            same = sum(1 for _, h in hits if not h.skipped and h.word.lower() == instead)
-            own = max(vote.own.get(loc, 0) for loc in winners)
-            if same:
-                evidence = f"this article writes '{instead}' {same} time{'s' if same > 1 else ''}"
-            elif own:
-                shown = vote.shown(winners, hit.word.lower())
-                evidence = f"this article writes {own} {label} form{'s' if own > 1 else ''} ({shown})"
             else:
-                evidence = "the article has no other locale evidence; the prior decides"
-            priors = []
-            if ctx.config.locale and ctx.config.locale in winners:
-                priors.append(f"the configured locale is {ctx.config.locale}")
-            yield self.diagnostic(
-                ctx, base + hit.start, base + hit.end,
-                f"'{hit.word}' breaks this article's {label} spelling: {evidence}"
-                + (f"; {priors[0]}" if priors else "") + f": '{fixed}'",
-                severity=None if strong and (own or ctx.config.locale) else Severity.INFO,
-                suggestion=fixed,
-                fix=Fix((Edit(base + hit.start, base + hit.end, fixed),), safe=False,
-                        description=f"use {fixed!r}"),
-            )
+                found = self._off_locale(ctx, base, hit, tally)
+            if found is not None:
+                yield found
+
+    def _hits(self, ctx: RuleContext) -> list[tuple[int, LocaleHit]]:
+        """Locale-marked spellings on the lines whose role takes part in the vote."""
+        hits: list[tuple[int, LocaleHit]] = []
+        for number, line in enumerate(ctx.document.lines, start=1):
+            if ctx.roles[number] in LOCALE_ROLES:
+                hits.extend((number, hit) for hit in self.table.hits(line))
+        return hits
+
+    def _off_locale(
+        self, ctx: RuleContext, base: int, hit: LocaleHit, tally: _Tally
+    ) -> Diagnostic | None:
+        """A spelling against the article's winning locales, with its fix."""
+        winners, best, against = tally.winners, tally.best, tally.against
+        if hit.skipped or not winners or hit.accepted & winners or best <= against:
+            return None
+        instead = next((hit.instead[loc] for loc in sorted(winners) if loc in hit.instead), None)
+        if instead is None:
+            return None
+        fixed = match_case(hit.word, instead)
+        strong = best >= 2 and best >= 2 * against
+        label = locale_label(winners)
+        own = max(tally.vote.own.get(loc, 0) for loc in winners)
+        evidence = _evidence(hit, instead, tally, label, own)
+        prior = _prior_note(ctx.config.locale, winners)
+        return self.diagnostic(
+            ctx, base + hit.start, base + hit.end,
+            f"'{hit.word}' breaks this article's {label} spelling: {evidence}"
+            + prior + f": '{fixed}'",
+            severity=None if strong and (own or ctx.config.locale) else Severity.INFO,
+            suggestion=fixed,
+            fix=Fix((Edit(base + hit.start, base + hit.end, fixed),), safe=False,
+                    description=f"use {fixed!r}"),
+        )
 
     def _own_name(
         self, ctx: RuleContext, line: str, base: int, hit: LocaleHit, home: str | None
@@ -230,6 +234,34 @@ class LocaleSpelling(Rule):
             fix=Fix((Edit(base + hit.start, base + hit.end, fixed),), safe=False,
                     description=f"use {fixed!r}"),
         )
+
+
+class _Tally(NamedTuple):
+    """An article's locale hits, its vote and the vote's outcome."""
+
+    hits: list[tuple[int, LocaleHit]]
+    vote: ArticleLocale
+    winners: frozenset[str]
+    best: float
+    against: int
+
+
+def _evidence(hit: LocaleHit, instead: str, tally: _Tally, label: str, own: int) -> str:
+    """The article's own evidence for the winning locales, for a message."""
+    same = sum(1 for _, h in tally.hits if not h.skipped and h.word.lower() == instead)
+    if same:
+        return f"this article writes '{instead}' {same} time{'s' if same > 1 else ''}"
+    if own:
+        shown = tally.vote.shown(tally.winners, hit.word.lower())
+        return f"this article writes {own} {label} form{'s' if own > 1 else ''} ({shown})"
+    return "the article has no other locale evidence; the prior decides"
+
+
+def _prior_note(locale: str | None, winners: frozenset[str]) -> str:
+    """'; the configured locale is ...' when the configured locale is among the winners."""
+    if locale and locale in winners:
+        return f"; the configured locale is {locale}"
+    return ""
 
 
 FULL_RE = regex.compile(r"(?<![\p{L}\p{N}.])((?:\p{Lu}\.){2,})")

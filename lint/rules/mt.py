@@ -253,6 +253,20 @@ OBJECT_FREE_DEPS = frozenset(
 GAP_DEPS = frozenset({"relcl", "acl", "pcomp", "csubj", "amod", "compound"})
 
 
+def _bare_clause(verb: Any, children: Sequence[Any]) -> bool:
+    """A finite verb with its own subject and only object-free dependents, not in a relative
+    clause or a question."""
+    deps = {c.dep_ for c in children}
+    auxiliaries = [c.lower_ for c in children if c.dep_ == "aux"]
+    if verb.tag_ == "VBN" and any(a not in ("has", "have", "had") for a in auxiliaries):
+        return False  # "will be sanctioned": the parser tags objectless past tenses VBN too
+    if "nsubj" not in deps or not deps <= OBJECT_FREE_DEPS:
+        return False
+    if verb.dep_ in GAP_DEPS or any(a.dep_ in ("relcl", "acl") for a in verb.ancestors):
+        return False
+    return not verb.sent.text.rstrip().endswith("?")
+
+
 class MtVerb(Rule):
     meta = RuleMeta(
         code="NL503",
@@ -347,27 +361,25 @@ class MtVerb(Rule):
         if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
             return False
         children = list(verb.children)
-        deps = {c.dep_ for c in children}
-        auxiliaries = [c.lower_ for c in children if c.dep_ == "aux"]
-        if verb.tag_ == "VBN" and any(a not in ("has", "have", "had") for a in auxiliaries):
-            return False  # "will be sanctioned": the parser tags objectless past tenses VBN too
-        if "nsubj" not in deps or not deps <= OBJECT_FREE_DEPS:
+        if not _bare_clause(verb, children):
             return False
-        if verb.dep_ in GAP_DEPS or any(a.dep_ in ("relcl", "acl") for a in verb.ancestors):
-            return False
-        if verb.sent.text.rstrip().endswith("?"):
-            return False
-        for child in children:
-            if child.dep_ == "mark" and child.lower_ in ("as", "than"):
-                return False
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-                own_subject = any(c.dep_.startswith("nsubj") for c in child.children)
-                if not own_subject:
-                    return False  # "condemned and sanctioned the regime": a shared object
-            if child.dep_ == "npadvmod" and not self._is_time(child):
-                return False
-            if child.dep_ == "prep" and not self._adjunct(child):
-                return False
+        return all(self._child_allows(child) for child in children)
+
+    def _child_allows(self, child: Any) -> bool:
+        """Whether a child of the verb leaves it without an object (not a comparison, a shared
+        object, a non-time noun adverbial or a non-adjunct preposition)."""
+        dep = child.dep_
+        if dep == "mark":
+            return child.lower_ not in ("as", "than")
+        if dep == "conj":
+            # "condemned and sanctioned the regime": a shared object
+            return child.pos_ not in ("VERB", "AUX") or any(
+                c.dep_.startswith("nsubj") for c in child.children
+            )
+        if dep == "npadvmod":
+            return self._is_time(child)
+        if dep == "prep":
+            return self._adjunct(child)
         return True
 
     def _adjunct(self, prep: Any) -> bool:

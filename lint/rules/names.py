@@ -105,6 +105,45 @@ def entity_label(ctx: RuleContext, m: Mention) -> tuple[str, str]:
     return "", ""
 
 
+def _same_given(
+    forms: dict[str, Any], canonical: dict[str, Any], m: Mention
+) -> tuple[str, list[dict[str, Any]]] | None:
+    """The mention's folded given name and the canonical's people who share it (all when it
+    has none), or None when no person of the canonical form has that given name."""
+    people = [forms[k] for k in canonical["forms"]]
+    given = fold(" ".join(m.given))
+    if not m.given and m.attached:
+        # judged as the full name it abbreviates in this article
+        given = fold(m.attached)[: -len(fold(m.surname))].strip()
+    if given:
+        people = [p for p in people if p["given"] == given]
+        if not people:
+            return None
+    return given, people
+
+
+def _backing(
+    person: dict[str, Any] | None, canonical: dict[str, Any], surname_text: str
+) -> tuple[str, int, dict[str, int], list[list[Any]]]:
+    """Name, count, documents and mentions of the evidence: the person, else the surname."""
+    if person is not None:
+        return display(person), person["count"] + person["attached"], person["documents"], person["mentions"]
+    return surname_text, canonical["count"], canonical["documents"], canonical["mentions"]
+
+
+def _variant_span(ctx: RuleContext, m: Mention, surname_text: str) -> tuple[int, int, str]:
+    """Start and end offsets of the reported text and its suggestion (the full name when the
+    mention has a given name, else the surname)."""
+    start = offset(ctx, m.line, m.surname_start)
+    end = offset(ctx, m.line, m.end)
+    if m.given:
+        start = offset(ctx, m.line, m.start)
+        suggestion = m.surface[: m.surname_start - m.start] + surname_text
+    else:
+        suggestion = surname_text
+    return start, end, suggestion
+
+
 class NameVariant(Rule):
     meta = RuleMeta(
         code="NL401",
@@ -175,41 +214,19 @@ class NameVariant(Rule):
         canonical = surnames[variant["canonical"]]
         if not canonical["forms"]:
             return None  # never seen with a given name: maybe a place or a word, not a person
-        rare_key = fold(m.surname)
-        people = [forms[k] for k in canonical["forms"]]
-        given = fold(" ".join(m.given))
-        if not m.given and m.attached:
-            # judged as the full name it abbreviates in this article
-            given = fold(m.attached)[: -len(fold(m.surname))].strip()
-        if given:
-            people = [p for p in people if p["given"] == given]
-            if not people:
-                return None  # another given name: another person
+        found = _same_given(forms, canonical, m)
+        if found is None:
+            return None  # another given name: another person
+        given, people = found
         same_person = bool(given) and bool(people)
-        if not same_person and not self._is_person(ctx, m):
+        if not same_person and not self._person_shaped(ctx, m, variant["canonical"]):
             return None
-        if (
-            not same_person
-            and is_derivation(rare_key, variant["canonical"], self.data.derivation_suffixes)
-            and entity_label(ctx, m)[0] != "PERSON"
-        ):
-            return None  # Kenya/Kenyan: a derivation shape needs the parser to say "person"
         surname_text = display({"surface": canonical["surface"]})
         person = max(people, key=lambda p: (p["count"] + p["attached"], display(p)), default=None)
         shared = variant["evidence"] != ["corpus"]
         path = ctx.document.path
-        if person is not None:
-            name = display(person)
-            count, docs, where = person["count"] + person["attached"], person["documents"], person["mentions"]
-        else:
-            name, count, docs, where = surname_text, canonical["count"], canonical["documents"], canonical["mentions"]
-        start = offset(ctx, m.line, m.surname_start)
-        end = offset(ctx, m.line, m.end)
-        if m.given:
-            start = offset(ctx, m.line, m.start)
-            suggestion = m.surface[: m.surname_start - m.start] + surname_text
-        else:
-            suggestion = surname_text
+        name, count, docs, where = _backing(person, canonical, surname_text)
+        start, end, suggestion = _variant_span(ctx, m, surname_text)
         severity = Severity.ERROR if shared or same_person else Severity.WARNING
         why = "the same article writes it that way" if shared else "the corpus writes it that way"
         return self.diagnostic(
@@ -220,6 +237,15 @@ class NameVariant(Rule):
             suggestion=suggestion,
             related=related(where, path, f"{name} here"),
             fix=Fix((Edit(start, end, suggestion),), safe=False, description=f"write {suggestion!r}"),
+        )
+
+    def _person_shaped(self, ctx: RuleContext, m: Mention, canonical_key: str) -> bool:
+        """A person by the parser; a derivation shape (Kenya/Kenyan) needs the label PERSON."""
+        if not self._is_person(ctx, m):
+            return False
+        return not (
+            is_derivation(fold(m.surname), canonical_key, self.data.derivation_suffixes)
+            and entity_label(ctx, m)[0] != "PERSON"
         )
 
     def _given_variant(

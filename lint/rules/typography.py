@@ -151,6 +151,22 @@ def _curly_style(text: str) -> bool:
 # NL306
 
 
+def _quote_marks(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Curly and straight double quotes outside the foreign pairs, with their offsets."""
+    straight = '":' not in line  # a JSON record leaked into the text is NL108's
+    return [
+        (i, c) for i, c in enumerate(line)
+        if (c in "“”" or (c == '"' and straight)) and not _mojibake(line, i)
+        and not any(a <= i < b for a, b in taken)
+    ]
+
+
+def _opening_position(before: str, after: str, index: int) -> bool:
+    """A mark after a space, bracket or dash (or at the start) and before a word or quote."""
+    opens = before.isspace() or before in "([—–-" or index == 0
+    return opens and (after.isalnum() or after in "‘'")
+
+
 class ForeignQuotes(Rule):
     meta = RuleMeta(
         code="NL306",
@@ -244,51 +260,54 @@ class ForeignQuotes(Rule):
         self, ctx: RuleContext, base: int, line: str, taken: list[tuple[int, int]], following: str
     ) -> Iterator[Diagnostic]:
         """A closing mark that opens, and curly or straight quotes left unbalanced."""
-        straight = '":' not in line  # a JSON record leaked into the text is NL108's
-        marks = [
-            (i, c) for i, c in enumerate(line)
-            if (c in "“”" or (c == '"' and straight)) and not _mojibake(line, i)
-            and not any(a <= i < b for a, b in taken)
-        ]
+        marks = _quote_marks(line, taken)
         if not marks:
             return
         open_at: int | None = None
         for index, char in marks:
-            before = line[index - 1] if index else " "
-            after = line[index + 1] if index + 1 < len(line) else " "
-            if before.isdigit() or before == "=":
-                continue  # an inch mark (12", 14”) or a markup attribute (link=”...”)
-            if char == '"':
-                open_at = index if open_at is None else None
-                continue
-            opens = before.isspace() or before in "([—–-" or index == 0
-            if char == "”" and opens and (after.isalnum() or after in "‘'") and open_at is None:
-                close = line.find("”", index + 1)
-                end = close + 1 if close != -1 else index + 1
-                yield self.diagnostic(
-                    ctx, base + index, base + end,
-                    "A closing quotation mark (”) opens this quotation: English opens with “",
-                    suggestion="“",
-                    fix=Fix((Edit(base + index, base + index + 1, "“"),), safe=True,
-                            description="use an opening quotation mark"),
-                )
-                open_at = index
-                continue
-            if char == "“":
-                if open_at is not None and line[open_at] == "“":
-                    yield self._unclosed(ctx, base, line, open_at)
-                open_at = index
-            elif char == "”":
-                if open_at is None:
-                    yield self.diagnostic(
-                        ctx, base + index, base + index + 1,
-                        "A closing quotation mark (”) with no opening one in this paragraph",
-                        severity=Severity.INFO,
-                    )
-                else:
-                    open_at = None
+            open_at, found = self._mark(ctx, base, line, index, char, open_at)
+            if found is not None:
+                yield found
         if open_at is not None and not following.startswith(("“", '"', "‘", "'")):
             yield self._unclosed(ctx, base, line, open_at)
+
+    def _mark(
+        self, ctx: RuleContext, base: int, line: str, index: int, char: str, open_at: int | None
+    ) -> tuple[int | None, Diagnostic | None]:
+        """One quotation mark: where a quotation is open after it, and its diagnostic if any."""
+        before = line[index - 1] if index else " "
+        after = line[index + 1] if index + 1 < len(line) else " "
+        if before.isdigit() or before == "=":
+            return open_at, None  # an inch mark (12", 14”) or a markup attribute (link=”...”)
+        if char == '"':
+            return (index if open_at is None else None), None
+        if char == "”" and _opening_position(before, after, index) and open_at is None:
+            return index, self._closer_opens(ctx, base, line, index)
+        if char == "“":
+            if open_at is not None and line[open_at] == "“":
+                return index, self._unclosed(ctx, base, line, open_at)
+            return index, None
+        if char == "”":
+            if open_at is None:
+                return None, self.diagnostic(
+                    ctx, base + index, base + index + 1,
+                    "A closing quotation mark (”) with no opening one in this paragraph",
+                    severity=Severity.INFO,
+                )
+            return None, None
+        return open_at, None
+
+    def _closer_opens(self, ctx: RuleContext, base: int, line: str, index: int) -> Diagnostic:
+        """A closing mark (”) used to open a quotation."""
+        close = line.find("”", index + 1)
+        end = close + 1 if close != -1 else index + 1
+        return self.diagnostic(
+            ctx, base + index, base + end,
+            "A closing quotation mark (”) opens this quotation: English opens with “",
+            suggestion="“",
+            fix=Fix((Edit(base + index, base + index + 1, "“"),), safe=True,
+                    description="use an opening quotation mark"),
+        )
 
     def _unclosed(self, ctx: RuleContext, base: int, line: str, at: int) -> Diagnostic:
         return self.diagnostic(
