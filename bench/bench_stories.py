@@ -2,7 +2,7 @@
 rewrites, recurring quotations, story clusters), side by side with proselint on the same files.
 
 For each size it prints the cold run (every default rule, empty cache), the time of the story
-layer alone (grouping, alignment and findings, in one process), the cost per article, peak
+layer alone (grouping, alignment, findings and the comparison of quotations, in one process), the cost per article, peak
 memory, and proselint's time on the same files. Nothing here is a test.
 
     .venv/bin/python -m bench.bench_stories [--sizes 1000,10000] [--jobs 0] [--keep DIR]
@@ -24,8 +24,9 @@ BIN = Path(sys.executable).parent
 
 
 def story_layer_seconds(corpus: Path) -> tuple[float, int, int]:
-    """Seconds to group, align and judge the corpus's stories in one process (the reduce step
-    that runs once per run), with the number of stories and findings."""
+    """Seconds to group, align and judge the corpus's stories and to compare its quotations in
+    one process (the reduce steps that run once per run), with the number of stories and
+    story findings."""
     from lint.config import Config
     from lint.corpus import IndexBuilder
     from lint.linter import Linter
@@ -34,12 +35,13 @@ def story_layer_seconds(corpus: Path) -> tuple[float, int, int]:
     config = Config()
     rule_set = load_rule_set(config)
     linter = Linter(config, select_rules(rule_set, config), rule_set.packs)
-    builder = IndexBuilder([f for f in linter.features if f.key in ("story", "names")])
+    builder = IndexBuilder([f for f in linter.features if f.key in ("story", "names", "quotes")])
     for path in sorted(corpus.rglob("*.txt")):
         for analysis in linter.first_pass(str(path), check=False).analyses:
             builder.add(analysis)
     started = time.perf_counter()
-    part = builder.build().part("story")
+    index = builder.build()
+    part = index.part("story")
     return time.perf_counter() - started, len(part["members"]), sum(map(len, part["findings"].values()))
 
 
@@ -57,7 +59,7 @@ def bench(articles: int, work: Path, jobs: int) -> None:
     print(f"\n{articles:,} articles in stories, {words:,} words")
     print(f"  newslint cold      {cold.wall:8.2f} s  {cold.wall / articles * 1000:6.2f} ms/article  "
           f"peak {cold.peak_mb:6.0f} MB  {count_diagnostics(cold.output)} diagnostics")
-    print(f"  story layer        {layer:8.2f} s  {layer / articles * 1000:6.2f} ms/article  "
+    print(f"  stories + quotes   {layer:8.2f} s  {layer / articles * 1000:6.2f} ms/article  "
           f"{stories} stories, {findings} findings")
     if prose:
         print(f"  proselint          {prose.wall:8.2f} s  {prose.wall / articles * 1000:6.2f} ms/article")

@@ -14,7 +14,7 @@ a longer quotation, and marks, case, contractions and spelling variants, are not
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, pairwise
 from typing import Any, NamedTuple
@@ -324,31 +324,54 @@ def _judge(
         found = relations.get(x, {}).get(y)
         return found is not None and found.same
 
+    base = _witnesses(i, forms, related, docs, index)
+    kinds = _group_kinds(i, base, group_of)
+    verdicts: dict[Hashable, Verdict] = {}
     out: list[tuple[int, Drift]] = []
     for own_doc in sorted(forms.docs[i], key=_doc_order):
-        values = _witnesses(i, forms, related, docs, index, own_doc)
-        verdict = vote(i, values, same, group_of, group_of[index[own_doc]])
+        own = index[own_doc]
+        kind = kinds[group_of[own]]
+        verdict = verdicts.get(kind)
+        if verdict is None:
+            values = {doc: form for doc, form in base.items() if doc != own}
+            verdict = verdicts[kind] = vote(i, values, same, group_of, group_of[own])
         if verdict.severity:
             out.extend(_verdict_drifts(i, forms, quotes, related, verdict, own_doc))
     return out
 
 
+def _group_kinds(i: int, values: Mapping[int, int], group_of: Mapping[int, int]) -> dict[int, Hashable]:
+    """What an article's vote depends on, by its copy group: a group whose articles all quote
+    form ``i`` votes as any other such group of its size (so a line quoted by a thousand
+    outlets is put to the vote once, not once per outlet); a group with another form votes
+    alone."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for doc, form in values.items():
+        members[group_of[doc]].append(form)
+    return {
+        group: ("pure", len(forms)) if all(form == i for form in forms) else ("mixed", group)
+        for group, forms in members.items()
+    }
+
+
 def _witnesses(
     i: int, forms: _Forms, related: dict[int, Relation], docs: Sequence[DocKey],
-    index: Mapping[DocKey, int], own_doc: DocKey,
+    index: Mapping[DocKey, int],
 ) -> dict[int, int]:
-    """Each other article's form of the statement (the article's number to the form)."""
+    """Each article's form of the statement (the article's number to the form): form ``i``
+    for the articles that quote it, else the closest of the related forms it quotes."""
+    quoted: dict[DocKey, list[int]] = defaultdict(list)
+    for j in related:
+        for doc in forms.docs[j]:
+            quoted[doc].append(j)
+    size = len(forms.reps[i].norms)
     values: dict[int, int] = {}
     for doc in docs:
         if doc in forms.docs[i]:
-            if doc != own_doc:
-                values[index[doc]] = i
-            continue
-        choices = [j for j in related if doc in forms.docs[j]]
-        if choices:
-            size = len(forms.reps[i].norms)
+            values[index[doc]] = i
+        elif quoted.get(doc):
             values[index[doc]] = min(
-                choices, key=lambda j: _preference(related[j], j, min(size, len(forms.reps[j].norms)))
+                quoted[doc], key=lambda j: _preference(related[j], j, min(size, len(forms.reps[j].norms)))
             )
     return values
 

@@ -105,20 +105,33 @@ def _entries(
 ) -> tuple[list[_Entry[V]], list[V]]:
     """The independent witnesses, and the values that differ from this article's."""
     entries: list[_Entry[V]] = []
+    by_group: dict[Hashable, list[_Entry[V]]] = {}  # a value is merged only within its group
     for doc in sorted(values):
         group, value = group_of.get(doc, doc), values[doc]
         if group == own_group and same(own, value):
             continue
-        for entry in entries:
-            if entry[0] == group and same(entry[1], value):
+        kin = by_group.setdefault(group, [])
+        for entry in kin:
+            if same(entry[1], value):
                 entry[2].append(doc)
                 break
         else:
-            entries.append((group, value, [doc]))
+            kin.append((group, value, [doc]))
+            entries.append(kin[-1])
     differing = [v for _, v, _ in entries if not same(own, v)]
     # a value alike to both sides (a fragment that both wordings contain) is no evidence
-    entries = [e for e in entries if not (same(own, e[1]) and any(same(e[1], v) for v in differing))]
+    distinct = _distinct(differing)
+    entries = [e for e in entries if not (same(own, e[1]) and any(same(e[1], v) for v in distinct))]
     return entries, differing
+
+
+def _distinct(values: list[V]) -> list[V]:
+    """``values`` with equal ones once (all of them when a value cannot be hashed), so a test
+    against each costs one call per distinct value: a wire story's hundred copies are one."""
+    try:
+        return list(dict.fromkeys(values))
+    except TypeError:
+        return values
 
 
 def _classes(own: V, entries: list[_Entry[V]], same: Callable[[V, V], bool]) -> list[list[_Entry[V]]]:
@@ -145,7 +158,8 @@ def _nothing_to_say(
     other."""
     if divided:
         return True
-    neutral = {doc for doc in values if same(own, values[doc]) and any(same(values[doc], v) for v in differing)}
+    distinct = _distinct(differing)
+    neutral = {doc for doc in values if same(own, values[doc]) and any(same(values[doc], v) for v in distinct)}
     backing = sum(1 for doc, v in values.items() if doc not in neutral and same(own, v))
     return 1 + backing > agreeing
 
