@@ -17,6 +17,10 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _is_word_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
 def _is_table_of(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
     return lambda value: isinstance(value, dict) and all(check(v) for v in value.values())
 
@@ -43,12 +47,12 @@ _CHECKS: dict[Shape, Callable[[Any], bool]] = {
     Shape.NUMBER: _is_number,
     Shape.COUNT: lambda value: isinstance(value, int) and not isinstance(value, bool),
     Shape.WORD_LISTS: _is_table_of(_is_words),
-    Shape.WORD_MAP: _is_table_of(lambda v: isinstance(v, str)),
+    Shape.WORD_MAP: _is_word_map,
     Shape.TABLES: _is_table_of(lambda v: isinstance(v, dict)),
     Shape.RECORDS: lambda value: isinstance(value, list) and all(isinstance(v, dict) for v in value),
     Shape.VOCABULARY: lambda value: (
         isinstance(value, dict) and set(value) <= {"accept", "reject"}
-        and _is_words(value.get("accept", [])) and _CHECKS[Shape.WORD_MAP](value.get("reject", {}))
+        and _is_words(value.get("accept", [])) and _is_word_map(value.get("reject", {}))
     ),
 }
 

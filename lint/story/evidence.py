@@ -103,7 +103,7 @@ def _entries(
     own: V, values: Mapping[int, V], same: Callable[[V, V], bool],
     group_of: Mapping[int, Hashable], own_group: Hashable,
 ) -> tuple[list[_Entry[V]], list[V]]:
-    """The independent witnesses, and the values that differ from this article's."""
+    """The independent witnesses, and the distinct values that differ from this article's."""
     entries: list[_Entry[V]] = []
     by_group: dict[Hashable, list[_Entry[V]]] = {}  # a value is merged only within its group
     for doc in sorted(values):
@@ -118,10 +118,9 @@ def _entries(
         else:
             kin.append((group, value, [doc]))
             entries.append(kin[-1])
-    differing = [v for _, v, _ in entries if not same(own, v)]
+    differing = _distinct([v for _, v, _ in entries if not same(own, v)])
     # a value alike to both sides (a fragment that both wordings contain) is no evidence
-    distinct = _distinct(differing)
-    entries = [e for e in entries if not (same(own, e[1]) and any(same(e[1], v) for v in distinct))]
+    entries = [e for e in entries if not (same(own, e[1]) and any(same(e[1], v) for v in differing))]
     return entries, differing
 
 
@@ -158,8 +157,7 @@ def _nothing_to_say(
     other."""
     if divided:
         return True
-    distinct = _distinct(differing)
-    neutral = {doc for doc in values if same(own, values[doc]) and any(same(values[doc], v) for v in distinct)}
+    neutral = {doc for doc in values if same(own, values[doc]) and any(same(values[doc], v) for v in differing)}
     backing = sum(1 for doc, v in values.items() if doc not in neutral and same(own, v))
     return 1 + backing > agreeing
 
