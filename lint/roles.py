@@ -94,6 +94,10 @@ class RoleSettings:
     body_min_words: int = 8
     headline_max_words: int = 24
     block: BlockSettings = field(default_factory=BlockSettings)
+    hints_seen: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """Line -> index of its hint entry (-1: none), for lines met before: a wire story's lines
+    and a site's chrome recur across a corpus, and the entries are tried once per distinct
+    line (at most :data:`HINT_MEMO_LINES`, then the memo starts again)."""
 
     @classmethod
     def from_packs(cls, packs: Sequence[Pack]) -> RoleSettings:
@@ -134,7 +138,7 @@ def assign_roles(lines: Sequence[str], settings: RoleSettings) -> LineRoles:
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        entry = _hint(line, settings.hint_entries)
+        entry = _remembered_hint(line, settings)
         if entry is not None:
             roles[index] = Role(entry.role)
             hints[index + 1] = entry.id
@@ -149,16 +153,37 @@ def assign_roles(lines: Sequence[str], settings: RoleSettings) -> LineRoles:
     return result
 
 
-def _hint(line: str, entries: Sequence[PackEntry]) -> PackEntry | None:
+HINT_MEMO_LINES = 65_536
+
+
+def _remembered_hint(line: str, settings: RoleSettings) -> PackEntry | None:
+    """:func:`_hint`, once per distinct line."""
+    seen = settings.hints_seen
+    index = seen.get(line)
+    if index is None:
+        index, timed_out = _hint(line, settings.hint_entries)
+        if timed_out:
+            return None if index < 0 else settings.hint_entries[index]
+        if len(seen) >= HINT_MEMO_LINES:
+            seen.clear()
+        seen[line] = index
+    return None if index < 0 else settings.hint_entries[index]
+
+
+def _hint(line: str, entries: Sequence[PackEntry]) -> tuple[int, bool]:
+    """The index of the first entry that matches the line (-1: none), and whether an entry
+    ran out of time on it."""
     lower = line.lower()  # once for the twenty entries' prefilters
-    for entry in entries:
+    timed_out = False
+    for index, entry in enumerate(entries):
         try:
             found = entry.find(line, lower)
         except PackTimeout:  # the entry's rule reports it (NL999) when it meets the line
+            timed_out = True
             continue
         if found is not None:
-            return entry
-    return None
+            return index, timed_out
+    return -1, timed_out
 
 
 _CLOSING_QUOTES = "\"'”’»"

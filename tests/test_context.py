@@ -115,3 +115,19 @@ def test_misspelling_leaves_foreign_phrases_alone(lint_corpus: CorpusFactory) ->
                    "The enviroment agency said the payment would come in March.")
     flagged = [d.text for d in lint_corpus({"a.txt": text}, select="NL507") if d.code == "NL507"]
     assert flagged == ["enviroment"]
+
+
+def test_institutions_are_found_where_the_whole_alternation_finds_them() -> None:
+    """The gazetteer tries its names only where a name's first word stands: the same matches
+    as a scan of the whole text, overlapping and embedded names included."""
+    gazetteer = gazetteer_for(PACKS)
+    assert gazetteer.names_re is not None and gazetteer.heads is not None
+    names = sorted(set(gazetteer.owners) | set(gazetteer.generic))
+    texts = [f"In the {name}'s report, {names[(i * 7) % len(names)]} and x{name}." for i, name in enumerate(names)]
+    texts.append(" ".join(names))
+    found = 0
+    for text in texts:
+        expected = [(m.start(), m.end()) for m in gazetteer.names_re.finditer(text)]
+        assert [(m.start(), m.end()) for m in gazetteer.institutions(text)] == expected, text
+        found += len(expected)
+    assert found >= len(names)

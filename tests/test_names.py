@@ -232,3 +232,23 @@ def test_surname_only_mention_of_another_person_is_not_a_variant(lint_corpus: Co
         "Kowalczek said the paintings took two years.",
     )
     assert lint(lint_corpus, files) == []
+
+
+def test_a_line_repeated_in_another_document_gives_mentions_at_its_own_line() -> None:
+    from lint.config import Config
+    from lint.document import Document
+    from lint.features.base import AnalysisEnv
+    from lint.features.names import Names
+    from lint.packs import load_packs
+    from lint.roles import RoleSettings, assign_roles
+
+    packs = load_packs()
+    env = AnalysisEnv(Config(), packs)
+    feature = Names()
+    line = "Finance Minister Teodor Kowalczyk said the budget would be balanced."
+    seen = []
+    for lines in ([line], ["the budget talks resume", "", line]):
+        document = Document.from_text("a.txt", "\n".join(lines) + "\n")
+        roles = assign_roles(document.lines, RoleSettings.from_packs(packs))
+        seen.append([(m[0], m[3]) for m in feature.analyze(document, roles, env)["mentions"]])
+    assert seen == [[(1, "Teodor Kowalczyk")], [(3, "Teodor Kowalczyk")]]

@@ -228,3 +228,22 @@ def test_pack_hints_set_chrome_roles(line: str, role: Role) -> None:
 def test_blank_lines() -> None:
     roles = roles_of(f"Clinics to open\n\n   \n{BODY}")
     assert roles[2] is Role.BLANK and roles[3] is Role.BLANK
+
+
+def test_a_recurring_line_gets_the_role_it_got_the_first_time_and_the_memo_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import lint.roles
+
+    settings = RoleSettings.from_packs(load_packs())
+    chrome = "Sign up for our morning newsletter"
+    page = [chrome, "", BODY, "", BODY2]
+    first = assign_roles(page, settings).to_list()
+    assert chrome in settings.hints_seen  # tried once, remembered
+    again = assign_roles(page, settings).to_list()
+    fresh = assign_roles(page, RoleSettings.from_packs(load_packs())).to_list()
+    assert first == again == fresh
+    assert first[0] != str(Role.BODY)
+    monkeypatch.setattr(lint.roles, "HINT_MEMO_LINES", 3)
+    assign_roles([f"{BODY} ({n})" for n in range(10)], settings)
+    assert len(settings.hints_seen) <= 3

@@ -318,3 +318,56 @@ def test_malformed_tagged_values_are_codec_errors() -> None:
     for data in bad:
         with pytest.raises(codec.CodecError):
             codec.decode(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# The place table's memo in the user's cache folder
+
+
+def _places_memo(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from lint.context.places import _memo_path
+
+    monkeypatch.delenv("NEWSLINT_DATA_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    path = _memo_path()
+    assert path is not None and path.is_relative_to(home)
+    return path
+
+
+def test_a_pickle_planted_as_the_place_table_memo_runs_no_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    project = _project(tmp_path)
+    clean = _cli(project, tmp_path / "clean-home")
+    memo = _places_memo(home, monkeypatch)
+    marker = tmp_path / "PWNED"
+    memo.parent.mkdir(parents=True)
+    for planted in (memo, memo.with_suffix(".pickle")):  # the memo, and where a pickle was kept
+        planted.write_bytes(pickle.dumps(Payload(marker)))
+    planted_run = _cli(project, home)
+    assert not marker.exists(), "the planted place table ran"
+    assert (planted_run.returncode, _rows(planted_run)) == (clean.returncode, _rows(clean))
+    assert "Traceback" not in planted_run.stderr
+    assert memo.read_bytes() != pickle.dumps(Payload(marker)), "the memo was not rebuilt"
+
+
+def test_a_place_table_memo_signed_with_another_key_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lint.data_memo import read_memo, write_memo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "mine"))
+    cache_key.reset_for_tests()
+    memo = tmp_path / "memo.msgpack"
+    write_memo(memo, "places", {"Springfield": ["city", [["US", 1000]]]})
+    assert read_memo(memo, "places") == {"Springfield": ["city", [["US", 1000]]]}
+    assert read_memo(memo, "another table") is None  # a tag names the table it was made for
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "theirs"))
+    cache_key.reset_for_tests()
+    try:
+        assert read_memo(memo, "places") is None  # another user's key
+        memo.write_bytes(b"\0" * 10)
+        assert read_memo(memo, "places") is None  # too short to hold a tag
+    finally:
+        cache_key.reset_for_tests()

@@ -48,7 +48,6 @@ _DATELINE_RE = regex.compile(
 )
 
 
-_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 _SPACES_RE = regex.compile(r"\s+")
 
 
@@ -111,14 +110,11 @@ def _evidence_in(
         else:
             weight = ALIAS_WEIGHT if hit.kind == "country" else PLACE_WEIGHT
         add(dict(hit.countries), weight * factor, hit.name)
-    if gazetteer.names_re is not None and (
-        gazetteer.heads is None or not gazetteer.heads.isdisjoint(_WORD_RE.findall(text))
-    ):
-        for match in gazetteer.names_re.finditer(text):
-            name = _SPACES_RE.sub(" ", match.group())
-            owners = gazetteer.owners.get(name, {})
-            if len(owners) == 1 and name not in gazetteer.generic:
-                add({next(iter(owners)): 1.0}, INSTITUTION_WEIGHT * factor, name, named=False)
+    for match in gazetteer.institutions(text):
+        name = _SPACES_RE.sub(" ", match.group())
+        owners = gazetteer.owners.get(name, {})
+        if len(owners) == 1 and name not in gazetteer.generic:
+            add({next(iter(owners)): 1.0}, INSTITUTION_WEIGHT * factor, name, named=False)
 
 
 def document_country(

@@ -9,7 +9,7 @@ article's country (lint/context/country.py) read it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,6 +152,25 @@ class Gazetteer:
                 for form in (name, *_inverted(name)):
                     self.owners.setdefault(form, {}).setdefault(code, role)
 
+    def institutions(self, text: str) -> Iterator[regex.Match[str]]:
+        """The institution names in ``text``, as ``names_re.finditer`` finds them, but trying
+        the alternation of every name only where a word that starts a name stands (a name
+        starts a word, so its first word is one of ``heads``)."""
+        if self.names_re is None:
+            return
+        if self.heads is None:
+            yield from self.names_re.finditer(text)
+            return
+        compiled = self.names_re.compiled
+        taken = 0
+        for word in _WORD_RE.finditer(text):
+            if word.start() < taken or word.group() not in self.heads:
+                continue
+            match = compiled.match(text, word.start())
+            if match is not None:
+                taken = match.end()
+                yield match
+
     def placed_in(self, line: str, start: int, end: int) -> tuple[str, bool] | None:
         """The country an explicit context places the name at ``start:end`` in, if any, and
         whether that context is only a location ("X in Country") rather than ownership."""
@@ -211,11 +230,7 @@ class Misplaced:
 
 def misplaced(gazetteer: Gazetteer, line: str) -> Iterable[Misplaced]:
     """Institution names on a line that an explicit context puts in a country not their own."""
-    if gazetteer.names_re is None:
-        return
-    if gazetteer.heads is not None and gazetteer.heads.isdisjoint(_WORD_RE.findall(line)):
-        return
-    for match in gazetteer.names_re.finditer(line):
+    for match in gazetteer.institutions(line):
         name = regex.sub(r"\s+", " ", match.group())
         placed = gazetteer.placed_in(line, match.start(), match.end())
         if placed is None or placed[0] not in gazetteer.countries:
@@ -276,11 +291,9 @@ def article_misplaced(
     fill. ``mentions``: how much the article names each country (a named owner makes the
     finding weak)."""
     country = gazetteer.countries.get(home)
-    if gazetteer.names_re is None or country is None:
+    if country is None:
         return
-    if gazetteer.heads is not None and gazetteer.heads.isdisjoint(_WORD_RE.findall(line)):
-        return
-    for match in gazetteer.names_re.finditer(line):
+    for match in gazetteer.institutions(line):
         name = _SPACES_RE.sub(" ", match.group())
         owners = gazetteer.owners.get(name, {})
         placed = gazetteer.placed_in(line, match.start(), match.end())

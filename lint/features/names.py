@@ -14,6 +14,7 @@ from lint.names.fold import fold
 from lint.roles import LineRoles, Role
 
 SKIPPED_ROLES = frozenset({Role.BLANK, Role.METADATA})
+MEMO_LINES = 65_536
 
 
 def attach_surnames(mentions: list[Mention]) -> list[Mention]:
@@ -69,6 +70,8 @@ class Names(Feature):
 
     def __init__(self) -> None:
         self._data: NameData | None = None
+        self._seen: dict[str, list[Mention]] = {}
+        """Line -> its mentions (line number 0): recurring lines are read once."""
 
     def data(self, env: AnalysisEnv) -> NameData:
         if self._data is None:
@@ -81,8 +84,17 @@ class Names(Feature):
         for number, line in enumerate(document.lines, start=1):
             if roles[number] in SKIPPED_ROLES or not line:
                 continue
-            mentions.extend(line_mentions(number, line, data))
+            mentions.extend(self._mentions(number, line, data))
         return {"mentions": [tuple(m) for m in attach_surnames(mentions)]}
+
+    def _mentions(self, number: int, line: str, data: NameData) -> list[Mention]:
+        """:func:`line_mentions`, once per distinct line (at most ``MEMO_LINES`` kept)."""
+        found = self._seen.get(line)
+        if found is None:
+            if len(self._seen) >= MEMO_LINES:
+                self._seen.clear()
+            found = self._seen[line] = line_mentions(0, line, data)
+        return [m._replace(line=number) for m in found]
 
     def reducer(self) -> Reducer:
         return NamesReducer()

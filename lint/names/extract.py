@@ -143,8 +143,13 @@ def _initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
+_TITLE_JOINER_RE = regex.compile(r"[-\u2010\u2011]")
+
+
 def _dotted_title(lower: str, data: NameData) -> bool:
-    parts = [p for p in regex.split(r"[-\u2010\u2011]", lower) if p]
+    if not _TITLE_JOINER_RE.search(lower):
+        return False  # one part: "Gen." is checked as a title by the caller
+    parts = [p for p in _TITLE_JOINER_RE.split(lower) if p]
     return len(parts) > 1 and all(p in data.titles or p + "." in data.titles for p in parts)
 
 

@@ -66,14 +66,18 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SPACED_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+")
+_COMMA_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 @lru_cache(maxsize=131072)
 def norm(surface: str) -> str:
     """The comparison form of a token: folded (see :func:`lint.names.fold.fold`), possessive
     's dropped, thousands separators of a number removed."""
     if surface[:1].isdigit():
-        if regex.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+", surface):
+        if _SPACED_THOUSANDS_RE.fullmatch(surface):
             return "".join(surface.split())
-        return surface.replace(",", "") if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", surface) else surface
+        return surface.replace(",", "") if _COMMA_THOUSANDS_RE.fullmatch(surface) else surface
     folded = fold(surface)
     if folded.endswith("'s") and len(folded) > 2:
         folded = folded[:-2]
