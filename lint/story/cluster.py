@@ -108,32 +108,32 @@ class _Grouping:
 
     def shared(self, key: Hashable) -> tuple[dict[int, float], dict[int, set[int]]]:
         """For each story that holds a term of the document: the weight they share, and the
-        names (units) of its core terms among them."""
+        names (units) of its core terms among them.
+
+        A term's share in a story is how many of the story's members hold it over the story's
+        size, not counting the document itself (its own terms are no evidence). The loop is
+        the grouping's inner loop: its lookups are hoisted."""
         shared: dict[int, float] = defaultdict(float)
         count: dict[int, set[int]] = defaultdict(set)
         own = self.story_of.get(key)
         unit = self.unit_of[key]
+        members, holding, weight = self.members, self.holding, self.weight
         for t in self.linkable[key]:
-            if len(self.holding[t]) > MAX_STORIES_PER_TERM:
+            stories = holding[t]
+            if len(stories) > MAX_STORIES_PER_TERM:
                 continue  # a term of many stories (a city, a common given name) tells none apart
-            for story, n in self.holding[t].items():
-                share = self._share(story, n, own)
-                if share is None:
-                    continue
-                shared[story] += self.weight[t] * share
+            term_weight, term_unit = weight[t], unit[t]
+            for story, n in stories.items():
+                size = len(members[story])
+                if story == own:
+                    n, size = n - 1, size - 1
+                if n <= 0 or size <= 0:
+                    continue  # no other member holds it
+                share = n / size
+                shared[story] += term_weight * share
                 if share >= CORE_SHARE:
-                    count[story].add(unit[t])
+                    count[story].add(term_unit)
         return shared, count
-
-    def _share(self, story: int, n: int, own: int | None) -> float | None:
-        """The share of the story's members that hold a term ``n`` of them hold, not counting
-        the document itself (None when no other member holds it)."""
-        size = len(self.members[story])
-        if story == own:
-            n, size = n - 1, size - 1  # the article's own terms are no evidence
-        if n <= 0 or size <= 0:
-            return None
-        return n / size
 
     def best(self, key: Hashable) -> int | None:
         """The story the document fits best, if it shares enough with any."""
