@@ -73,6 +73,8 @@ class Plan:
     shown: Shown
     kept: Manifest | None = None
     """The corpus state kept by an earlier run, when close enough to this run's files."""
+    fresh: int = 0
+    """Files read to hash them (new or changed since the key memo last saw them)."""
 
     @property
     def files(self) -> list[str]:
@@ -126,7 +128,7 @@ def plan(collected: Collected, config: Config, cache: Cache) -> Plan:
     keys = {path: _read_key(path, config, memo, reads) for path in collected.files}
     cache.save_key_memo()
     whole = None if collected.missing else _whole_run_key(cache, collected, keys)
-    return Plan(collected, keys, reads.kept, whole, Shown(collected.spelled))
+    return Plan(collected, keys, reads.kept, whole, Shown(collected.spelled), fresh=reads.count)
 
 
 def cached_result(plan: Plan, cache: Cache) -> RunResult | None:
@@ -160,13 +162,19 @@ class _Run:
         cached = cached_result(planned, self.cache)
         if cached is not None:
             return cached
-        if self.linter.parses:
-            self.executor.warm_up()  # there is work: a worker loads spaCy while the cache is read
+        if self.linter.parses:  # there is work: workers load spaCy while the cache is read
+            self.executor.warm_up(self._workers_wanted(planned))
         if self.linter.corpus_rules:
             planned.kept = kept_manifest(self.linter.features, self.cache, planned.keys)
         first = self.first_pass(planned)
         seconds = self.second_pass(planned, first)
         return self.assemble(planned, first, seconds)
+
+    def _workers_wanted(self, plan: Plan) -> int:
+        """How many workers the first pass will keep busy: one for a few new files (pre-commit:
+        one worker loads spaCy, the other core builds the index), all of them when many files
+        are new or changed (a cold run: each worker loads spaCy now, none is started twice)."""
+        return self.executor.jobs if plan.fresh > PRELOAD_WHEN_NEW else 1
 
     # -- first pass and index -----------------------------------------------------------------
 
@@ -440,8 +448,11 @@ class _KeptReads:
     def __init__(self) -> None:
         self.kept: dict[str, bytes] = {}
         self.room = KEEP_BYTES
+        self.count = 0
+        """Files read (the key memo did not know them: new or changed), kept or not."""
 
     def offer(self, path: str, data: bytes) -> None:
+        self.count += 1
         if len(data) <= self.room:
             self.kept[path] = data
             self.room -= len(data)

@@ -67,9 +67,9 @@ class Executor(ABC):
     def start(self, context: Context) -> None:
         """Make the context available where batches run."""
 
-    def warm_up(self) -> None:
-        """Optionally have one worker warm the context up (load spaCy) while the caller is
-        still finding and hashing files; called after :meth:`start`."""
+    def warm_up(self, workers: int = 1) -> None:
+        """Optionally have ``workers`` workers warm the context up (load spaCy) while the
+        caller is still reading the cache; called after :meth:`start`."""
         return None
 
     @abstractmethod
@@ -103,7 +103,7 @@ def resolve(handle: Any) -> Any:
     return _SHARED[handle]
 
 
-def _init_worker(context: Context, parent: int | None = None) -> None:
+def _init_worker(context: Context, parent: int | None = None, warm: bool = False) -> None:
     global _CONTEXT
     _CONTEXT = context
     if parent is not None:  # a local pool: die with the parent, whatever kills it
@@ -112,12 +112,18 @@ def _init_worker(context: Context, parent: int | None = None) -> None:
         die_with_parent(parent)
     # Ctrl-C goes to the whole process group: the parent stops the pool, workers ignore it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if warm:  # every worker of the pool, before its first task
+        _warm_up_worker()
 
 
 def _warm_up_worker() -> None:
     assert _CONTEXT is not None, "worker not initialised"
     with contextlib.suppress(Exception):  # a missing model is reported by the task that needs it
         _CONTEXT.warm_up()
+
+
+def _started() -> None:
+    """A task that only makes the pool start its workers."""
 
 
 def _call_in_worker(task: Task[X, Y], batch: Sequence[X], shared: Any) -> list[Y]:
@@ -172,18 +178,20 @@ class ProcessExecutor(Executor):
     def start(self, context: Context) -> None:
         self.context = context
 
-    def warm_up(self) -> None:
-        """One worker warms the context up now (the engine asks when a rule may parse: spaCy).
-        If the run then has one batch to do (pre-commit) that worker takes it, pipeline loaded;
-        if it has more, the pool is replaced by a full-size one; if it has none, the worker is
-        killed at close."""
+    def warm_up(self, workers: int = 1) -> None:
+        """``workers`` workers warm the context up now (the engine asks when a rule may parse:
+        spaCy). A run with one batch to do (pre-commit) asks for one: that worker takes it,
+        pipeline loaded. A run with many asks for all: the pool the first map wants is already
+        there, warm. A smaller pool is replaced when a map needs more; a pool that only warmed
+        up is killed at close."""
         if self.context is None or self.pool is not None:
             return
-        self._new_pool(1).submit(_warm_up_worker)
+        self._new_pool(min(max(1, workers), self.jobs), warm=True).submit(_started)
 
-    def _new_pool(self, size: int | None = None) -> ProcessPoolExecutor:
+    def _new_pool(self, size: int | None = None, warm: bool = False) -> ProcessPoolExecutor:
         """A fresh pool. Its first use sizes it: a run with one batch (a pre-commit run on one
-        new article) gets one worker, which then loads spaCy once for both passes."""
+        new article) gets one worker, which then loads spaCy once for both passes. ``warm``:
+        each worker warms the context up as it starts."""
         if self.pool is not None:
             self._kill()
         import multiprocessing
@@ -193,7 +201,7 @@ class ProcessExecutor(Executor):
         initializer: Any = _init_worker  # typeshed only knows initializers without arguments
         self.pool = ProcessPoolExecutor(
             self.size, mp_context=context, initializer=initializer,
-            initargs=(self.context, os.getpid() if self.start_method == "fork" else None),
+            initargs=(self.context, os.getpid() if self.start_method == "fork" else None, warm),
         )
         return self.pool
 

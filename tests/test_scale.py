@@ -366,6 +366,46 @@ def test_a_pool_broken_after_a_map_is_replaced_by_the_next_map() -> None:
         executor.close()
 
 
+def _worker_pid(linter: object, batch: Sequence[int], shared: object) -> list[int]:
+    time.sleep(0.2)  # long enough that both workers take a batch
+    return [os.getpid() for _ in batch]
+
+
+class _CountingLinter(Linter):
+    """A linter whose warm-up leaves a file per warmed worker (the real one loads spaCy)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(Config(), [], [])
+        self.folder = folder
+
+    def warm_up(self) -> None:
+        (self.folder / str(os.getpid())).touch()
+
+
+@pytest.mark.parametrize(("asked", "replaced"), [(2, False), (1, True)])
+def test_a_warmed_pool_the_size_of_the_run_is_used_not_replaced(
+    tmp_path: Path, asked: int, replaced: bool
+) -> None:
+    """A cold run asks every worker to warm up and its first map runs on those workers; a
+    pre-commit run warms one, and a map that needs two gets a new pool."""
+    from lint.executors import Task
+
+    executor = ProcessExecutor(2)
+    executor.start(_CountingLinter(tmp_path))
+    try:
+        executor.warm_up(asked)
+        deadline = time.monotonic() + 30
+        while len(list(tmp_path.iterdir())) < asked and time.monotonic() < deadline:
+            time.sleep(0.05)
+        warmed = {int(p.name) for p in tmp_path.iterdir()}
+        assert len(warmed) == asked
+        ran = {pid for batch in executor.map(Task(_worker_pid, _crashed), [[1], [2]]) for pid in batch}
+        assert len(ran) == 2
+        assert ran.isdisjoint(warmed) is replaced
+    finally:
+        executor.close()
+
+
 # ---------------------------------------------------------------------------------------------
 # 6. The NLP time limit
 
