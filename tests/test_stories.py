@@ -216,6 +216,24 @@ def test_a_figure_the_text_says_was_updated_is_not_a_warning(lint_corpus: Corpus
     assert not [d for d in found if Path(d.path).name == "b.txt" and str(d.severity) != "info"]
 
 
+def test_an_update_word_the_other_outlets_use_too_does_not_excuse_a_dropped_zero(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"Estimated" is a cue that a figure changed only when the siblings do not say it too."""
+    estimate = "The utility estimated the cost of the bottled water at {} a day."
+    story = {
+        "wire.txt": WIRE + estimate.format("$40,000") + "\n",
+        "b.txt": OUTLET_B + estimate.format("$40,000") + "\n",
+        "c.txt": OUTLET_C + estimate.format("$40,000") + "\n",
+        "mt.txt": TRANSLATED + estimate.format("$4,000") + "\n",
+    }
+    found = names(lint_corpus(story, select="NL509"), "NL509")
+    assert ("mt.txt", "$4,000", "warning") in found
+    revised = {**story, "mt.txt": TRANSLATED + "By evening the utility had revised the cost of the bottled water to $4,000 a day.\n"}
+    found = names(lint_corpus(revised, select="NL509"), "NL509")
+    assert not [row for row in found if row[1] == "$4,000" and row[2] != "info"]
+
+
 def test_another_person_with_a_similar_name_is_not_a_variant(lint_corpus: CorpusFactory) -> None:
     neighbour = OUTLET_C + (
         "\nOutside the depot, Rosalind Achterhof, who runs a bakery on Tollcross Road, said she had "

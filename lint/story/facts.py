@@ -119,11 +119,12 @@ def _judge(
         return
     theirs = verdict.value
     assert isinstance(theirs, Figure)
-    if any(_same_fact(theirs, v) for v in own_values):
+    if any(_comparable(theirs, v) and _same_fact(theirs, v) for v in own_values):
         return  # the article gives the other value too
     if not _related(figure, theirs) and (verdict.severity != "warning" or not aligned & set(verdict.agreeing)):
         return  # one outlet against another, or a tie by context words alone, over unrelated values
-    if _updated(tokens, figure):  # the text says the figure changed: weak evidence
+    said = {t.norm for d in verdict.agreeing for t in alignment.tokens(matched[d][1])}
+    if _updated(tokens, figure, said):  # the text says the figure changed: weak evidence
         verdict = verdict._replace(severity="info")
     yield _finding(alignment, base, tokens, figure, theirs, matched, verdict)
 
@@ -210,10 +211,12 @@ UPDATE_BEFORE = 10
 UPDATE_AFTER = 3
 
 
-def _updated(tokens: Sequence[Token], figure: Figure) -> bool:
-    """Whether words near the figure say it changed or is another one."""
+def _updated(tokens: Sequence[Token], figure: Figure, said: set[str]) -> bool:
+    """Whether words near the figure say it changed or is another one. ``said``: the words of
+    the siblings' sentences that give the other value; a cue they use too ("exporters
+    estimate losses at ...") describes the same statement, not a change."""
     window = tokens[max(0, figure.first - UPDATE_BEFORE) : figure.last + 1 + UPDATE_AFTER]
-    return any(t.norm in UPDATE_WORDS for t in window)
+    return any(t.norm in UPDATE_WORDS and t.norm not in said for t in window)
 
 
 def _units(figures: Sequence[Figure]) -> set[tuple[str, str]]:
