@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,49 @@ def test_own_institutions_and_famous_bodies_are_not_reported(lint_corpus: Corpus
 def test_no_article_country_no_article_finding(lint_corpus: CorpusFactory) -> None:
     text = "Markets steady\n\nThe Bureau of Meteorology forecast a quiet week, traders said on Monday.\n"
     assert _nl502(lint_corpus, text) == []
+
+
+# ---------------------------------------------------------------- gazetteer and story together
+
+
+def test_a_body_the_gazetteer_and_the_story_both_place_is_one_finding_with_both(
+    lint_corpus: CorpusFactory,
+) -> None:
+    def told(agency: str, closing: str) -> str:
+        return _article(
+            "SAPPORO, Japan — Heavy snow closed roads across Hokkaido on Monday. ",
+            f"The {agency} forecast another 60 centimetres of snow for Tuesday and Wednesday.",
+            f"The prefecture sent 40 ploughs to clear the roads near Sapporo and Otaru. {closing}",
+        )
+
+    story = {
+        "wire.txt": told("Japan Meteorological Agency", "Schools stayed shut."),
+        "daily.txt": told("Japan Meteorological Agency", "Trains ran late."),
+        "mt.txt": told("Bureau of Meteorology", "Ferries stayed in port."),
+    }
+    found = [d for d in lint_corpus(story, select="NL502") if Path(d.path).name == "mt.txt"]
+    assert [(d.text, d.suggestion, d.severity.name) for d in found] == [
+        ("Bureau of Meteorology", "Japan Meteorological Agency", "WARNING")]
+    assert "Australia" in found[0].message  # the gazetteer's evidence
+    assert "other articles of the story name 'Japan Meteorological Agency'" in found[0].message
+    assert {Path(r.path).name for r in found[0].related} >= {"wire.txt", "daily.txt"}
+
+
+def test_what_the_story_writes_is_the_suggestion_over_the_gazetteer_guess() -> None:
+    from lint.diagnostic import Diagnostic, Related, Severity
+    from lint.rules.jurisdiction import with_story_evidence
+
+    def at(message: str, suggestion: str, severity: Severity, related: list[Related]) -> Diagnostic:
+        return Diagnostic("mt.txt", 3, 5, 3, 24, "NL502", "wrong-jurisdiction", severity, message,
+                          suggestion=suggestion, related=related)
+
+    gazetteer = at("'Board of Trade' is Ruritania's trade body, not Freedonia's; Freedonia's trade "
+                   "body is 'Trade Office'", "Trade Office", Severity.WARNING, [])
+    story = at("'Board of Trade' where 1 other article of the story names 'Chamber of Commerce'",
+               "Chamber of Commerce", Severity.INFO, [Related("wire.txt", 3, 5, "")])
+    merged = with_story_evidence(gazetteer, story)
+    assert merged.suggestion == "Chamber of Commerce" and merged.severity is Severity.WARNING
+    assert "Trade Office" not in merged.message and "Ruritania's trade body" in merged.message
+    assert "1 other article of the story names 'Chamber of Commerce' in the same sentence (wire.txt:3)" in merged.message
+    elsewhere = dataclasses.replace(story, column=30, end_column=40)  # not the same span
+    assert with_story_evidence(gazetteer, elsewhere).suggestion == "Trade Office"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lint.diagnostic import Diagnostic
-from lint.story.align import StoryDoc, align_story
+from lint.story.align import Place, StoryDoc, align_story
 from lint.story.cluster import StorySettings, group_stories
 from lint.story.evidence import vote
 from lint.story.figures import extract_figures
@@ -147,6 +147,23 @@ def test_identical_sentences_collapse_into_one_node() -> None:
     docs = [StoryDoc((name, None), [sentence]) for name in ("a", "b", "c")]
     alignment = align_story(docs)
     assert len(alignment.nodes) == 1 and len(alignment.nodes[0].places) == 3
+
+
+def test_sentences_of_two_locales_pair_up_when_their_spellings_are_folded() -> None:
+    """A British and an American outlet share a word spelled two ways: folded, it counts
+    towards pairing the sentences (the tokens keep their spelling)."""
+    from lint.features.vocab import LocaleTable
+    from lint.packs import load_packs
+
+    british = Sentence(1, 1, 0, "The Labour Board summoned the harbour pilots to a hearing.")
+    american = Sentence(1, 1, 0, "The Labor Board called the dock pilots to an inquiry at the harbor.")
+    docs = [StoryDoc(("gb", None), [british]), StoryDoc(("us", None), [american])]
+    spelling = LocaleTable(load_packs()).british_to_american
+    assert spelling["labour"] == "labor" and spelling["harbour"] == "harbor"
+    assert align_story(docs).counterparts_of(Place(0, 0)) == {}
+    paired = align_story(docs, spelling).counterparts_of(Place(0, 0))
+    assert list(paired) == [1]
+    assert align_story(docs, spelling).tokens(Place(0, 0))[1].norm == "labour"
 
 
 def test_vote_needs_two_independent_siblings_and_counts_copies_once() -> None:

@@ -18,6 +18,7 @@ import regex
 
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
+from lint.features.vocab import LocaleTable
 from lint.hashing import digest
 from lint.lexicon import lexicon
 from lint.names.extract import NameData
@@ -198,7 +199,8 @@ class StoryReducer(Reducer):
             signature = digest(story, *(repr(self.documents[k]) for k in keys))
             found = self.memo.get(signature)
             if found is None:
-                found = analyze_story([self.documents[k] for k in keys], self.settings.roles)
+                found = analyze_story([self.documents[k] for k in keys], self.settings.roles,
+                                      self.settings.spelling)
             memo[signature] = found
             for key, items, first in zip(keys, found.findings, found.copies, strict=True):
                 copy_of[key] = keys[first]
@@ -219,7 +221,8 @@ class Story(Feature):
 
     def configure(self, config: Config, packs: Sequence[Pack]) -> None:
         self.settings = StorySettings(
-            config.story_min_shared, enabled=config.stories, roles=NameData.from_packs(packs).roles
+            config.story_min_shared, enabled=config.stories, roles=NameData.from_packs(packs).roles,
+            spelling=LocaleTable(packs).british_to_american,
         )
 
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:

@@ -108,6 +108,8 @@ class LocaleTable:
         self.conventions: list[Convention] = []
         self.official: frozenset[str] = frozenset()
         """Names that keep another locale's spelling on purpose ("Australian Labor Party")."""
+        self.british_to_american: dict[str, str] = {}
+        """Each pair's British form -> its American form (lowercase)."""
         self.min_votes = 5
         self.majority = 0.75
         marker_words: dict[str, list[str]] = {}
@@ -149,6 +151,7 @@ class LocaleTable:
         us, gb = us.lower(), gb.lower()
         if us == gb:
             return
+        self.british_to_american.setdefault(gb, us)
         for locale in LOCALES:
             choice = take.get(locale) or (
                 take.get("en-GB") if locale in _LIKE_BRITISH else None

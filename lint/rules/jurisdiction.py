@@ -11,6 +11,7 @@ findings the same way.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from lint.config import Config
@@ -84,8 +85,11 @@ class WrongJurisdiction(Rule):
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         found = list(self._gazetteer_findings(ctx))
-        yield from found
-        for story in story_diagnostics(self, ctx, ("institution",)):
+        stories = list(story_diagnostics(self, ctx, ("institution",)))
+        for diagnostic in found:
+            story = next((s for s in stories if overlaps(s, diagnostic)), None)
+            yield diagnostic if story is None else with_story_evidence(diagnostic, story)
+        for story in stories:
             if not any(overlaps(story, d) for d in found):
                 yield story
 
@@ -140,6 +144,31 @@ class WrongJurisdiction(Rule):
             ctx, base + found.start, base + found.end, message, suggestion=found.suggestion, fix=fix,
             severity=Severity.INFO if found.weak else None,
         )
+
+
+def with_story_evidence(found: Diagnostic, story: Diagnostic) -> Diagnostic:
+    """A name the gazetteer misplaces that the story's other articles also name otherwise, as
+    one finding: both kinds of evidence in the message, the more serious severity, and what
+    the siblings write as the suggestion (over the gazetteer's guess) when they name the same
+    span."""
+    from lint.discover import display_path
+
+    same_span = (story.line, story.column, story.end_line, story.end_column) == (
+        found.line, found.column, found.end_line, found.end_column)
+    use_story = same_span and story.suggestion is not None
+    message = found.message
+    if use_story and found.suggestion:  # the gazetteer's guess is its last clause (_report)
+        message = message[: message.rfind("; ")]
+    where = ", ".join(f"{display_path(r.path)}:{r.line}" for r in story.related[:3])
+    count = len(story.related)
+    message += (f"; {count} other article{'s' if count != 1 else ''} of the story "
+                f"name{'s' if count == 1 else ''} '{story.suggestion}' in the same sentence ({where})")
+    return dataclasses.replace(
+        found, message=message, severity=max(found.severity, story.severity),
+        suggestion=story.suggestion if use_story else found.suggestion,
+        fix=story.fix if use_story else found.fix,
+        related=[*story.related, *found.related], story=found.story or story.story,
+    )
 
 
 RULES = [WrongJurisdiction]

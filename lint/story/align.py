@@ -18,7 +18,7 @@ remembered, so copies reuse them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -144,8 +144,11 @@ def _sentence_in(node: Node, doc: int) -> int:
     return next(p.sentence for p in node.places if p.doc == doc)
 
 
-def align_story(docs: list[StoryDoc]) -> Alignment:
-    """Collapse the story's sentences into nodes and find its copy groups."""
+def align_story(docs: list[StoryDoc], spelling: Mapping[str, str] | None = None) -> Alignment:
+    """Collapse the story's sentences into nodes and find its copy groups. ``spelling`` maps
+    a locale's spelling to one form for every locale ("labour" to "labor"): outlets of two
+    locales then share the word when sentences are paired (their tokens keep the spelling)."""
+    spelling = spelling or {}
     nodes: list[Node] = []
     node_of: dict[Place, int] = {}
     by_text: dict[str, int] = {}
@@ -155,7 +158,7 @@ def align_story(docs: list[StoryDoc]) -> Alignment:
             if number is None:
                 tokens = tokenize(sentence.text)
                 number = by_text[sentence.text] = len(nodes)
-                nodes.append(Node(tokens, frozenset(stem(t.norm) for t in tokens if is_content(t))))
+                nodes.append(Node(tokens, frozenset(stem(spelling.get(t.norm, t.norm)) for t in tokens if is_content(t))))
             nodes[number].places.append(Place(d, s))
             node_of[Place(d, s)] = number
     alignment = Alignment(docs, nodes, node_of)

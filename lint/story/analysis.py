@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from lint.story.align import Alignment, Place, StoryDoc, align_story
@@ -23,10 +23,14 @@ class StoryAnalysis(NamedTuple):
     """Each article's copy group: the index of the first article of the group."""
 
 
-def analyze_story(docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset()) -> StoryAnalysis:
+def analyze_story(
+    docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset(),
+    spelling: Mapping[str, str] | None = None,
+) -> StoryAnalysis:
     """The findings of each article of a story (same order as ``docs``); ``roles`` are the
-    words for what a person is or does, which tell two similar names apart."""
-    alignment = align_story(list(docs))
+    words for what a person is or does, which tell two similar names apart; ``spelling`` maps
+    locale spellings to one form when sentences are paired (see :func:`align_story`)."""
+    alignment = align_story(list(docs), spelling)
     groups = alignment.groups
     figures = _figures(alignment)
     people = collect(alignment, INSTITUTION_HEADS, roles)

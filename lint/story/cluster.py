@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MIN_SHARED_TERMS = 4
 """Rare terms an article must share with a story to join it."""
@@ -43,6 +43,8 @@ class StorySettings:
     enabled: bool = True
     roles: frozenset[str] = frozenset()
     """Words for what a person is or does (rules/names.toml ``[names] roles``)."""
+    spelling: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """British spelling -> American (rules/locale.toml), one form when sentences are paired."""
 
 
 def group_stories(

@@ -201,7 +201,7 @@ def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> I
     yield StoryFinding(
         "institution", sentence.start + a, sentence.start + b,
         f"'{sentence.text[a:b]}' where {count} other article{'s' if count != 1 else ''} of the "
-        f"story name '{expected}' in the same sentence ({describe(evidence)})",
+        f"story name{'s' if count == 1 else ''} '{expected}' in the same sentence ({describe(evidence)})",
         verdict.severity, expected, tuple(evidence),
     )
 
