@@ -203,6 +203,30 @@ def test_pronoun_that_the_other_outlets_contradict(lint_corpus: CorpusFactory) -
     assert found[0].suggestion == "She"
 
 
+def _with_spokeswoman(mt_line: str) -> dict[str, str]:
+    """The story, each outlet naming the utility's spokeswoman its own way."""
+    return {
+        "wire.txt": WIRE + "Utility spokeswoman Lena Okafor said crews would work through the night.\n",
+        "b.txt": OUTLET_B + "Lena Okafor, a spokeswoman for the utility, said crews would work all night.\n",
+        "c.txt": OUTLET_C + "Crews would work through the night, said spokeswoman Lena Okafor.\n",
+        "mt.txt": TRANSLATED + mt_line + "\n",
+    }
+
+
+def test_a_role_noun_of_the_other_gender_is_pronoun_drift(lint_corpus: CorpusFactory) -> None:
+    story = _with_spokeswoman("The spokesman of the utility Lena Okafor said that the crews work the whole night.")
+    found = [d for d in lint_corpus(story, select="NL511") if d.text == "spokesman"]
+    assert [(Path(d.path).name, str(d.severity), d.suggestion) for d in found] == [("mt.txt", "warning", "spokeswoman")]
+    assert "as a woman" in found[0].message
+
+
+def test_a_role_noun_for_someone_else_is_not_pronoun_drift(lint_corpus: CorpusFactory) -> None:
+    for line in ("The spokesman for Lena Okafor said that the crews work the whole night.",
+                 "Lena Okafor's spokesman said that the crews work the whole night."):
+        found = [d for d in lint_corpus(_with_spokeswoman(line), select="NL511") if d.text == "spokesman"]
+        assert found == [], line
+
+
 def test_changed_word_in_a_quotation(lint_corpus: CorpusFactory) -> None:
     found = names(lint_corpus(STORY, select="NL501"), "NL501")
     assert ("mt.txt", "pure", "warning") in found

@@ -48,15 +48,19 @@ class PronounDrift(Rule):
         severity=Severity.WARNING,
         category="accuracy/mistranslation",
         fixable=True,
-        summary="'He' for a person whom the story's other articles call 'she', or the reverse.",
+        summary=("'He' or 'spokesman' for a person whom the story's other articles call 'she' or "
+                 "'spokeswoman', or the reverse."),
         what=(
             "A third-person pronoun (he, his, him, she, her) stands for the one person named in "
             "its sentence before it, or in the nearest of the two sentences before that names "
             "exactly one (a sentence-initial pronoun continues the last sentence's subject). "
             "When at least two independent sibling articles of the story (docs/stories.md) refer "
             "to that person with the other pronoun, and this article uses only this one, it is "
-            "a warning; one sibling is info. People are matched across articles by name, "
-            "including spelling variants that the text ties together."
+            "a warning; one sibling is info. A gendered role noun right beside a name counts "
+            "the same way ('spokesman Ana Ruiz', 'Ana Ruiz, a spokeswoman'; spokesman, chairman, "
+            "congressman, actor and their pairs), unless a word makes them two people ('the "
+            "spokesman for Ana Ruiz', 'Ana Ruiz's spokesman'). People are matched across "
+            "articles by name, including spelling variants that the text ties together."
         ),
         why=(
             "Languages that drop the subject (Spanish, Korean, Japanese, Chinese) or whose verbs "

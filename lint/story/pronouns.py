@@ -1,4 +1,5 @@
-"""Pronouns: "he" for a person whom the other articles of the story call "she", or the reverse.
+"""Pronouns: "he" for a person whom the other articles of the story call "she", or the reverse;
+and gendered nouns for a named person ("spokesman" for the one the others call "spokeswoman").
 
 Languages that drop the subject (Spanish, Korean, Japanese, Chinese) or whose verb forms carry
 no gender (Hindi honorifics) leave a translation system to guess the pronoun, and it guesses
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from lint.story.align import Alignment, Place
 from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
-from lint.story.people import People, linked
+from lint.story.people import Mention, People, linked
 from lint.story.text import Token
 
 PRONOUNS = {
@@ -23,6 +24,22 @@ PRONOUNS = {
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
 WORDS = {"m": ("he", "his"), "f": ("she", "her")}
+_PAIRS = (
+    ("spokesman", "spokeswoman"), ("chairman", "chairwoman"), ("businessman", "businesswoman"),
+    ("congressman", "congresswoman"), ("councilman", "councilwoman"), ("policeman", "policewoman"),
+    ("sportsman", "sportswoman"), ("salesman", "saleswoman"), ("anchorman", "anchorwoman"),
+    ("alderman", "alderwoman"), ("assemblyman", "assemblywoman"), ("frontman", "frontwoman"),
+    ("actor", "actress"), ("waiter", "waitress"), ("headmaster", "headmistress"),
+)
+"""Role nouns only: kinship nouns and "man" or "woman" name someone else as often as the
+person beside them ("the son of Ana Ruiz", "the man who shot ...")."""
+GENDERED_NOUNS = {**{m: ("m", f) for m, f in _PAIRS}, **{f: ("f", m) for m, f in _PAIRS}}
+"""English nouns that give a person's gender, with the other gender's noun (one person)."""
+NOUN_BEFORE_NAME = 4
+"""A gendered noun stands for a name that starts within this many words after it
+("spokeswoman Ana Ruiz", "the spokesman of the ministry Ana Ruiz")..."""
+NOUN_AFTER_NAME = 3
+"""...or that ends within this many words before it ("Ana Ruiz, a spokeswoman")."""
 LOOKBACK = 2
 """Sentences before a pronoun searched for the person it stands for."""
 SUBJECT_REACH = 8
@@ -51,12 +68,42 @@ def references(alignment: Alignment, people: People, doc: int) -> list[Reference
         tokens = alignment.tokens(place)
         for i, token in enumerate(tokens):
             gender = PRONOUNS.get(token.norm)
-            if gender is None:
+            if gender is not None:
+                person = _antecedent(tokens, i, s, mentions, surnames, alignment, doc)
+            elif token.norm in GENDERED_NOUNS and token.surface.islower():
+                gender = GENDERED_NOUNS[token.norm][0]
+                person = _named_beside(tokens, i, people.mentions.get(doc, []), s)
+            else:
                 continue
-            person = _antecedent(tokens, i, s, mentions, surnames, alignment, doc)
             if person is not None:
                 out.append(Reference(place, i, gender, person))
     return out
+
+
+_NOT_THE_SAME = frozenset({"for", "to", "and", "or", "with", "by", "from", "against", "than", "at"})
+"""A word between a role noun and a name that makes them two people ("the spokesman for Ana
+Ruiz", "Ana Ruiz and a spokesman")."""
+
+
+def _named_beside(
+    tokens: Sequence[Token], i: int, mentions: Sequence[Mention], sentence: int
+) -> tuple[str, ...] | None:
+    """The one person named next to the role noun at token ``i``: just after it ("spokeswoman
+    Ana Ruiz"), or just before it ("Ana Ruiz, a spokeswoman"), and not someone else's ("Ana
+    Ruiz's spokesman")."""
+    near: set[tuple[str, ...]] = set()
+    for m in mentions:
+        if m.place.sentence != sentence:
+            continue
+        if i < m.first <= i + NOUN_BEFORE_NAME:
+            between = tokens[i + 1 : m.first]
+        elif i - NOUN_AFTER_NAME <= m.last < i and not tokens[m.last].surface.endswith(("'s", "’s")):
+            between = tokens[m.last + 1 : i]
+        else:
+            continue
+        if not any(t.norm in _NOT_THE_SAME for t in between):
+            near.add(m.form)
+    return near.pop() if len(near) == 1 else None
 
 
 def _antecedent(
@@ -128,17 +175,26 @@ def _finding(
 ) -> StoryFinding:
     token = alignment.tokens(ref.place)[ref.token]
     sentence = alignment.sentence(ref.place)
+    count = len(witnesses)
+    others = f"{count} other article{'s' if count != 1 else ''} of the story"
+    if token.norm in GENDERED_NOUNS:
+        word = GENDERED_NOUNS[token.norm][1]
+        return StoryFinding(
+            "pronoun", sentence.start + token.start, sentence.start + token.end,
+            f"'{token.surface}' for {name}, whom {others} refer{'s' if count == 1 else ''} to as "
+            f"a {'woman' if theirs == 'f' else 'man'} ({describe(witnesses)}): a translation that "
+            "guessed the gender?",
+            severity, word, tuple(witnesses),
+        )
     subject = token.norm in ("he", "she")
     word = WORDS[theirs][0 if subject else 1]
     if token.norm in ("him", "himself", "hers", "herself"):
         word = {"him": "her", "himself": "herself", "hers": "his", "herself": "himself"}[token.norm]
     if token.surface[:1].isupper():
         word = word.capitalize()
-    count = len(witnesses)
     return StoryFinding(
         "pronoun", sentence.start + token.start, sentence.start + token.end,
-        f"'{token.surface}' for {name}, whom {count} other article{'s' if count != 1 else ''} of "
-        f"the story call{'s' if count == 1 else ''} '{WORDS[theirs][0]}' ({describe(witnesses)}): a "
-        "translation that guessed the pronoun?",
+        f"'{token.surface}' for {name}, whom {others} call{'s' if count == 1 else ''} "
+        f"'{WORDS[theirs][0]}' ({describe(witnesses)}): a translation that guessed the pronoun?",
         severity, word, tuple(witnesses),
     )
