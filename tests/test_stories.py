@@ -227,6 +227,39 @@ def test_a_role_noun_for_someone_else_is_not_pronoun_drift(lint_corpus: CorpusFa
         assert found == [], line
 
 
+def _with_deputy_mayor(mt_line: str) -> dict[str, str]:
+    line = "Deputy mayor Giuseppe Ferrante said the four depots would stay open all week."
+    return {"wire.txt": WIRE + line + "\n", "b.txt": OUTLET_B + line + "\n",
+            "c.txt": OUTLET_C + "The four depots would stay open all week, deputy mayor Giuseppe Ferrante said.\n",
+            "mt.txt": TRANSLATED + mt_line + "\n"}
+
+
+def test_a_given_name_in_another_language_is_a_name_variant(lint_corpus: CorpusFactory) -> None:
+    story = _with_deputy_mayor("The deputy mayor Joseph Ferrante said that the four depots stay open the whole week.")
+    found = [d for d in lint_corpus(story, select="NL401") if d.text == "Joseph Ferrante"]
+    assert [(Path(d.path).name, str(d.severity), d.suggestion) for d in found] == [
+        ("mt.txt", "warning", "Giuseppe Ferrante")]
+
+
+def test_a_namesake_with_a_cognate_given_name_elsewhere_in_the_story_is_not_a_variant(
+    lint_corpus: CorpusFactory,
+) -> None:
+    story = _with_deputy_mayor("Shopkeeper Joseph Ferrante sold his last crate of bottled water by noon.")
+    assert not [d for d in lint_corpus(story, select="NL401")
+                if d.text == "Joseph Ferrante" and str(d.severity) != "info"]
+
+
+def test_given_name_families_link_forms_only_with_the_same_surname() -> None:
+    from lint.names.extract import NameData
+    from lint.packs import load_packs
+
+    cognates = NameData.from_packs(load_packs()).cognates
+    assert same_person(("istvan", "nagy"), ("stephen", "nagy"), cognates)
+    assert not same_person(("istvan", "nagy"), ("stephen", "nagy"))
+    assert not same_person(("istvan", "nagy"), ("stephen", "kovacs"), cognates)
+    assert not same_person(("istvan", "nagy"), ("peter", "nagy"), cognates)
+
+
 def test_changed_word_in_a_quotation(lint_corpus: CorpusFactory) -> None:
     found = names(lint_corpus(STORY, select="NL501"), "NL501")
     assert ("mt.txt", "pure", "warning") in found

@@ -200,7 +200,7 @@ class StoryReducer(Reducer):
             found = self.memo.get(signature)
             if found is None:
                 found = analyze_story([self.documents[k] for k in keys], self.settings.roles,
-                                      self.settings.spelling)
+                                      self.settings.spelling, self.settings.cognates)
             memo[signature] = found
             for key, items, first in zip(keys, found.findings, found.copies, strict=True):
                 copy_of[key] = keys[first]
@@ -220,9 +220,10 @@ class Story(Feature):
         self.settings = StorySettings()
 
     def configure(self, config: Config, packs: Sequence[Pack]) -> None:
+        names = NameData.from_packs(packs)
         self.settings = StorySettings(
-            config.story_min_shared, enabled=config.stories, roles=NameData.from_packs(packs).roles,
-            spelling=LocaleTable(packs).british_to_american,
+            config.story_min_shared, enabled=config.stories, roles=names.roles,
+            spelling=LocaleTable(packs).british_to_american, cognates=names.cognates or {},
         )
 
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:

@@ -53,6 +53,8 @@ class NameData:
     accept: frozenset[str] = frozenset()
     reject: Mapping[str, str] | None = None
     roles: frozenset[str] = frozenset()
+    cognates: Mapping[str, str] | None = None
+    """Folded given name -> its family ("istvan" -> "stephen"), rules/names.toml."""
 
     @classmethod
     def from_packs(cls, packs: Iterable[Any]) -> NameData:
@@ -62,12 +64,15 @@ class NameData:
                       "derivation_suffixes", "accept", "roles")
         }
         reject: dict[str, str] = {}
+        cognates: dict[str, str] = {}
         for pack in packs:
             table = pack.data.get("names")
             if not isinstance(table, dict):
                 continue
             for key, bucket in lists.items():
                 bucket.update(str(w).lower() for w in table.get(key, []))
+            for family, names in table.get("given_name_cognates", {}).items():
+                cognates.update({str(name).lower(): str(family) for name in names})
             vocabulary = table.get("vocabulary", {})
             lists["accept"].update(str(w) for w in vocabulary.get("accept", []))
             reject.update({str(k): str(v) for k, v in vocabulary.get("reject", {}).items()})
@@ -81,6 +86,7 @@ class NameData:
             accept=frozenset(lists["accept"]),
             reject=reject,
             roles=frozenset(lists["roles"]),
+            cognates=cognates,
         )
 
 

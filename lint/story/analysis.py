@@ -25,15 +25,16 @@ class StoryAnalysis(NamedTuple):
 
 def analyze_story(
     docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset(),
-    spelling: Mapping[str, str] | None = None,
+    spelling: Mapping[str, str] | None = None, cognates: Mapping[str, str] | None = None,
 ) -> StoryAnalysis:
     """The findings of each article of a story (same order as ``docs``); ``roles`` are the
     words for what a person is or does, which tell two similar names apart; ``spelling`` maps
-    locale spellings to one form when sentences are paired (see :func:`align_story`)."""
+    locale spellings to one form when sentences are paired (see :func:`align_story`);
+    ``cognates`` gives given-name families across languages (see :func:`same_person`)."""
     alignment = align_story(list(docs), spelling)
     groups = alignment.groups
     figures = _figures(alignment)
-    people = collect(alignment, INSTITUTION_HEADS, roles)
+    people = collect(alignment, INSTITUTION_HEADS, roles, cognates)
     refs = {doc: references(alignment, people, doc) for doc in range(len(docs))}
     out: list[list[StoryFinding]] = []
     paired: dict[tuple[int, int], dict[int, Figure]] = {}

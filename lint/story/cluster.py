@@ -45,6 +45,8 @@ class StorySettings:
     """Words for what a person is or does (rules/names.toml ``[names] roles``)."""
     spelling: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """British spelling -> American (rules/locale.toml), one form when sentences are paired."""
+    cognates: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """Given name -> its family across languages (rules/names.toml)."""
 
 
 def group_stories(

@@ -13,7 +13,7 @@ role or organization). The siblings then vote, and copies of one wire story coun
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import jellyfish
@@ -58,6 +58,8 @@ class People:
     """Memo of :func:`linked`."""
     surface: dict[tuple[str, ...], str] = field(default_factory=dict)
     """A form as first written."""
+    cognates: Mapping[str, str] = field(default_factory=dict)
+    """Folded given name -> its family across languages (see :func:`same_person`)."""
 
 
 def name_parts(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -81,8 +83,10 @@ def _alike(a: str, b: str, ratio: float) -> bool:
     )
 
 
-def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two different name forms (folded parts) could name one person."""
+def same_person(a: Sequence[str], b: Sequence[str], cognates: Mapping[str, str] | None = None) -> bool:
+    """Whether two different name forms (folded parts) could name one person. ``cognates``
+    maps a given name to its family across languages: with the same surname, "Istvan" and
+    "Stephen" may be one person's name in two languages."""
     if len(a) < 2 or len(b) < 2 or tuple(a) == tuple(b):
         return False
     if sorted(a) == sorted(b):
@@ -93,7 +97,8 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     a_last, b_last = a[-1], b[-1]
     a_given, b_given = "".join(a[:-1]), "".join(b[:-1])
     if a_last == b_last:
-        return _alike(a_given, b_given, 60)
+        family = (cognates or {}).get(a[0])
+        return _alike(a_given, b_given, 60) or (family is not None and family == (cognates or {}).get(b[0]))
     if a_given == b_given:
         return _alike(a_last, b_last, 60)
     return _alike(a_last, b_last, 80) and _alike(a_given, b_given, 65)
@@ -120,10 +125,14 @@ def name_spans(
     return out
 
 
-def collect(alignment: Alignment, skip: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset()) -> People:
+def collect(
+    alignment: Alignment, skip: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(),
+    cognates: Mapping[str, str] | None = None,
+) -> People:
     """Every full-name mention of the story (names whose words are in ``skip``, such as
-    institution words, left out), with the words around it and the ``roles`` among them."""
-    people = People()
+    institution words, left out), with the words around it and the ``roles`` among them;
+    ``cognates``: given-name families for :func:`same_person`."""
+    people = People(cognates=cognates or {})
     for place, node in sorted(alignment.node_of.items()):
         tokens = alignment.nodes[node].tokens
         text = alignment.sentence(place).text
@@ -163,7 +172,7 @@ def name_findings(
     for form, mentions in forms.items():
         candidates = [
             other for other, users in people.users.items()
-            if other != form and users & witnesses and same_person(form, other)
+            if other != form and users & witnesses and same_person(form, other, people.cognates)
         ]
         if not candidates:
             continue
@@ -216,7 +225,7 @@ def linked(alignment: Alignment, people: People, a: tuple[str, ...], b: tuple[st
     key = (a, b) if a < b else (b, a)
     if key not in people.links:
         mine = [m for found in people.mentions.values() for m in found if m.form == a]
-        tie = _tie(alignment, people, mine, b) if mine and same_person(a, b) else None
+        tie = _tie(alignment, people, mine, b) if mine and same_person(a, b, people.cognates) else None
         people.links[key] = tie is not None and tie[0] != "weak"
     return people.links[key]
 
