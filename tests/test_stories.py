@@ -260,6 +260,23 @@ def test_given_name_families_link_forms_only_with_the_same_surname() -> None:
     assert not same_person(("istvan", "nagy"), ("peter", "nagy"), cognates)
 
 
+def test_the_surname_alone_of_a_variant_name_is_reported_with_it(lint_corpus: CorpusFactory) -> None:
+    story = {**STORY, "mt.txt": TRANSLATED + "Achterbergh added that the pumps were being cleaned.\n"}
+    found = [(d.text, str(d.severity), d.suggestion) for d in lint_corpus(story, select="NL401")
+             if Path(d.path).name == "mt.txt"]
+    assert ("Rosalind Achterbergh", "warning", "Rosalind Achterberg") in found
+    assert ("Achterbergh", "warning", "Achterberg") in found
+
+
+def test_a_bare_surname_shared_by_two_people_of_the_article_is_not_reported(
+    lint_corpus: CorpusFactory,
+) -> None:
+    text = TRANSLATED + "Her brother, Tomas Achterbergh, runs a bakery. Achterbergh said the bakery stayed open.\n"
+    found = [d.text for d in lint_corpus({**STORY, "mt.txt": text}, select="NL401")
+             if Path(d.path).name == "mt.txt"]
+    assert "Achterbergh" not in found
+
+
 def test_changed_word_in_a_quotation(lint_corpus: CorpusFactory) -> None:
     found = names(lint_corpus(STORY, select="NL501"), "NL501")
     assert ("mt.txt", "pure", "warning") in found

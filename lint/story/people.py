@@ -187,8 +187,40 @@ def name_findings(
         if not verdict.severity or verdict.value != "them":
             continue
         severity = verdict.severity if kind != "weak" else "info"
-        for mention in mentions:
-            yield _finding(alignment, mention, evidence, verdict.agreeing, verdict.same, kind, severity)
+        findings = [_finding(alignment, mention, evidence, verdict.agreeing, verdict.same, kind, severity)
+                    for mention in mentions]
+        yield from findings
+        if findings[0].kind == "name" and not any(f != form and f[-1] == form[-1] for f in forms):
+            yield from _bare_surnames(alignment, people, doc, form, evidence, len(verdict.agreeing), severity)
+
+
+def _bare_surnames(
+    alignment: Alignment, people: People, doc: int, form: tuple[str, ...], evidence: Witness,
+    count: int, severity: str,
+) -> Iterator[StoryFinding]:
+    """The article's mentions of the surname alone ("said Halmoshi") of a full name its siblings
+    write with another surname: the same variant, the same suggestion."""
+    theirs = evidence.text.split()[-1]
+    if fold(theirs) == form[-1]:
+        return  # the given name differs, not the surname
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for mention in people.mentions.get(doc, []):
+        spans[mention.place.sentence].append((mention.first, mention.last))
+    written = people.surface.get(form, " ".join(form))
+    for s in range(len(alignment.docs[doc].sentences)):
+        place = Place(doc, s)
+        sentence = alignment.sentence(place)
+        for i, token in enumerate(alignment.tokens(place)):
+            if token.norm != form[-1] or not token.surface[:1].isupper():
+                continue
+            if any(first <= i <= last for first, last in spans[s]):
+                continue  # part of a full name, reported with it
+            end = token.end - (2 if token.surface.endswith(("'s", "’s")) else 0)
+            message = (f"Name '{sentence.text[token.start:end]}' is written '{theirs}' by {count} "
+                       f"other article{'s' if count != 1 else ''} of the story ({describe([evidence])}): "
+                       f"the surname of '{written}', which they write '{evidence.text}'")
+            yield StoryFinding("name", sentence.start + token.start, sentence.start + end, message,
+                               severity, theirs, (evidence,))
 
 
 def _tie(
