@@ -169,3 +169,26 @@ def test_a_name_of_the_article_country_in_another_locale_spelling(lint_corpus: C
             "Crews from Queensland and Victoria joined them near Newcastle and Wollongong.\n")
     flagged = [(d.text, d.suggestion) for d in lint_corpus({"a.txt": text}, select="NL505") if d.code == "NL505"]
     assert flagged == [("Defense", "Defence")]
+
+
+def test_a_mixed_article_about_a_british_town_leans_british(lint_corpus: CorpusFactory) -> None:
+    text = (
+        "Harbour repairs begin in Falmouth\n\n"
+        "FALMOUTH, England — Work began on Monday on the harbour wall and the town centre "
+        "promenade, part of a programme the council approved in May.\n\n"
+        "Engineers analyzed the storm damage and said the neighborhood near the center of the "
+        "quay would stay closed until the labor on the wall is done.\n"
+    )
+    found = texts(lint_corpus({"a.txt": text}, select="NL505"), "NL505")
+    assert set(found) == {"analyzed", "neighborhood", "center", "labor"}
+
+
+def test_a_consistent_american_article_about_london_is_quiet(lint_corpus: CorpusFactory) -> None:
+    text = (
+        "Museum reopens in London\n\n"
+        "LONDON, England — The museum reopened on Monday after a two-year renovation of its "
+        "center hall, the director said.\n\n"
+        "Visitors lined up before the doors opened, and the gift shop sold out of its catalog "
+        "by noon.\n"
+    )
+    assert texts(lint_corpus({"a.txt": text}, select="NL505"), "NL505") == []

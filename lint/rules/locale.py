@@ -36,6 +36,13 @@ CONFIG_PRIOR = 2.0
 locale to leave it."""
 FOLDER_PRIOR = 1.0
 CORPUS_PRIOR = 1.0
+COUNTRY_PRIOR = 1.5
+"""Votes an article about an English-speaking country (lint/context/country.py: its dateline,
+places, demonyms) adds to that country's English when the article mixes locales: a Leeds
+story with both spellings leans British. A consistent article keeps its own locale (an
+American wire story about London), and an article about any other country says nothing."""
+COUNTRY_LOCALES = {"US": "en-US", "GB": "en-GB", "CA": "en-CA", "AU": "en-AU", "IN": "en-IN",
+                   "IE": "en-IE", "NZ": "en-NZ", "ZA": "en-ZA"}
 
 
 def locale_label(locales: Iterable[str]) -> str:
@@ -98,7 +105,8 @@ class LocaleSpelling(Rule):
             "'3 March' or 'March 3', 'said Tuesday' without 'on', 'tonnes', lakh and "
             "crore), for U.S., British, Canadian, Australian, Indian, Irish, New Zealand and "
             "South African English. The config's `locale`, the outlet folder's majority and "
-            "the corpus's are priors that the article's own evidence can outweigh. A spelling "
+            "the corpus's are priors that the article's own evidence can outweigh; so is the "
+            "English of the country the article is about, when the article mixes locales. A spelling "
             "that breaks the article's majority is reported with the article's count of the "
             "other locale's forms (a warning when the majority is at least two and twice the "
             "other side, info when it is thinner). Proper names and titles ('U.S. Secretary "
@@ -140,6 +148,9 @@ class LocaleSpelling(Rule):
             vote.add(locales, count, name)
         if ctx.config.locale:
             vote.prior[ctx.config.locale] = vote.prior.get(ctx.config.locale, 0.0) + CONFIG_PRIOR
+        home = COUNTRY_LOCALES.get((ctx.analysis.get("context") or {}).get("country") or "")
+        if home and vote.own and vote.total > max(vote.own.values()):  # only a mixed article
+            vote.prior[home] = vote.prior.get(home, 0.0) + COUNTRY_PRIOR
         part = ctx.index.part("vocab") if ctx.index else None
         if part:
             folder = dict(part.get("folders", {}).get(
