@@ -206,23 +206,23 @@ def test_pronoun_that_the_other_outlets_contradict(lint_corpus: CorpusFactory) -
 def _with_spokeswoman(mt_line: str) -> dict[str, str]:
     """The story, each outlet naming the utility's spokeswoman its own way."""
     return {
-        "wire.txt": WIRE + "Utility spokeswoman Lena Okafor said crews would work through the night.\n",
-        "b.txt": OUTLET_B + "Lena Okafor, a spokeswoman for the utility, said crews would work all night.\n",
-        "c.txt": OUTLET_C + "Crews would work through the night, said spokeswoman Lena Okafor.\n",
+        "wire.txt": WIRE + "Utility spokeswoman Marit Oyelaran said crews would work through the night.\n",
+        "b.txt": OUTLET_B + "Marit Oyelaran, a utility spokeswoman, said crews would work all night.\n",
+        "c.txt": OUTLET_C + "Crews would work through the night, said spokeswoman Marit Oyelaran.\n",
         "mt.txt": TRANSLATED + mt_line + "\n",
     }
 
 
 def test_a_role_noun_of_the_other_gender_is_pronoun_drift(lint_corpus: CorpusFactory) -> None:
-    story = _with_spokeswoman("The spokesman of the utility Lena Okafor said that the crews work the whole night.")
+    story = _with_spokeswoman("Utility spokesman Marit Oyelaran said that the crews work the whole night.")
     found = [d for d in lint_corpus(story, select="NL511") if d.text == "spokesman"]
     assert [(Path(d.path).name, str(d.severity), d.suggestion) for d in found] == [("mt.txt", "warning", "spokeswoman")]
     assert "as a woman" in found[0].message
 
 
 def test_a_role_noun_for_someone_else_is_not_pronoun_drift(lint_corpus: CorpusFactory) -> None:
-    for line in ("The spokesman for Lena Okafor said that the crews work the whole night.",
-                 "Lena Okafor's spokesman said that the crews work the whole night."):
+    for line in ("The spokesman for Marit Oyelaran said that the crews work the whole night.",
+                 "Marit Oyelaran's spokesman said that the crews work the whole night."):
         found = [d for d in lint_corpus(_with_spokeswoman(line), select="NL511") if d.text == "spokesman"]
         assert found == [], line
 

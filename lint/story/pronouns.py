@@ -37,7 +37,7 @@ GENDERED_NOUNS = {**{m: ("m", f) for m, f in _PAIRS}, **{f: ("f", m) for m, f in
 """English nouns that give a person's gender, with the other gender's noun (one person)."""
 NOUN_BEFORE_NAME = 4
 """A gendered noun stands for a name that starts within this many words after it
-("spokeswoman Ana Ruiz", "the spokesman of the ministry Ana Ruiz")..."""
+("spokeswoman Ana Ruiz", "the spokesman of the agency Ana Ruiz")..."""
 NOUN_AFTER_NAME = 3
 """...or that ends within this many words before it ("Ana Ruiz, a spokeswoman")."""
 LOOKBACK = 2
