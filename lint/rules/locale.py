@@ -40,7 +40,8 @@ COUNTRY_PRIOR = 1.5
 """Votes an article about an English-speaking country (lint/context/country.py: its dateline,
 places, demonyms) adds to that country's English when the article mixes locales: a Leeds
 story with both spellings leans British. A consistent article keeps its own locale (an
-American wire story about London), and an article about any other country says nothing."""
+American wire story about London), an article about any other country says nothing, and the
+leaning only chooses: a finding it decides is info."""
 COUNTRY_LOCALES = {"US": "en-US", "GB": "en-GB", "CA": "en-CA", "AU": "en-AU", "IN": "en-IN",
                    "IE": "en-IE", "NZ": "en-NZ", "ZA": "en-ZA"}
 
@@ -63,6 +64,8 @@ class ArticleLocale:
     total: int = 0
     prior: dict[str, float] = field(default_factory=dict)
     evidence: dict[str, frozenset[str]] = field(default_factory=dict)
+    leaning: dict[str, float] = field(default_factory=dict)
+    """Votes that help choose the winner but never make a finding stronger (the country)."""
 
     def add(self, locales: frozenset[str], count: int, what: str) -> None:
         for locale in locales:
@@ -76,17 +79,21 @@ class ArticleLocale:
                  if locales & winners and what != leave_out]
         return ", ".join(items[:4])
 
-    def winners(self) -> tuple[frozenset[str], float, int]:
-        """The winning locales, their combined votes and how many own votes go against them."""
-        combined: dict[str, float] = {k: float(v) for k, v in self.own.items()}
+    def winners(self) -> tuple[frozenset[str], float, int, float]:
+        """The winning locales, their combined votes, how many own votes go against them, and
+        their votes without the leaning (what a finding's strength is judged on)."""
+        firm: dict[str, float] = {k: float(v) for k, v in self.own.items()}
         for locale, votes in self.prior.items():
+            firm[locale] = firm.get(locale, 0.0) + votes
+        combined = dict(firm)
+        for locale, votes in self.leaning.items():
             combined[locale] = combined.get(locale, 0.0) + votes
         if not combined:
-            return frozenset(), 0.0, 0
+            return frozenset(), 0.0, 0, 0.0
         best = max(combined.values())
         winners = frozenset(loc for loc, votes in combined.items() if votes == best)
         against = self.total - max(self.own.get(loc, 0) for loc in winners)
-        return winners, float(best), against
+        return winners, float(best), against, max(firm.get(loc, 0.0) for loc in winners)
 
 
 class LocaleSpelling(Rule):
@@ -150,7 +157,7 @@ class LocaleSpelling(Rule):
             vote.prior[ctx.config.locale] = vote.prior.get(ctx.config.locale, 0.0) + CONFIG_PRIOR
         home = COUNTRY_LOCALES.get((ctx.analysis.get("context") or {}).get("country") or "")
         if home and vote.own and vote.total > max(vote.own.values()):  # only a mixed article
-            vote.prior[home] = vote.prior.get(home, 0.0) + COUNTRY_PRIOR
+            vote.leaning[home] = vote.leaning.get(home, 0.0) + COUNTRY_PRIOR
         part = ctx.index.part("vocab") if ctx.index else None
         if part:
             folder = dict(part.get("folders", {}).get(
@@ -202,7 +209,7 @@ class LocaleSpelling(Rule):
         if instead is None:
             return None
         fixed = match_case(hit.word, instead)
-        strong = best >= 2 and best >= 2 * against
+        strong = tally.firm >= 2 and tally.firm >= 2 * against
         label = locale_label(winners)
         own = max(tally.vote.own.get(loc, 0) for loc in winners)
         evidence = _evidence(hit, instead, tally, label, own)
@@ -255,6 +262,8 @@ class _Tally(NamedTuple):
     winners: frozenset[str]
     best: float
     against: int
+    firm: float
+    """The winners' votes without the leaning."""
 
 
 def _evidence(hit: LocaleHit, instead: str, tally: _Tally, label: str, own: int) -> str:
