@@ -36,7 +36,7 @@ CONFIG_PRIOR = 2.0
 locale to leave it."""
 FOLDER_PRIOR = 1.0
 CORPUS_PRIOR = 1.0
-COUNTRY_PRIOR = 1.5
+COUNTRY_LEANING = 1.5
 """Votes an article about an English-speaking country (lint/context/country.py: its dateline,
 places, demonyms) adds to that country's English when the article mixes locales: a Leeds
 story with both spellings leans British. A consistent article keeps its own locale (an
@@ -157,7 +157,7 @@ class LocaleSpelling(Rule):
             vote.prior[ctx.config.locale] = vote.prior.get(ctx.config.locale, 0.0) + CONFIG_PRIOR
         home = COUNTRY_LOCALES.get((ctx.analysis.get("context") or {}).get("country") or "")
         if home and vote.own and vote.total > max(vote.own.values()):  # only a mixed article
-            vote.leaning[home] = vote.leaning.get(home, 0.0) + COUNTRY_PRIOR
+            vote.leaning[home] = vote.leaning.get(home, 0.0) + COUNTRY_LEANING
         part = ctx.index.part("vocab") if ctx.index else None
         if part:
             folder = dict(part.get("folders", {}).get(
