@@ -18,7 +18,7 @@ import regex
 
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
-from lint.features.vocab import LocaleTable
+from lint.features.vocab import locale_table_for
 from lint.hashing import digest
 from lint.lexicon import lexicon
 from lint.names.extract import NameData
@@ -223,7 +223,7 @@ class Story(Feature):
         names = NameData.from_packs(packs)
         self.settings = StorySettings(
             config.story_min_shared, enabled=config.stories, roles=names.roles,
-            spelling=LocaleTable(packs).british_to_american, cognates=names.cognates or {},
+            spelling=locale_table_for(packs).british_to_american, cognates=names.cognates or {},
         )
 
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:

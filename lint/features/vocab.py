@@ -94,6 +94,19 @@ class Convention:
     cap: int = 2
 
 
+_LOCALE_TABLES: dict[tuple[int, ...], LocaleTable] = {}
+
+
+def locale_table_for(packs: Sequence[Pack]) -> LocaleTable:
+    """The locale table of these packs, built once per process (NL505, the vocab feature and
+    the story layer share it)."""
+    key = tuple(id(p) for p in packs)
+    found = _LOCALE_TABLES.get(key)
+    if found is None:
+        found = _LOCALE_TABLES[key] = LocaleTable(packs)
+    return found
+
+
 def _expand(spec: str) -> list[tuple[str, str]]:
     stem, *suffixes = spec.split("|")
     return [(stem, suffix) for suffix in (suffixes or [""])]
@@ -333,7 +346,7 @@ class Vocab(Feature):
 
     def table(self, packs: Sequence[Pack]) -> LocaleTable:
         if self._table is None:
-            self._table = LocaleTable(packs)
+            self._table = locale_table_for(packs)
         return self._table
 
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:

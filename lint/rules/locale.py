@@ -12,7 +12,14 @@ import regex
 
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
-from lint.features.vocab import LOCALE_ROLES, LocaleHit, LocaleTable, corpus_locales, outlet_key
+from lint.features.vocab import (
+    LOCALE_ROLES,
+    LocaleHit,
+    LocaleTable,
+    corpus_locales,
+    locale_table_for,
+    outlet_key,
+)
 from lint.packs import Pack
 from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
@@ -139,7 +146,7 @@ class LocaleSpelling(Rule):
     accept: frozenset[str] = frozenset()
 
     def setup(self, packs: Sequence[Pack], config: Config) -> None:
-        self.table = LocaleTable(packs)
+        self.table = locale_table_for(packs)
         self.accept = frozenset(w.lower() for w in config.vocabulary.accept)
 
     def _vote(self, ctx: RuleContext, hits: list[tuple[int, LocaleHit]]) -> ArticleLocale:
