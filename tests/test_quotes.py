@@ -70,6 +70,35 @@ def test_pronoun_takes_last_named_speaker_and_paraphrase_gap_is_not_joined() -> 
     ]
 
 
+def test_he_said_is_the_person_this_paragraph_names_before_the_last_one_named() -> None:
+    text = article(
+        "“Delays are over for good,” said Lina Okoro, the operator's chief executive.",
+        "Transport Minister Omar Haddad said the line would reopen. “Every train will run on time "
+        "from Monday,” he said.",
+        "Ana Reis, the port's director, put the losses at two million euros. “Some boats will never "
+        "sail again this year,” she said.",
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == ["Lina Okoro", "Omar Haddad", "Ana Reis"]
+
+
+def test_a_title_of_a_place_before_the_name_quotes_the_person_not_the_place() -> None:
+    text = article(
+        "Boats stayed in port near Vila Serrada, according to the coastguard of the region.",
+        "The harbour master of Vila Serrada, Marta Quintal, said: “Ships will dock again by Friday "
+        "if the wind drops.”",
+        "“The pier itself is safe for now,” she said.",
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == ["Marta Quintal", "Marta Quintal"]
+
+
+def test_a_paragraph_without_a_name_still_takes_the_last_one_named() -> None:
+    text = article(
+        "Marta Quintal, the harbour master, spoke to reporters at the pier on Tuesday.",
+        "“Ships will dock again by Friday if the wind drops,” she said.",
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == ["Marta Quintal"]
+
+
 def ws(text: str) -> list[str]:
     return text.split()
 
@@ -83,6 +112,15 @@ def test_alignment_ignores_marks_case_contractions_and_fragments() -> None:
     diffs = align(full, ws("we are not going to shut the hospital while i am the mayor of this town"))
     assert diffs is not None and [(d.a_start, d.a_end, d.b_start, d.b_end) for d in diffs] == [(5, 6, 5, 6)]
     assert align(full, ws("the weather in the north will turn cold by the end of the week")) is None
+
+
+def test_a_fragment_that_stops_on_a_swapped_word_differs_in_that_word_only() -> None:
+    full = ws("the coming two days will be critical because the river is expected to rise again")
+    fragment = ws("the coming two days will be crucial")
+    diffs = align(full, fragment, 3)
+    assert diffs is not None and [(d.a_start, d.a_end, d.b_start, d.b_end) for d in diffs] == [(6, 7, 6, 7)]
+    assert align(full, ws("the coming two days will be critical"), 3) == []
+    assert align(full, ws("to rise again"), 3) == []
 
 
 def test_speakers_match_by_surname_and_tolerate_a_corrupted_spelling() -> None:
@@ -214,3 +252,41 @@ def test_a_line_repeated_in_other_stories_is_not_the_witness_of_a_third_story() 
     assert find_drift(quotes, apart) == []
     unknown = {("a.txt", None): "ferry", ("b.txt", None): "schools"}  # c.txt in no story
     assert [(quotes[n].path, drift.wording) for n, drift in find_drift(quotes, unknown)] == [("c.txt", "levies")]
+
+
+LOSSES = "We have lost everything our parents built on this coast in forty years"
+
+
+def test_a_quotation_that_differs_only_in_an_auxiliary_is_info(lint_corpus: CorpusFactory) -> None:
+    first = article(
+        "Fishing families in Punta Brava counted their losses after the storm on Sunday.",
+        f"“{LOSSES},” said Rosa Ibarra, who leads the cooperative.",
+    )
+    second = article(
+        "The storm flattened the harbour wall at Punta Brava, the cooperative said.",
+        f"Ibarra stood by the wreck of her boat. “{LOSSES},” she said.",
+    )
+    odd = article(
+        "In Punta Brava the cooperative met on Monday to count the damage of the storm.",
+        f"“{LOSSES.replace('have lost', 'lost')},” affirmed Rosa Ibarra.",
+    )
+    diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": odd}, select="NL501")
+    assert [(name, severity) for name, _, _, severity in found(diagnostics)] == [("c.txt", "info")]
+
+
+def test_a_quotation_that_drops_a_negation_is_still_a_warning(lint_corpus: CorpusFactory) -> None:
+    said = "We will not leave this coast whatever the insurers decide about the boats"
+    first = article(
+        "Fishing families in Punta Brava counted their losses after the storm on Sunday.",
+        f"“{said},” said Rosa Ibarra, who leads the cooperative.",
+    )
+    second = article(
+        "The storm flattened the harbour wall at Punta Brava, the cooperative said.",
+        f"Ibarra stood by the wreck of her boat. “{said},” she said.",
+    )
+    odd = article(
+        "In Punta Brava the cooperative met on Monday to count the damage of the storm.",
+        f"“{said.replace('will not leave', 'will leave')},” affirmed Rosa Ibarra.",
+    )
+    diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": odd}, select="NL501")
+    assert [(name, severity) for name, _, _, severity in found(diagnostics)] == [("c.txt", "warning")]

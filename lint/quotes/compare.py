@@ -51,6 +51,13 @@ STRONG_ORDER = 0.6
 least MIN_ORDER with a Dice of STRONG_PARAPHRASE_DICE, STRONG_ORDER with less. Two statements
 of one speaker that share topic words ("close", "government") but not their frame are two."""
 
+GRAMMAR_WORDS = frozenset({
+    "a", "an", "the", "have", "has", "had", "is", "are", "was", "were", "be", "been", "will",
+    "would", "do", "does", "did",
+})
+"""Articles and auxiliaries: a quotation that differs only in these ("people lost" for
+"people have lost") was translated, not misquoted; it is info, not a warning."""
+
 DocKey = tuple[str, int | None]
 
 
@@ -78,12 +85,8 @@ def align(a: Sequence[str], b: Sequence[str], min_shared: int = MIN_SHARED) -> l
         return None
     first = l_text.count(" ", 0, found.dest_start)
     last = l_text.count(" ", 0, found.dest_end) + 1
-    lo, hi = max(0, first - MAX_DIFF_WORDS), min(len(long_), last + MAX_DIFF_WORDS)
-    ops = [op for op in Levenshtein.opcodes(list(short), list(long_[lo:hi]))]
-    while ops and not _kept_at_edge(ops[0]):
-        ops.pop(0)
-    while ops and not _kept_at_edge(ops[-1]):
-        ops.pop()
+    lo, ops = min((_trimmed_ops(short, long_, lo, hi) for lo, hi in _windows(first, last, len(long_))),
+                  key=lambda found: _edits(found[1], min(min_shared, len(short))))
     shared = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
     span = (ops[-1].src_end - ops[0].src_start) if ops else 0
     if shared < min(min_shared, len(short)) or shared < 0.75 * span:
@@ -100,6 +103,34 @@ def align(a: Sequence[str], b: Sequence[str], min_shared: int = MIN_SHARED) -> l
             continue
         diffs.append(Difference(t[0], t[1], s[0], s[1]) if swapped else Difference(s[0], s[1], t[0], t[1]))
     return diffs if len(diffs) <= MAX_DIFFS else None
+
+
+def _windows(first: int, last: int, size: int) -> list[tuple[int, int]]:
+    """Stretches of the longer quotation to align the shorter with: the matched words, widened
+    by up to MAX_DIFF_WORDS on either side (a fragment that stops on a swapped word aligns
+    best with the stretch that ends there, not with the words after it)."""
+    lo, hi = max(0, first - MAX_DIFF_WORDS), min(size, last + MAX_DIFF_WORDS)
+    return list(dict.fromkeys([(lo, hi), (first, hi), (lo, last), (first, last)]))
+
+
+def _trimmed_ops(short: Sequence[str], long_: Sequence[str], lo: int, hi: int) -> tuple[int, list[Any]]:
+    """The word edits from ``short`` to ``long_[lo:hi]``, without the words cut off at the
+    edges (see :func:`_kept_at_edge`)."""
+    ops = list(Levenshtein.opcodes(list(short), list(long_[lo:hi])))
+    while ops and not _kept_at_edge(ops[0]):
+        ops.pop(0)
+    while ops and not _kept_at_edge(ops[-1]):
+        ops.pop()
+    return lo, ops
+
+
+def _edits(ops: Sequence[Any], min_shared: int) -> tuple[bool, int, int]:
+    """How bad an alignment is: too few shared words, then the words it changes, then how
+    few it keeps."""
+    changed = sum(max(op.src_end - op.src_start, op.dest_end - op.dest_start)
+                  for op in ops if op.tag != "equal")
+    kept = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+    return kept < min_shared, changed, -kept
 
 
 def _kept_at_edge(op: Any) -> bool:
@@ -423,7 +454,9 @@ def _drifts(
         )]
     out = []
     for diff in rel.diffs:
-        out.append(_drift(a, b, b_ref, diff, support, other_support, severity))
+        words = {*a.norms[diff.a_start : diff.a_end], *b.norms[diff.b_start : diff.b_end]}
+        weak = severity == "warning" and words <= GRAMMAR_WORDS
+        out.append(_drift(a, b, b_ref, diff, support, other_support, "info" if weak else severity))
     return out
 
 

@@ -35,17 +35,23 @@ ATTRIBUTION_VERBS = (
 )
 _NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|da|van|von|bin|al))*"
 _VERB_RE = regex.compile(rf"\b(?:{ATTRIBUTION_VERBS})\b", regex.IGNORECASE)
+_SPEECH_VERBS = ATTRIBUTION_VERBS.replace("according to|", "")
+"""The verbs whose subject is the speaker ("according to" names the speaker after it)."""
 _NAME_VERB_RE = regex.compile(
-    rf"(?P<name>{_NAME})(?:,[^,“”\"]{{1,60}},|,\s+who|,)?\s+(?:{ATTRIBUTION_VERBS})\b"
+    rf"(?P<name>{_NAME})(?:,(?P<aside>[^,“”\"]{{1,60}}),|,\s+who|,)?\s+(?:{_SPEECH_VERBS})\b"
 )
+_APPOSED_NAME_RE = regex.compile(rf"\s*(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*\s+{_NAME})\s*")
+"""An aside that is itself a full name: "The mayor of Vila Nova, Ana Reis, said" quotes the
+person of the aside, not the place before it."""
 _VERB_NAME_RE = regex.compile(
     rf"\b(?:{ATTRIBUTION_VERBS})\s+(?:(?:the|a|an|[\p{{Ll}}-]+)\s+){{0,4}}?(?P<name>{_NAME})"
     r"(?=\s*(?:[,.;:!?…]|$)|\s+(?:of|at|in|on|during|after|following|to|from|who|when|while|before)\b)"
 )
 _SUBJECT_RE = regex.compile(
-    rf"(?:^|[.!?]\s+)(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:\s+{_NAME}))\s+\p{{Ll}}"
+    rf"(?:^|[.!?]\s+)(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:\s+{_NAME}))(?:,[^,“”\"]{{1,60}},)?\s+\p{{Ll}}"
 )
-"""A sentence opened by a name of two words or more: a person's first mention is a full name,
+"""A sentence opened by a name of two words or more (an aside may follow it: "Ana Reis, the
+mayor, put ..."): a person's first mention is a full name,
 while a single capitalized word there is as often a demonym or a place ("American officials")."""
 _PRONOUN_RE = regex.compile(rf"\b(?:he|she|they|we|I)\s+(?:(?:also|then|later|had|has)\s+)?(?:{ATTRIBUTION_VERBS})\b")
 _NOT_NAMES = frozenset(
@@ -169,12 +175,19 @@ def _speaker_in(text: str) -> str | None:
     """A named speaker in attribution text, "" for a pronoun, None for no attribution."""
     for pattern in (_NAME_VERB_RE, _VERB_NAME_RE):
         for match in pattern.finditer(text):
-            name = _clean_name(match.group("name"))
+            name = _clean_name(_apposed(match) or match.group("name"))
             if name:
                 return name
     if _PRONOUN_RE.search(text):
         return ""
     return None
+
+
+def _apposed(match: regex.Match[str]) -> str | None:
+    """The full name set off by commas between a title's place and the verb, if any."""
+    aside = match.groupdict().get("aside")
+    found = _APPOSED_NAME_RE.fullmatch(aside) if aside else None
+    return found.group("name") if found else None
 
 
 def _subject_in(text: str) -> str:
@@ -278,8 +291,8 @@ def extract_quotes(document: Document, roles: LineRoles) -> list[Quote]:
             speaker = _speaker_in(_strip_quotes(attribution))
             if speaker is None:
                 speaker = paragraph_speaker
-            if speaker == "":
-                speaker = last_named
+            if speaker == "":  # "he said": the person this paragraph names, else the last one
+                speaker = paragraph_speaker or _subject_in(outside) or last_named
             elif speaker:
                 last_named = speaker
             words = _group_words(line, group, base, number)
