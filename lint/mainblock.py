@@ -340,6 +340,24 @@ def _kept_credits(
     return kept
 
 
+LEAD_LINES = 2
+"""Short prose lines between a byline and the main block that open the article ("Remember the
+town's quest for a slogan?")."""
+
+
+def _lead_below_credit(page: _Page, numbers: Sequence[int], index: dict[int, int], first: int) -> int:
+    """The article's first line: up to LEAD_LINES prose sentences right below its byline or
+    dateline join the block (too short to be good lines, they are still its lead)."""
+    taken: list[int] = []
+    for number in reversed(numbers[: index[first]]):
+        if number in page.credits:
+            return min(taken, default=first)
+        if len(taken) == LEAD_LINES or number in page.known or not page.prose([number]):
+            break
+        taken.append(number)
+    return first
+
+
 def _open_above(
     page: _Page, numbers: Sequence[int], index: dict[int, int], first: int
 ) -> tuple[int, dict[int, str]]:
@@ -393,6 +411,7 @@ def page_layout(
     last = _reach(numbers, index[block.last], 1, page.chrome_below, page.absorb, page.resumes,
                   lambda n: True)
     last = _close_below(page, numbers, index, last)
+    first = _lead_below_credit(page, numbers, index, first)
     kept = _kept_credits(numbers, index, page, first, last)
     first, head = _open_above(page, numbers, index, first)
     outside = frozenset(

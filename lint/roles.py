@@ -128,6 +128,10 @@ _NAME_OUTLET_RE = regex.compile(
     r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}\s*[,|/–—-]\s*(?:The\s+)?\p{Lu}[\p{L}&.'’ -]{1,60}$"
 )
 _NAME_ONLY_RE = regex.compile(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}$")
+_BIO_SENTENCE_RE = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})(?:\s+\((?P<handle>@\w+)\))?"
+    r"\s+(?:is|was|has\s+been|covers|writes)\s"
+)
 _DATELINE_RE = regex.compile(r"^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{L}.]*){0,3}\s*$")
 
 
@@ -300,6 +304,36 @@ def _bio_block(lines: Sequence[str], result: LineRoles, settings: RoleSettings) 
                 result.roles[n - 1] = Role.BIO
         result.blocks.append(Block("bio", number, last, name))
         return
+    _author_bio_line(lines, result, settings, nonblank)
+
+
+def _author_bio_line(
+    lines: Sequence[str], result: LineRoles, settings: RoleSettings, nonblank: Sequence[int]
+) -> None:
+    """A bio sentence of the article's own writer anywhere on the page ("Ana Ruiz (@aruiz) is a
+    reporter for ..."): its name stands alone on another line (the byline) or after "By", or
+    it gives a handle. A person the article is about is not its writer."""
+    for number in nonblank:
+        line = lines[number - 1].strip()
+        found = _BIO_SENTENCE_RE.match(line)
+        if found is None or result[number] is Role.BIO:
+            continue
+        name = found.group("name")
+        first_sentence = line[found.end() :].split(". ")[0].lower()
+        if not (set(words(first_sentence)) & settings.bio_job_words):
+            continue
+        credited = found.group("handle") is not None or any(
+            n != number and _credits(lines[n - 1].strip(), name) for n in nonblank
+        )
+        if credited:
+            result.roles[number - 1] = Role.BIO
+            result.blocks.append(Block("bio", number, number, name))
+            return
+
+
+def _credits(line: str, name: str) -> bool:
+    """Whether a line is a byline of ``name``: the name alone, or after "By"."""
+    return line == name or bool(regex.match(rf"(?i:by)\s+(?:[^,;|]{{0,60}}?\b)?{regex.escape(name)}\b", line))
 
 
 def _trailing_short_lines(

@@ -112,6 +112,15 @@ POSITIVES: list[tuple[str, str, str]] = [
     ("cta-newsletter", "NL103", "Only 2 free stories remaining this week: subscribe today for digital access."),
     ("relative-timestamp", "NL106", "Posted 9 hours ago · Edited 1 hour ago"),
     ("cta-social", "NL103", "Leave a comment · 3 replies"),
+    ("caption-description", "NL105", "Harbour master Ines Vale, second from left, and crew members at the new pier on Friday."),
+    ("caption-description", "NL105", "Coach Dara Quinn (right) talks to her players at half-time."),
+    ("caption-description", "NL105", "Senator Rhea Mond, pictured in 2020, has led the committee for four years."),
+    ("caption-description", "NL105", "This satellite image of the delta shows the flooded rice fields south of the port."),
+    ("caption-description", "NL105", "Nurses protest outside the regional hospital, Friday, Oct. 4, 2024."),
+    ("cta-community", "NL103", "Join our gardening community and share photos of your allotment."),
+    ("cta-community", "NL103", "Tell us more! We would love to hear your stories about the old ferry."),
+    ("cta-community", "NL103", "Please read our commenting guidelines before you post."),
+    ("cta-community", "NL103", "Subscribe to our print edition and get the weekend magazine free."),
 ]
 
 # (entry id, rule code, prose that shares words with that entry's chrome)
@@ -152,6 +161,12 @@ LOOKALIKES: list[tuple[str, str, str]] = [
     ("cookies-terms", "NL107", "The bakery's cookies sold out on the website within an hour of the recipe going viral."),
     ("site-disclaimer", "NL107", "The records were kept for informational purposes, the archivist said, not for trial."),
     ("site-disclaimer", "NL107", "The feed mill reopened on Monday after the storm, the owner said."),
+    ("caption-description", "NL105", "Ines Vale, the harbour master, said the pier would reopen once the wind dropped."),
+    ("caption-description", "NL105", "Voters who left, and those who stayed away, decided the seat, the analyst said."),
+    ("caption-description", "NL105", "The image of the flooded delta was shared thousands of times on Monday."),
+    ("caption-description", "NL105", "The strike began on Friday, Oct. 4, 2024, after talks broke down."),
+    ("cta-community", "NL103", "Residents can join the community forum at the library every Tuesday evening."),
+    ("cta-community", "NL103", "The league told clubs to follow the new rules on ticket prices from March."),
 ]
 
 
@@ -251,6 +266,28 @@ def test_author_bio_block(lint_corpus: CorpusFactory) -> None:
     found = lint_corpus({"a.txt": BIO_ARTICLE}, select="NL109")
     assert [(d.code, d.line, d.end_line) for d in found] == [("NL109", 9, 13)]
     assert "Priya Natarajan" in found[0].message
+
+
+def test_a_writer_bio_sentence_anywhere_on_the_page_is_a_bio(lint_corpus: CorpusFactory) -> None:
+    text = (
+        "Ferry fares to rise in spring\n\nBy Oren Castell\n\n"
+        "The island ferry will raise fares by eight per cent in April, the operator said on Monday.\n\n"
+        "The company said the rise would pay for two new engines and a longer season.\n\n"
+        "Oren Castell is a senior reporter covering transport and the islands for the paper.\n\n"
+        "More from the islands\n\nHarbour wall repairs delayed again\n\nIsland school gets new roof\n"
+    )
+    found = lint_corpus({"a.txt": text}, select="NL109")
+    assert [(d.code, d.line) for d in found] == [("NL109", 9)]
+
+
+def test_a_person_the_article_is_about_is_not_a_bio(lint_corpus: CorpusFactory) -> None:
+    text = (
+        "Ferry fares to rise in spring\n\nBy Oren Castell\n\n"
+        "The island ferry will raise fares by eight per cent in April, the operator said on Monday.\n\n"
+        "Mara Lund is a senior analyst at the port authority and expects fewer passengers next year.\n\n"
+        "The company said the rise would pay for two new engines and a longer season.\n"
+    )
+    assert lint_corpus({"a.txt": text}, select="NL109") == []
 
 
 def test_article_ending_with_a_person_is_not_a_bio(lint_corpus: CorpusFactory) -> None:

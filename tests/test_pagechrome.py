@@ -286,3 +286,20 @@ def test_no_good_line_no_block() -> None:
     lines = MENU
     assert find_main_block(lines, list(range(1, len(lines) + 1)), set(), BlockSettings()) is None
 
+
+
+def test_a_short_lead_below_the_byline_is_the_article(lint_corpus: CorpusFactory) -> None:
+    question = "Remember the pier that nobody could agree on?"
+    page = _page(MENU, [TITLE, CAPTION, BYLINE], [question], LEAD, BODY, CLOSING, FOOTER)
+    flagged = _flagged(lint_corpus({"page.txt": page}, select=("NL1", "NL2")))
+    (number,) = _numbers(page, question)
+    assert number not in flagged
+    assert "NL111" in flagged.get(_numbers(page, "Puzzles")[0], set())
+
+
+def test_a_short_line_below_the_menu_is_not_a_lead(lint_corpus: CorpusFactory) -> None:
+    teaser = "Have you seen the new harbour cafe yet?"
+    page = _page(MENU, [teaser], [TITLE], LEAD, BODY, CLOSING, FOOTER)
+    flagged = _flagged(lint_corpus({"page.txt": page}, select=("NL1", "NL2")))
+    (number,) = _numbers(page, teaser)
+    assert number in flagged
