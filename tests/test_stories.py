@@ -249,6 +249,36 @@ def test_a_namesake_with_a_cognate_given_name_elsewhere_in_the_story_is_not_a_va
                 if d.text == "Joseph Ferrante" and str(d.severity) != "info"]
 
 
+def test_a_name_in_another_romanization_is_a_name_variant(lint_corpus: CorpusFactory) -> None:
+    story = _with_deputy_mayor("The deputy mayor Giuseppe Ferrante said that the four depots stay open.")
+    line = "Water engineer Yevhen Hnatyuk said the filters had been replaced by the night shift."
+    story = {name: text + line + "\n" for name, text in story.items()}
+    story["mt.txt"] = story["mt.txt"].replace("Yevhen Hnatyuk", "Evgeny Gnatiuk")
+    found = [(Path(d.path).name, d.text, str(d.severity), d.suggestion)
+             for d in lint_corpus(story, select="NL401") if "atyuk" in d.text or "atiuk" in d.text]
+    assert found == [("mt.txt", "Evgeny Gnatiuk", "warning", "Yevhen Hnatyuk")]
+
+
+def test_another_person_with_the_surname_in_another_romanization_is_not_a_variant(
+    lint_corpus: CorpusFactory,
+) -> None:
+    story = _with_deputy_mayor("The deputy mayor Giuseppe Ferrante said that the four depots stay open.")
+    line = "Water engineer Yevhen Hnatyuk said the filters had been replaced by the night shift."
+    story = {name: text + line + "\n" for name, text in story.items()}
+    story["mt.txt"] += "A farmer, Pavlo Gnatiuk, said his well had run dry.\n"
+    assert not [d for d in lint_corpus(story, select="NL401") if "Gnatiuk" in d.text]
+
+
+def test_romanization_keys_fold_one_sound_spelled_two_ways() -> None:
+    from lint.names.fold import romanization_key
+
+    assert romanization_key("Syniehubov") == romanization_key("Sinegubov")
+    assert romanization_key("Kudrytskyi") == romanization_key("Kudritsky")
+    assert romanization_key("Oleh") == romanization_key("Oleg")
+    assert romanization_key("Morin") != romanization_key("Moran")
+    assert romanization_key("Novak") != romanization_key("Nowicki")
+
+
 def test_given_name_families_link_forms_only_with_the_same_surname() -> None:
     from lint.names.extract import NameData
     from lint.packs import load_packs

@@ -52,6 +52,27 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+_ROMANIZATION = (
+    ("shch", "s"), ("sch", "s"), ("tch", "c"), ("kh", "h"), ("zh", "z"), ("ts", "c"), ("tz", "c"),
+    ("ch", "c"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ou", "u"), ("oo", "u"),
+    ("ee", "i"), ("yu", "u"), ("iu", "u"), ("ya", "a"), ("ia", "a"), ("ye", "e"), ("ie", "e"),
+    ("yo", "o"), ("io", "o"), ("w", "v"), ("q", "k"), ("y", "i"), ("g", "h"),
+)
+"""Spellings that romanization schemes choose between for one sound (Russian and Ukrainian,
+Arabic, Persian, Chinese systems): folded to one, in this order."""
+_DOUBLED = regex.compile(r"(\p{L})\1+")
+
+
+@lru_cache(maxsize=65536)
+def romanization_key(part: str) -> str:
+    """One folded name part with its romanization choices folded to one spelling: "Oleh" and
+    "Oleg", "Syniehubov" and "Sinegubov", "Kudrytskyi" and "Kudritsky" share a key."""
+    key = letters(fold(part))
+    for spelled, one in _ROMANIZATION:
+        key = key.replace(spelled, one)
+    return str(_DOUBLED.sub(r"\1", key))
+
+
 def deletes(key: str) -> set[str]:
     """The key and every form of it with one letter deleted: keys at one edit share one."""
     out = {key}

@@ -20,7 +20,7 @@ import jellyfish
 from ftfy.badness import is_bad
 from rapidfuzz import fuzz
 
-from lint.names.fold import fold
+from lint.names.fold import fold, romanization_key
 from lint.story.align import Alignment, Place
 from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
 from lint.story.text import Sentence, Token, is_common_word, is_content
@@ -78,8 +78,11 @@ def name_parts(tokens: Sequence[Token]) -> tuple[str, ...]:
 
 
 def _alike(a: str, b: str, ratio: float) -> bool:
+    """Two name parts one person may carry: close in spelling, sounding alike, or one name in
+    two romanization schemes."""
     return a == b or fuzz.ratio(a, b) >= ratio or (
-        len(a) > 2 and len(b) > 2 and jellyfish.metaphone(a) == jellyfish.metaphone(b)
+        len(a) > 2 and len(b) > 2
+        and (jellyfish.metaphone(a) == jellyfish.metaphone(b) or romanization_key(a) == romanization_key(b))
     )
 
 
