@@ -402,3 +402,33 @@ def test_the_report_names_each_articles_story(write_corpus) -> None:  # type: ig
     report = json.loads(proc.stdout)
     assert report["summary"]["stories"] == 1
     assert len({a["story"] for a in report["articles"]}) == 1
+
+
+def _ferry_story(b_day: str, mt_day: str) -> dict[str, str]:
+    head = "Ferries to Skarholm resume after the storm\n\n"
+    wire = head + (
+        "Ferries to Skarholm resumed on Wednesday, June 11, after the storm closed the harbour "
+        "at Brennvik for two days, the operator Nordsund Lines said.\n\n"
+        "Nordsund Lines said 2,400 passengers had been stranded on the island of Skarholm.\n"
+    )
+    outlet = head + (
+        f"Ferry services to Skarholm resumed on {b_day}, June 11, after the storm closed the "
+        "harbour at Brennvik for two days, Nordsund Lines said.\n\n"
+        "About 2,400 passengers had been stuck on Skarholm, the operator said.\n"
+    )
+    mt = head + (
+        f"The ferries to Skarholm resumed on {mt_day}, 11 June, after the storm closed the port of "
+        "Brennvik during two days, informed the operator Nordsund Lines.\n\n"
+        "Nordsund Lines said that 2,400 passengers stayed retained on the island of Skarholm.\n"
+    )
+    return {"wire.txt": wire, "b.txt": outlet, "mt.txt": mt}
+
+
+def test_another_weekday_beside_the_same_date_is_drift(lint_corpus: CorpusFactory) -> None:
+    found = names(lint_corpus(_ferry_story("Wednesday", "Thursday"), select="NL509"), "NL509")
+    assert found == [("mt.txt", "Thursday", "warning")]
+
+
+def test_a_weekday_the_siblings_disagree_on_is_not_drift(lint_corpus: CorpusFactory) -> None:
+    found = names(lint_corpus(_ferry_story("Thursday", "Thursday"), select="NL509"), "NL509")
+    assert [f for f in found if f[0] == "mt.txt" and f[2] != "info"] == []

@@ -62,7 +62,7 @@ def fact_findings(
             if witnessed:
                 aligned = {d for d in witnessed if d in counterparts and witnessed[d][1] == counterparts[d][0]}
                 yield from _judge(alignment, groups, doc, sentence.start, tokens, figure, witnessed, aligned,
-                                  own_values)
+                                  own_values, _dated_weekdays(figures, place, figure, witnessed))
         yield from _calendar(sentence.start, tokens, figures[place], year)
 
 
@@ -105,10 +105,11 @@ def _counterpart_pairs(
 def _judge(
     alignment: Alignment, groups: dict[int, int], doc: int, base: int, tokens: Sequence[Token],
     figure: Figure, matched: dict[int, tuple[Figure, Place]], aligned: set[int],
-    own_values: Sequence[Figure],
+    own_values: Sequence[Figure], same_date: bool = False,
 ) -> Iterator[StoryFinding]:
     """Vote on one figure; ``aligned`` are the siblings whose figure stands in the sentence
-    that says the same (the others' were found by their context words alone)."""
+    that says the same (the others' were found by their context words alone); ``same_date``:
+    a weekday whose date the siblings give too, so that another weekday contradicts it."""
     values = [f for f, _ in matched.values()]
     if any(_same_fact(figure, f) for f in values):
         return  # a witness gives this value too: no odd one out (and the usual case)
@@ -121,7 +122,8 @@ def _judge(
     assert isinstance(theirs, Figure)
     if any(_comparable(theirs, v) and _same_fact(theirs, v) for v in own_values):
         return  # the article gives the other value too
-    if not _related(figure, theirs) and (verdict.severity != "warning" or not aligned & set(verdict.agreeing)):
+    related = _related(figure, theirs) or same_date
+    if not related and (verdict.severity != "warning" or not aligned & set(verdict.agreeing)):
         return  # one outlet against another, or a tie by context words alone, over unrelated values
     said = {t.norm for d in verdict.agreeing for t in alignment.tokens(matched[d][1])}
     if _updated(tokens, figure, said):  # the text says the figure changed: weak evidence
@@ -139,10 +141,11 @@ def pair_figures(
     not two); each figure is used once. In two sentences that say the same thing, a pair must
     stand at the same place of the word alignment or have related values."""
     ops = word_alignment(my_tokens, their_tokens) if aligned and mine and theirs else []
+    dated = _dated_pair(mine, theirs) if aligned else None
     scored: list[tuple[int, int, int]] = []
     for i, a in enumerate(mine):
         for j, b in enumerate(theirs):
-            score = _pair_score(a, b, ops, aligned)
+            score = _pair_score(a, b, ops, aligned, (i, j) == dated)
             if score is not None:
                 scored.append((score, i, j))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
@@ -150,12 +153,13 @@ def pair_figures(
     return _choose_pairs(mine, theirs, scored, need)
 
 
-def _pair_score(a: Figure, b: Figure, ops: Sequence[Op], aligned: bool) -> int | None:
-    """The score of pairing figure ``a`` with ``b``, in half-points (None: not a pair)."""
+def _pair_score(a: Figure, b: Figure, ops: Sequence[Op], aligned: bool, dated: bool = False) -> int | None:
+    """The score of pairing figure ``a`` with ``b``, in half-points (None: not a pair);
+    ``dated``: the two sentences' only weekdays, each beside the same date."""
     if not _comparable(a, b, loose=aligned):
         return None
     score = 2 * len(a.context & b.context)  # in half-points: a shared word is 2
-    placed = bool(ops) and _same_place(ops, a, b)
+    placed = dated or (bool(ops) and _same_place(ops, a, b))
     related = _related(a, b)
     if aligned and not (placed or related):
         return None  # in two similar sentences, a figure elsewhere may state another fact
@@ -193,6 +197,43 @@ def _same_place(ops: Sequence[Op], a: Figure, b: Figure) -> bool:
         if lo <= b.last and b.first < hi:
             return True
     return False
+
+
+def _dated_weekdays(
+    figures: dict[Place, list[Figure]], place: Place, figure: Figure,
+    witnessed: dict[int, tuple[Figure, Place]],
+) -> bool:
+    """Whether a weekday stands next to a date that every witness writes next to its own
+    weekday: "Thursday, 12 November" against "Wednesday, November 12" is a contradiction (a
+    time zone moves the date with the day)."""
+    if figure.kind != "weekday":
+        return False
+    mine = _date_beside(figures[place], figure)
+    if mine is None:
+        return False
+    for theirs, there in witnessed.values():
+        date = _date_beside(figures[there], theirs)
+        if date is None or not same_value(date, mine):
+            return False
+    return True
+
+
+def _dated_pair(mine: Sequence[Figure], theirs: Sequence[Figure]) -> tuple[int, int] | None:
+    """The indexes of the only weekday of each of two sentences, when both stand beside the
+    same date (the word order of "Thursday, 12 November" and "Wednesday, November 12" differs,
+    so the word alignment does not pair them)."""
+    days = [[i for i, f in enumerate(figures) if f.kind == "weekday"] for figures in (mine, theirs)]
+    if len(days[0]) != 1 or len(days[1]) != 1:
+        return None
+    i, j = days[0][0], days[1][0]
+    a, b = _date_beside(mine, mine[i]), _date_beside(theirs, theirs[j])
+    return (i, j) if a is not None and b is not None and same_value(a, b) else None
+
+
+def _date_beside(figures: Sequence[Figure], day: Figure) -> Figure | None:
+    """The date written right before or after a weekday ("Monday, May 4", "4 May, Monday")."""
+    return next((f for f in figures if f.kind == "date"
+                 and (0 < f.first - day.last <= 2 or 0 < day.first - f.last <= 2)), None)
 
 
 def _related(a: Figure, b: Figure) -> bool:
@@ -314,7 +355,7 @@ def _finding(
     count = len(verdict.agreeing)
     tail = (
         f"{count} other article{'s' if count != 1 else ''} ({describe(witnesses)}) "
-        f"give '{shown}'"
+        f"give{'s' if count == 1 else ''} '{shown}'"
     )
     if verdict.same:
         tail += f", {verdict.same} give{'s' if verdict.same == 1 else ''} '{mine}' too"
