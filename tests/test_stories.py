@@ -432,3 +432,35 @@ def test_another_weekday_beside_the_same_date_is_drift(lint_corpus: CorpusFactor
 def test_a_weekday_the_siblings_disagree_on_is_not_drift(lint_corpus: CorpusFactory) -> None:
     found = names(lint_corpus(_ferry_story("Thursday", "Thursday"), select="NL509"), "NL509")
     assert [f for f in found if f[0] == "mt.txt" and f[2] != "info"] == []
+
+
+def _port_story(mt_city: str, b_city: str = "Odesa") -> dict[str, str]:
+    head = "Grain ships leave the port after the storm\n\n"
+    wire = head + (
+        "Nine grain ships left the port of Odesa on Tuesday after a storm kept them at anchor for "
+        "four days, the harbour authority said.\n\n"
+        "The ships carry 310,000 tonnes of wheat and maize, the authority said in Odesa.\n"
+    )
+    outlet = head + (
+        f"Nine grain ships sailed from the port of {b_city} on Tuesday after a storm kept them at "
+        "anchor for four days, port officials said.\n\n"
+        "Their holds carry 310,000 tonnes of wheat and maize, according to the harbour authority.\n"
+    )
+    mt = head + (
+        f"Nine ships with grain left the port of {mt_city} this Tuesday after a storm retained them "
+        "at anchor during four days, informed the harbour authority.\n\n"
+        "The ships transport 310,000 tonnes of wheat and maize, said the authority.\n"
+    )
+    return {"wire.txt": wire, "b.txt": outlet, "mt.txt": mt}
+
+
+def test_a_place_in_another_romanization_is_a_name_variant(lint_corpus: CorpusFactory) -> None:
+    found = [(Path(d.path).name, d.text, str(d.severity), d.suggestion)
+             for d in lint_corpus(_port_story("Odessa"), select="NL401") if "Place" in d.message]
+    assert found == [("mt.txt", "Odessa", "warning", "Odesa")]
+
+
+def test_a_place_the_siblings_spell_two_ways_is_not_a_variant(lint_corpus: CorpusFactory) -> None:
+    found = [d for d in lint_corpus(_port_story("Odessa", b_city="Odessa"), select="NL401")
+             if "Place" in d.message and str(d.severity) != "info"]
+    assert [(Path(d.path).name, d.text) for d in found if Path(d.path).name == "mt.txt"] == []

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from lint.context.places import places
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
 from lint.features.vocab import locale_table_for
@@ -27,6 +28,7 @@ from lint.story.align import StoryDoc
 from lint.story.analysis import StoryAnalysis, analyze_story
 from lint.story.cluster import StorySettings, group_stories
 from lint.story.evidence import StoryFinding
+from lint.story.places import PlaceCountries
 from lint.story.text import Sentence, Token, is_content, split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -153,6 +155,17 @@ def _with_units(terms: dict[str, int]) -> tuple[list[str], list[int]]:
     return list(terms), list(terms.values())
 
 
+def _place_countries() -> PlaceCountries:
+    """One-word place names -> their countries, from the place table (lint.context.places)."""
+    table = places()
+
+    def countries(name: str) -> frozenset[str] | None:
+        found = table.lookup(name) if name in table.raw else None
+        return frozenset(found[1]) if found is not None else None
+
+    return countries
+
+
 class StoryReducer(Reducer):
     """Keeps each article's sentences and terms; the result groups and aligns them."""
 
@@ -182,6 +195,7 @@ class StoryReducer(Reducer):
         self.units.pop(key, None)
 
     def result(self) -> dict[str, Any]:
+        place_countries = _place_countries()
         terms: dict[Hashable, tuple[str, ...]] = {key: found for key, found in self.terms.items()}
         units: dict[Hashable, tuple[int, ...]] = {key: found for key, found in self.units.items()}
         stories = group_stories(terms, self.settings, units)
@@ -200,7 +214,8 @@ class StoryReducer(Reducer):
             found = self.memo.get(signature)
             if found is None:
                 found = analyze_story([self.documents[k] for k in keys], self.settings.roles,
-                                      self.settings.spelling, self.settings.cognates)
+                                      self.settings.spelling, self.settings.cognates,
+                                      place_countries)
             memo[signature] = found
             for key, items, first in zip(keys, found.findings, found.copies, strict=True):
                 copy_of[key] = keys[first]

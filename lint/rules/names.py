@@ -159,7 +159,10 @@ class NameVariant(Rule):
             "rare form must be unknown to the word-frequency lexicon (wordfreq), sound like "
             "the dominant one (metaphone), and not be a derivation of it (Kenya/Kenyan). A "
             "different given name means a different person and is not reported. An error "
-            "when the same article or the same given name backs the dominant form."
+            "when the same article or the same given name backs the dominant form. Inside a "
+            "story (docs/stories.md), a full name or a place name that the other outlets "
+            "write another way in the sentence that says the same is reported too, including "
+            "one name in two romanization schemes (Oleg and Oleh, Kharkov and Kharkiv)."
         ),
         why=(
             "Machine translation and transcription corrupt names ('Lisandro Quevado' for "

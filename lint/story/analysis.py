@@ -10,6 +10,7 @@ from lint.story.evidence import StoryFinding
 from lint.story.facts import fact_findings
 from lint.story.figures import Figure, extract_figures
 from lint.story.people import collect, name_findings
+from lint.story.places import PlaceCountries, place_findings
 from lint.story.pronouns import pronoun_findings, references
 from lint.story.slots import INSTITUTION_HEADS, institution_findings
 from lint.story.wording import wording_findings
@@ -26,11 +27,13 @@ class StoryAnalysis(NamedTuple):
 def analyze_story(
     docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset(),
     spelling: Mapping[str, str] | None = None, cognates: Mapping[str, str] | None = None,
+    places: PlaceCountries | None = None,
 ) -> StoryAnalysis:
     """The findings of each article of a story (same order as ``docs``); ``roles`` are the
     words for what a person is or does, which tell two similar names apart; ``spelling`` maps
     locale spellings to one form when sentences are paired (see :func:`align_story`);
-    ``cognates`` gives given-name families across languages (see :func:`same_person`)."""
+    ``cognates`` gives given-name families across languages (see :func:`same_person`);
+    ``places`` tells place names and their countries (see :mod:`lint.story.places`)."""
     alignment = align_story(list(docs), spelling)
     groups = alignment.groups
     figures = _figures(alignment)
@@ -41,6 +44,7 @@ def analyze_story(
     for doc in range(len(docs)):
         found = list(fact_findings(alignment, groups, doc, figures, paired))
         found.extend(name_findings(alignment, groups, doc, people))
+        found.extend(place_findings(alignment, groups, doc, places))
         found.extend(institution_findings(alignment, groups, doc))
         found.extend(pronoun_findings(alignment, groups, doc, people, refs))
         found.extend(wording_findings(alignment, groups, doc))
