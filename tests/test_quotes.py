@@ -99,6 +99,21 @@ def test_a_paragraph_without_a_name_still_takes_the_last_one_named() -> None:
     assert [speaker for _, speaker in quotes_of(text)] == ["Marta Quintal"]
 
 
+def test_a_place_or_a_nationality_is_not_the_speaker() -> None:
+    text = article(
+        "The Dutch authorities closed the lock at Ravenstein on Friday after a barge hit it.",
+        "Water Minister Joost Veldkamp said the closure was a precaution. “No ship will pass until "
+        "the engineers have checked every gate,” he told reporters in Utrecht.",
+        "Veldkamp has said the lock would reopen next week. “We are being careful, not slow,” he added.",
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == ["Joost Veldkamp", "Veldkamp"]
+
+
+def test_a_closing_mark_typed_as_the_opener_still_opens_the_quotation() -> None:
+    line = "Rejecting the plan, she said: ”We never left the wards,” and walked out."
+    assert [line[a:b] for a, b in quote_spans(line)] == ["We never left the wards,"]
+
+
 def ws(text: str) -> list[str]:
     return text.split()
 
@@ -290,3 +305,34 @@ def test_a_quotation_that_drops_a_negation_is_still_a_warning(lint_corpus: Corpu
     )
     diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": odd}, select="NL501")
     assert [(name, severity) for name, _, _, severity in found(diagnostics)] == [("c.txt", "warning")]
+
+
+GATES = "The next two days will be critical because the river is expected to rise again overnight"
+
+
+def _flood_story(partial: str, odd: str) -> dict[str, str]:
+    wire = article(
+        "The river Mell burst its banks at Farrow on Monday and flooded 300 homes.",
+        f"“{GATES},” said Ilse Brandvold, who leads the county flood team.",
+    )
+    outlet = article(
+        "Three hundred homes in Farrow were flooded on Monday when the Mell burst its banks.",
+        f"Brandvold warned that “{partial}” and asked residents to stay upstairs.",
+    )
+    translated = article(
+        "In Farrow the river Mell overflowed this Monday and inundated 300 houses.",
+        f"“{odd},” declared Ilse Brandvold, responsible of the flood team of the county.",
+    )
+    return {"a.txt": wire, "b.txt": outlet, "c.txt": translated}
+
+
+def test_a_partial_quotation_backs_the_wording_it_shares(lint_corpus: CorpusFactory) -> None:
+    odd = "The next two days will be determinant because it is foreseen that the river rises again in the night"
+    diagnostics = lint_corpus(_flood_story("the river is expected to rise again overnight", odd), select="NL501")
+    assert [(name, severity) for name, _, _, severity in found(diagnostics)] == [("c.txt", "warning")]
+
+
+def test_a_partial_quotation_of_words_both_wordings_share_backs_neither(lint_corpus: CorpusFactory) -> None:
+    odd = "The next two days will be determinant because it is foreseen that the river rises again in the night"
+    diagnostics = lint_corpus(_flood_story("the next two days will be", odd), select="NL501")
+    assert [severity for name, _, _, severity in found(diagnostics) if name == "c.txt"] in ([], ["info"])

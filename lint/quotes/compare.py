@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 from typing import Any, NamedTuple
 
@@ -214,6 +214,9 @@ def relation(a: Sequence[str], b: Sequence[str], in_story: bool) -> Relation | N
 def _omission(a: Sequence[str], b: Sequence[str]) -> tuple[Difference, ...] | None:
     """Words that one quotation drops from the middle of the other: every word of the shorter
     one appears in order in the longer, which has more words inside (not only at its ends)."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if contains(long_, short):
+        return None  # a fragment, word for word: nothing is dropped from its middle
     ops = Levenshtein.opcodes(list(a), list(b))
     inner = [op for op in ops if op.tag != "equal"]
     if not inner or any(op.tag == "replace" for op in inner):
@@ -255,6 +258,8 @@ class _Forms:
     reps: list[Quote]
     speakers: list[str]
     docs: list[frozenset[DocKey]]
+    by_doc: dict[DocKey, list[int]] = field(default_factory=dict)
+    """Each article's forms."""
 
 
 def _forms(quotes: Sequence[QuoteRef]) -> _Forms:
@@ -283,6 +288,7 @@ def find_drift(
     story_of = story_of or {}
     copy_of = copy_of or {}
     forms = _forms(quotes)
+    forms.by_doc = _forms_by_doc(forms)
     story_sets = [_stories(forms.docs[i], story_of) for i in range(len(forms.reps))]
     stories = [next(iter(found)) if len(found) == 1 else None for found in story_sets]
     relations: dict[int, dict[int, Relation]] = defaultdict(dict)
@@ -318,6 +324,14 @@ def find_drift(
     return found
 
 
+def _forms_by_doc(forms: _Forms) -> dict[DocKey, list[int]]:
+    by_doc: dict[DocKey, list[int]] = defaultdict(list)
+    for number, docs in enumerate(forms.docs):
+        for doc in docs:
+            by_doc[doc].append(number)
+    return by_doc
+
+
 def _stories(docs: frozenset[DocKey], story_of: Mapping[DocKey, str]) -> set[str]:
     """The stories of a form's articles, when every article belongs to one (else none)."""
     found = {story_of.get(doc) for doc in docs}
@@ -345,7 +359,8 @@ def _judge(
 ) -> list[tuple[int, Drift]]:
     """Put form ``i``'s statement to the vote of the other articles that quote it."""
     related = relations[i]
-    docs = sorted({d for j in related for d in forms.docs[j]} | forms.docs[i], key=_doc_order)
+    partial = _partial_quotes(i, forms, relations)
+    docs = sorted({d for j in (*related, *partial) for d in forms.docs[j]} | forms.docs[i], key=_doc_order)
     index = {doc: n for n, doc in enumerate(docs)}
     group_of = {index[d]: index.get(copy_of.get(d, d), index[d]) for d in docs}
 
@@ -355,7 +370,7 @@ def _judge(
         found = relations.get(x, {}).get(y)
         return found is not None and found.same
 
-    base = _witnesses(i, forms, related, docs, index)
+    base = _witnesses(i, forms, related, docs, index, partial)
     kinds = _group_kinds(i, base, group_of)
     verdicts: dict[Hashable, Verdict] = {}
     out: list[tuple[int, Drift]] = []
@@ -385,16 +400,51 @@ def _group_kinds(i: int, values: Mapping[int, int], group_of: Mapping[int, int])
     }
 
 
+def _partial_quotes(i: int, forms: _Forms, relations: dict[int, dict[int, Relation]]) -> dict[int, int]:
+    """Partial quotations that back a form related to ``i``: form f -> the related form j it
+    is a fragment of, when f says something that ``i`` does not (a content word of f missing
+    from ``i``). "... will be decisive" quoted by an outlet backs the wire's "... will be
+    decisive because ..." against a translation's "... will be determinant because ...";
+    a fragment of the words both share backs neither, and neither does one that the article
+    itself quotes in another place (its quotation was split, not cut)."""
+    own = _content_words(forms.reps[i].norms)
+    quoted_here = {k for doc in forms.docs[i] for k in forms.by_doc.get(doc, ()) if k != i}
+    partial: dict[int, int] = {}
+    for j in relations[i]:
+        for f, rel in relations.get(j, {}).items():
+            if f == i or f in relations[i] or f in partial or not rel.same:
+                continue
+            if any(k == f or _same_words(relations, f, k) for k in quoted_here):
+                continue  # the article quotes these words too, elsewhere: a split, not a cut
+            if _content_words(forms.reps[f].norms) - own:
+                partial[f] = j
+    return partial
+
+
+def _same_words(relations: dict[int, dict[int, Relation]], f: int, k: int) -> bool:
+    found = relations.get(f, {}).get(k)
+    return found is not None and found.same
+
+
+def _content_words(norms: Sequence[str]) -> set[str]:
+    return {stem(w) for w in norms if w not in STOPWORDS and len(w) > 1}
+
+
 def _witnesses(
     i: int, forms: _Forms, related: dict[int, Relation], docs: Sequence[DocKey],
-    index: Mapping[DocKey, int],
+    index: Mapping[DocKey, int], partial: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """Each article's form of the statement (the article's number to the form): form ``i``
-    for the articles that quote it, else the closest of the related forms it quotes."""
+    for the articles that quote it, else the closest of the related forms it quotes, else the
+    related form that its partial quotation backs (see :func:`_partial_quotes`)."""
     quoted: dict[DocKey, list[int]] = defaultdict(list)
     for j in related:
         for doc in forms.docs[j]:
             quoted[doc].append(j)
+    for f, j in (partial or {}).items():
+        for doc in forms.docs[f]:
+            if not any(doc in forms.docs[k] for k in related):
+                quoted[doc].append(j)
     size = len(forms.reps[i].norms)
     values: dict[int, int] = {}
     for doc in docs:
