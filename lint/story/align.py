@@ -81,6 +81,7 @@ class Alignment:
     _witnesses: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _index: dict[int, dict[str, list[int]]] = field(default_factory=dict, repr=False)
     _best: dict[tuple[int, int], tuple[int, float] | None] = field(default_factory=dict, repr=False)
+    _counterparts: dict[Place, dict[int, tuple[Place, float]]] = field(default_factory=dict, repr=False)
 
     def tokens(self, place: Place) -> tuple[Token, ...]:
         return self.nodes[self.node_of[place]].tokens
@@ -96,13 +97,18 @@ class Alignment:
         return found
 
     def counterparts_of(self, place: Place) -> dict[int, tuple[Place, float]]:
-        """Witness article -> (its sentence that says the same, Dice)."""
+        """Witness article -> (its sentence that says the same, Dice); computed once per
+        sentence (every kind of finding asks)."""
+        out = self._counterparts.get(place)
+        if out is not None:
+            return out
         node = self.node_of[place]
-        out: dict[int, tuple[Place, float]] = {}
+        out = {}
         for doc in self.witnesses(place.doc):
             best = self._counterpart(node, doc)
             if best is not None:
                 out[doc] = (Place(doc, _sentence_in(self.nodes[best[0]], doc)), best[1])
+        self._counterparts[place] = out
         return out
 
     def _counterpart(self, node: int, doc: int) -> tuple[int, float] | None:

@@ -29,14 +29,17 @@ MIN_KEY_RATIO = 75.0
 
 
 def place_findings(
-    alignment: Alignment, groups: dict[int, int], doc: int, countries: PlaceCountries | None
+    alignment: Alignment, groups: dict[int, int], doc: int, countries: PlaceCountries | None,
+    named: dict[int, tuple[int, ...]] | None = None,
 ) -> Iterator[StoryFinding]:
     """Article ``doc``'s place names that its siblings spell another way: every mention of a
-    spelling that the vote finds odd."""
+    spelling that the vote finds odd. ``named`` remembers, by sentence node, which words are
+    place names (a story's articles share their sentences' nodes)."""
     if countries is None:
         return
     used: dict[int, frozenset[str]] = {}
-    for mine, theirs in sorted(_paired_spellings(alignment, doc, countries).items()):
+    paired = _paired_spellings(alignment, doc, countries, {} if named is None else named)
+    for mine, theirs in sorted(paired.items()):
         if len(theirs) != 1:
             continue  # the siblings spell it two ways themselves
         finding = _judge(alignment, groups, doc, mine, next(iter(theirs)), used)
@@ -45,27 +48,42 @@ def place_findings(
 
 
 def _paired_spellings(
-    alignment: Alignment, doc: int, countries: PlaceCountries
+    alignment: Alignment, doc: int, countries: PlaceCountries, named: dict[int, tuple[int, ...]]
 ) -> dict[str, set[str]]:
     """Each place name of the article -> the other spellings of it that the word alignment of
     a sentence that says the same puts in its place."""
     paired: dict[str, set[str]] = defaultdict(set)
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
-        tokens = alignment.tokens(place)
-        named = [i for i, t in enumerate(tokens) if _capitalized(t) and countries(t.surface)]
-        if not named:
+        mine = _named(alignment, place, countries, named)
+        if not mine:
             continue
+        tokens = alignment.tokens(place)
+        spelled = {tokens[i].surface for i in mine}
         for there, score in alignment.counterparts_of(place).values():
             if score < MIN_SENTENCE_DICE:
                 continue
             theirs = alignment.tokens(there)
+            their_places = {theirs[i].surface for i in _named(alignment, there, countries, named)}
+            if their_places <= spelled:
+                continue  # no place name there that this sentence does not write too
             ops = word_alignment(tokens, theirs)
-            for i in named:
+            for i in mine:
                 found = _counterpart(tokens[i], theirs, ops, i, countries)
                 if found is not None and found.surface != tokens[i].surface:
                     paired[tokens[i].surface].add(found.surface)
     return paired
+
+
+def _named(
+    alignment: Alignment, place: Place, countries: PlaceCountries, named: dict[int, tuple[int, ...]]
+) -> tuple[int, ...]:
+    """The indexes of a sentence's words that are place names (remembered by node)."""
+    node = alignment.node_of[place]
+    if node not in named:
+        named[node] = tuple(i for i, t in enumerate(alignment.tokens(place))
+                            if _capitalized(t) and countries(t.surface))
+    return named[node]
 
 
 def _spellings(alignment: Alignment, doc: int, used: dict[int, frozenset[str]]) -> frozenset[str]:
