@@ -464,3 +464,44 @@ def test_a_place_the_siblings_spell_two_ways_is_not_a_variant(lint_corpus: Corpu
     found = [d for d in lint_corpus(_port_story("Odessa", b_city="Odessa"), select="NL401")
              if "Place" in d.message and str(d.severity) != "info"]
     assert [(Path(d.path).name, d.text) for d in found if Path(d.path).name == "mt.txt"] == []
+
+
+def _concert_story(mt_word: str, extra: str = "") -> dict[str, str]:
+    head = "Storm stops the Brennvik harbour festival\n\n"
+    wire = head + (
+        "Organisers of the Brennvik harbour festival cancelled all concerts on Saturday after the "
+        "storm tore down the main stage, the town council said.\n\n"
+        "About 12,000 tickets will be refunded, festival director Signe Aaland said.\n"
+    )
+    outlet = head + (
+        "Organisers of the Brennvik harbour festival cancelled all concerts on Saturday after the "
+        "storm destroyed the main stage, according to the council.\n\n"
+        "Festival director Signe Aaland said some 12,000 tickets would be refunded.\n" + extra
+    )
+    mt = head + (
+        f"Organisers of the Brennvik harbour festival {mt_word} all concerts on Saturday after the "
+        "storm knocked down the main stage, informed the town council.\n\n"
+        "Around 12,000 entries will be reimbursed, said the director of the festival Signe Aaland.\n"
+    )
+    return {"wire.txt": wire, "b.txt": outlet, "mt.txt": mt}
+
+
+def _substitutions(found: list) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+    return [(Path(d.path).name, d.text, str(d.severity)) for d in found if "literal translation" in d.message]
+
+
+def test_a_far_rarer_word_where_the_siblings_agree_is_a_literal_translation(lint_corpus: CorpusFactory) -> None:
+    found = _substitutions(lint_corpus(_concert_story("annulled"), select="NL510"))
+    assert found == [("mt.txt", "annulled", "info")]
+
+
+def test_a_word_another_article_of_the_story_uses_is_not_a_literal_translation(
+    lint_corpus: CorpusFactory,
+) -> None:
+    extra = "The council annulled the licence of one food stall last year.\n"
+    assert _substitutions(lint_corpus(_concert_story("annulled", extra), select="NL510")) == []
+
+
+def test_a_common_word_where_the_siblings_agree_on_a_rarer_one_is_quiet(lint_corpus: CorpusFactory) -> None:
+    story = _concert_story("stopped")
+    assert _substitutions(lint_corpus(story, select="NL510")) == []

@@ -22,8 +22,12 @@ class WordingDrift(Rule):
             "same thing shows where their wording differs between agreeing words. A light verb "
             "with a noun ('gave an order to', 'did a visit to', 'realized an inspection of') "
             "at a place where at least two independent sibling articles say it in one plain "
-            "verb ('ordered', 'visited', 'inspected') is reported. Other differences of wording are "
-            "not: independent outlets and translations word everything differently."
+            "verb ('ordered', 'visited', 'inspected') is reported. As info only: one plain "
+            "word between the same neighbours where the siblings write a far more common one "
+            "(ten times as frequent in wordfreq: 'flights were annulled' for 'cancelled'), a "
+            "word no other article of the story uses and no role noun. Other differences of "
+            "wording are not reported: independent outlets and translations word everything "
+            "differently."
         ),
         why=(
             "Translation systems render one verb of the source as a light verb and a noun, a "

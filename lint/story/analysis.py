@@ -13,7 +13,7 @@ from lint.story.people import collect, name_findings
 from lint.story.places import PlaceCountries, place_findings
 from lint.story.pronouns import pronoun_findings, references
 from lint.story.slots import INSTITUTION_HEADS, institution_findings
-from lint.story.wording import wording_findings
+from lint.story.wording import substitution_findings, wording_findings
 
 
 class StoryAnalysis(NamedTuple):
@@ -49,6 +49,7 @@ def analyze_story(
         found.extend(institution_findings(alignment, groups, doc))
         found.extend(pronoun_findings(alignment, groups, doc, people, refs))
         found.extend(wording_findings(alignment, groups, doc))
+        found.extend(substitution_findings(alignment, groups, doc, roles))
         out.append(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
     return StoryAnalysis(out, [groups[d] for d in range(len(docs))])
 

@@ -11,7 +11,7 @@ words without a light verb (see :func:`lint.story.evidence.vote`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from rapidfuzz import fuzz
 
@@ -155,3 +155,157 @@ def _theirs(ops: Sequence[Op], start: int, end: int) -> tuple[int, int, int] | N
         if op.tag == "equal" and op.a_start <= start and end <= op.a_end:
             return start, end, -1
     return None
+
+
+MIN_SUBSTITUTION_DICE = 0.5
+"""Aligned sentences this close may show a substituted word."""
+MIN_ZIPF_GAP = 1.0
+"""The siblings' word must be this much more common (wordfreq's Zipf scale: ten times) than
+the article's for the article's to look like a literal rendering ("annulled" for "cancelled")."""
+
+
+def substitution_findings(
+    alignment: Alignment, groups: dict[int, int], doc: int, roles: frozenset[str] = frozenset()
+) -> Iterator[StoryFinding]:
+    """Info: a plain word of the article where the siblings' sentence that says the same has
+    another, far more common word between the same neighbours ("flights were annulled" where
+    they write "flights were cancelled"), a word no other article of the story uses. Independent
+    outlets choose words freely, so this is never more than a hint of a literal translation.
+    Words for what a person is or does (``roles``) are left out: "economist" for "doctor" is
+    another person or a wrong fact, not a rendering."""
+    from lint.names.fold import zipf
+
+    vocabularies: dict[int, frozenset[str]] = {}
+    memo = _substitution_memo(alignment)
+    for s in range(len(alignment.docs[doc].sentences)):
+        place = Place(doc, s)
+        node = alignment.node_of[place]
+        plain = memo.plain(node)
+        if not plain:
+            continue
+        tokens = alignment.tokens(place)
+        slots: dict[int, dict[int, str]] = {}
+        where: dict[tuple[int, int], tuple[Place, Token]] = {}
+        agreeing: dict[str, list[int]] = {}
+        for other, (there, score) in alignment.counterparts_of(place).items():
+            if score < MIN_SUBSTITUTION_DICE or alignment.node_of[there] == node:
+                continue
+            for word in plain & memo.words(alignment.node_of[there]):
+                agreeing.setdefault(word, []).append(other)
+            for i, found in memo.substitutions(node, alignment.node_of[there], zipf):
+                slots.setdefault(i, {})[other] = found.norm
+                where[(i, other)] = (there, found)
+        for i, values in sorted(slots.items()):
+            mine = tokens[i]
+            if not (_plain_word(mine) and is_content(mine)) or mine.norm in roles:
+                continue
+            values = {other: word for other, word in values.items() if word not in roles}
+            values = {**values, **{other: mine.norm for other in agreeing.get(mine.norm, ())}}
+            finding = _substitution(alignment, groups, doc, place, mine, values, where, vocabularies, zipf)
+            if finding is not None:
+                yield finding
+
+
+class _SubstitutionMemo:
+    """What the substitution search computes once per sentence node and node pair (copies of
+    one wire story share their sentences' nodes)."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        self.alignment = alignment
+        self._plain: dict[int, frozenset[str]] = {}
+        self._words: dict[int, frozenset[str]] = {}
+        self._pairs: dict[tuple[int, int], list[tuple[int, Token]]] = {}
+
+    def plain(self, node: int) -> frozenset[str]:
+        """The plain content words of a sentence."""
+        if node not in self._plain:
+            tokens = self.alignment.nodes[node].tokens
+            self._plain[node] = frozenset(t.norm for t in tokens if _plain_word(t) and is_content(t))
+        return self._plain[node]
+
+    def words(self, node: int) -> frozenset[str]:
+        if node not in self._words:
+            self._words[node] = frozenset(t.norm for t in self.alignment.nodes[node].tokens)
+        return self._words[node]
+
+    def substitutions(self, mine: int, theirs: int, zipf: Callable[[str], float]) -> list[tuple[int, Token]]:
+        """(word index, the sibling's word) of each one-word substitution between two sentences."""
+        key = (mine, theirs)
+        if key not in self._pairs:
+            found: list[tuple[int, Token]] = []
+            plain, their_words = self.plain(mine), self.words(theirs)
+            if _rarer_words(set(plain - their_words), set(self.plain(theirs) - self.words(mine)), zipf):
+                a, b = self.alignment.nodes[mine].tokens, self.alignment.nodes[theirs].tokens
+                ops = word_alignment(a, b)
+                found = [(op.a_start, b[op.b_start]) for k, op in enumerate(ops)
+                         if _substituted(ops, k) and _plain_word(b[op.b_start]) and is_content(b[op.b_start])]
+            self._pairs[key] = found
+        return self._pairs[key]
+
+
+_MEMOS: dict[int, _SubstitutionMemo] = {}
+
+
+def _substitution_memo(alignment: Alignment) -> _SubstitutionMemo:
+    """One memo per alignment (a story's articles are judged one after another)."""
+    memo = _MEMOS.get(id(alignment))
+    if memo is None or memo.alignment is not alignment:
+        _MEMOS.clear()
+        memo = _MEMOS[id(alignment)] = _SubstitutionMemo(alignment)
+    return memo
+
+
+def _rarer_words(mine: set[str], theirs: set[str], zipf: Callable[[str], float]) -> bool:
+    """Whether some word only this sentence has is MIN_ZIPF_GAP rarer than some word only the
+    sibling's has (else no substitution can qualify and the alignment is skipped)."""
+    if not mine or not theirs:
+        return False
+    return min(map(zipf, mine)) <= max(map(zipf, theirs)) - MIN_ZIPF_GAP
+
+
+def _substitution(
+    alignment: Alignment, groups: dict[int, int], doc: int, place: Place, mine: Token,
+    values: dict[int, str], where: dict[tuple[int, int], tuple[Place, Token]],
+    vocabularies: dict[int, frozenset[str]], zipf: Callable[[str], float],
+) -> StoryFinding | None:
+    verdict = vote(mine.norm, values, lambda x, y: x == y, groups, groups.get(doc, doc))
+    word = str(verdict.value) if verdict.severity else ""
+    if not word or word == mine.norm or stem(word) == stem(mine.norm):
+        return None
+    if fuzz.ratio(word, mine.norm) >= 80 or zipf(word) - zipf(mine.norm) < MIN_ZIPF_GAP:
+        return None
+    if any(mine.norm in _vocabulary(alignment, other, vocabularies) for other in alignment.witnesses(doc)):
+        return None  # another article of the story writes it too: a word of the story
+    index = alignment.tokens(place).index(mine)
+    witnesses = []
+    for other in verdict.agreeing:
+        found = where.get((index, other))
+        if found is not None:
+            witnesses.append(witness(alignment, found[0], found[1].start, found[1].end))
+    if not witnesses:
+        return None
+    sentence = alignment.sentence(place)
+    count = len(verdict.agreeing)
+    return StoryFinding(
+        "wording", sentence.start + mine.start, sentence.start + mine.end,
+        f"'{mine.surface}' where {count} other article{'s' if count != 1 else ''} of the "
+        f"story write{'s' if count == 1 else ''} the far more common '{witnesses[0].text}' "
+        f"between the same words ({describe(witnesses)}): a literal translation?",
+        "info", None, tuple(witnesses),
+    )
+
+
+def _substituted(ops: Sequence[Op], k: int) -> bool:
+    """A one-word replacement with equal words on both sides (both plain content words: see
+    the caller)."""
+    op = ops[k]
+    return (op.tag == "replace" and op.a_end - op.a_start == 1 and op.b_end - op.b_start == 1
+            and 0 < k < len(ops) - 1 and ops[k - 1].tag == "equal" and ops[k + 1].tag == "equal")
+
+
+def _vocabulary(alignment: Alignment, doc: int, known: dict[int, frozenset[str]]) -> frozenset[str]:
+    """The words article ``doc`` writes (remembered in ``known``)."""
+    if doc not in known:
+        known[doc] = frozenset(t.norm for s in range(len(alignment.docs[doc].sentences))
+                               for t in alignment.tokens(Place(doc, s)))
+    return known[doc]
