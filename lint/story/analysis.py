@@ -13,7 +13,7 @@ from lint.story.people import collect, name_findings
 from lint.story.places import PlaceCountries, place_findings
 from lint.story.pronouns import pronoun_findings, references
 from lint.story.slots import INSTITUTION_HEADS, institution_findings
-from lint.story.wording import substitution_findings, wording_findings
+from lint.story.wording import SubstitutionMemo, substitution_findings, wording_findings
 
 
 class StoryAnalysis(NamedTuple):
@@ -41,6 +41,7 @@ def analyze_story(
     refs = {doc: references(alignment, people, doc) for doc in range(len(docs))}
     out: list[list[StoryFinding]] = []
     named: dict[int, tuple[int, ...]] = {}
+    substitutions = SubstitutionMemo(alignment)
     paired: dict[tuple[int, int], dict[int, Figure]] = {}
     for doc in range(len(docs)):
         found = list(fact_findings(alignment, groups, doc, figures, paired))
@@ -49,7 +50,7 @@ def analyze_story(
         found.extend(institution_findings(alignment, groups, doc))
         found.extend(pronoun_findings(alignment, groups, doc, people, refs))
         found.extend(wording_findings(alignment, groups, doc))
-        found.extend(substitution_findings(alignment, groups, doc, roles))
+        found.extend(substitution_findings(alignment, groups, doc, roles, substitutions))
         out.append(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
     return StoryAnalysis(out, [groups[d] for d in range(len(docs))])
 

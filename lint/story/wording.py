@@ -165,18 +165,20 @@ the article's for the article's to look like a literal rendering ("annulled" for
 
 
 def substitution_findings(
-    alignment: Alignment, groups: dict[int, int], doc: int, roles: frozenset[str] = frozenset()
+    alignment: Alignment, groups: dict[int, int], doc: int, roles: frozenset[str] = frozenset(),
+    memo: SubstitutionMemo | None = None,
 ) -> Iterator[StoryFinding]:
     """Info: a plain word of the article where the siblings' sentence that says the same has
     another, far more common word between the same neighbours ("flights were annulled" where
     they write "flights were cancelled"), a word no other article of the story uses. Independent
     outlets choose words freely, so this is never more than a hint of a literal translation.
     Words for what a person is or does (``roles``) are left out: "economist" for "doctor" is
-    another person or a wrong fact, not a rendering."""
+    another person or a wrong fact, not a rendering. ``memo``: the story's
+    :class:`SubstitutionMemo`, shared by its articles."""
     from lint.names.fold import zipf
 
     vocabularies: dict[int, frozenset[str]] = {}
-    memo = _substitution_memo(alignment)
+    memo = memo if memo is not None and memo.alignment is alignment else SubstitutionMemo(alignment)
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         node = alignment.node_of[place]
@@ -206,7 +208,7 @@ def substitution_findings(
                 yield finding
 
 
-class _SubstitutionMemo:
+class SubstitutionMemo:
     """What the substitution search computes once per sentence node and node pair (copies of
     one wire story share their sentences' nodes)."""
 
@@ -241,18 +243,6 @@ class _SubstitutionMemo:
                          if _substituted(ops, k) and _plain_word(b[op.b_start]) and is_content(b[op.b_start])]
             self._pairs[key] = found
         return self._pairs[key]
-
-
-_MEMOS: dict[int, _SubstitutionMemo] = {}
-
-
-def _substitution_memo(alignment: Alignment) -> _SubstitutionMemo:
-    """One memo per alignment (a story's articles are judged one after another)."""
-    memo = _MEMOS.get(id(alignment))
-    if memo is None or memo.alignment is not alignment:
-        _MEMOS.clear()
-        memo = _MEMOS[id(alignment)] = _SubstitutionMemo(alignment)
-    return memo
 
 
 def _rarer_words(mine: set[str], theirs: set[str], zipf: Callable[[str], float]) -> bool:
