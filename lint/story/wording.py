@@ -159,6 +159,8 @@ def _theirs(ops: Sequence[Op], start: int, end: int) -> tuple[int, int, int] | N
 
 MIN_SUBSTITUTION_DICE = 0.5
 """Aligned sentences this close may show a substituted word."""
+MIN_KNOWN_ZIPF = 2.0
+"""The article's word must be an English word (wordfreq knows it at least this well)."""
 MIN_ZIPF_GAP = 1.0
 """The siblings' word must be this much more common (wordfreq's Zipf scale: ten times) than
 the article's for the article's to look like a literal rendering ("annulled" for "cancelled")."""
@@ -248,9 +250,10 @@ class SubstitutionMemo:
 def _rarer_words(mine: set[str], theirs: set[str], zipf: Callable[[str], float]) -> bool:
     """Whether some word only this sentence has is MIN_ZIPF_GAP rarer than some word only the
     sibling's has (else no substitution can qualify and the alignment is skipped)."""
-    if not mine or not theirs:
+    known = [f for f in map(zipf, mine) if f >= MIN_KNOWN_ZIPF]
+    if not known or not theirs:
         return False
-    return min(map(zipf, mine)) <= max(map(zipf, theirs)) - MIN_ZIPF_GAP
+    return min(known) <= max(map(zipf, theirs)) - MIN_ZIPF_GAP
 
 
 def _substitution(
@@ -264,6 +267,8 @@ def _substitution(
         return None
     if fuzz.ratio(word, mine.norm) >= 80 or zipf(word) - zipf(mine.norm) < MIN_ZIPF_GAP:
         return None
+    if zipf(mine.norm) < MIN_KNOWN_ZIPF:
+        return None  # not an English word at all: a misspelling (NL507) or a name
     if any(mine.norm in _vocabulary(alignment, other, vocabularies) for other in alignment.witnesses(doc)):
         return None  # another article of the story writes it too: a word of the story
     index = alignment.tokens(place).index(mine)
