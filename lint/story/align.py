@@ -18,7 +18,7 @@ remembered, so copies reuse them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -88,6 +88,13 @@ class Alignment:
 
     def sentence(self, place: Place) -> Sentence:
         return self.docs[place.doc].sentences[place.sentence]
+
+    def doc_tokens(self, doc: int) -> Iterator[tuple[Place, Token]]:
+        """Every word of article ``doc``, with the place of its sentence."""
+        for s in range(len(self.docs[doc].sentences)):
+            place = Place(doc, s)
+            for token in self.tokens(place):
+                yield place, token
 
     def witnesses(self, doc: int) -> tuple[int, ...]:
         """The articles ``doc`` is compared with (see the module's docstring)."""

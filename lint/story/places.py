@@ -89,19 +89,13 @@ def _named(
 def _spellings(alignment: Alignment, doc: int, used: dict[int, frozenset[str]]) -> frozenset[str]:
     """The capitalized words article ``doc`` writes anywhere (remembered in ``used``)."""
     if doc not in used:
-        used[doc] = frozenset(
-            t.surface for s in range(len(alignment.docs[doc].sentences))
-            for t in alignment.tokens(Place(doc, s)) if _capitalized(t)
-        )
+        used[doc] = frozenset(t.surface for _, t in alignment.doc_tokens(doc) if _capitalized(t))
     return used[doc]
 
 
 def _first_use(alignment: Alignment, doc: int, surface: str) -> Witness | None:
-    for s in range(len(alignment.docs[doc].sentences)):
-        for token in alignment.tokens(Place(doc, s)):
-            if token.surface == surface:
-                return witness(alignment, Place(doc, s), token.start, token.end)
-    return None
+    return next((witness(alignment, place, token.start, token.end)
+                 for place, token in alignment.doc_tokens(doc) if token.surface == surface), None)
 
 
 def _counterpart(
@@ -153,15 +147,12 @@ def _judge(
     message = (f"Place name '{mine}' is written '{theirs}' by {count} other "
                f"article{'s' if count != 1 else ''} of the story ({describe(witnesses)}; a sentence "
                f"that says the same pairs the two): one place in two romanizations")
-    findings: list[StoryFinding] = []
-    for s in range(len(alignment.docs[doc].sentences)):
-        sentence = alignment.sentence(Place(doc, s))
-        for token in alignment.tokens(Place(doc, s)):
-            if token.surface == mine:
-                findings.append(StoryFinding("name", sentence.start + token.start,
-                                             sentence.start + token.end, message,
-                                             verdict.severity, theirs, witnesses))
-    return findings
+    return [
+        StoryFinding("name", alignment.sentence(place).start + token.start,
+                     alignment.sentence(place).start + token.end, message, verdict.severity,
+                     theirs, witnesses)
+        for place, token in alignment.doc_tokens(doc) if token.surface == mine
+    ]
 
 
 def _capitalized(token: Token) -> bool:

@@ -301,6 +301,5 @@ def _substituted(ops: Sequence[Op], k: int) -> bool:
 def _vocabulary(alignment: Alignment, doc: int, known: dict[int, frozenset[str]]) -> frozenset[str]:
     """The words article ``doc`` writes (remembered in ``known``)."""
     if doc not in known:
-        known[doc] = frozenset(t.norm for s in range(len(alignment.docs[doc].sentences))
-                               for t in alignment.tokens(Place(doc, s)))
+        known[doc] = frozenset(t.norm for _, t in alignment.doc_tokens(doc))
     return known[doc]
