@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lint.features.base import DocumentAnalysis, Feature, Reducer
+from lint.features.base import DocumentAnalysis, Feature, Pieces, Reducer
 
 INDEX_VERSION = 1
 
@@ -52,18 +52,26 @@ class IndexBuilder:
             if key in analysis.data:
                 reducer.remove(analysis, analysis.data[key])
 
-    def build(self) -> CorpusIndex:
-        """The index: parts that other parts use are built first and handed to them."""
-        return self._build(lambda reducer, parts: reducer.result_with(parts))
+    def build(self, spread: Callable[[str, Sequence[Any]], list[Any]] | None = None) -> CorpusIndex:
+        """The index: parts that other parts use are built first and handed to them.
+        ``spread(feature key, payloads)`` runs a reducer's independent pieces (on the run's
+        workers); without it they run here."""
+        if spread is None:
+            return self._build(lambda key, reducer, parts: reducer.result_with(parts))
+
+        def pieces_of(key: str) -> Pieces:
+            return lambda payloads: spread(key, payloads)
+
+        return self._build(lambda key, reducer, parts: reducer.result_spread(parts, pieces_of(key)))
 
     def build_for(self, analyses: Sequence[DocumentAnalysis]) -> CorpusIndex:
         """The index as the corpus rules of these documents (added to this builder) read it:
         right for them, not for the corpus's other documents; an editor's open article is
         checked with it at a fraction of :meth:`build`'s cost (see ``Reducer.result_for``)."""
-        return self._build(lambda reducer, parts: reducer.result_for(analyses, parts))
+        return self._build(lambda key, reducer, parts: reducer.result_for(analyses, parts))
 
-    def _build(self, result: Callable[[Reducer, dict[str, Any]], Any]) -> CorpusIndex:
+    def _build(self, result: Callable[[str, Reducer, dict[str, Any]], Any]) -> CorpusIndex:
         parts: dict[str, Any] = {}
         for key, reducer in sorted(self.reducers.items(), key=lambda item: bool(item[1].uses)):
-            parts[key] = result(reducer, {k: parts[k] for k in reducer.uses if k in parts})
+            parts[key] = result(key, reducer, {k: parts[k] for k in reducer.uses if k in parts})
         return CorpusIndex(self.documents, {k: parts[k] for k in self.reducers})

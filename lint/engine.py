@@ -42,7 +42,14 @@ from lint.packs import Pack
 from lint.result import RunResult
 from lint.rules.base import Rule
 from lint.state import Manifest, keep_state, kept_manifest, start_builder
-from lint.tasks import FIRST_PASS, SECOND_PASS, FirstItem, SecondItem, summary_analyses
+from lint.tasks import (
+    FIRST_PASS,
+    REDUCE_PIECES,
+    SECOND_PASS,
+    FirstItem,
+    SecondItem,
+    summary_analyses,
+)
 
 __all__ = [
     "FileOutcome", "Linter", "RunResult", "config_filters", "corpus_builder", "corpus_files",
@@ -55,6 +62,9 @@ PRELOAD_WHEN_NEW = 32
 PRELOAD_MAX = 50_000
 """With at most PRELOAD_WHEN_NEW files to analyse, the cached analyses of up to PRELOAD_MAX
 others are read while the workers run, instead of after (memory: all of them at once)."""
+SPREAD_MIN_PIECES = 8
+"""With fewer pieces of reduce work than this (a pre-commit run redoes one story), they are
+computed in the run's own process rather than sent to the workers."""
 KEEP_BYTES = 64 * 1024 * 1024
 """The bytes read to hash files that are kept for their passes (beyond, a file is read again)."""
 
@@ -213,8 +223,8 @@ class _Run:
         first = FirstPass(summaries, digest(self.cache.dir.name,
                                             *[summaries[p].key or "-" for p in plan.files]),
                           stats=stats)
-        if builder is not None:
-            first.index = self._finish_index(plan, first, builder, applied)
+        if builder is not None:  # the workers are free for the index unless a map is in flight
+            first.index = self._finish_index(plan, first, builder, applied, spread=not own)
         for path, outcome in zip([p for p in plan.files if p in own], fresh, strict=True):
             self.ticker.step(1)  # the index is built: now the workers' passes of the files
             summaries[path] = outcome.summary()  # analysed here too (the same bytes)
@@ -289,9 +299,11 @@ class _Run:
         return early, own
 
     def _finish_index(
-        self, plan: Plan, first: FirstPass, builder: IndexBuilder, applied: dict[str, str]
+        self, plan: Plan, first: FirstPass, builder: IndexBuilder, applied: dict[str, str],
+        spread: bool = False,
     ) -> CorpusIndex:
-        """Build the index, keep the builder's state for later runs, and cache the index."""
+        """Build the index (``spread``: its independent pieces on the workers), keep the
+        builder's state for later runs, and cache the index."""
         summaries = first.summaries
         if any(summaries[p].key != key for p, key in applied.items()):
             # a file changed between hashing and reading: the kept state is not this corpus
@@ -301,9 +313,25 @@ class _Run:
                     builder.add(analysis)
             first.stats["from_kept_state"] = 0
         keep_state(self.cache, builder, plan.kept, [summaries[p].key for p in plan.files])
-        index = builder.build()
+        index = builder.build(self._spread if spread else None)
         self.cache.put(CacheKind.INDEX, first.real, index)
         return index
+
+    def _spread(self, key: str, payloads: Sequence[Any]) -> list[Any]:
+        """A reducer's pieces (see ``Reducer.result_spread``) on the workers, in interleaved
+        batches (the reducer puts the largest first); here when there are few of them or one
+        worker. A piece whose worker died is computed here."""
+        feature = next(f for f in self.linter.features if f.key == key)
+        if len(payloads) < SPREAD_MIN_PIECES or self.executor.workers < 2:
+            return [feature.reduce_piece(payload) for payload in payloads]
+        count = min(len(payloads), self.executor.jobs * 4)
+        order = [i for start in range(count) for i in range(start, len(payloads), count)]
+        batches = [[payloads[i] for i in range(start, len(payloads), count)] for start in range(count)]
+        results: list[Any] = [None] * len(payloads)
+        done = _flatten(self.executor.map(REDUCE_PIECES, batches, key))
+        for index, result in zip(order, done, strict=True):
+            results[index] = result if result is not None else feature.reduce_piece(payloads[index])
+        return results
 
     # -- second pass --------------------------------------------------------------------------
 

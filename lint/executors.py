@@ -63,6 +63,11 @@ class Executor(ABC):
 
     jobs: int = 1
 
+    @property
+    def workers(self) -> int:
+        """Workers a map would use now without starting new ones (1: the calling process)."""
+        return self.jobs
+
     @abstractmethod
     def start(self, context: Context) -> None:
         """Make the context available where batches run."""
@@ -177,6 +182,10 @@ class ProcessExecutor(Executor):
 
     def start(self, context: Context) -> None:
         self.context = context
+
+    @property
+    def workers(self) -> int:
+        return self.size if self.pool is not None else self.jobs
 
     def warm_up(self, workers: int = 1) -> None:
         """``workers`` workers warm the context up now (the engine asks when a rule may parse:

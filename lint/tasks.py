@@ -87,5 +87,17 @@ def _second_crashed(item: SecondItem, reason: str) -> SecondOutcome:
     return SecondOutcome(item[0], [crash_diagnostic(item[0], reason)], internal_errors=1)
 
 
+def _reduce_pieces(linter: Linter, batch: Sequence[Any], key: str) -> list[Any]:
+    feature = next(f for f in linter.features if f.key == key)
+    return [feature.reduce_piece(payload) for payload in batch]
+
+
+def _piece_crashed(item: Any, reason: str) -> None:
+    return None  # the engine computes the piece again in its own process
+
+
 FIRST_PASS: Task[FirstItem, FileOutcome] = Task(_first_pass, _first_crashed)
 SECOND_PASS: Task[SecondItem, SecondOutcome] = Task(_second_pass, _second_crashed)
+REDUCE_PIECES: Task[Any, Any] = Task(_reduce_pieces, _piece_crashed)
+"""Independent pieces of a reducer's result (a story's alignment and findings), shared value:
+the feature's key; a piece whose worker died comes back as None."""

@@ -19,15 +19,18 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.corpus import write_corpus as write_bench_corpus
-from lint.cache import Cache, namespace, unseal
+from lint import engine
+from lint.cache import Cache, MemoryCache, namespace, unseal
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Severity
 from lint.engine import RunResult, run
 from lint.executors import ProcessExecutor, SerialExecutor
+from lint.features.base import Feature
 from lint.linter import Linter
 from lint.packs import Pack
 from lint.registry import load_rule_set, select_rules
@@ -402,6 +405,75 @@ def test_a_warmed_pool_the_size_of_the_run_is_used_not_replaced(
         ran = {pid for batch in executor.map(Task(_worker_pid, _crashed), [[1], [2]]) for pid in batch}
         assert len(ran) == 2
         assert ran.isdisjoint(warmed) is replaced
+    finally:
+        executor.close()
+
+
+_STORY_WORDS = ("Ellesmere", "Riverline", "Brightwater", "Corran", "Clearwater", "Achterberg",
+                "Marchetti", "Kinross")
+
+
+def _many_stories(folder: Path, count: int) -> None:
+    """``count`` copies of the invented story of tests/test_stories.py, each with its own rare
+    words and figures (so each is a story of its own), each with its translated odd one out."""
+    from tests.test_stories import STORY
+
+    folder.mkdir()
+    for n in range(count):
+        tag = "abcdefghijklmnopqrstuvwxyz"[n]
+        for name, text in STORY.items():
+            for word in _STORY_WORDS:
+                text = text.replace(word, f"{word}{tag}")
+            text = text.replace("41,000", f"{41 + n},000").replace("12,000", f"{12 + n},500")
+            (folder / f"{tag}-{name}").write_text(text, encoding="utf-8")
+
+
+def test_stories_analysed_on_the_workers_give_the_index_of_one_process(tmp_path: Path) -> None:
+    """A cold run with a pool sends the stories to its workers; the story index and the
+    findings are those of a run in one process."""
+    _many_stories(tmp_path / "corpus", 10)
+    config = Config()
+    rules, packs = _default_rules(config)
+    serial = run([str(tmp_path / "corpus")], config, rules, packs, SerialExecutor())
+    pooled = run([str(tmp_path / "corpus")], config, rules, packs, ProcessExecutor(2))
+    assert serial.index is not None and pooled.index is not None
+    story = serial.index.part("story")
+    assert len(story["members"]) == 10 >= engine.SPREAD_MIN_PIECES
+    assert sum(map(len, story["findings"].values())) >= 10, "each story has its odd one out"
+    assert pooled.index.part("story") == story
+    assert pooled.diagnostics == serial.diagnostics
+
+
+class _PidFeature(Feature):
+    """A feature whose reduce pieces say which process computed them, and end a worker on
+    the piece -1 (as the OOM killer would)."""
+
+    key = "pid"
+
+    def analyze(self, document: object, roles: object, env: object) -> None:
+        return None
+
+    def reduce_piece(self, payload: Any) -> int:
+        if payload == -1 and os.getpid() != _TEST_PROCESS:
+            os._exit(1)
+        return os.getpid()
+
+
+def test_reduce_pieces_run_on_the_workers_and_a_killed_one_is_redone_here() -> None:
+    linter = Linter(Config(), [], [])
+    linter.features.append(_PidFeature())
+    executor = ProcessExecutor(2)
+    executor.start(linter)
+    try:
+        spread = engine._Run(linter, executor, MemoryCache(), None)._spread
+        pids = spread("pid", list(range(engine.SPREAD_MIN_PIECES)))
+        assert len(pids) == engine.SPREAD_MIN_PIECES
+        assert _TEST_PROCESS not in pids
+        few = spread("pid", list(range(engine.SPREAD_MIN_PIECES - 1)))
+        assert set(few) == {_TEST_PROCESS}, "a few pieces are not worth sending"
+        with_killed = spread("pid", [0, 1, 2, -1, 4, 5, 6, 7])
+        assert with_killed[3] == _TEST_PROCESS
+        assert _TEST_PROCESS not in with_killed[:3] + with_killed[4:]
     finally:
         executor.close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,6 +14,11 @@ from lint.roles import LineRoles
 if TYPE_CHECKING:
     from lint.config import Config
     from lint.packs import Pack
+
+
+Pieces = Callable[[Sequence[Any]], list[Any]]
+"""Runs independent pieces of a reducer's result: :meth:`Feature.reduce_piece` on each payload,
+in this process or on the run's workers; the results come back in the order of the payloads."""
 
 
 class NlpTimeLimit(Exception):
@@ -114,6 +119,11 @@ class Reducer(ABC):
         """The finished index part, given the parts named in ``uses``."""
         return self.result()
 
+    def result_spread(self, parts: Mapping[str, Any], pieces: Pieces) -> Any:
+        """As :meth:`result_with`, handing independent pieces of the work to ``pieces`` (which
+        may run them on the run's workers; the same value either way)."""
+        return self.result_with(parts)
+
     def result_for(self, analyses: Sequence[DocumentAnalysis], parts: Mapping[str, Any]) -> Any:
         """The index part as the corpus rules of these documents (already added) read it: a
         reducer whose full result is costly on a large corpus returns only the entries that
@@ -138,3 +148,8 @@ class Feature(ABC):
     def reducer(self) -> Reducer | None:
         """A fresh reducer for the corpus index, or None for document-only features."""
         return None
+
+    def reduce_piece(self, payload: Any) -> Any:
+        """One independent piece of the reducer's result (see :meth:`Reducer.result_spread`),
+        computed where the feature is configured: a worker, or the run's own process."""
+        raise NotImplementedError(f"{type(self).__name__} has no reduce pieces")

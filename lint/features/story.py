@@ -11,14 +11,14 @@ pre-commit run recomputes only the story that changed.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from lint.context.places import places
 from lint.document import Document
-from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
+from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Pieces, Reducer
 from lint.features.vocab import locale_table_for
 from lint.hashing import digest
 from lint.lexicon import lexicon
@@ -195,34 +195,45 @@ class StoryReducer(Reducer):
         self.units.pop(key, None)
 
     def result(self) -> dict[str, Any]:
-        place_countries = _place_countries()
+        return self._result(lambda payloads: [analyse_members(self.settings, p) for p in payloads])
+
+    def result_spread(self, parts: Mapping[str, Any], pieces: Pieces) -> dict[str, Any]:
+        """Each story not remembered is a piece: analysed on the run's workers."""
+        return self._result(pieces)
+
+    def _result(self, pieces: Pieces) -> dict[str, Any]:
         terms: dict[Hashable, tuple[str, ...]] = {key: found for key, found in self.terms.items()}
         units: dict[Hashable, tuple[int, ...]] = {key: found for key, found in self.units.items()}
-        stories = group_stories(terms, self.settings, units)
+        stories: list[tuple[str, list[DocKey], str]] = []
+        for group in group_stories(terms, self.settings, units):
+            keys: list[DocKey] = [k for k in group if isinstance(k, tuple)]
+            story = "s" + digest(*(f"{p}\0{r}" for p, r in keys))[:10]
+            stories.append((story, keys, digest(story, *(repr(self.documents[k]) for k in keys))))
+        memo = {signature: self.memo[signature] for _, _, signature in stories if signature in self.memo}
+        # the largest stories first: the workers finish together
+        todo = sorted({signature: keys for _, keys, signature in stories if signature not in memo}.items(),
+                      key=lambda item: -sum(len(self.documents[k].sentences) for k in item[1]))
+        analysed = pieces([[self.documents[k] for k in keys] for _, keys in todo])
+        memo.update(zip((signature for signature, _ in todo), analysed, strict=True))
         story_of: dict[DocKey, str] = {}
         members: dict[str, list[DocKey]] = {}
         findings: dict[DocKey, list[StoryFinding]] = {}
         copy_of: dict[DocKey, DocKey] = {}
-        memo: dict[str, StoryAnalysis] = {}
-        for group in stories:
-            keys: list[DocKey] = [k for k in group if isinstance(k, tuple)]
-            story = "s" + digest(*(f"{p}\0{r}" for p, r in keys))[:10]
+        for story, keys, signature in stories:
             members[story] = keys
-            for key in keys:
-                story_of[key] = story
-            signature = digest(story, *(repr(self.documents[k]) for k in keys))
-            found = self.memo.get(signature)
-            if found is None:
-                found = analyze_story([self.documents[k] for k in keys], self.settings.roles,
-                                      self.settings.spelling, self.settings.cognates,
-                                      place_countries)
-            memo[signature] = found
+            found = memo[signature]
             for key, items, first in zip(keys, found.findings, found.copies, strict=True):
+                story_of[key] = story
                 copy_of[key] = keys[first]
                 if items:
                     findings[key] = items
         self.memo = memo
         return {"story_of": story_of, "members": members, "findings": findings, "copy_of": copy_of}
+
+
+def analyse_members(settings: StorySettings, docs: Sequence[StoryDoc]) -> StoryAnalysis:
+    """The findings of one story's articles (a piece of the reducer's result)."""
+    return analyze_story(docs, settings.roles, settings.spelling, settings.cognates, _place_countries())
 
 
 class Story(Feature):
@@ -253,3 +264,6 @@ class Story(Feature):
 
     def reducer(self) -> Reducer:
         return StoryReducer(self.settings)
+
+    def reduce_piece(self, payload: Any) -> StoryAnalysis:
+        return analyse_members(self.settings, payload)
