@@ -166,7 +166,7 @@ def test_odd_outlet_is_reported_against_independent_outlets_that_agree(lint_corp
     assert found(diagnostics) == [("c.txt", "levies", "taxes", "warning")]
     (diagnostic,) = diagnostics
     assert "'levies' where" in diagnostic.message and "has 'taxes'" in diagnostic.message
-    assert "2 other outlets print the other wording" in diagnostic.message
+    assert "2 other articles print the other wording" in diagnostic.message
     assert Path(diagnostic.related[0].path).name in ("a.txt", "b.txt")
 
 
@@ -246,7 +246,7 @@ def test_a_copy_that_changed_its_wire_story_is_the_odd_one(lint_corpus: CorpusFa
     files["odd.txt"] = article(*story, f"“{TAXES.replace('families', 'households')},” Whitfield said.")
     diagnostics = lint_corpus(files, select="NL501")
     assert found(diagnostics) == [("odd.txt", "households", "families", "warning")]
-    assert "60 other outlets print the other wording" in diagnostics[0].message
+    assert "60 other articles, 1 of them independent, print the other wording" in diagnostics[0].message
 
 
 def test_a_line_repeated_in_other_stories_is_not_the_witness_of_a_third_story() -> None:

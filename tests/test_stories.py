@@ -97,6 +97,19 @@ def test_articles_of_one_story_group_and_an_unrelated_one_stands_alone() -> None
     assert group_stories(terms, StorySettings(enabled=False)) == []
 
 
+def test_a_corpus_of_one_wire_story_and_its_copies_is_one_story() -> None:
+    """Copies are one witness of how common a term is: forty sites republishing a wire story
+    (every term in every article) do not make its names too common to link."""
+    wire = ["kestrelford", "ondaatje-price", "#7400", "floodgate", "culvert", "tannery"]
+    terms = {f"copy{n:02}": wire for n in range(40)}
+    terms["edited"] = [*wire[:-1], "millrace"]
+    stories = group_stories(terms)
+    assert stories == [sorted(terms)]
+    unrelated = {**{f"u{n:02}": [f"town{n}", f"river{n}", f"#{n}", f"mill{n}"] for n in range(20)},
+                 "a": [*wire[:2], "ferry"], "b": [*wire[2:4], "quarry"]}
+    assert group_stories(unrelated) == []  # distinct articles sharing two terms stay apart
+
+
 def test_one_shared_name_and_a_weekday_do_not_make_two_events_one_story() -> None:
     """A national figure quoted in two unrelated stories, both on a Tuesday: the words of one
     name count once and days carry no story, so the two stories stay apart; the articles of

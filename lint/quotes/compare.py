@@ -182,6 +182,8 @@ class Drift:
     kind: str = "words"
     """words (a word-level difference), omission (words dropped), paraphrase"""
     severity: str = "warning"
+    other_witnesses: int = 0
+    """Independent witnesses among them (copies of one another count once)."""
 
 
 class Relation(NamedTuple):
@@ -474,7 +476,7 @@ def _verdict_drifts(
     other_ref = quotes[forms.numbers[j][0]]
     out: list[tuple[int, Drift]] = []
     for number in numbers:
-        for drift in _drifts(forms.reps[i], forms.reps[j], other_ref, rel, support, len(verdict.agreeing), verdict.severity):
+        for drift in _drifts(forms.reps[i], forms.reps[j], other_ref, rel, support, verdict):
             out.append((number, drift))
     return out
 
@@ -491,8 +493,10 @@ def _doc_order(doc: DocKey) -> tuple[str, int]:
 
 
 def _drifts(
-    a: Quote, b: Quote, b_ref: QuoteRef, rel: Relation, support: int, other_support: int, severity: str
+    a: Quote, b: Quote, b_ref: QuoteRef, rel: Relation, support: int, verdict: Verdict
 ) -> list[Drift]:
+    severity = verdict.severity
+    other_support = len(verdict.agreeing)
     if rel.kind == "paraphrase":
         at = b.word(0)
         return [Drift(
@@ -501,17 +505,19 @@ def _drifts(
             other_path=b_ref.path, other_record=b_ref.record, other_line=at.line,
             other_column=at.column, support=support, other_support=other_support,
             speaker=a.speaker or b.speaker, kind="paraphrase", severity=severity,
+            other_witnesses=verdict.top,
         )]
     out = []
     for diff in rel.diffs:
         words = {*a.norms[diff.a_start : diff.a_end], *b.norms[diff.b_start : diff.b_end]}
         weak = severity == "warning" and words <= GRAMMAR_WORDS
-        out.append(_drift(a, b, b_ref, diff, support, other_support, "info" if weak else severity))
+        out.append(_drift(a, b, b_ref, diff, support, other_support, "info" if weak else severity, verdict.top))
     return out
 
 
 def _drift(
-    a: Quote, b: Quote, b_ref: QuoteRef, diff: Difference, support: int, other_support: int, severity: str
+    a: Quote, b: Quote, b_ref: QuoteRef, diff: Difference, support: int, other_support: int,
+    severity: str, other_witnesses: int,
 ) -> Drift:
     an, bn = a.norms, b.norms
     if diff.a_start == diff.a_end:  # an omission: the words around the gap
@@ -536,4 +542,5 @@ def _drift(
         speaker=a.speaker or b.speaker,
         kind=kind,
         severity=severity,
+        other_witnesses=other_witnesses,
     )

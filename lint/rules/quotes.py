@@ -66,7 +66,9 @@ class QuoteDrift(Rule):
             else:
                 what = f"has '{drift.wording}' that {where} does not"
             who = f" of {drift.speaker}" if drift.speaker else ""
-            others = f"{drift.other_support} other outlet{'s' if drift.other_support != 1 else ''}"
+            others = f"{drift.other_support} other article{'s' if drift.other_support != 1 else ''}"
+            if 0 < drift.other_witnesses < drift.other_support:
+                others += f", {drift.other_witnesses} of them independent,"
             verb = "prints" if drift.other_support == 1 else "print"
             if agreed:
                 tail = f" ({others} {verb} the other wording, {drift.support} this one)"

@@ -79,13 +79,19 @@ def group_stories(
 
 def _weights(keys: Sequence[Hashable], sets: Mapping[Hashable, frozenset[str]]) -> dict[str, float]:
     """The inverse document frequency of each term that can link articles: in two or more of
-    them, and not in too many."""
+    them, and not in too many.
+
+    Frequency counts distinct term sets: a wire story copied by sixty sites is one witness,
+    so a corpus made of one story's copies still finds its terms rare enough to link."""
     df: Counter[str] = Counter()
-    for key in keys:
-        df.update(sets[key])
-    total = len(keys)
+    copies: Counter[frozenset[str]] = Counter(sets[key] for key in keys)
+    held: Counter[str] = Counter()
+    for terms, count in copies.items():
+        df.update(terms)
+        held.update(dict.fromkeys(terms, count))
+    total = len(copies)
     ceiling = total if total < 10 else max(2, int(MAX_DOCUMENT_SHARE * total))
-    return {t: math.log(1 + total / n) for t, n in df.items() if 2 <= n <= ceiling}
+    return {t: math.log(1 + total / n) for t, n in df.items() if held[t] >= 2 and n <= ceiling}
 
 
 class _Grouping:

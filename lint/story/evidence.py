@@ -182,6 +182,14 @@ def witness(alignment: Alignment, place: Place, start: int, end: int) -> Witness
     return Witness(path, record, sentence.line, sentence.column + start, sentence.text[start:end])
 
 
+def other_articles(verdict: Verdict) -> str:
+    """'3 other articles', or '3 other articles (2 independent)' when copies of one another
+    are among them: a wire story and the sites that republish it are one witness in the vote."""
+    count = len(verdict.agreeing)
+    text = f"{count} other article{'s' if count != 1 else ''}"
+    return text + (f" ({verdict.top} independent)" if 0 < verdict.top < count else "")
+
+
 def describe(witnesses: Sequence[Witness], shown: int = 3) -> str:
     """'a.txt:3, b.txt:7 and 2 more'."""
     from lint.discover import display_path

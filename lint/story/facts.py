@@ -14,7 +14,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from lint.story.align import Alignment, Op, Place, word_alignment
-from lint.story.evidence import StoryFinding, Verdict, Witness, describe, vote, witness
+from lint.story.evidence import (
+    StoryFinding,
+    Verdict,
+    Witness,
+    describe,
+    other_articles,
+    vote,
+    witness,
+)
 from lint.story.figures import MONTHS, WEEKDAYS, Figure, same_value, weekday_of
 from lint.story.text import Token
 
@@ -354,7 +362,7 @@ def _finding(
     what = _difference(figure, theirs)
     count = len(verdict.agreeing)
     tail = (
-        f"{count} other article{'s' if count != 1 else ''} ({describe(witnesses)}) "
+        f"{other_articles(verdict)} ({describe(witnesses)}) "
         f"give{'s' if count == 1 else ''} '{shown}'"
     )
     if verdict.same:

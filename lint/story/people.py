@@ -22,7 +22,15 @@ from rapidfuzz import fuzz
 
 from lint.names.fold import fold, romanization_key
 from lint.story.align import Alignment, Place
-from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
+from lint.story.evidence import (
+    StoryFinding,
+    Verdict,
+    Witness,
+    describe,
+    other_articles,
+    vote,
+    witness,
+)
 from lint.story.text import Sentence, Token, is_common_word, is_content
 
 PARTICLES = frozenset({"de", "del", "da", "do", "dos", "van", "von", "der", "la", "le", "du",
@@ -190,16 +198,16 @@ def name_findings(
         if not verdict.severity or verdict.value != "them":
             continue
         severity = verdict.severity if kind != "weak" else "info"
-        findings = [_finding(alignment, mention, evidence, verdict.agreeing, verdict.same, kind, severity)
+        findings = [_finding(alignment, mention, evidence, verdict, kind, severity)
                     for mention in mentions]
         yield from findings
         if findings[0].kind == "name" and not any(f != form and f[-1] == form[-1] for f in forms):
-            yield from _bare_surnames(alignment, people, doc, form, evidence, len(verdict.agreeing), severity)
+            yield from _bare_surnames(alignment, people, doc, form, evidence, other_articles(verdict), severity)
 
 
 def _bare_surnames(
     alignment: Alignment, people: People, doc: int, form: tuple[str, ...], evidence: Witness,
-    count: int, severity: str,
+    others: str, severity: str,
 ) -> Iterator[StoryFinding]:
     """The article's mentions of the surname alone ("said Halmoshi") of a full name its siblings
     write with another surname: the same variant, the same suggestion."""
@@ -219,8 +227,8 @@ def _bare_surnames(
             if any(first <= i <= last for first, last in spans[s]):
                 continue  # part of a full name, reported with it
             end = token.end - (2 if token.surface.endswith(("'s", "’s")) else 0)
-            message = (f"Name '{sentence.text[token.start:end]}' is written '{theirs}' by {count} "
-                       f"other article{'s' if count != 1 else ''} of the story ({describe([evidence])}): "
+            message = (f"Name '{sentence.text[token.start:end]}' is written '{theirs}' by {others} "
+                       f"of the story ({describe([evidence])}): "
                        f"the surname of '{written}', which they write '{evidence.text}'")
             yield StoryFinding("name", sentence.start + token.start, sentence.start + end, message,
                                severity, theirs, (evidence,))
@@ -271,21 +279,21 @@ def _witness(alignment: Alignment, mention: Mention) -> Witness:
 
 
 def _finding(
-    alignment: Alignment, mention: Mention, evidence: Witness, agreeing: Sequence[int], same: int,
-    kind: str, severity: str,
+    alignment: Alignment, mention: Mention, evidence: Witness, verdict: Verdict, kind: str,
+    severity: str,
 ) -> StoryFinding:
     tokens = alignment.tokens(mention.place)
     sentence = alignment.sentence(mention.place)
     a, b = tokens[mention.first].start, tokens[mention.last].end
-    count = len(agreeing)
+    same = verdict.same
     how = {
         "aligned": "in the sentence that says the same",
         "context": "with the same words around the name",
         "weak": "perhaps another person: only one word around the names agrees",
     }[kind]
     message = (
-        f"Name '{sentence.text[a:b]}' is written '{evidence.text}' by {count} other article"
-        f"{'s' if count != 1 else ''} of the story ({describe([evidence])}, {how})"
+        f"Name '{sentence.text[a:b]}' is written '{evidence.text}' by {other_articles(verdict)} "
+        f"of the story ({describe([evidence])}, {how})"
     )
     if same:
         message += f"; {same} other article{'s' if same != 1 else ''} write{'s' if same == 1 else ''} it this way"

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from lint.names.fold import romanization_key
 from lint.story.align import Alignment, Op, Place, word_alignment
-from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
+from lint.story.evidence import StoryFinding, Witness, describe, other_articles, vote, witness
 from lint.story.text import Token
 
 PlaceCountries = Callable[[str], frozenset[str] | None]
@@ -143,9 +143,8 @@ def _judge(
     if not verdict.severity or verdict.value != theirs:
         return None
     witnesses = tuple(w for w in (_first_use(alignment, d, theirs) for d in verdict.agreeing) if w is not None)
-    count = len(verdict.agreeing)
-    message = (f"Place name '{mine}' is written '{theirs}' by {count} other "
-               f"article{'s' if count != 1 else ''} of the story ({describe(witnesses)}; a sentence "
+    message = (f"Place name '{mine}' is written '{theirs}' by {other_articles(verdict)} "
+               f"of the story ({describe(witnesses)}; a sentence "
                f"that says the same pairs the two): one place in two romanizations")
     return [
         StoryFinding("name", alignment.sentence(place).start + token.start,

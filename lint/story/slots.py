@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lint.story.align import Alignment, Op, Place, word_alignment
-from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
+from lint.story.evidence import StoryFinding, Witness, describe, other_articles, vote, witness
 from lint.story.text import Token, is_common_word
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "del", "da", "do", "dos", "van",
@@ -200,7 +200,7 @@ def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> I
     expected = evidence[0].text
     yield StoryFinding(
         "institution", sentence.start + a, sentence.start + b,
-        f"'{sentence.text[a:b]}' where {count} other article{'s' if count != 1 else ''} of the "
+        f"'{sentence.text[a:b]}' where {other_articles(verdict)} of the "
         f"story name{'s' if count == 1 else ''} '{expected}' in the same sentence ({describe(evidence)})",
         verdict.severity, expected, tuple(evidence),
     )

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from rapidfuzz import fuzz
 
 from lint.story.align import Alignment, Op, Place, word_alignment
-from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
+from lint.story.evidence import StoryFinding, Witness, describe, other_articles, vote, witness
 from lint.story.text import Token, is_content, stem
 from lint.text import STOPWORDS
 
@@ -131,10 +131,9 @@ def _judge(
         witnesses.append(witness(alignment, there, their_tokens[a].start, their_tokens[b - 1].end))
     sentence = alignment.sentence(place)
     a, b = tokens[start].start, tokens[end - 1].end
-    count = len(verdict.agreeing)
     yield StoryFinding(
         "wording", sentence.start + a, sentence.start + b,
-        f"'{sentence.text[a:b]}': a light verb standing in for one verb? {count} other articles of "
+        f"'{sentence.text[a:b]}': a light verb standing in for one verb? {other_articles(verdict)} of "
         f"the story say it in one word in the same sentence ({describe(witnesses)}: "
         f"'{witnesses[0].text}')",
         "warning", None, tuple(witnesses),
@@ -283,7 +282,7 @@ def _substitution(
     count = len(verdict.agreeing)
     return StoryFinding(
         "wording", sentence.start + mine.start, sentence.start + mine.end,
-        f"'{mine.surface}' where {count} other article{'s' if count != 1 else ''} of the "
+        f"'{mine.surface}' where {other_articles(verdict)} of the "
         f"story write{'s' if count == 1 else ''} the far more common '{witnesses[0].text}' "
         f"between the same words ({describe(witnesses)}): a literal translation?",
         "info", None, tuple(witnesses),
