@@ -179,6 +179,40 @@ def test_sentences_of_two_locales_pair_up_when_their_spellings_are_folded() -> N
     assert align_story(docs, spelling).tokens(Place(0, 0))[1].norm == "labour"
 
 
+def _story_docs(*articles: tuple[str, ...]) -> list[StoryDoc]:
+    return [StoryDoc((f"d{n}", None), [Sentence(i + 1, 1, 0, text) for i, text in enumerate(sentences)])
+            for n, sentences in enumerate(articles)]
+
+
+HARBOUR_OPENING = "Ferry crews at Pellworth walked out over the new rota for the winter crossings."
+HARBOUR_CLOSING = "Skippers moored the idle ferries along the Pellworth breakwater overnight."
+
+
+def test_a_short_sentence_between_paired_neighbours_pairs_on_two_words() -> None:
+    """The sentence whose subject is the changed institution shares only its predicate with
+    its counterpart: between paired neighbours, two shared words pair it."""
+    docs = _story_docs(
+        (HARBOUR_OPENING, "The Maritime Safety Agency said it was reviewing the rota.", HARBOUR_CLOSING),
+        (HARBOUR_OPENING, "The Drug Enforcement Administration said it was reviewing the rota.", HARBOUR_CLOSING),
+    )
+    assert align_story(docs).counterparts_of(Place(1, 1)) == {0: (Place(0, 1), 0.4)}
+
+
+def test_a_short_sentence_is_not_paired_out_of_place_or_with_a_sentence_already_paired() -> None:
+    reviewing = "The Maritime Safety Agency said it was reviewing the rota."
+    moved = _story_docs(  # the same words, but not between the neighbours' counterparts
+        (HARBOUR_OPENING, reviewing, HARBOUR_CLOSING),
+        ("The Drug Enforcement Administration said it was reviewing the rota.", HARBOUR_OPENING, HARBOUR_CLOSING),
+    )
+    assert align_story(moved).counterparts_of(Place(1, 0)) == {}
+    taken = _story_docs(  # the sentence at the place already says the same as another one
+        (HARBOUR_OPENING, reviewing, "The agency said the rota review would report by spring.", HARBOUR_CLOSING),
+        (HARBOUR_OPENING, "The rota review would report by spring, the agency said.",
+         "The Drug Enforcement Administration said it was reviewing the rota.", HARBOUR_CLOSING),
+    )
+    assert Place(0, 1) not in align_story(taken).counterparts_of(Place(1, 1)).values()
+
+
 def test_vote_needs_two_independent_siblings_and_counts_copies_once() -> None:
     same = lambda a, b: a == b  # noqa: E731
     assert vote("x", {1: "y", 2: "y"}, same, {}, 0).severity == "warning"

@@ -12,7 +12,10 @@ Sentences of two articles are paired through an inverted index of the witness ar
 content words (stems): a pair shares at least MIN_SHARED of them and overlaps enough (Dice),
 which admits an edited copy and most paraphrased translations, since those keep the names,
 figures and rare words of the original. Pairs are computed once per node and article and
-remembered, so copies reuse them.
+remembered, so copies reuse them. A short sentence whose differing words are its subject ("the
+X said it was monitoring the situation") shares too few words to pass alone: where neither it
+nor the sentence at the same place of the other article (between the counterparts of its
+neighbours) has a counterpart, the two pair on ANCHORED_SHARED shared words.
 """
 
 from __future__ import annotations
@@ -30,6 +33,10 @@ MIN_DICE = 0.34
 """Content-word overlap (Dice) for two sentences to be counterparts."""
 MIN_SHARED = 3
 """...and at least this many shared content words."""
+ANCHORED_SHARED = 2
+"""Shared content words for two unpaired sentences between paired neighbours."""
+ANCHOR_DICE = 0.5
+"""A neighbour pair this close anchors the sentences next to it."""
 MAX_WITNESSES = 12
 """Other articles an article is compared with: one per copy group, nearest groups first."""
 OWN_COPIES = 3
@@ -115,8 +122,36 @@ class Alignment:
             best = self._counterpart(node, doc)
             if best is not None:
                 out[doc] = (Place(doc, _sentence_in(self.nodes[best[0]], doc)), best[1])
+            else:
+                anchored = self._anchored(place, doc)
+                if anchored is not None:
+                    out[doc] = anchored
         self._counterparts[place] = out
         return out
+
+    def _anchored(self, place: Place, doc: int) -> tuple[Place, float] | None:
+        """The sentence of ``doc`` at the place of ``place`` between the counterparts of its
+        neighbours, when neither has a counterpart of its own and they share enough words."""
+        mine = self.nodes[self.node_of[place]]
+        for step in (-1, 1):
+            near = place.sentence + step
+            if not 0 <= near < len(self.docs[place.doc].sentences):
+                continue
+            anchor = self._counterpart(self.node_of[Place(place.doc, near)], doc)
+            if anchor is None or anchor[1] < ANCHOR_DICE:
+                continue
+            at = _sentence_in(self.nodes[anchor[0]], doc) - step
+            if not 0 <= at < len(self.docs[doc].sentences):
+                continue
+            there = Place(doc, at)
+            if self._counterpart(self.node_of[there], place.doc) is not None:
+                continue  # that sentence pairs with another one
+            theirs = self.nodes[self.node_of[there]]
+            shared = len(mine.content & theirs.content)
+            score = 2 * shared / max(1, len(mine.content) + len(theirs.content))
+            if shared >= ANCHORED_SHARED and score >= MIN_DICE:
+                return there, score
+        return None
 
     def _counterpart(self, node: int, doc: int) -> tuple[int, float] | None:
         key = (node, doc)
