@@ -336,3 +336,41 @@ def test_a_partial_quotation_of_words_both_wordings_share_backs_neither(lint_cor
     odd = "The next two days will be determinant because it is foreseen that the river rises again in the night"
     diagnostics = lint_corpus(_flood_story("the next two days will be", odd), select="NL501")
     assert [severity for name, _, _, severity in found(diagnostics) if name == "c.txt"] in ([], ["info"])
+
+
+# Five independent translations of one report: each tells the facts in its own words.
+FENCE_FACTS = (
+    "Storms flattened 14 kilometres of fence around the Glenbrack sheep reserve on Tuesday.",
+    "Ranger Tobiah Quell said 300 ewes had strayed onto the Corrie Dhu road overnight.",
+)
+FENCE_RETOLD = (
+    "On Tuesday storms knocked down 14 kilometres of the Glenbrack reserve's fence.",
+    "Some 300 ewes wandered onto the Corrie Dhu road during the night, according to Tobiah Quell.",
+)
+
+
+def _fence_story(*quotes: str) -> dict[str, str]:
+    facts = (FENCE_FACTS, FENCE_RETOLD)
+    return {f"t{n}.txt": article(*facts[n % 2], f"“{quote},” ranger Quell said.") for n, quote in enumerate(quotes)}
+
+
+FENCE = "The fence will be rebuilt before the lambing season starts"
+
+
+def test_a_wording_two_translations_share_is_no_majority_among_independent_retellings(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Two of five translations word the statement alike; two others word it in ways of their
+    own: the others do not agree among themselves, so the fifth's wording is not a warning."""
+    files = _fence_story(
+        FENCE, FENCE,
+        "The fence is going to be rebuilt before the lambing season begins",
+        "We are going to rebuild the fence ahead of the lambing season",
+        FENCE.replace("season", "period"),
+    )
+    assert [f for f in found(lint_corpus(files, select="NL501")) if f[3] != "info"] == []
+
+
+def test_a_wording_the_other_translations_share_is_still_a_majority(lint_corpus: CorpusFactory) -> None:
+    files = _fence_story(FENCE, FENCE, FENCE, FENCE.replace("season", "period"))
+    assert found(lint_corpus(files, select="NL501")) == [("t3.txt", "period", "season", "warning")]

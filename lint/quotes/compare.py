@@ -362,7 +362,9 @@ def _judge(
     """Put form ``i``'s statement to the vote of the other articles that quote it."""
     related = relations[i]
     partial = _partial_quotes(i, forms, relations)
-    docs = sorted({d for j in (*related, *partial) for d in forms.docs[j]} | forms.docs[i], key=_doc_order)
+    dissent = _other_wordings(i, relations, partial)
+    docs = sorted({d for j in (*related, *partial, *dissent) for d in forms.docs[j]} | forms.docs[i],
+                  key=_doc_order)
     index = {doc: n for n, doc in enumerate(docs)}
     group_of = {index[d]: index.get(copy_of.get(d, d), index[d]) for d in docs}
 
@@ -373,6 +375,9 @@ def _judge(
         return found is not None and found.same
 
     base = _witnesses(i, forms, related, docs, index, partial)
+    for f in dissent:
+        for doc in forms.docs[f]:
+            base.setdefault(index[doc], f)
     kinds = _group_kinds(i, base, group_of)
     verdicts: dict[Hashable, Verdict] = {}
     out: list[tuple[int, Drift]] = []
@@ -421,6 +426,18 @@ def _partial_quotes(i: int, forms: _Forms, relations: dict[int, dict[int, Relati
             if _content_words(forms.reps[f].norms) - own:
                 partial[f] = j
     return partial
+
+
+def _other_wordings(i: int, relations: dict[int, dict[int, Relation]], partial: Mapping[int, int]) -> set[int]:
+    """Forms of the statement that ``i`` is not compared with, in a wording of their own: a
+    third translation that paraphrases the wording ``i`` differs from. They are witnesses that
+    the other articles do not agree among themselves (independent retellings of one statement
+    differ everywhere), so they count in the vote as values of their own."""
+    related = relations[i]
+    return {
+        f for j in related for f, rel in relations.get(j, {}).items()
+        if f != i and f not in related and f not in partial and not rel.same
+    }
 
 
 def _same_words(relations: dict[int, dict[int, Relation]], f: int, k: int) -> bool:
