@@ -252,3 +252,41 @@ def test_a_line_repeated_in_another_document_gives_mentions_at_its_own_line() ->
         roles = assign_roles(document.lines, RoleSettings.from_packs(packs))
         seen.append([(m[0], m[3]) for m in feature.analyze(document, roles, env)["mentions"]])
     assert seen == [[(1, "Teodor Kowalczyk")], [(3, "Teodor Kowalczyk")]]
+
+
+# --- bare surnames nobody introduces -----------------------------------------------------------
+
+HARBOUR = (
+    "Harbour Commissioner Maren Albright said on Monday that the pier would close for repairs.",
+    "{bare} said the divers had found cracks in three of the pilings.",
+    "“We cannot risk a collapse in the storm season,” Albright said.",
+)
+
+
+def test_a_bare_surname_nobody_introduces_close_to_the_quoted_persons_is_her_name(
+    lint_corpus: CorpusFactory,
+) -> None:
+    text = article("Pier to close for repairs", *(s.format(bare="Albrecht") for s in HARBOUR))
+    found = in_file(lint(lint_corpus, {"pier.txt": text}), "pier.txt")
+    assert [(d.text, d.suggestion, d.severity) for d in found] == [("Albrecht", "Albright", Severity.WARNING)]
+    assert "Harbour Commissioner Maren Albright" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Diver Tomas Albrecht said the divers had found cracks in three of the pilings.",  # introduced
+        "Albrecht, the diving contractor, found cracks in three of the pilings.",  # not a speaker's place
+        "Hargreaves said the divers had found cracks in three of the pilings.",  # resembles nobody
+    ],
+)
+def test_an_introduced_or_unlike_bare_surname_is_not_reported(lint_corpus: CorpusFactory, second: str) -> None:
+    text = article("Pier to close for repairs", HARBOUR[0], second, HARBOUR[2])
+    assert in_file(lint(lint_corpus, {"pier.txt": text}), "pier.txt") == []
+
+
+def test_a_bare_surname_other_articles_use_is_not_reported(lint_corpus: CorpusFactory) -> None:
+    """A name the rest of the corpus uses is somebody (a firm, a person of other stories)."""
+    text = article("Pier to close for repairs", *(s.format(bare="Albrecht") for s in HARBOUR))
+    other = article("Diving firm wins contract", "Albrecht said it would hire twelve divers this year.")
+    assert in_file(lint(lint_corpus, {"pier.txt": text, "firm.txt": other}), "pier.txt") == []

@@ -17,6 +17,7 @@ from lint.config import Config
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.names.extract import Mention, NameData
 from lint.names.fold import fold, letters
+from lint.names.introduced import unintroduced_surnames
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
 from lint.rules.stories import overlaps, story_diagnostics
@@ -162,7 +163,11 @@ class NameVariant(Rule):
             "when the same article or the same given name backs the dominant form. Inside a "
             "story (docs/stories.md), a full name or a place name that the other outlets "
             "write another way in the sentence that says the same is reported too, including "
-            "one name in two romanization schemes (Oleg and Oleh, Kharkov and Kharkiv)."
+            "one name in two romanization schemes (Oleg and Oleh, Kharkov and Kharkiv). "
+            "Inside one article, a bare surname in a speaker's place ('X said') that no full "
+            "name or title introduces, and that resembles the surname of the one person the "
+            "article quotes by surname, is that person's name corrupted (a warning), unless "
+            "other articles of the corpus use it."
         ),
         why=(
             "Machine translation and transcription corrupt names ('Lisandro Quevado' for "
@@ -186,10 +191,34 @@ class NameVariant(Rule):
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         found = list(self._authority(ctx))
-        yield from found
         for story in story_diagnostics(self, ctx, ("name",)):
             if not any(overlaps(story, d) for d in found) and fold(story.text) not in self.accept:
-                yield story
+                found.append(story)
+        for loose in self._unintroduced(ctx):
+            if not any(overlaps(loose, d) for d in found):
+                found.append(loose)
+        yield from found
+
+    def _unintroduced(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        """Bare surnames nobody in the article introduces, close to one person's who is
+        (:mod:`lint.names.introduced`); not when other articles use the name too."""
+        part = names_part(ctx)
+        surnames: dict[str, Any] = part["surnames"] if part else {}
+        path = ctx.document.path
+        for m, person in unintroduced_surnames(ctx.document.lines, mentions(ctx)):
+            key = fold(m.surname)
+            if key in self.accept or set(surnames.get(key, {}).get("documents", {})) - {path}:
+                continue
+            start, end = offset(ctx, m.line, m.surname_start), offset(ctx, m.line, m.end)
+            intro = f"{person.title} {person.surface}".strip()
+            yield self.diagnostic(
+                ctx, start, end,
+                f"Name {m.surname!r} is nobody this article introduces: probably {person.surname!r}, "
+                f"the surname of {intro} (line {person.line}), which it resembles",
+                suggestion=person.surname,
+                related=[Related(path, person.line, person.start + 1, f"{person.surface} introduced here")],
+                fix=Fix((Edit(start, end, person.surname),), safe=False, description=f"write {person.surname!r}"),
+            )
 
     def _authority(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         """Variants against the corpus name authority (a rare form of a dominant one)."""
