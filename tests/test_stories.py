@@ -233,6 +233,25 @@ def test_odd_figure_is_fact_drift_and_the_agreeing_outlets_are_quiet(lint_corpus
     assert "23 percent" in drift.message and len(drift.related) >= 2
 
 
+def _headline_and_body(body_figure: str) -> str:
+    headline = "Boil-water notice for 41,000 households in Ellesmere Vale"
+    text = TRANSLATED.replace("Contamination of the tap water in Ellesmere Vale", headline)
+    return text.replace("Since Monday 41,000 households", f"On Monday {body_figure} households")
+
+
+def test_a_dropped_zero_is_drift_even_where_the_article_gives_the_right_figure_elsewhere(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """The article contradicts itself the way the siblings contradict it: a power of ten."""
+    found = names(lint_corpus({**STORY, "mt.txt": _headline_and_body("4,100")}, select="NL509"), "NL509")
+    assert ("mt.txt", "4,100", "warning") in found
+
+
+def test_another_figure_beside_the_siblings_figure_in_the_article_is_not_drift(lint_corpus: CorpusFactory) -> None:
+    found = names(lint_corpus({**STORY, "mt.txt": _headline_and_body("38,000")}, select="NL509"), "NL509")
+    assert not [f for f in found if f[1] == "38,000" and f[2] != "info"]
+
+
 def test_weekday_that_does_not_match_its_date_is_reported(lint_corpus: CorpusFactory) -> None:
     found = names(lint_corpus(STORY, select="NL509"), "NL509")
     assert ("mt.txt", "Tuesday, March 3", "warning") in found

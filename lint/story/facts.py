@@ -4,7 +4,8 @@ For each figure of a sentence, each sibling article's counterpart sentence is se
 figure that states the same fact (same kind and unit, the most shared context words); the
 siblings then vote (see :func:`lint.story.evidence.vote`). A sentence that says the figure
 changed ("had risen to", "by evening", "raised the estimate"), or an article that also gives
-the siblings' value, is not drift. A weekday next to a date is also checked against the
+the siblings' value, is not drift, unless the two differ by a power of ten or in the order of
+their digits: the article then contradicts itself as the siblings do (a dropped zero). A weekday next to a date is also checked against the
 calendar, within the article alone.
 """
 
@@ -128,9 +129,9 @@ def _judge(
         return
     theirs = verdict.value
     assert isinstance(theirs, Figure)
-    if any(_comparable(theirs, v) and _same_fact(theirs, v) for v in own_values):
-        return  # the article gives the other value too
     related = _related(figure, theirs) or same_date
+    if not related and any(_comparable(theirs, v) and _same_fact(theirs, v) for v in own_values):
+        return  # the article gives the other value too: maybe another fact (a dropped zero is not)
     if not related and (verdict.severity != "warning" or not aligned & set(verdict.agreeing)):
         return  # one outlet against another, or a tie by context words alone, over unrelated values
     said = {t.norm for d in verdict.agreeing for t in alignment.tokens(matched[d][1])}
