@@ -168,6 +168,20 @@ def test_risky_false_friend_needs_the_source_language(lint_corpus: CorpusFactory
     assert [(d.text.strip(), d.severity.name) for d in diagnostics] == [("actually", "INFO")]
 
 
+def test_the_articles_own_calques_make_their_language_a_likely_source(lint_corpus: CorpusFactory) -> None:
+    """No country or typography names a source language, but two calques that stand on their
+    own point at the Romance languages: the patterns that need such a source apply too."""
+    calques = ("The inspectors realized an audit of the harbour accounts.",
+               "The harbour project counts with the support of three banks.")
+    one = article(RISKY, calques[0])
+    two = article(RISKY, *calques)
+    assert found(lint_corpus({"a.txt": one}, select="NL504"), "NL504") == ["realized an audit"]
+    diagnostics = [d for d in lint_corpus({"a.txt": two}, select="NL504") if d.code == "NL504"]
+    risky = [d for d in diagnostics if d.text.strip() == "actually"]
+    assert len(diagnostics) == 3 and len(risky) == 1
+    assert "likely translated from Spanish: 2 other calques of it in this article" in risky[0].message
+
+
 def test_missing_article_before_a_place_noun(lint_corpus: CorpusFactory) -> None:
     """A bare 'border', 'checkpoint' or 'frontier' after a preposition, in an article whose
     source language has no articles; compounds ('border control') and English articles stay quiet."""

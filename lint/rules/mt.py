@@ -392,6 +392,23 @@ class MtVerb(Rule):
         return bool(objects) and all(self._is_time(o) for o in objects)
 
 
+MIN_CALQUES = 2
+"""Calques of one language (entries that stand on their own) that make it a likely source."""
+
+
+def calque_languages(matched: Sequence[PackEntry]) -> dict[str, int]:
+    """Source languages that the article's own calques point at: each language named by at
+    least MIN_CALQUES distinct matched warning entries, with their count. An article that
+    'realized an operation' and 'counts with support' was likely translated from a Romance
+    language, so the patterns that are errors only in such a translation apply to it too."""
+    counts: dict[str, int] = {}
+    for entry in matched:
+        if entry.severity != "info":
+            for lang in entry.languages:
+                counts[lang] = counts.get(lang, 0) + 1
+    return {lang: count for lang, count in counts.items() if count >= MIN_CALQUES}
+
+
 class MtCollocation(Rule):
     meta = RuleMeta(
         code="NL504",
@@ -460,9 +477,11 @@ class MtCollocation(Rule):
         yield from self._pack_entries(ctx)
         yield from self._missing_of(ctx)
 
-    def _candidate_entries(self, ctx: RuleContext) -> list[PackEntry]:
+    def _candidate_entries(self, ctx: RuleContext) -> tuple[list[PackEntry], dict[str, str]]:
         """The entries that may match this document: by its words, then by their pattern;
-        an entry that needs a source language only where the article likely has one."""
+        an entry that needs a source language only where the article likely has one (by its
+        context, or by its other calques); with, for each entry let in by the article's
+        calques alone, that evidence in words."""
         text = ctx.document.text
         lower = text.lower()
         words = set(_WORDS_RE.findall(lower))
@@ -474,17 +493,26 @@ class MtCollocation(Rule):
             if entry.admits(text, lower):
                 chosen.setdefault(entry.id, entry)
         languages = (ctx.analysis.get("context") or {}).get("languages", {})
-        found = [
+        standalone = [e for e in chosen.values() if not e.needs_source and e.search(text)]
+        calqued = calque_languages(standalone)
+        found = standalone + [
             e for e in chosen.values()
-            if (not e.needs_source or any(lang in languages for lang in e.languages))
+            if e.needs_source and any(lang in languages or lang in calqued for lang in e.languages)
             and e.search(text)
         ]
         # entries that stand on their own first: where two overlap, the surer one reports
-        return sorted(found, key=lambda e: (e.needs_source, e.severity == "info", e.id))
+        ordered = sorted(found, key=lambda e: (e.needs_source, e.severity == "info", e.id))
+        evidence: dict[str, str] = {}
+        for e in ordered:
+            if e.needs_source and not any(lang in languages for lang in e.languages):
+                lang = max((x for x in e.languages if x in calqued), key=lambda x: (calqued[x], -e.languages.index(x)))
+                evidence[e.id] = (f"; likely translated from {LANGUAGE_NAMES.get(lang, lang)}: "
+                                  f"{calqued[lang]} other calques of it in this article")
+        return ordered, evidence
 
     def _pack_entries(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         doc = ctx.document
-        entries = self._candidate_entries(ctx)
+        entries, evidence = self._candidate_entries(ctx)
         if not entries:
             return
         for number, line in enumerate(doc.lines, start=1):
@@ -507,7 +535,7 @@ class MtCollocation(Rule):
                     severity = Severity.parse(entry.severity) if entry.severity else None
                     yield self.diagnostic(
                         ctx, base + start, base + end,
-                        f"{entry.message or self.meta.summary}{source}: use {fixed!r}",
+                        f"{entry.message or self.meta.summary}{source}{evidence.get(entry.id, '')}: use {fixed!r}",
                         severity=severity,
                         suggestion=fixed,
                         fix=Fix((Edit(base + start, base + end, fixed),), safe=entry.safe_fix,
