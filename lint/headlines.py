@@ -1,12 +1,15 @@
 """Lists of other stories' headlines anywhere in the article: a run of headline-shaped lines
 (short, capitalized, no closing stop) whose words the article itself barely uses, with the
-list's own filler between them (rank numbers, dates, one-word section labels)."""
+list's own filler between them (rank numbers, dates, one-word section labels); and runs of
+teasers that print each story's headline, dateline and first words on one line."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+
+import regex
 
 from lint.lineshape import coherence, filler, headline_shaped, shares_words, topic_words
 
@@ -21,6 +24,18 @@ times or more are the article's own structure (a meal plan for each day, a table
 MAX_COHERENCE = 0.4
 """Other stories' headlines share few words with each other; a list of the article's own
 (steps, ingredients, a schedule) repeats its words from item to item."""
+
+
+EMBEDDED_DATELINE = regex.compile(
+    r"(?<=[\p{Ll}\p{N}’'\"”)?!:])\s+\p{Lu}{2,}[\p{Lu}'’.-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’.-]*){0,3}"
+    r"(?:,\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})?"
+    r"\s*(?::|\s[—–-])\s+\p{Lu}[\p{L}'’-]*(?:\s+\S+){4}"
+)
+"""A dateline in the middle of a line, after a headline that has no closing stop and before
+five words of a lead: "Mayor opens the new bridge KESTON: The mayor of ..."."""
+MIN_TEASERS = 3
+MIN_TEASER_HEADLINE = 20
+"""Characters before the dateline (a headline's worth)."""
 
 
 @dataclass(frozen=True)
@@ -111,3 +126,20 @@ def _judge(
     tail = [n for n in run if n > max(heads)]
     last = run[-1] if len(tail) <= MAX_TRAILING_FILLERS else max(heads)
     return HeadlineList(run[0], last, len(heads), overlap)
+
+
+def dateline_teasers(lines: Sequence[str], numbers: Sequence[int], stops: Collection[int]) -> list[HeadlineList]:
+    """Runs of at least three lines among ``numbers`` that each run a headline, a dateline and
+    a lead together (a list of other stories' teasers; an article has one dateline, at its
+    start). ``stops`` end a run."""
+    found: list[HeadlineList] = []
+    run: list[int] = []
+    for number in [*numbers, 0]:
+        match = EMBEDDED_DATELINE.search(lines[number - 1]) if number and number not in stops else None
+        if match is not None and match.start() >= MIN_TEASER_HEADLINE:
+            run.append(number)
+            continue
+        if len(run) >= MIN_TEASERS:
+            found.append(HeadlineList(run[0], run[-1], len(run), 0.0))
+        run = []
+    return found

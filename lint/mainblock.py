@@ -21,7 +21,7 @@ from enum import Enum
 
 import regex
 
-from lint.headlines import HeadlineList, headline_lists
+from lint.headlines import HeadlineList, dateline_teasers, headline_lists
 from lint.lineshape import (
     choose_stoplist,
     coherence,
@@ -402,6 +402,7 @@ def page_layout(
     index = {n: i for i, n in enumerate(numbers)}
     context = [n for n in numbers if block.first <= n <= block.last]
     lists = headline_lists(lines, numbers, {*known, *credits}, article, context)
+    lists += dateline_teasers(lines, numbers, {*known, *credits})
     chrome = {*known, *(n for found in lists for n in numbers if found.first <= n <= found.last)}
     seen = {lines[n - 1].strip() for n in numbers if block.first <= n <= block.last}
     page = _Page(lines, block, chrome, credits, article, seen, stoplist)

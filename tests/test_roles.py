@@ -247,3 +247,36 @@ def test_a_recurring_line_gets_the_role_it_got_the_first_time_and_the_memo_stays
     monkeypatch.setattr(lint.roles, "HINT_MEMO_LINES", 3)
     assign_roles([f"{BODY} ({n})" for n in range(10)], settings)
     assert len(settings.hints_seen) <= 3
+
+
+MENU = ["Home", "News", "Sport", "Business", "Opinion", "Weather", "Contact us"]
+TEASERS = [
+    "Ferry fares to rise in spring, operator warns PELLWORTH: Fares on the island ferries will rise by a tenth from April, the operator said",
+    "New school opens its doors after two years of delays KESTON: Pupils in Keston started lessons in the new building on Monday after a long wait",
+    "Farmers count the cost of the late frost TULLOW: Growers across the valley say the frost in May destroyed half of the apple blossom",
+]
+
+
+def _page(middle: list[str]) -> str:
+    return "\n\n".join([*MENU, *middle, "Clinics to open", BODY, BODY2, BODY3, "Share this article",
+                        "© 2026 The Valley Courier"]) + "\n"
+
+
+def test_teasers_that_run_headline_dateline_and_lead_together_are_a_list() -> None:
+    text = _page(TEASERS)
+    roles = roles_of(text)
+    lines = text.split("\n")
+    teasers = [n for n, line in enumerate(lines, 1) if line in TEASERS]
+    assert [roles[n] for n in teasers] == [Role.LINK_LIST] * 3
+    assert roles[lines.index(BODY) + 1] is Role.BODY
+
+
+def test_prose_with_capitals_and_colons_is_not_a_teaser_list() -> None:
+    prose = [
+        "Officials at the NHS said the clinics would share staff: nurses would rotate between the towns every month",
+        "The union UNISON welcomed the plan but said the pay offer was too low for the rural posts it covers",
+        "A spokesman for the province said the first patients could be seen in May: bookings open next week online",
+    ]
+    roles = roles_of(_page(prose))
+    lines = _page(prose).split("\n")
+    assert Role.LINK_LIST not in [roles[lines.index(line) + 1] for line in prose]

@@ -28,6 +28,8 @@ MIN_INDEL = 0.6
 SHARED_PREFIX = 3
 """Letters the two surnames begin with alike."""
 MIN_LENGTH = 4
+SPEAKER_WINDOW = 40
+"""Characters before a mention searched for the speech verb it follows."""
 MAX_BARE = 2
 """A bare name used more often than this is someone (or something) the article is about."""
 
@@ -76,4 +78,5 @@ def resembles(a: str, b: str) -> bool:
 
 def _speaker_place(line: str, m: Mention) -> bool:
     """The mention is the subject of a speech verb right after it, or follows one."""
-    return bool(_SPEAKER_AFTER.match(line, m.end) or _SPEAKER_BEFORE.search(line[: m.start]))
+    before = line[max(0, m.start - SPEAKER_WINDOW) : m.start]  # bounded: lines may be long
+    return bool(_SPEAKER_AFTER.match(line, m.end) or _SPEAKER_BEFORE.search(before))
