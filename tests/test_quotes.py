@@ -374,3 +374,34 @@ def test_a_wording_two_translations_share_is_no_majority_among_independent_retel
 def test_a_wording_the_other_translations_share_is_still_a_majority(lint_corpus: CorpusFactory) -> None:
     files = _fence_story(FENCE, FENCE, FENCE, FENCE.replace("season", "period"))
     assert found(lint_corpus(files, select="NL501")) == [("t3.txt", "period", "season", "warning")]
+
+
+def test_a_majority_wording_too_far_from_this_one_to_compare_reports_nothing_on_it() -> None:
+    """d.txt's line is compared with c.txt's (one story) but not with the wording two articles
+    outside the story print, which c.txt's resembles: that majority outvotes d.txt's witness,
+    but shows no words to compare, so d.txt gets no finding (and the run does not fail)."""
+    from lint.quotes.compare import QuoteRef, find_drift
+
+    roles_settings = RoleSettings.from_packs(load_packs())
+
+    def refs(path: str, line: str) -> list[QuoteRef]:
+        doc = Document.from_text(path, article(f"“{line},” Mayor Dana Holt said."))
+        return [QuoteRef(path, None, q) for q in extract_quotes(doc, assign_roles(doc.lines, roles_settings))]
+
+    majority = "We will not accept a route that leaves the people of Kestrel Bay behind"
+    story_line = majority.replace("route", "survey")
+    far = "We will not accept a surplus that leaves the people of Orrin Cove behind"
+    quotes = [*refs("a.txt", majority), *refs("b.txt", majority), *refs("c.txt", story_line), *refs("d.txt", far)]
+    story = {("c.txt", None): "harbour", ("d.txt", None): "harbour"}
+    assert [(quotes[n].path, drift.wording) for n, drift in find_drift(quotes, story)] == [("c.txt", "survey")]
+
+
+def test_a_changed_line_the_article_prints_twice_is_reported_at_each_place(lint_corpus: CorpusFactory) -> None:
+    story = ("The council met for six hours before the vote on the spending plan for Harlow Bay.",
+             "The plan passed by seven votes to four shortly before midnight.")
+    wire = article(*story, f"“{TAXES},” Mayor Karen Whitfield said.")
+    changed = TAXES.replace("families", "households")
+    odd = article(story[0], f"“{changed},” Whitfield said.", story[1], f"She repeated: “{changed}.”")
+    files = {"a.txt": wire, "b.txt": wire.replace("six hours", "six long hours"), "c.txt": wire, "odd.txt": odd}
+    diagnostics = [d for d in lint_corpus(files, select="NL501") if d.path.endswith("odd.txt")]
+    assert sorted((d.line, d.text) for d in diagnostics) == [(5, "households"), (9, "households")]

@@ -483,17 +483,17 @@ def _verdict_drifts(
     """The drifts of form ``i`` in ``own_doc`` that the vote reports."""
     j = verdict.value
     assert isinstance(j, int)
-    rel = related[j]
-    if rel.same:
-        return []
+    rel = related.get(j)
+    if rel is None or rel.same:
+        return []  # the same words, or a wording too far from this one to show what differs
     if verdict.severity == "info" and rel.diffs and all(d.b_start == d.b_end for d in rel.diffs):
         return []  # a tie over words only this side has: reported on the side without them
     support = 1 + verdict.same
     numbers = [n for n in forms.numbers[i] if (quotes[n].path, quotes[n].record) == own_doc]
     other_ref = quotes[forms.numbers[j][0]]
     out: list[tuple[int, Drift]] = []
-    for number in numbers:
-        for drift in _drifts(forms.reps[i], forms.reps[j], other_ref, rel, support, verdict):
+    for number in numbers:  # each place the article prints the words (same words: same diffs)
+        for drift in _drifts(quotes[number].quote, forms.reps[j], other_ref, rel, support, verdict):
             out.append((number, drift))
     return out
 
