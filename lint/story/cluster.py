@@ -81,17 +81,18 @@ def _weights(keys: Sequence[Hashable], sets: Mapping[Hashable, frozenset[str]]) 
     """The inverse document frequency of each term that can link articles: in two or more of
     them, and not in too many.
 
-    Frequency counts distinct term sets: a wire story copied by sixty sites is one witness,
-    so a corpus made of one story's copies still finds its terms rare enough to link."""
-    df: Counter[str] = Counter()
+    Whether a term is too common counts distinct term sets: a wire story copied by sixty sites
+    is one witness, so a corpus made of one story's copies still finds its terms rare enough
+    to link. The weight counts every article."""
+    distinct: Counter[str] = Counter()
     copies: Counter[frozenset[str]] = Counter(sets[key] for key in keys)
     held: Counter[str] = Counter()
     for terms, count in copies.items():
-        df.update(terms)
+        distinct.update(terms)
         held.update(dict.fromkeys(terms, count))
-    total = len(copies)
-    ceiling = total if total < 10 else max(2, int(MAX_DOCUMENT_SHARE * total))
-    return {t: math.log(1 + total / n) for t, n in df.items() if held[t] >= 2 and n <= ceiling}
+    ceiling = len(copies) if len(copies) < 10 else max(2, int(MAX_DOCUMENT_SHARE * len(copies)))
+    total = len(keys)
+    return {t: math.log(1 + total / held[t]) for t, n in distinct.items() if held[t] >= 2 and n <= ceiling}
 
 
 class _Grouping:
