@@ -190,22 +190,24 @@ class NameVariant(Rule):
         self.accept = frozenset(fold(w) for w in self.data.accept)
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
-        found = list(self._authority(ctx))
+        part, article_mentions = names_part(ctx), mentions(ctx)  # read once for both checks
+        found = list(self._authority(ctx, part, article_mentions))
         for story in story_diagnostics(self, ctx, ("name",)):
             if not any(overlaps(story, d) for d in found) and fold(story.text) not in self.accept:
                 found.append(story)
-        for loose in self._unintroduced(ctx):
+        for loose in self._unintroduced(ctx, part, article_mentions):
             if not any(overlaps(loose, d) for d in found):
                 found.append(loose)
         yield from found
 
-    def _unintroduced(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+    def _unintroduced(
+        self, ctx: RuleContext, part: dict[str, Any] | None, article_mentions: list[Mention]
+    ) -> Iterable[Diagnostic]:
         """Bare surnames nobody in the article introduces, close to one person's who is
         (:mod:`lint.names.introduced`); not when other articles use the name too."""
-        part = names_part(ctx)
         surnames: dict[str, Any] = part["surnames"] if part else {}
         path = ctx.document.path
-        for m, person in unintroduced_surnames(ctx.document.lines, mentions(ctx)):
+        for m, person in unintroduced_surnames(ctx.document.lines, article_mentions):
             key = fold(m.surname)
             if key in self.accept or set(surnames.get(key, {}).get("documents", {})) - {path}:
                 continue
@@ -220,14 +222,15 @@ class NameVariant(Rule):
                 fix=Fix((Edit(start, end, person.surname),), safe=False, description=f"write {person.surname!r}"),
             )
 
-    def _authority(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+    def _authority(
+        self, ctx: RuleContext, part: dict[str, Any] | None, article_mentions: list[Mention]
+    ) -> Iterable[Diagnostic]:
         """Variants against the corpus name authority (a rare form of a dominant one)."""
-        part = names_part(ctx)
         if part is None:
             return
         variants: dict[str, Any] = part["variants"]
         given_variants: dict[str, Any] = part["given_variants"]
-        for m in mentions(ctx):
+        for m in article_mentions:
             if fold(m.surface) in self.accept or fold(m.surname) in self.accept:
                 continue
             found = self._surname_variant(ctx, part, variants.get(fold(m.surname)), m)
