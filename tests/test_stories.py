@@ -571,3 +571,45 @@ def test_a_word_another_article_of_the_story_uses_is_not_a_literal_translation(
 def test_a_common_word_where_the_siblings_agree_on_a_rarer_one_is_quiet(lint_corpus: CorpusFactory) -> None:
     story = _concert_story("stopped")
     assert _substitutions(lint_corpus(story, select="NL510")) == []
+
+
+def _with_sentence(**sentences: str) -> dict[str, str]:
+    """The story with one more sentence per outlet (keyed by file stem)."""
+    return {name: text + sentences[name.removesuffix(".txt")] + "\n" for name, text in STORY.items()}
+
+
+def test_a_year_with_its_digits_in_another_order_is_drift(lint_corpus: CorpusFactory) -> None:
+    line = "It is the first boil-water notice in the town since {}."
+    story = _with_sentence(wire=line.format(1986), b=line.format(1986), c=line.format(1986),
+                           mt=line.format(1968))
+    assert ("mt.txt", "1968", "warning") in names(lint_corpus(story, select="NL509"), "NL509")
+
+
+def test_a_year_two_outlets_disagree_on_is_not_a_warning(lint_corpus: CorpusFactory) -> None:
+    line = "It is the first boil-water notice in the town since {}."
+    story = {"wire.txt": WIRE + line.format(1986) + "\n", "b.txt": OUTLET_B + line.format(1968) + "\n"}
+    found = lint_corpus(story, select="NL509")
+    assert not [d for d in found if str(d.severity) != "info"]
+
+
+def _ill(wire: str, b: str, c: str, mt: str) -> dict[str, str]:
+    line = "About {} fell ill the last time the reservoir failed its tests."
+    return _with_sentence(wire=line.format(wire), b=line.format(b), c=line.format(c), mt=line.format(mt))
+
+
+def test_a_count_off_by_ten_is_drift_though_each_outlet_counts_with_another_noun(
+    lint_corpus: CorpusFactory,
+) -> None:
+    story = _ill("900 residents", "900 people", "900 townspeople", "9,000 inhabitants")
+    drift = [d for d in lint_corpus(story, select="NL509") if d.text.startswith("9,000")]
+    assert [str(d.severity) for d in drift] == ["warning"]
+    assert "900" in drift[0].message and len(drift[0].related) == 3
+
+
+def test_a_count_of_another_noun_and_an_unrelated_value_is_another_fact(lint_corpus: CorpusFactory) -> None:
+    """"300 families" is no error against "900 people": a household is not a person."""
+    story = _ill("900 residents", "900 people", "900 townspeople", "300 families")
+    found = lint_corpus(story, select="NL509")
+    assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
+    assert not [d for d in found if "300" in d.text and str(d.severity) != "info"]
+

@@ -1,4 +1,4 @@
-"""Fact drift: a figure, unit, date or weekday that disagrees with the same fact elsewhere.
+"""Fact drift: a figure, unit, date, year or weekday that disagrees with the same fact elsewhere.
 
 For each figure of a sentence, each sibling article's counterpart sentence is searched for the
 figure that states the same fact (same kind and unit, the most shared context words); the
@@ -61,7 +61,7 @@ def fact_findings(
     year = _year_of(alignment, doc)
     for s, sentence in enumerate(alignment.docs[doc].sentences):
         place = Place(doc, s)
-        own = [f for f in figures[place] if f.kind != "year"]
+        own = figures[place]
         if not own:
             continue
         tokens = alignment.tokens(place)
@@ -82,7 +82,7 @@ def _matches(
 ) -> list[Matches]:
     """For each of the sentence's figures ``own``, the witnesses' figures that state the same
     fact: in the counterpart sentence first, else anywhere in the witness article."""
-    own_units = _units(own)
+    own_units = _units(own, loose=True)
     matched: list[Matches] = [{} for _ in own]
     for other in witnesses:
         if other in counterparts:
@@ -106,7 +106,7 @@ def _counterpart_pairs(
     once per pair of sentences, and only when they have a kind and unit in common)."""
     key = (alignment.node_of[place], alignment.node_of[there])
     pairs = paired.get(key)
-    if pairs is None and not own_units.isdisjoint(_units(figures[there])):
+    if pairs is None and not own_units.isdisjoint(_units(figures[there], loose=True)):
         pairs = paired[key] = pair_figures(own, tokens, figures[there], alignment.tokens(there), True)
     return pairs or {}
 
@@ -165,7 +165,7 @@ def pair_figures(
 def _pair_score(a: Figure, b: Figure, ops: Sequence[Op], aligned: bool, dated: bool = False) -> int | None:
     """The score of pairing figure ``a`` with ``b``, in half-points (None: not a pair);
     ``dated``: the two sentences' only weekdays, each beside the same date."""
-    if not _comparable(a, b, loose=aligned):
+    if not (_comparable(a, b, loose=aligned) or (aligned and _renamed_count(a, b))):
         return None
     score = 2 * len(a.context & b.context)  # in half-points: a shared word is 2
     placed = dated or (bool(ops) and _same_place(ops, a, b))
@@ -269,8 +269,10 @@ def _updated(tokens: Sequence[Token], figure: Figure, said: set[str]) -> bool:
     return any(t.norm in UPDATE_WORDS and t.norm not in said for t in window)
 
 
-def _units(figures: Sequence[Figure]) -> set[tuple[str, str]]:
-    return {(f.kind, _unit_key(f)) for f in figures}
+def _units(figures: Sequence[Figure], loose: bool = False) -> set[tuple[str, str]]:
+    """The kinds and units of the figures (``loose``: any count with any count, as sentences
+    that say the same thing may count the same people by another noun)."""
+    return {(f.kind, "" if loose and f.kind == "count" else _unit_key(f)) for f in figures}
 
 
 def _unit_key(figure: Figure) -> str:
@@ -310,6 +312,13 @@ def _comparable(a: Figure, b: Figure, loose: bool = False) -> bool:
     if a.kind in ("amount", "count"):
         return a.unit == b.unit
     return True
+
+
+def _renamed_count(a: Figure, b: Figure) -> bool:
+    """Counts of two nouns ("4,000 residents", "40,000 inhabitants") in sentences that say the
+    same thing: the same fact only if the values are related (equal, a power of ten or the
+    digits' order apart); "300 families" and "1,000 people" are two facts."""
+    return a.kind == b.kind == "count" and _related(a, b)
 
 
 MIN_ANYWHERE_CONTEXT = 2
