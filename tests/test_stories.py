@@ -613,3 +613,17 @@ def test_a_count_of_another_noun_and_an_unrelated_value_is_another_fact(lint_cor
     assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
     assert not [d for d in found if "300" in d.text and str(d.severity) != "info"]
 
+
+def test_an_institution_the_siblings_name_elsewhere_in_the_sentence_agrees(lint_corpus: CorpusFactory) -> None:
+    """The wire names the council last ("according to ..."), the others first: its opening
+    word "Insurers" then aligns with the translation's wrong body, but the siblings name the
+    wire's; only the translation is reported."""
+    story = _with_sentence(
+        wire="Insurers put the damage at $40 million, according to the Harbour Insurance Council.",
+        b="The Harbour Insurance Council put the damage at $40 million.",
+        c="The Harbour Insurance Council estimated the damage at $40 million.",
+        mt="The Coastal Insurers Association put the damage at $40 million.",
+    )
+    found = names(lint_corpus(story, select="NL502"), "NL502")
+    assert ("mt.txt", "Coastal Insurers Association", "warning") in found
+    assert [row for row in found if row[0] == "wire.txt"] == []

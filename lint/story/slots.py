@@ -135,13 +135,28 @@ def _slots(alignment: Alignment, doc: int) -> Iterator[_Slot]:
         for run in bodies:
             slot = _Slot(place, run)
             for other, there, theirs, their_bodies in siblings:
-                found = _aligned_run(run, word_alignment(tokens, theirs), their_bodies)
+                found = _named_too(tokens, bodies, run, theirs, their_bodies)
+                if found is None:
+                    found = _aligned_run(run, word_alignment(tokens, theirs), their_bodies)
                 if found is None:
                     found = _unshared_pair(tokens, bodies, run, theirs, their_bodies)
                 if found is not None:
                     slot.values[other] = (there, found)
             if slot.values:
                 yield slot
+
+
+def _named_too(
+    tokens: Sequence[Token], mine: Sequence[Run], run: Run, theirs: Sequence[Token], runs: Sequence[Run]
+) -> Run | None:
+    """The sibling's run that names the same body as ``run``, anywhere in its sentence: a
+    paraphrase moves a name ("X said" against "according to X"), and the word alignment then
+    puts another of its words at the name's place. Only for a body the sentence names once."""
+    name = tuple(t.norm for t in run.tokens(tokens))
+    if sum(_same_body(name, tuple(t.norm for t in r.tokens(tokens))) for r in mine) > 1:
+        return None
+    same = [r for r in runs if _same_body(name, tuple(t.norm for t in r.tokens(theirs)))]
+    return same[0] if len(same) == 1 else None
 
 
 def _unshared_pair(
