@@ -9,7 +9,7 @@ Gen.", name "Tomas Ferrand"); sentence-initial function words are dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -164,18 +164,31 @@ def _is_title(text: str, data: NameData) -> bool:
     return lower in data.titles or lower.rstrip(".") in data.titles or _dotted_title(lower, data)
 
 
-def tokens(line: str, data: NameData) -> list[_Token]:
-    out: list[_Token] = []
+def tokens(line: str, data: NameData) -> Iterator[_Token | None]:
+    """The line's tokens; None for a plain lowercase word that is no particle (most of a
+    line's words: a stop, classified without :func:`_classify` or a token object)."""
+    particles, not_names = data.particles, data.not_names
     for match in TOKEN_RE.finditer(line):
-        kind, text, closes = _classify(match.group(), data)
-        out.append(_Token(match.start(), match.start() + len(text), text, kind, closes))
-    return out
+        raw = match.group()
+        if raw.islower() and raw.isalpha():
+            if raw not in particles or raw in not_names:
+                yield None
+                continue
+            yield _Token(match.start(), match.end(), raw, "particle", False)
+            continue
+        kind, text, closes = _classify(raw, data)
+        yield _Token(match.start(), match.start() + len(text), text, kind, closes)
 
 
 def runs(line: str, data: NameData) -> Iterable[list[_Token]]:
     """Maximal runs of name tokens and inner particles."""
     run: list[_Token] = []
     for token in tokens(line, data):
+        if token is None:  # a stop
+            if run:
+                yield run
+                run = []
+            continue
         if run and (line[run[-1].end : token.start] not in SPACES or run[-1].closes):
             yield run
             run = []
