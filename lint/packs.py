@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -50,6 +50,22 @@ PATTERN_SECONDS_PER_MB = 1.0
 BACKTRACK_SECONDS = 0.05
 """At load, a pattern that takes longer than this on a short adversarial line is rejected."""
 BACKTRACK_REPEAT = 40
+
+
+class LineFacts(NamedTuple):
+    """A line and what entries ask of it, computed once when many entries are tried on it."""
+
+    line: str
+    lower: str
+    stripped: str
+    words: int
+    separated: bool
+    """Whether a widget's separator joins parts of the line ("Share · Comments")."""
+
+    @classmethod
+    def of(cls, line: str, lower: str | None = None) -> LineFacts:
+        return cls(line, line.lower() if lower is None else lower, line.strip(), word_count(line),
+                   _has_separator(line))
 
 
 @dataclass(frozen=True)
@@ -120,23 +136,25 @@ class PackEntry:
 
     def find(self, line: str, lower: str | None = None) -> regex.Match[str] | None:
         """The match of this entry on one line, honouring its prefilter, mode and word limits
-        (``lower``: the lowercased line, when the caller tries many entries on it)."""
-        if self.max_words or self.min_words:  # a cached count: cheaper than the prefilter
-            count = word_count(line)
-            if self.max_words and count > self.max_words:
-                return None
-            if count < self.min_words:
-                return None
-        if self.requires and not self.admits(line, lower):
+        (``lower``: the lowercased line, when the caller has it)."""
+        return self.find_in(LineFacts.of(line, lower))
+
+    def find_in(self, facts: LineFacts) -> regex.Match[str] | None:
+        """:meth:`find` on a line whose facts were computed once for many entries."""
+        if self.max_words and facts.words > self.max_words:
+            return None
+        if facts.words < self.min_words:
+            return None
+        if self.requires and not self.admits(facts.line, facts.lower):
             return None
         if self.mode == "line":
-            found = self._run(self.pattern.fullmatch, line.strip())
-            if found is None and _has_separator(line):
-                found = self._segment(line)
+            found = self._run(self.pattern.fullmatch, facts.stripped)
+            if found is None and facts.separated:
+                found = self._segment(facts.line)
             return found
         if self.mode == "start":
-            return self._run(self.pattern.match, line.lstrip())
-        return self._run(self.pattern.search, line)
+            return self._run(self.pattern.match, facts.line.lstrip())
+        return self._run(self.pattern.search, facts.line)
 
     def search(self, text: str) -> regex.Match[str] | None:
         """The first match anywhere in ``text`` (no prefilter, mode or word limits)."""
@@ -164,14 +182,15 @@ class PackEntry:
                 return found
         return None
 
-    def finditer(self, line: str) -> Iterable[regex.Match[str]]:
-        """All matches on a line (one at most for line and start modes)."""
+    def finditer(self, line: str, facts: LineFacts | None = None) -> Iterable[regex.Match[str]]:
+        """All matches on a line (one at most for line and start modes); ``facts``: the line's,
+        when the caller tries many entries on it."""
         if self.mode == "search" and not (self.max_words or self.min_words):
             if not self.bounded:
                 return list(self.pattern.finditer(line))
             with self._time_limit(line) as limit:
                 return list(self.pattern.finditer(line, timeout=limit))
-        found = self.find(line)
+        found = self.find_in(facts or LineFacts.of(line))
         return [found] if found else []
 
     @contextlib.contextmanager

@@ -17,7 +17,7 @@ from enum import StrEnum
 import regex
 
 from lint.mainblock import BlockSettings, page_layout
-from lint.packs import Pack, PackEntry, PackTimeout
+from lint.packs import LineFacts, Pack, PackEntry, PackTimeout
 from lint.text import content_words, ends_like_sentence, word_count, words
 
 
@@ -177,11 +177,11 @@ def _remembered_hint(line: str, settings: RoleSettings) -> PackEntry | None:
 def _hint(line: str, entries: Sequence[PackEntry]) -> tuple[int, bool]:
     """The index of the first entry that matches the line (-1: none), and whether an entry
     ran out of time on it."""
-    lower = line.lower()  # once for the twenty entries' prefilters
+    facts = LineFacts.of(line)  # once for the twenty entries
     timed_out = False
     for index, entry in enumerate(entries):
         try:
-            found = entry.find(line, lower)
+            found = entry.find_in(facts)
         except PackTimeout:  # the entry's rule reports it (NL999) when it meets the line
             timed_out = True
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
-from lint.packs import Pack, PackEntry, PackRuleSpec
+from lint.packs import LineFacts, Pack, PackEntry, PackRuleSpec
 from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
 
@@ -37,10 +37,11 @@ class PackRule(Rule):
             if role is Role.BLANK or role in self.skip_roles:
                 continue
             hint = ctx.roles.hints.get(number)
+            facts = LineFacts.of(line)
             for entry in self.entries:
                 if entry.role and entry.id != hint:
                     continue  # the role pass tried every role entry: only its first match counts
-                found = list(entry.finditer(line))
+                found = list(entry.finditer(line, facts))
                 if not found:
                     continue
                 yield from self._report(ctx, number, line, entry, found)
