@@ -62,6 +62,10 @@ PRELOAD_WHEN_NEW = 32
 PRELOAD_MAX = 50_000
 """With at most PRELOAD_WHEN_NEW files to analyse, the cached analyses of up to PRELOAD_MAX
 others are read while the workers run, instead of after (memory: all of them at once)."""
+SHORTCUT_MAX_BYTES = 1024 * 1024
+"""The pre-commit shortcut analyses the new files twice (here, for the index, and on a
+worker) to save a worker's start (about 2 s: spaCy); a megabyte of text takes about as long
+to analyse, so beyond it the shortcut costs more than it saves."""
 SPREAD_MIN_PIECES = 8
 """With fewer pieces of reduce work than this (a pre-commit run redoes one story), they are
 computed in the run's own process rather than sent to the workers."""
@@ -202,6 +206,7 @@ class _Run:
         builder, applied = self._start_builder(plan, todo, stats)
         pending = {path for path, _ in todo}
         early, own = self._precommit_shortcut(plan, summaries, pending, applied) if few else ({}, {})
+        stats["analysed_here"] = len(own)
         for path in plan.files:
             analyses = early.pop(path, None)
             if path in own:
@@ -294,7 +299,8 @@ class _Run:
         early = {p: summary_analyses(self.linter, self.cache, summaries[p]) for p in plan.files
                  if p not in pending and p not in applied}
         own: dict[str, FileOutcome] = {}
-        if self.executor.jobs > 1 and all(p in plan.reads for p in pending):
+        if (self.executor.jobs > 1 and all(p in plan.reads for p in pending)
+                and sum(len(plan.reads[p]) for p in pending) <= SHORTCUT_MAX_BYTES):
             own = {p: self.linter.first_pass(p, check=False, data=plan.reads[p]) for p in pending}
         return early, own
 

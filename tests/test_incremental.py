@@ -264,10 +264,32 @@ def test_precommit_with_a_pool_matches_a_serial_cold_run(
     changed = _new_article(work)
     pooled = run(changed, settings, rules, packs, ProcessExecutor(2), Cache(root, _space(settings, rules, packs)))
     assert pooled.stats["analysed"] == 1
+    assert pooled.stats["analysed_here"] == 1  # for the index, while a worker loads spaCy
     assert pooled.stats["from_kept_state"] == pooled.stats["files"] - 1
     cold = run(changed, settings, rules, packs, SerialExecutor(), MemoryCache())
     assert _rows(pooled) == _rows(cold)
     assert any(code == "NL301" for *_, code, _ in _rows(cold))
+
+
+def test_a_new_file_too_big_for_the_precommit_shortcut_is_analysed_once(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut analyses a new file twice; over its byte limit only the worker does."""
+    from lint import engine
+    from lint.executors import ProcessExecutor
+
+    work, settings = _precommit_scene(corpus, tmp_path)
+    monkeypatch.chdir(work)
+    rules, packs = _rules(settings)
+    root = tmp_path / "cache"
+    run(["corpus"], Config(), rules, packs, ProcessExecutor(2), Cache(root, _space(settings, rules, packs)))
+    changed = _new_article(work)
+    monkeypatch.setattr(engine, "SHORTCUT_MAX_BYTES", Path(changed[0]).stat().st_size - 1)
+    pooled = run(changed, settings, rules, packs, ProcessExecutor(2), Cache(root, _space(settings, rules, packs)))
+    assert pooled.stats["analysed"] == 1
+    assert pooled.stats["analysed_here"] == 0
+    cold = run(changed, settings, rules, packs, SerialExecutor(), MemoryCache())
+    assert _rows(pooled) == _rows(cold)
 
 
 def test_a_new_file_is_checked_as_it_was_hashed_even_if_it_changes_during_the_run(
