@@ -627,3 +627,21 @@ def test_an_institution_the_siblings_name_elsewhere_in_the_sentence_agrees(lint_
     found = names(lint_corpus(story, select="NL502"), "NL502")
     assert ("mt.txt", "Coastal Insurers Association", "warning") in found
     assert [row for row in found if row[0] == "wire.txt"] == []
+
+
+def _repairs(mt: str) -> dict[str, str]:
+    line = "Repairs to the reservoir will cost {}, the utility said."
+    return _with_sentence(wire=line.format("40 million pounds"), b=line.format("£40 million"),
+                          c=line.format("40 million pounds"), mt=line.format(mt))
+
+
+def test_the_same_sum_in_another_currency_is_drift(lint_corpus: CorpusFactory) -> None:
+    drift = [d for d in lint_corpus(_repairs("40 million euros"), select="NL509") if "euros" in d.text]
+    assert [str(d.severity) for d in drift] == ["warning"]
+    assert "the currency: euro for pound" in drift[0].message
+
+
+def test_a_sum_converted_into_another_currency_is_not_drift(lint_corpus: CorpusFactory) -> None:
+    found = lint_corpus(_repairs("47 million euros"), select="NL509")
+    assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
+    assert not [d for d in found if "euros" in d.text]

@@ -270,9 +270,10 @@ def _updated(tokens: Sequence[Token], figure: Figure, said: set[str]) -> bool:
 
 
 def _units(figures: Sequence[Figure], loose: bool = False) -> set[tuple[str, str]]:
-    """The kinds and units of the figures (``loose``: any count with any count, as sentences
-    that say the same thing may count the same people by another noun)."""
-    return {(f.kind, "" if loose and f.kind == "count" else _unit_key(f)) for f in figures}
+    """The kinds and units of the figures (``loose``: any count with any count and any amount
+    with any amount, as sentences that say the same thing may count the same people by another
+    noun, or give the same sum in the wrong currency)."""
+    return {(f.kind, "" if loose and f.kind in ("count", "amount") else _unit_key(f)) for f in figures}
 
 
 def _unit_key(figure: Figure) -> str:
@@ -309,6 +310,8 @@ def _comparable(a: Figure, b: Figure, loose: bool = False) -> bool:
         return dimension == b.unit.partition(":")[0]
     if a.kind == "count" and loose and (not a.unit or not b.unit):
         return True
+    if a.kind == "amount" and loose and same_value(a, b):
+        return True  # in two sentences that say the same thing: maybe the currency changed
     if a.kind in ("amount", "count"):
         return a.unit == b.unit
     return True
@@ -338,16 +341,21 @@ def _anywhere(figure: Figure, candidates: Sequence[tuple[Figure, Place]]) -> tup
     return next((c, p) for c, p in candidates if c is chosen)
 
 
+UNIT_KINDS = frozenset({"measure", "amount"})
+"""Kinds whose unit is part of the fact: 300 acres is not 300 hectares, nor 5 million euros
+5 million dollars."""
+
+
 def _same_fact(a: Figure, b: Figure) -> bool:
-    if a.kind == "measure" and a.unit != b.unit:
-        return False  # 300 acres is not 300 hectares
+    if a.kind in UNIT_KINDS and a.unit != b.unit:
+        return False
     return same_value(a, b)
 
 
 def _convertible(a: Figure, b: Figure) -> bool:
-    """Measures in two units of one dimension with different numbers: a conversion or another
-    fact, not comparable (only the same number in another unit is a unit error)."""
-    return a.kind == "measure" and a.unit != b.unit and not same_value(a, b)
+    """Measures or amounts in two units with different numbers: a conversion or another fact,
+    not comparable (only the same number in another unit is a unit error)."""
+    return a.kind in UNIT_KINDS and a.unit != b.unit and not same_value(a, b)
 
 
 def _text(tokens: Sequence[Token], figure: Figure) -> str:
@@ -387,6 +395,8 @@ def _difference(mine: Figure, theirs: Figure) -> str:
     """A short account of how the figures differ (a unit, a scale, swapped digits)."""
     if mine.kind == "measure" and mine.unit != theirs.unit and mine.value == theirs.value:
         return f" (the unit: {mine.unit.partition(':')[2]} for {theirs.unit.partition(':')[2]})"
+    if mine.kind == "amount" and mine.unit != theirs.unit:
+        return f" (the currency: {mine.unit} for {theirs.unit})"
     if mine.value and theirs.value:
         ratio = max(mine.value, theirs.value) / min(mine.value, theirs.value)
         for factor, name in ((1e3, "a thousand"), (1e2, "a hundred"), (10.0, "ten")):
