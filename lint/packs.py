@@ -134,6 +134,11 @@ class PackEntry:
         text = line if self.case_sensitive else (lower if lower is not None else line.lower())
         return any(literal in text for literal in self.requires)
 
+    @property
+    def plain_search(self) -> bool:
+        """A search anywhere in the line with no word limits: it needs no :class:`LineFacts`."""
+        return self.mode == "search" and not (self.max_words or self.min_words)
+
     def find(self, line: str, lower: str | None = None) -> regex.Match[str] | None:
         """The match of this entry on one line, honouring its prefilter, mode and word limits
         (``lower``: the lowercased line, when the caller has it)."""
@@ -185,7 +190,7 @@ class PackEntry:
     def finditer(self, line: str, facts: LineFacts | None = None) -> Iterable[regex.Match[str]]:
         """All matches on a line (one at most for line and start modes); ``facts``: the line's,
         when the caller tries many entries on it."""
-        if self.mode == "search" and not (self.max_words or self.min_words):
+        if self.plain_search:
             if not self.bounded:
                 return list(self.pattern.finditer(line))
             with self._time_limit(line) as limit:

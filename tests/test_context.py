@@ -7,7 +7,7 @@ import pytest
 
 from lint.context.country import document_country
 from lint.context.gazetteer import gazetteer_for
-from lint.context.languages import source_languages
+from lint.context.languages import language_name, source_languages
 from lint.context.places import doubled_place_names, places
 from lint.packs import load_packs
 from lint.roles import RoleSettings, assign_roles
@@ -131,3 +131,9 @@ def test_institutions_are_found_where_the_whole_alternation_finds_them() -> None
         assert [(m.start(), m.end()) for m in gazetteer.institutions(text)] == expected, text
         found += len(expected)
     assert found >= len(names)
+
+
+def test_language_names_come_from_the_iso_639_table() -> None:
+    """Every source language a pack names reads as a word in messages, not a code."""
+    assert [language_name(c) for c in ("cs", "uk", "el", "zh")] == ["Czech", "Ukrainian", "Modern Greek", "Chinese"]
+    assert language_name("xx") == "xx"

@@ -9,6 +9,7 @@ source language; an article whose country speaks English has none from its count
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 
 COUNTRY_WEIGHT = 2.0
@@ -18,6 +19,16 @@ WORD_WEIGHT = 1.0
 ENGLISH_FIRST = frozenset({"US", "GB", "CA", "AU", "NZ", "IE", "ZA", "IN"})
 """Countries whose press mostly writes English: no source language from the country alone
 (India's and South Africa's papers are mostly in English too)."""
+
+
+@functools.lru_cache(maxsize=256)
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 language ("cs": "Czech"; pycountry's ISO 639 table,
+    without its period notes: "Modern Greek"), or the code itself when it is not one."""
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+    return re.sub(r"\s*\(.*\)$", "", found.name) if found is not None else code
 
 
 @functools.lru_cache(maxsize=1)

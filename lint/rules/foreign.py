@@ -10,16 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lint.context.foreign import ForeignWord
+from lint.context.languages import language_name
 from lint.diagnostic import Diagnostic, Severity
 from lint.rules.base import Rule, RuleContext, RuleMeta
-
-LANGUAGE_NAMES = {
-    "fr": "French", "es": "Spanish", "pt": "Portuguese", "it": "Italian", "de": "German",
-    "pl": "Polish", "nl": "Dutch", "ro": "Romanian", "cs": "Czech", "sv": "Swedish",
-    "tr": "Turkish", "id": "Indonesian", "ca": "Catalan", "ru": "Russian", "uk": "Ukrainian",
-    "el": "Greek", "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "bn": "Bengali", "ko": "Korean",
-    "zh": "Chinese", "ja": "Japanese", "th": "Thai",
-}
 
 
 class ForeignWordRule(Rule):
@@ -57,7 +50,7 @@ class ForeignWordRule(Rule):
             if not word.reportable:
                 continue
             base = doc.line_start(word.line)
-            language = LANGUAGE_NAMES.get(word.language, word.language or "another language")
+            language = language_name(word.language) if word.language else "another language"
             what = {"word": "word", "phrase": "phrase", "script": "text"}[word.kind]
             severity = Severity.WARNING
             if word.kind == "script" and len(word.text) < 2:

@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from lint.config import Config
+from lint.context.languages import language_name
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.packs import Pack, PackEntry
 from lint.roles import PROSE_ROLES, Role
@@ -181,11 +182,6 @@ def _pack_table(packs: Sequence[Pack], name: str) -> dict[str, Any]:
 
 _WORD_ONLY_RE = regex.compile(r"[\p{L}'’-]+")
 _WORDS_RE = regex.compile(r"[\p{L}'’-]+")
-LANGUAGE_NAMES = {
-    "es": "Spanish", "pt": "Portuguese", "fr": "French", "it": "Italian", "de": "German",
-    "pl": "Polish", "ru": "Russian", "uk": "Ukrainian", "zh": "Chinese", "ja": "Japanese",
-    "ko": "Korean", "ar": "Arabic", "hi": "Hindi", "tr": "Turkish", "nl": "Dutch", "ur": "Urdu",
-}
 IRREGULAR = {
     # lemma: (past, past participle, third person, -ing)
     "hold": ("held", "held", "holds", "holding"), "make": ("made", "made", "makes", "making"),
@@ -506,7 +502,7 @@ class MtCollocation(Rule):
         for e in ordered:
             if e.needs_source and not any(lang in languages for lang in e.languages):
                 lang = max((x for x in e.languages if x in calqued), key=lambda x: (calqued[x], -e.languages.index(x)))
-                evidence[e.id] = (f"; likely translated from {LANGUAGE_NAMES.get(lang, lang)}: "
+                evidence[e.id] = (f"; likely translated from {language_name(lang)}: "
                                   f"{calqued[lang]} other calques of it in this article")
         return ordered, evidence
 
@@ -531,7 +527,7 @@ class MtCollocation(Rule):
                         fixed = fixed[:1].upper() + fixed[1:]
                     source = ""
                     if entry.languages:
-                        source = " (" + ", ".join(LANGUAGE_NAMES.get(x, x) for x in entry.languages[:3]) + ")"
+                        source = " (" + ", ".join(language_name(x) for x in entry.languages[:3]) + ")"
                     severity = Severity.parse(entry.severity) if entry.severity else None
                     yield self.diagnostic(
                         ctx, base + start, base + end,

@@ -37,10 +37,12 @@ class PackRule(Rule):
             if role is Role.BLANK or role in self.skip_roles:
                 continue
             hint = ctx.roles.hints.get(number)
-            facts = LineFacts.of(line)
+            facts: LineFacts | None = None  # computed once, when an entry first needs it
             for entry in self.entries:
                 if entry.role and entry.id != hint:
                     continue  # the role pass tried every role entry: only its first match counts
+                if facts is None and not entry.plain_search:
+                    facts = LineFacts.of(line)
                 found = list(entry.finditer(line, facts))
                 if not found:
                     continue
