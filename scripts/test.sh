@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/python -m pytest "$@"
+# -n auto: one pytest worker per core (pytest-xdist); the slowest test (a 50 MB line and a
+# million lines) then runs beside the others instead of after them.
+.venv/bin/python -m pytest -n auto "$@"
