@@ -171,6 +171,20 @@ def test_own_institutions_and_famous_bodies_are_not_reported(lint_corpus: Corpus
     assert _nl502(lint_corpus, text) == []
 
 
+def test_a_foreign_body_in_a_country_the_pack_does_not_list_is_info_without_a_suggestion(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Uruguay's own prosecutors are not in the pack, but the Crown Prosecution Service is
+    Britain's: in an article about Uruguay that says nothing of Britain, it is reported, weakly."""
+    text = _article(
+        "MONTEVIDEO, Uruguay — Police in Montevideo arrested two men after a bank robbery on Friday. ",
+        "The Crown Prosecution Service said the men would be charged on Monday.",
+    )
+    assert _nl502(lint_corpus, text) == [("Crown Prosecution Service", None, "INFO")]
+    foreign = text.replace("The Crown Prosecution Service", "Britain's Crown Prosecution Service")
+    assert _nl502(lint_corpus, foreign) == []
+
+
 def test_no_article_country_no_article_finding(lint_corpus: CorpusFactory) -> None:
     text = "Markets steady\n\nThe Bureau of Meteorology forecast a quiet week, traders said on Monday.\n"
     assert _nl502(lint_corpus, text) == []

@@ -9,6 +9,7 @@ article's country (lint/context/country.py) read it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -292,7 +293,7 @@ def article_misplaced(
     country (``introduced``, filled as the lines go), and a role the article's country does not
     fill. ``mentions``: how much the article names each country (a named owner makes the
     finding weak)."""
-    country = gazetteer.countries.get(home)
+    country = gazetteer.countries.get(home) or untabled_country(home)
     if country is None:
         return
     for match in gazetteer.institutions(line):
@@ -312,12 +313,29 @@ def article_misplaced(
         if names_owner(gazetteer, sentence, owners) or names_owner(gazetteer, _last_sentence(before), owners):
             introduced.add(name)
             continue
+        if not country.roles:  # a country the pack does not list: nothing to suggest, info
+            yield Misplaced(name, match.start(), match.end(), country, role, tuple(owners),
+                            None, explicit=False, weak=True)
+            continue
         chosen = gazetteer.suggestion_role(role, country, sentence)
         if chosen is None:
             continue
         weak = any(mentions.get(code, 0.0) >= 1.0 for code in owners)
         yield Misplaced(name, match.start(), match.end(), country, role, tuple(owners),
                         country.roles[chosen][0], explicit=False, weak=weak)
+
+
+@functools.lru_cache(maxsize=64)
+def untabled_country(code: str) -> Country | None:
+    """A country the institutions pack does not list, by its ISO 3166 code (pycountry's
+    common name, "Czechia", "Bolivia"): its own institutions are unknown, so another country's
+    institution in an article about it is reported without a suggestion, at info."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if found is None:
+        return None
+    return Country(code, str(getattr(found, "common_name", None) or found.name), True, {})
 
 
 def _reportable_role(
