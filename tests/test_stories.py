@@ -645,3 +645,13 @@ def test_a_sum_converted_into_another_currency_is_not_drift(lint_corpus: CorpusF
     found = lint_corpus(_repairs("47 million euros"), select="NL509")
     assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
     assert not [d for d in found if "euros" in d.text]
+
+
+def test_a_given_name_that_is_also_a_city_is_reported_as_the_persons_name(lint_corpus: CorpusFactory) -> None:
+    """"Wladimir" is also a city's German name: in "Wladimir Koshelev" it names a person."""
+    line = "Deputy mayor {} Koshelev said the depots would stay open all week."
+    story = _with_sentence(wire=line.format("Vladimir"), b=line.format("Vladimir"),
+                           c=line.format("Vladimir"), mt=line.format("Wladimir"))
+    found = [d for d in lint_corpus(story, select="NL401") if "Wladimir" in d.text]
+    assert [d.text for d in found] == ["Wladimir Koshelev"]
+    assert found[0].message.startswith("Name 'Wladimir Koshelev'")

@@ -41,12 +41,13 @@ def analyze_story(
     refs = {doc: references(alignment, people, doc) for doc in range(len(docs))}
     out: list[list[StoryFinding]] = []
     named: dict[int, tuple[int, ...]] = {}
+    personal = people.words_by_node(alignment)
     substitutions = SubstitutionMemo(alignment)
     paired: dict[tuple[int, int], dict[int, Figure]] = {}
     for doc in range(len(docs)):
         found = list(fact_findings(alignment, groups, doc, figures, paired))
         found.extend(name_findings(alignment, groups, doc, people))
-        found.extend(place_findings(alignment, groups, doc, places, named))
+        found.extend(place_findings(alignment, groups, doc, places, named, personal))
         found.extend(institution_findings(alignment, groups, doc))
         found.extend(pronoun_findings(alignment, groups, doc, people, refs))
         found.extend(wording_findings(alignment, groups, doc))

@@ -69,6 +69,14 @@ class People:
     cognates: Mapping[str, str] = field(default_factory=dict)
     """Folded given name -> its family across languages (see :func:`same_person`)."""
 
+    def words_by_node(self, alignment: Alignment) -> dict[int, frozenset[int]]:
+        """By sentence node, the indexes of the words that are part of a person's name."""
+        out: dict[int, set[int]] = defaultdict(set)
+        for found in self.mentions.values():
+            for mention in found:
+                out[alignment.node_of[mention.place]].update(range(mention.first, mention.last + 1))
+        return {node: frozenset(words) for node, words in out.items()}
+
 
 def name_parts(tokens: Sequence[Token]) -> tuple[str, ...]:
     """A name's comparison parts: folded, particles and Arabic article prefixes left out."""

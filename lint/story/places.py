@@ -11,7 +11,7 @@ siblings then vote on the spelling, copies of one wire story counting once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -31,14 +31,16 @@ MIN_KEY_RATIO = 75.0
 def place_findings(
     alignment: Alignment, groups: dict[int, int], doc: int, countries: PlaceCountries | None,
     named: dict[int, tuple[int, ...]] | None = None,
+    personal: Mapping[int, frozenset[int]] | None = None,
 ) -> Iterator[StoryFinding]:
     """Article ``doc``'s place names that its siblings spell another way: every mention of a
     spelling that the vote finds odd. ``named`` remembers, by sentence node, which words are
-    place names (a story's articles share their sentences' nodes)."""
+    place names (a story's articles share their sentences' nodes); ``personal``: by node, the
+    words that are part of a person's name ("Wladimir Putin" names no city)."""
     if countries is None:
         return
     used: dict[int, frozenset[str]] = {}
-    paired = _paired_spellings(alignment, doc, countries, {} if named is None else named)
+    paired = _paired_spellings(alignment, doc, countries, {} if named is None else named, personal or {})
     for mine, theirs in sorted(paired.items()):
         if len(theirs) != 1:
             continue  # the siblings spell it two ways themselves
@@ -48,14 +50,15 @@ def place_findings(
 
 
 def _paired_spellings(
-    alignment: Alignment, doc: int, countries: PlaceCountries, named: dict[int, tuple[int, ...]]
+    alignment: Alignment, doc: int, countries: PlaceCountries, named: dict[int, tuple[int, ...]],
+    personal: Mapping[int, frozenset[int]],
 ) -> dict[str, set[str]]:
     """Each place name of the article -> the other spellings of it that the word alignment of
     a sentence that says the same puts in its place."""
     paired: dict[str, set[str]] = defaultdict(set)
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
-        mine = _named(alignment, place, countries, named)
+        mine = _named(alignment, place, countries, named, personal)
         if not mine:
             continue
         tokens = alignment.tokens(place)
@@ -64,7 +67,7 @@ def _paired_spellings(
             if score < MIN_SENTENCE_DICE:
                 continue
             theirs = alignment.tokens(there)
-            their_places = {theirs[i].surface for i in _named(alignment, there, countries, named)}
+            their_places = {theirs[i].surface for i in _named(alignment, there, countries, named, personal)}
             if their_places <= spelled:
                 continue  # no place name there that this sentence does not write too
             ops = word_alignment(tokens, theirs)
@@ -76,13 +79,16 @@ def _paired_spellings(
 
 
 def _named(
-    alignment: Alignment, place: Place, countries: PlaceCountries, named: dict[int, tuple[int, ...]]
+    alignment: Alignment, place: Place, countries: PlaceCountries, named: dict[int, tuple[int, ...]],
+    personal: Mapping[int, frozenset[int]],
 ) -> tuple[int, ...]:
-    """The indexes of a sentence's words that are place names (remembered by node)."""
+    """The indexes of a sentence's words that are place names, outside people's names
+    (remembered by node)."""
     node = alignment.node_of[place]
     if node not in named:
+        people = personal.get(node, frozenset())
         named[node] = tuple(i for i, t in enumerate(alignment.tokens(place))
-                            if _capitalized(t) and countries(t.surface))
+                            if i not in people and _capitalized(t) and countries(t.surface))
     return named[node]
 
 
