@@ -303,3 +303,16 @@ def test_a_short_line_below_the_menu_is_not_a_lead(lint_corpus: CorpusFactory) -
     flagged = _flagged(lint_corpus({"page.txt": page}, select=("NL1", "NL2")))
     (number,) = _numbers(page, teaser)
     assert number in flagged
+
+
+def test_a_name_variant_in_the_page_around_the_article_is_not_the_articles(lint_corpus: CorpusFactory) -> None:
+    """A school site's menu lists "Girls Winter Rowing" and "Girls Rowing": the extra word would be
+    an inserted middle name in the article's text, but the menu is not the article."""
+    menu = [*MENU, "Girls Rowing", "Girls Winter Rowing"]
+    text = _page(menu, [TITLE, DEK, BYLINE, DATE], LEAD, BODY, CLOSING, FOOTER)
+    roles = assign_roles(text.split("\n"), RoleSettings.from_packs(load_packs()))
+    assert roles[_numbers(text, "Girls Winter Rowing")[0]] is Role.PAGE
+    assert [d.text for d in lint_corpus({"page.txt": text}, select="NL401")] == []
+    in_body = _page([TITLE, DEK, BYLINE, DATE], LEAD, ["Girls Rowing coach Maren Oduya said the crew trains at dawn.",
+                                                      "Girls Winter Rowing starts in November, Maren Oduya said."], BODY)
+    assert "Girls Winter Rowing" in [d.text for d in lint_corpus({"page.txt": in_body}, select="NL401")]

@@ -19,6 +19,7 @@ from lint.names.extract import Mention, NameData
 from lint.names.fold import fold, letters
 from lint.names.introduced import unintroduced_surnames
 from lint.packs import Pack
+from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
 from lint.rules.stories import overlaps, story_diagnostics
 
@@ -145,6 +146,12 @@ def _variant_span(ctx: RuleContext, m: Mention, surname_text: str) -> tuple[int,
     return start, end, suggestion
 
 
+AROUND_THE_ARTICLE = frozenset({Role.PAGE, Role.WIDGET, Role.LINK_LIST, Role.PROMO})
+"""Lines of the page around the article (menus, teasers, share widgets): their names count as
+the corpus's evidence, but a variant there is not the article's (a sports site's menu listing
+"Girls Rowing" and "Girls Winter Rowing")."""
+
+
 class NameVariant(Rule):
     meta = RuleMeta(
         code="NL401",
@@ -190,7 +197,8 @@ class NameVariant(Rule):
         self.accept = frozenset(fold(w) for w in self.data.accept)
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
-        part, article_mentions = names_part(ctx), mentions(ctx)  # read once for both checks
+        part = names_part(ctx)  # read once for both checks, with the article's own mentions
+        article_mentions = [m for m in mentions(ctx) if ctx.roles[m.line] not in AROUND_THE_ARTICLE]
         found = list(self._authority(ctx, part, article_mentions))
         for story in story_diagnostics(self, ctx, ("name",)):
             if not any(overlaps(story, d) for d in found) and fold(story.text) not in self.accept:
