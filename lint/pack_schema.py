@@ -69,7 +69,7 @@ PACK_TABLES: dict[str, dict[str, Shape]] = {
                "official_names": W, "pairs": R},
     "mt_collocations": {"event_nouns": W, "not_names": W},
     "mt_verbs": {"adjuncts": WL, "verbs": W},
-    "names": {"accept": W, "derivation_suffixes": W, "function_words": W, "hyphen_prefixes": W,
+    "names": {"accept": W, "derivation_suffixes": W, "function_words": W, "hyphen_prefixes": W, "compound_heads": W,
               "given_name_cognates": WL, "not_names": W, "particles": W, "roles": W, "titles": W,
               "vocabulary": Shape.VOCABULARY},
     "roles": {"bio_job_words": W, "list_max_overlap": N, "list_max_words": C, "list_min_lines": C},

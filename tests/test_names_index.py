@@ -39,6 +39,16 @@ def test_particles_hyphens_and_possessives(data: NameData) -> None:
     assert names("Samir Abdul-Rahim said so.", data) == [("Samir Abdul-Rahim", "Abdul-Rahim", ("Samir",), "")]
 
 
+def test_a_capitalized_compound_adjective_is_no_name_but_a_korean_given_name_is(data: NameData) -> None:
+    """"Vermont-sized", "Lisbon-based" end in an adjective head; "Min-jun", "Ha-eun" are
+    given names whose second syllable is lowercase."""
+    assert [m[0] for m in names("A Vermont-sized fire reached the Lisbon-based firm of Ines Duarte.", data)] == [
+        "Ines Duarte"]
+    assert names("Coach Jeon Ha-eun and Kim Min-jun spoke.", data) == [
+        ("Jeon Ha-eun", "Ha-eun", ("Jeon",), "Coach"), ("Kim Min-jun", "Min-jun", ("Kim",), ""),
+    ]
+
+
 def test_sentence_words_acronyms_and_dates_are_not_names(data: NameData) -> None:
     assert names("But UNESCO said on Monday that U.S. funding stayed.", data) == []
     assert names("The minister left.", data) == []

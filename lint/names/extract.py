@@ -47,6 +47,9 @@ class NameData:
     titles: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     hyphen_prefixes: frozenset[str] = frozenset()
+    compound_heads: frozenset[str] = frozenset()
+    """Lowercase last parts that make a capitalized compound an adjective ("Lisbon-based",
+    "Vermont-sized"); a name's hyphenated part ("Min-jun", "Ha-eun") is none of them."""
     function_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     derivation_suffixes: tuple[str, ...] = ()
@@ -60,8 +63,8 @@ class NameData:
     def from_packs(cls, packs: Iterable[Any]) -> NameData:
         lists: dict[str, set[str]] = {
             k: set()
-            for k in ("titles", "particles", "hyphen_prefixes", "function_words", "not_names",
-                      "derivation_suffixes", "accept", "roles")
+            for k in ("titles", "particles", "hyphen_prefixes", "compound_heads", "function_words",
+                      "not_names", "derivation_suffixes", "accept", "roles")
         }
         reject: dict[str, str] = {}
         cognates: dict[str, str] = {}
@@ -80,6 +83,7 @@ class NameData:
             titles=frozenset(lists["titles"]),
             particles=frozenset(lists["particles"]),
             hyphen_prefixes=frozenset(lists["hyphen_prefixes"]),
+            compound_heads=frozenset(lists["compound_heads"]),
             function_words=frozenset(lists["function_words"]),
             not_names=frozenset(lists["not_names"]),
             derivation_suffixes=tuple(sorted(lists["derivation_suffixes"], key=len, reverse=True)),
@@ -136,6 +140,8 @@ def _kind(text: str, lower: str, data: NameData) -> str:
     if text.isupper() and len(text) > 1 and lower not in data.titles:
         return "stop"  # acronyms: NATO, UNESCO
     if text[0].isupper():
+        if "-" in text and text.rpartition("-")[2] in data.compound_heads:
+            return "stop"  # "Lisbon-based", "Vermont-sized": an adjective, not a name
         return "name"
     head, sep, rest = text.partition("-")
     if sep and head.lower() in data.hyphen_prefixes and rest[:1].isupper():
