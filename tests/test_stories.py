@@ -655,3 +655,12 @@ def test_a_given_name_that_is_also_a_city_is_reported_as_the_persons_name(lint_c
     found = [d for d in lint_corpus(story, select="NL401") if "Wladimir" in d.text]
     assert [d.text for d in found] == ["Wladimir Koshelev"]
     assert found[0].message.startswith("Name 'Wladimir Koshelev'")
+
+
+def test_a_sum_rounded_into_another_currency_is_not_drift(lint_corpus: CorpusFactory) -> None:
+    """"about $40 million" beside "C$42 million": a conversion within the rounding, not a
+    currency written for another."""
+    line = "Repairs to the reservoir will cost {}, the utility said."
+    story = _with_sentence(wire=line.format("C$42 million"), b=line.format("C$42 million"),
+                           c=line.format("C$42 million"), mt=line.format("about $40 million"))
+    assert not [d for d in lint_corpus(story, select="NL509") if "40 million" in d.text]

@@ -310,8 +310,10 @@ def _comparable(a: Figure, b: Figure, loose: bool = False) -> bool:
         return dimension == b.unit.partition(":")[0]
     if a.kind == "count" and loose and (not a.unit or not b.unit):
         return True
-    if a.kind == "amount" and loose and same_value(a, b):
-        return True  # in two sentences that say the same thing: maybe the currency changed
+    if a.kind == "amount" and loose and a.value == b.value:
+        # in two sentences that say the same thing, the very number in another currency: maybe
+        # the currency changed ("about $40 million" and "C$42 million" are a conversion)
+        return True
     if a.kind in ("amount", "count"):
         return a.unit == b.unit
     return True
