@@ -664,3 +664,29 @@ def test_a_sum_rounded_into_another_currency_is_not_drift(lint_corpus: CorpusFac
     story = _with_sentence(wire=line.format("C$42 million"), b=line.format("C$42 million"),
                            c=line.format("C$42 million"), mt=line.format("about $40 million"))
     assert not [d for d in lint_corpus(story, select="NL509") if "40 million" in d.text]
+
+
+def _bills(mt: str) -> dict[str, str]:
+    line = "Water bills will rise {} next year, the utility said."
+    return _with_sentence(wire=line.format("4 percent"), b=line.format("4 percent"),
+                          c=line.format("4 percent"), mt=line.format(mt))
+
+
+def test_percentage_points_for_percent_is_drift(lint_corpus: CorpusFactory) -> None:
+    drift = [d for d in lint_corpus(_bills("4 percentage points"), select="NL509") if "points" in d.text]
+    assert [str(d.severity) for d in drift] == ["warning"]
+    assert "percentage points for percent" in drift[0].message
+
+
+def test_a_change_in_percentage_points_beside_the_same_percent_is_not_drift(lint_corpus: CorpusFactory) -> None:
+    found = lint_corpus(_bills("4 percent, or 0.5 percentage points more than this year"), select="NL509")
+    assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
+    assert not [d for d in found if "percent" in d.text and d.text != "32 percent"]
+
+
+def test_nautical_miles_for_kilometres_is_drift(lint_corpus: CorpusFactory) -> None:
+    line = "The leak was traced to a main {} from the reservoir."
+    story = _with_sentence(wire=line.format("12 kilometres"), b=line.format("12 kilometres"),
+                           c=line.format("12 km"), mt=line.format("12 nautical miles"))
+    drift = [d for d in lint_corpus(story, select="NL509") if "nautical" in d.text]
+    assert [str(d.severity) for d in drift] == ["warning"]

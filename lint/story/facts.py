@@ -273,7 +273,7 @@ def _units(figures: Sequence[Figure], loose: bool = False) -> set[tuple[str, str
     """The kinds and units of the figures (``loose``: any count with any count and any amount
     with any amount, as sentences that say the same thing may count the same people by another
     noun, or give the same sum in the wrong currency)."""
-    return {(f.kind, "" if loose and f.kind in ("count", "amount") else _unit_key(f)) for f in figures}
+    return {(f.kind, "" if loose and f.kind in ("count", "amount", "percent") else _unit_key(f)) for f in figures}
 
 
 def _unit_key(figure: Figure) -> str:
@@ -343,9 +343,9 @@ def _anywhere(figure: Figure, candidates: Sequence[tuple[Figure, Place]]) -> tup
     return next((c, p) for c, p in candidates if c is chosen)
 
 
-UNIT_KINDS = frozenset({"measure", "amount"})
+UNIT_KINDS = frozenset({"measure", "amount", "percent"})
 """Kinds whose unit is part of the fact: 300 acres is not 300 hectares, nor 5 million euros
-5 million dollars."""
+5 million dollars, nor 3 percent 3 percentage points."""
 
 
 def _same_fact(a: Figure, b: Figure) -> bool:
@@ -399,6 +399,8 @@ def _difference(mine: Figure, theirs: Figure) -> str:
         return f" (the unit: {mine.unit.partition(':')[2]} for {theirs.unit.partition(':')[2]})"
     if mine.kind == "amount" and mine.unit != theirs.unit:
         return f" (the currency: {mine.unit} for {theirs.unit})"
+    if mine.kind == "percent" and mine.unit != theirs.unit:
+        return " (percentage points for percent)" if mine.unit == "point" else " (percent for percentage points)"
     if mine.value and theirs.value:
         ratio = max(mine.value, theirs.value) / min(mine.value, theirs.value)
         for factor, name in ((1e3, "a thousand"), (1e2, "a hundred"), (10.0, "ten")):

@@ -209,6 +209,9 @@ def _number_figure(tokens: Sequence[Token], i: int, value: float, half: float) -
     percent_end = _percent_end(tokens, j)
     if percent_end is not None:
         return _figure("percent", value, "%", tokens, first, percent_end, half, approximate), percent_end + 1
+    points_end = _points_end(tokens, j)
+    if points_end is not None:
+        return _figure("percent", value, "point", tokens, first, points_end, half, approximate), points_end + 1
     if not currency:
         named = _currency_word(tokens, j)
         if named is not None:
@@ -265,6 +268,14 @@ def _percent_end(tokens: Sequence[Token], j: int) -> int | None:
     return None
 
 
+def _points_end(tokens: Sequence[Token], j: int) -> int | None:
+    """The last index of "percentage point(s)" at ``j`` (a difference of two percentages, not
+    a percentage: "rose 3 percentage points"), else None."""
+    if j + 1 < len(tokens) and tokens[j].norm == "percentage" and tokens[j + 1].norm in ("point", "points"):
+        return j + 1
+    return None
+
+
 def _currency_word(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
     """A currency named after the number, at ``j`` or after its country ("40 million Mexican
     pesos"): (currency, its index), else None."""
@@ -277,14 +288,18 @@ def _currency_word(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
 
 
 def _measure_unit(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
-    """The unit at ``j``, or after "metric"/"square" there: ("dimension:unit", its index)."""
+    """The unit at ``j``, or after "metric"/"square"/"nautical" there: ("dimension:unit", its
+    index)."""
     n = len(tokens)
-    unit_at = j + 1 if j < n and tokens[j].norm in ("metric", "square", "sq") and j + 1 < n else j
+    qualified = j < n and tokens[j].norm in ("metric", "square", "sq", "nautical") and j + 1 < n
+    unit_at = j + 1 if qualified else j
     if not (unit_at < n and tokens[unit_at].norm in UNITS):
         return None
     dimension, unit = UNITS[tokens[unit_at].norm]
     if unit == "ton" and unit_at > j:
         unit = "tonne"  # a metric ton is a tonne
+    if unit == "mile" and unit_at > j and tokens[j].norm == "nautical":
+        unit = "nautical mile"
     return f"{dimension}:{unit}", unit_at
 
 
