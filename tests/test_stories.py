@@ -589,6 +589,7 @@ def test_a_year_two_outlets_disagree_on_is_not_a_warning(lint_corpus: CorpusFact
     line = "It is the first boil-water notice in the town since {}."
     story = {"wire.txt": WIRE + line.format(1986) + "\n", "b.txt": OUTLET_B + line.format(1968) + "\n"}
     found = lint_corpus(story, select="NL509")
+    assert {d.text for d in found} >= {"1986", "1968"}  # compared, each the odd one of a pair
     assert not [d for d in found if str(d.severity) != "info"]
 
 
@@ -663,7 +664,9 @@ def test_a_sum_rounded_into_another_currency_is_not_drift(lint_corpus: CorpusFac
     line = "Repairs to the reservoir will cost {}, the utility said."
     story = _with_sentence(wire=line.format("C$42 million"), b=line.format("C$42 million"),
                            c=line.format("C$42 million"), mt=line.format("about $40 million"))
-    assert not [d for d in lint_corpus(story, select="NL509") if "40 million" in d.text]
+    found = lint_corpus(story, select="NL509")
+    assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
+    assert not [d for d in found if "40 million" in d.text]
 
 
 def _bills(mt: str) -> dict[str, str]:
@@ -672,9 +675,10 @@ def _bills(mt: str) -> dict[str, str]:
                           c=line.format("4 percent"), mt=line.format(mt))
 
 
-def test_percentage_points_for_percent_is_drift(lint_corpus: CorpusFactory) -> None:
+def test_percentage_points_against_percent_is_only_info(lint_corpus: CorpusFactory) -> None:
+    """Many outlets write "percent" for percentage points: the majority may be the loose one."""
     drift = [d for d in lint_corpus(_bills("4 percentage points"), select="NL509") if "points" in d.text]
-    assert [str(d.severity) for d in drift] == ["warning"]
+    assert [str(d.severity) for d in drift] == ["info"]
     assert "percentage points for percent" in drift[0].message
 
 
@@ -684,9 +688,37 @@ def test_a_change_in_percentage_points_beside_the_same_percent_is_not_drift(lint
     assert not [d for d in found if "percent" in d.text and d.text != "32 percent"]
 
 
-def test_nautical_miles_for_kilometres_is_drift(lint_corpus: CorpusFactory) -> None:
+def _leak(others: str, mt: str) -> dict[str, str]:
     line = "The leak was traced to a main {} from the reservoir."
-    story = _with_sentence(wire=line.format("12 kilometres"), b=line.format("12 kilometres"),
-                           c=line.format("12 km"), mt=line.format("12 nautical miles"))
-    drift = [d for d in lint_corpus(story, select="NL509") if "nautical" in d.text]
+    return _with_sentence(wire=line.format(others), b=line.format(others), c=line.format(others),
+                          mt=line.format(mt))
+
+
+def test_nautical_miles_for_kilometres_is_drift_and_for_miles_only_info(lint_corpus: CorpusFactory) -> None:
+    drift = [d for d in lint_corpus(_leak("12 kilometres", "12 nautical miles"), select="NL509") if "nautical" in d.text]
     assert [str(d.severity) for d in drift] == ["warning"]
+    loose = [d for d in lint_corpus(_leak("12 miles", "12 nautical miles"), select="NL509") if "nautical" in d.text]
+    assert [str(d.severity) for d in loose] == ["info"]
+
+
+def test_one_currency_spelled_two_ways_is_not_drift(lint_corpus: CorpusFactory) -> None:
+    found = lint_corpus(_repairs_in("C$40 million", "40 million Canadian dollars"), select="NL509")
+    assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
+    assert not [d for d in found if "40 million" in d.text]
+
+
+def _repairs_in(others: str, mt: str) -> dict[str, str]:
+    line = "Repairs to the reservoir will cost {}, the utility said."
+    return _with_sentence(wire=line.format(others), b=line.format(others), c=line.format(others),
+                          mt=line.format(mt))
+
+
+def test_counts_of_two_things_with_swapped_digits_are_two_facts(lint_corpus: CorpusFactory) -> None:
+    """"12 bridges" and "21 schools" at the same place say two things; only people counted by
+    two nouns ("residents", "inhabitants") are one count."""
+    line = "The storm damaged {} across the valley."
+    story = _with_sentence(wire=line.format("12 bridges"), b=line.format("12 bridges"),
+                           c=line.format("12 bridges"), mt=line.format("21 schools"))
+    found = lint_corpus(story, select="NL509")
+    assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
+    assert not [d for d in found if "21" in d.text and str(d.severity) != "info"]

@@ -1,16 +1,20 @@
 """Fact drift: a figure, unit, date, year or weekday that disagrees with the same fact elsewhere.
 
 For each figure of a sentence, each sibling article's counterpart sentence is searched for the
-figure that states the same fact (same kind and unit, the most shared context words); the
-siblings then vote (see :func:`lint.story.evidence.vote`). A sentence that says the figure
-changed ("had risen to", "by evening", "raised the estimate"), or an article that also gives
-the siblings' value, is not drift, unless the two differ by a power of ten or in the order of
-their digits: the article then contradicts itself as the siblings do (a dropped zero). A weekday next to a date is also checked against the
-calendar, within the article alone.
+figure that states the same fact (same kind and unit, the most shared context words; in two
+sentences that say the same thing also the same number in another unit or currency, and
+people counted by another noun); the siblings then vote (see
+:func:`lint.story.evidence.vote`). A sentence that says the figure changed ("had risen to",
+"by evening", "raised the estimate"), or an article that also gives the siblings' value, is
+not drift, unless the two differ by a power of ten or in the order of their digits: the
+article then contradicts itself as the siblings do (a dropped zero). Units that many outlets
+use loosely (percent for percentage points, miles for nautical miles) differ at info. A
+weekday next to a date is also checked against the calendar, within the article alone.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -25,7 +29,7 @@ from lint.story.evidence import (
     witness,
 )
 from lint.story.figures import MONTHS, WEEKDAYS, Figure, same_value, weekday_of
-from lint.story.text import Token
+from lint.story.text import Token, stem
 
 UPDATE_WORDS = frozenset({
     "rise", "rises", "rose", "risen", "rising", "raise", "raised", "raises", "climb", "climbed",
@@ -135,8 +139,8 @@ def _judge(
     if not related and (verdict.severity != "warning" or not aligned & set(verdict.agreeing)):
         return  # one outlet against another, or a tie by context words alone, over unrelated values
     said = {t.norm for d in verdict.agreeing for t in alignment.tokens(matched[d][1])}
-    if _updated(tokens, figure, said):  # the text says the figure changed: weak evidence
-        verdict = verdict._replace(severity="info")
+    if _updated(tokens, figure, said) or _loose_units(figure, theirs):
+        verdict = verdict._replace(severity="info")  # a changed figure, or a loose unit: weak
     yield _finding(alignment, base, tokens, figure, theirs, matched, verdict)
 
 
@@ -278,7 +282,7 @@ def _units(figures: Sequence[Figure], loose: bool = False) -> set[tuple[str, str
 
 def _unit_key(figure: Figure) -> str:
     """What a figure can be compared with: its dimension for a measure, else its unit."""
-    return figure.unit.partition(":")[0] if figure.kind == "measure" else figure.unit
+    return figure.unit.partition(":")[0] if figure.kind == "measure" else _unit_of(figure)
 
 
 def _by_unit(
@@ -300,7 +304,8 @@ def _values(figures: dict[Place, list[Figure]], doc: int) -> list[Figure]:
 
 def _comparable(a: Figure, b: Figure, loose: bool = False) -> bool:
     """Same kind and unit ("loose": in sentences that say the same thing, a count without its
-    noun compares with one that names it)."""
+    noun compares with one that names it, and the very number in another currency with its
+    sum)."""
     if a.kind != b.kind:
         return False
     if a.kind == "measure":
@@ -310,20 +315,31 @@ def _comparable(a: Figure, b: Figure, loose: bool = False) -> bool:
         return dimension == b.unit.partition(":")[0]
     if a.kind == "count" and loose and (not a.unit or not b.unit):
         return True
-    if a.kind == "amount" and loose and a.value == b.value:
+    if a.kind == "amount" and loose and math.isclose(a.value, b.value, rel_tol=1e-9):
         # in two sentences that say the same thing, the very number in another currency: maybe
         # the currency changed ("about $40 million" and "C$42 million" are a conversion)
         return True
-    if a.kind in ("amount", "count"):
+    if a.kind == "amount":
+        return _unit_of(a) == _unit_of(b)
+    if a.kind == "count":
         return a.unit == b.unit
     return True
 
 
+PEOPLE_NOUNS = frozenset(stem(w) for w in (
+    "people", "persons", "residents", "inhabitants", "citizens", "locals", "villagers",
+    "townspeople", "individuals", "civilians", "evacuees", "population",
+))
+"""Nouns that count the same people: two outlets (or translations) may count by either."""
+
+
 def _renamed_count(a: Figure, b: Figure) -> bool:
-    """Counts of two nouns ("4,000 residents", "40,000 inhabitants") in sentences that say the
-    same thing: the same fact only if the values are related (equal, a power of ten or the
-    digits' order apart); "300 families" and "1,000 people" are two facts."""
-    return a.kind == b.kind == "count" and _related(a, b)
+    """Counts of people by two nouns ("4,000 residents", "40,000 inhabitants") in sentences
+    that say the same thing: the same fact only if the values are related (equal, a power of
+    ten or the digits' order apart); "300 families" and "1,000 people", "12 bridges" and "21
+    schools" are two facts."""
+    return (a.kind == b.kind == "count" and a.unit in PEOPLE_NOUNS and b.unit in PEOPLE_NOUNS
+            and _related(a, b))
 
 
 MIN_ANYWHERE_CONTEXT = 2
@@ -348,8 +364,24 @@ UNIT_KINDS = frozenset({"measure", "amount", "percent"})
 5 million dollars, nor 3 percent 3 percentage points."""
 
 
+CURRENCY_FAMILIES = {"r-dollar": "real", "yuan": "yen/yuan", "yen": "yen/yuan"}
+"""Currencies one spelling cannot tell apart: R$ is the real; ¥ writes both yen and yuan."""
+LOOSE_UNITS = (frozenset({"%", "point"}), frozenset({"length:mile", "length:nautical mile"}))
+"""Units that careful writers tell apart but many outlets do not ("0.5 percent" for 0.5
+percentage points, "miles" for nautical miles): the majority may be the loose one, so a
+difference between them is info."""
+
+
+def _unit_of(figure: Figure) -> str:
+    """The unit that makes two figures one fact: a currency's family for an amount ("C$" and
+    "Canadian dollars" are both dollars, "$" and "A$" too), else the unit."""
+    if figure.kind != "amount":
+        return figure.unit
+    return CURRENCY_FAMILIES.get(figure.unit, figure.unit.rpartition("-")[2])
+
+
 def _same_fact(a: Figure, b: Figure) -> bool:
-    if a.kind in UNIT_KINDS and a.unit != b.unit:
+    if a.kind in UNIT_KINDS and _unit_of(a) != _unit_of(b):
         return False
     return same_value(a, b)
 
@@ -357,7 +389,11 @@ def _same_fact(a: Figure, b: Figure) -> bool:
 def _convertible(a: Figure, b: Figure) -> bool:
     """Measures or amounts in two units with different numbers: a conversion or another fact,
     not comparable (only the same number in another unit is a unit error)."""
-    return a.kind in UNIT_KINDS and a.unit != b.unit and not same_value(a, b)
+    return a.kind in UNIT_KINDS and _unit_of(a) != _unit_of(b) and not same_value(a, b)
+
+
+def _loose_units(a: Figure, b: Figure) -> bool:
+    return frozenset({a.unit, b.unit}) in LOOSE_UNITS
 
 
 def _text(tokens: Sequence[Token], figure: Figure) -> str:
@@ -397,8 +433,8 @@ def _difference(mine: Figure, theirs: Figure) -> str:
     """A short account of how the figures differ (a unit, a scale, swapped digits)."""
     if mine.kind == "measure" and mine.unit != theirs.unit and mine.value == theirs.value:
         return f" (the unit: {mine.unit.partition(':')[2]} for {theirs.unit.partition(':')[2]})"
-    if mine.kind == "amount" and mine.unit != theirs.unit:
-        return f" (the currency: {mine.unit} for {theirs.unit})"
+    if mine.kind == "amount" and _unit_of(mine) != _unit_of(theirs):
+        return f" (the currency: {_unit_of(mine)} for {_unit_of(theirs)})"
     if mine.kind == "percent" and mine.unit != theirs.unit:
         return " (percentage points for percent)" if mine.unit == "point" else " (percent for percentage points)"
     if mine.value and theirs.value:
