@@ -183,6 +183,8 @@ def test_a_foreign_body_in_a_country_the_pack_does_not_list_is_info_without_a_su
     assert _nl502(lint_corpus, text) == [("Crown Prosecution Service", None, "INFO")]
     foreign = text.replace("The Crown Prosecution Service", "Britain's Crown Prosecution Service")
     assert _nl502(lint_corpus, foreign) == []
+    shared = text.replace("The Crown Prosecution Service said", "The Court of Appeal ruled")
+    assert _nl502(lint_corpus, shared) == []  # a name many countries use: maybe Uruguay's own
 
 
 def test_no_article_country_no_article_finding(lint_corpus: CorpusFactory) -> None:

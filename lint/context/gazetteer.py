@@ -291,8 +291,9 @@ def article_misplaced(
     names, names several countries use, names known abroad by themselves (``famous``), roles
     that work abroad (troops, spies, diplomats), a name the article introduced earlier with its
     country (``introduced``, filled as the lines go), and a role the article's country does not
-    fill. ``mentions``: how much the article names each country (a named owner makes the
-    finding weak)."""
+    fill. A country the pack does not list (:func:`untabled_country`) has no known roles: there
+    only a name of one owner with a word of its own is reported, weakly. ``mentions``: how much
+    the article names each country (a named owner makes the finding weak)."""
     country = gazetteer.countries.get(home) or untabled_country(home)
     if country is None:
         return
@@ -314,8 +315,9 @@ def article_misplaced(
             introduced.add(name)
             continue
         if not country.roles:  # a country the pack does not list: nothing to suggest, info
-            yield Misplaced(name, match.start(), match.end(), country, role, tuple(owners),
-                            None, explicit=False, weak=True)
+            if len(owners) == 1 and _distinctive(name):
+                yield Misplaced(name, match.start(), match.end(), country, role, tuple(owners),
+                                None, explicit=False, weak=True)
             continue
         chosen = gazetteer.suggestion_role(role, country, sentence)
         if chosen is None:
@@ -323,6 +325,27 @@ def article_misplaced(
         weak = any(mentions.get(code, 0.0) >= 1.0 for code in owners)
         yield Misplaced(name, match.start(), match.end(), country, role, tuple(owners),
                         country.roles[chosen][0], explicit=False, weak=weak)
+
+
+GENERIC_WORDS = frozenset({
+    "department", "ministry", "of", "the", "for", "and", "justice", "court", "appeal", "appeals",
+    "supreme", "high", "national", "police", "service", "services", "office", "agency", "health",
+    "interior", "home", "affairs", "finance", "defence", "defense", "foreign", "state", "public",
+    "prosecution", "prosecutions", "prosecutor", "director", "attorney", "general", "electoral",
+    "commission", "central", "bank", "statistics", "meteorological", "weather", "institute",
+    "security", "revenue", "customs", "immigration", "education", "transport", "agriculture",
+    "environment", "energy", "labour", "labor", "trade", "industry", "parliament", "senate",
+    "assembly", "council", "authority", "board", "disaster", "management", "emergency",
+})
+"""Words of institution names that many countries share ("Court of Appeal", "Department of
+Justice"): a name made of them alone may be the article's own country's, whose names the pack
+does not list."""
+
+
+def _distinctive(name: str) -> bool:
+    """Whether a name has a word no generic institution name has ("Crown Prosecution Service",
+    "Federal Bureau of Investigation")."""
+    return any(word.lower() not in GENERIC_WORDS for word in _WORD_RE.findall(name))
 
 
 @functools.lru_cache(maxsize=64)
@@ -335,7 +358,8 @@ def untabled_country(code: str) -> Country | None:
     found = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
     if found is None:
         return None
-    return Country(code, str(getattr(found, "common_name", None) or found.name), True, {})
+    name = str(getattr(found, "common_name", None) or found.name)
+    return Country(code=code, name=name, generic_names=True, roles={})
 
 
 def _reportable_role(
