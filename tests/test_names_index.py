@@ -44,6 +44,7 @@ def test_a_capitalized_compound_adjective_is_no_name_but_a_korean_given_name_is(
     given names whose second syllable is lowercase."""
     assert [m[0] for m in names("A Vermont-sized fire reached the Lisbon-based firm of Ines Duarte.", data)] == [
         "Ines Duarte"]
+    assert [m[0] for m in names("A Buenos Aires\u2010Based bank hired Tomas Wirth.", data)] == ["Tomas Wirth"]
     assert names("Coach Jeon Ha-eun and Kim Min-jun spoke.", data) == [
         ("Jeon Ha-eun", "Ha-eun", ("Jeon",), "Coach"), ("Kim Min-jun", "Min-jun", ("Kim",), ""),
     ]

@@ -99,7 +99,8 @@ class _Token(NamedTuple):
     end: int
     text: str
     kind: str
-    """name, particle, title-only punctuation is not a token; "stop" closes the run before it."""
+    """name, particle, title-only punctuation is not a token; "stop" closes the run before it;
+    "compound" (a capitalized adjective: "Lisbon-based") discards it."""
     closes: bool
     """The run ends after this token (possessive, sentence-ending period)."""
 
@@ -140,8 +141,8 @@ def _kind(text: str, lower: str, data: NameData) -> str:
     if text.isupper() and len(text) > 1 and lower not in data.titles:
         return "stop"  # acronyms: NATO, UNESCO
     if text[0].isupper():
-        if "-" in text and text.rpartition("-")[2] in data.compound_heads:
-            return "stop"  # "Lisbon-based", "Vermont-sized": an adjective, not a name
+        if _HYPHENS_RE.search(text) and _HYPHENS_RE.split(text)[-1].lower() in data.compound_heads:
+            return "compound"  # "Lisbon-based", "Vermont-sized": an adjective, not a name
         return "name"
     head, sep, rest = text.partition("-")
     if sep and head.lower() in data.hyphen_prefixes and rest[:1].isupper():
@@ -149,6 +150,9 @@ def _kind(text: str, lower: str, data: NameData) -> str:
     if lower in data.particles:
         return "particle"
     return "stop"
+
+
+_HYPHENS_RE = regex.compile(r"[-\u2010\u2011]")
 
 
 def _initial(text: str) -> bool:
@@ -198,6 +202,9 @@ def runs(line: str, data: NameData) -> Iterable[list[_Token]]:
         if run and (line[run[-1].end : token.start] not in SPACES or run[-1].closes):
             yield run
             run = []
+        if token.kind == "compound":
+            run = []  # "Los Angeles-based": the words before are the adjective's, not a name
+            continue
         if token.kind == "stop":
             if run:
                 yield run
