@@ -24,11 +24,14 @@ ENGLISH_FIRST = frozenset({"US", "GB", "CA", "AU", "NZ", "IE", "ZA", "IN"})
 @functools.lru_cache(maxsize=256)
 def language_name(code: str) -> str:
     """The English name of an ISO 639-1 language ("cs": "Czech"; pycountry's ISO 639 table,
-    without its period notes: "Modern Greek"), or the code itself when it is not one."""
+    without its period notes: "Modern Greek (1453-)" reads "Greek"), or the code itself when it
+    is not one."""
     import pycountry
 
     found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
-    return re.sub(r"\s*\(.*\)$", "", found.name) if found is not None else code
+    if found is None:
+        return code
+    return re.sub(r"^Modern\s+|\s*\(.*\)$", "", str(getattr(found, "common_name", None) or found.name))
 
 
 @functools.lru_cache(maxsize=1)
