@@ -28,6 +28,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
+from lint.processes import signals_deferred
+
 X = TypeVar("X")
 Y = TypeVar("Y")
 
@@ -195,7 +197,8 @@ class ProcessExecutor(Executor):
         up is killed at close."""
         if self.context is None or self.pool is not None:
             return
-        self._new_pool(min(max(1, workers), self.jobs), warm=True).submit(_started)
+        with signals_deferred():  # the first submit forks the workers
+            self._new_pool(min(max(1, workers), self.jobs), warm=True).submit(_started)
 
     def _new_pool(self, size: int | None = None, warm: bool = False) -> ProcessPoolExecutor:
         """A fresh pool. Its first use sizes it: a run with one batch (a pre-commit run on one
@@ -221,7 +224,8 @@ class ProcessExecutor(Executor):
     def _submit(self, task: Task[X, Y], batch: Sequence[X], shared: Any) -> Future[list[Y]]:
         assert self.pool is not None
         self.used = True
-        return self.pool.submit(_call_in_worker, task, batch, shared)
+        with signals_deferred():  # a pool's first submit forks its workers
+            return self.pool.submit(_call_in_worker, task, batch, shared)
 
     def map(self, task: Task[X, Y], batches: Iterable[Sequence[X]], shared: Any = None) -> Iterator[list[Y]]:
         """Submit the first batches now (the workers start before the first result is asked

@@ -21,6 +21,7 @@ import signal
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from types import FrameType
 
 PR_SET_PDEATHSIG = 1
@@ -39,6 +40,33 @@ class Terminated(KeyboardInterrupt):
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
     raise Terminated(signum)
+
+
+DEFERRED_SIGNALS = (signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else []))
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP that arrive while the block runs (in the main thread) are
+    remembered and raised again when it ends, not lost. Starting a pool forks, and an
+    interrupt raised inside a fork hook (logging's lock release) is printed and ignored: the run
+    then went on to its end as if never interrupted."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def remember(signum: int, frame: FrameType | None) -> None:
+        caught.append(signum)
+
+    previous = {signum: signal.signal(signum, remember) for signum in DEFERRED_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if caught:
+            signal.raise_signal(caught[0])  # now to this run's own handler
 
 
 def on_start() -> None:

@@ -599,6 +599,24 @@ def _interrupt_together(runs: Sequence[_InterruptedRun], wait: float = 30) -> No
         attempt.finish(deadline)
 
 
+def test_a_signal_that_arrives_while_workers_fork_is_delivered_after_not_lost() -> None:
+    """Starting a pool forks, and an interrupt raised inside a fork hook is printed and ignored
+    (the run then went on to its end and exited 1): the pool defers the signals meanwhile."""
+    from lint.processes import signals_deferred
+
+    delivered: list[float] = []
+    previous = signal.signal(signal.SIGHUP, lambda signum, frame: delivered.append(time.monotonic()))
+    try:
+        with signals_deferred():
+            os.kill(os.getpid(), signal.SIGHUP)
+            time.sleep(0.05)
+            deferred_until = time.monotonic()
+            assert delivered == []
+        assert len(delivered) == 1 and delivered[0] >= deferred_until
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
 def test_ctrl_c_exits_130_and_leaves_a_clean_cache(big_corpus: Path, tmp_path: Path) -> None:
     """Ctrl-C in the first pass, as a worker writes its first entries (two runs at a time):
     exit 130 within 30 s, no traceback, whole entries and no .tmp- files; then a normal run on
