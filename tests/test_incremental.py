@@ -251,30 +251,12 @@ def _new_article(work: Path) -> list[str]:
     return [str(new.relative_to(work))]
 
 
-def test_precommit_with_a_pool_matches_a_serial_cold_run(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from lint.executors import ProcessExecutor
-
-    work, settings = _precommit_scene(corpus, tmp_path)
-    monkeypatch.chdir(work)
-    rules, packs = _rules(settings)
-    root = tmp_path / "cache"
-    run(["corpus"], Config(), rules, packs, ProcessExecutor(2), Cache(root, _space(settings, rules, packs)))
-    changed = _new_article(work)
-    pooled = run(changed, settings, rules, packs, ProcessExecutor(2), Cache(root, _space(settings, rules, packs)))
-    assert pooled.stats["analysed"] == 1
-    assert pooled.stats["analysed_here"] == 1  # for the index, while a worker loads spaCy
-    assert pooled.stats["from_kept_state"] == pooled.stats["files"] - 1
-    cold = run(changed, settings, rules, packs, SerialExecutor(), MemoryCache())
-    assert _rows(pooled) == _rows(cold)
-    assert any(code == "NL301" for *_, code, _ in _rows(cold))
-
-
-def test_a_new_file_too_big_for_the_precommit_shortcut_is_analysed_once(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The shortcut analyses a new file twice; over its byte limit only the worker does."""
+def _pooled_precommit(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shortcut_max: int | None = None
+) -> tuple[RunResult, RunResult]:
+    """A pre-commit run with a pool on one new article after a full run (``shortcut_max``:
+    the pre-commit shortcut's byte limit, by the new file's size: +1 takes it, -1 does not),
+    and a serial cold run on the same file."""
     from lint import engine
     from lint.executors import ProcessExecutor
 
@@ -284,11 +266,31 @@ def test_a_new_file_too_big_for_the_precommit_shortcut_is_analysed_once(
     root = tmp_path / "cache"
     run(["corpus"], Config(), rules, packs, ProcessExecutor(2), Cache(root, _space(settings, rules, packs)))
     changed = _new_article(work)
-    monkeypatch.setattr(engine, "SHORTCUT_MAX_BYTES", Path(changed[0]).stat().st_size - 1)
+    if shortcut_max is not None:
+        monkeypatch.setattr(engine, "SHORTCUT_MAX_BYTES", Path(changed[0]).stat().st_size + shortcut_max)
     pooled = run(changed, settings, rules, packs, ProcessExecutor(2), Cache(root, _space(settings, rules, packs)))
+    cold = run(changed, settings, rules, packs, SerialExecutor(), MemoryCache())
+    return pooled, cold
+
+
+def test_precommit_with_a_pool_matches_a_serial_cold_run(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pooled, cold = _pooled_precommit(corpus, tmp_path, monkeypatch)
+    assert pooled.stats["analysed"] == 1
+    assert pooled.stats["analysed_here"] == 1  # for the index, while a worker loads spaCy
+    assert pooled.stats["from_kept_state"] == pooled.stats["files"] - 1
+    assert _rows(pooled) == _rows(cold)
+    assert any(code == "NL301" for *_, code, _ in _rows(cold))
+
+
+def test_a_new_file_too_big_for_the_precommit_shortcut_is_analysed_once(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shortcut analyses a new file twice; over its byte limit only the worker does."""
+    pooled, cold = _pooled_precommit(corpus, tmp_path, monkeypatch, shortcut_max=-1)
     assert pooled.stats["analysed"] == 1
     assert pooled.stats["analysed_here"] == 0
-    cold = run(changed, settings, rules, packs, SerialExecutor(), MemoryCache())
     assert _rows(pooled) == _rows(cold)
 
 

@@ -578,10 +578,15 @@ def _with_sentence(**sentences: str) -> dict[str, str]:
     return {name: text + sentences[name.removesuffix(".txt")] + "\n" for name, text in STORY.items()}
 
 
+def _told(line: str, mt: str, *others: str) -> dict[str, str]:
+    """The story with one more sentence, ``line`` filled with ``others`` by the three outlets
+    (one value for all, or one each) and with ``mt`` by the translation."""
+    wire, b, c = others * 3 if len(others) == 1 else others
+    return _with_sentence(wire=line.format(wire), b=line.format(b), c=line.format(c), mt=line.format(mt))
+
+
 def test_a_year_with_its_digits_in_another_order_is_drift(lint_corpus: CorpusFactory) -> None:
-    line = "It is the first boil-water notice in the town since {}."
-    story = _with_sentence(wire=line.format(1986), b=line.format(1986), c=line.format(1986),
-                           mt=line.format(1968))
+    story = _told("It is the first boil-water notice in the town since {}.", "1968", "1986")
     assert ("mt.txt", "1968", "warning") in names(lint_corpus(story, select="NL509"), "NL509")
 
 
@@ -593,15 +598,13 @@ def test_a_year_two_outlets_disagree_on_is_not_a_warning(lint_corpus: CorpusFact
     assert not [d for d in found if str(d.severity) != "info"]
 
 
-def _ill(wire: str, b: str, c: str, mt: str) -> dict[str, str]:
-    line = "About {} fell ill the last time the reservoir failed its tests."
-    return _with_sentence(wire=line.format(wire), b=line.format(b), c=line.format(c), mt=line.format(mt))
+ILL = "About {} fell ill the last time the reservoir failed its tests."
 
 
 def test_a_count_off_by_ten_is_drift_though_each_outlet_counts_with_another_noun(
     lint_corpus: CorpusFactory,
 ) -> None:
-    story = _ill("900 residents", "900 people", "900 townspeople", "9,000 inhabitants")
+    story = _told(ILL, "9,000 inhabitants", "900 residents", "900 people", "900 townspeople")
     drift = [d for d in lint_corpus(story, select="NL509") if d.text.startswith("9,000")]
     assert [str(d.severity) for d in drift] == ["warning"]
     assert "900" in drift[0].message and len(drift[0].related) == 3
@@ -609,7 +612,7 @@ def test_a_count_off_by_ten_is_drift_though_each_outlet_counts_with_another_noun
 
 def test_a_count_of_another_noun_and_an_unrelated_value_is_another_fact(lint_corpus: CorpusFactory) -> None:
     """"300 families" is no error against "900 people": a household is not a person."""
-    story = _ill("900 residents", "900 people", "900 townspeople", "300 families")
+    story = _told(ILL, "300 families", "900 residents", "900 people", "900 townspeople")
     found = lint_corpus(story, select="NL509")
     assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
     assert not [d for d in found if "300" in d.text and str(d.severity) != "info"]
@@ -630,10 +633,11 @@ def test_an_institution_the_siblings_name_elsewhere_in_the_sentence_agrees(lint_
     assert [row for row in found if row[0] == "wire.txt"] == []
 
 
+REPAIRS = "Repairs to the reservoir will cost {}, the utility said."
+
+
 def _repairs(mt: str) -> dict[str, str]:
-    line = "Repairs to the reservoir will cost {}, the utility said."
-    return _with_sentence(wire=line.format("40 million pounds"), b=line.format("£40 million"),
-                          c=line.format("40 million pounds"), mt=line.format(mt))
+    return _told(REPAIRS, mt, "40 million pounds", "£40 million", "40 million pounds")
 
 
 def test_the_same_sum_in_another_currency_is_drift(lint_corpus: CorpusFactory) -> None:
@@ -650,9 +654,7 @@ def test_a_sum_converted_into_another_currency_is_not_drift(lint_corpus: CorpusF
 
 def test_a_given_name_that_is_also_a_city_is_reported_as_the_persons_name(lint_corpus: CorpusFactory) -> None:
     """"Wladimir" is also a city's German name: in "Wladimir Koshelev" it names a person."""
-    line = "Deputy mayor {} Koshelev said the depots would stay open all week."
-    story = _with_sentence(wire=line.format("Vladimir"), b=line.format("Vladimir"),
-                           c=line.format("Vladimir"), mt=line.format("Wladimir"))
+    story = _told("Deputy mayor {} Koshelev said the depots would stay open all week.", "Wladimir", "Vladimir")
     found = [d for d in lint_corpus(story, select="NL401") if "Wladimir" in d.text]
     assert [d.text for d in found] == ["Wladimir Koshelev"]
     assert found[0].message.startswith("Name 'Wladimir Koshelev'")
@@ -661,18 +663,13 @@ def test_a_given_name_that_is_also_a_city_is_reported_as_the_persons_name(lint_c
 def test_a_sum_rounded_into_another_currency_is_not_drift(lint_corpus: CorpusFactory) -> None:
     """"about $40 million" beside "C$42 million": a conversion within the rounding, not a
     currency written for another."""
-    line = "Repairs to the reservoir will cost {}, the utility said."
-    story = _with_sentence(wire=line.format("C$42 million"), b=line.format("C$42 million"),
-                           c=line.format("C$42 million"), mt=line.format("about $40 million"))
-    found = lint_corpus(story, select="NL509")
+    found = lint_corpus(_told(REPAIRS, "about $40 million", "C$42 million"), select="NL509")
     assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
     assert not [d for d in found if "40 million" in d.text]
 
 
 def _bills(mt: str) -> dict[str, str]:
-    line = "Water bills will rise {} next year, the utility said."
-    return _with_sentence(wire=line.format("4 percent"), b=line.format("4 percent"),
-                          c=line.format("4 percent"), mt=line.format(mt))
+    return _told("Water bills will rise {} next year, the utility said.", mt, "4 percent")
 
 
 def test_percentage_points_against_percent_is_only_info(lint_corpus: CorpusFactory) -> None:
@@ -689,9 +686,7 @@ def test_a_change_in_percentage_points_beside_the_same_percent_is_not_drift(lint
 
 
 def _leak(others: str, mt: str) -> dict[str, str]:
-    line = "The leak was traced to a main {} from the reservoir."
-    return _with_sentence(wire=line.format(others), b=line.format(others), c=line.format(others),
-                          mt=line.format(mt))
+    return _told("The leak was traced to a main {} from the reservoir.", mt, others)
 
 
 def test_nautical_miles_for_kilometres_is_drift_and_for_miles_only_info(lint_corpus: CorpusFactory) -> None:
@@ -702,23 +697,15 @@ def test_nautical_miles_for_kilometres_is_drift_and_for_miles_only_info(lint_cor
 
 
 def test_one_currency_spelled_two_ways_is_not_drift(lint_corpus: CorpusFactory) -> None:
-    found = lint_corpus(_repairs_in("C$40 million", "40 million Canadian dollars"), select="NL509")
+    found = lint_corpus(_told(REPAIRS, "40 million Canadian dollars", "C$40 million"), select="NL509")
     assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
     assert not [d for d in found if "40 million" in d.text]
-
-
-def _repairs_in(others: str, mt: str) -> dict[str, str]:
-    line = "Repairs to the reservoir will cost {}, the utility said."
-    return _with_sentence(wire=line.format(others), b=line.format(others), c=line.format(others),
-                          mt=line.format(mt))
 
 
 def test_counts_of_two_things_with_swapped_digits_are_two_facts(lint_corpus: CorpusFactory) -> None:
     """"12 bridges" and "21 schools" at the same place say two things; only people counted by
     two nouns ("residents", "inhabitants") are one count."""
-    line = "The storm damaged {} across the valley."
-    story = _with_sentence(wire=line.format("12 bridges"), b=line.format("12 bridges"),
-                           c=line.format("12 bridges"), mt=line.format("21 schools"))
+    story = _told("The storm damaged {} across the valley.", "21 schools", "12 bridges")
     found = lint_corpus(story, select="NL509")
     assert ("mt.txt", "32 percent", "warning") in names(found, "NL509")  # the story's own drift
     assert not [d for d in found if "21" in d.text and str(d.severity) != "info"]
