@@ -3,6 +3,7 @@ examples checked through the whole linter (roles included), not only through its
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,49 @@ def test_an_unknown_need_is_an_error_naming_the_rules_file() -> None:
     with pytest.raises(PluginError) as info:
         check_needs([Needy()])
     assert "'nmaes'" in str(info.value) and __file__ in str(info.value)
+
+
+# ---------------------------------------------------------------- a line repeated across articles
+
+SUBSTITUTION_PACK = (
+    '[pack]\nname = "house"\n'
+    '[[rules]]\ncode = "NL191"\nname = "house-word"\nseverity = "warning"\nkind = "substitution"\n'
+    'summary = "House spelling."\n'
+    '[[entries]]\nid = "grey-gray"\nrule = "house-word"\nmatch = "search"\nregex = ["\\\\bgr(e)y\\\\b"]\n'
+    'replacement = "gray"\n'
+    'examples = { match = ["a grey sky"], no_match = ["a gray sky"] }\n'
+)
+
+
+def test_a_line_repeated_in_two_articles_is_reported_at_its_place_in_each(tmp_path: Path) -> None:
+    """Pack rules remember a line they searched: the second article that repeats it must still
+    get its own line, column and fix offsets, not the first article's."""
+    pack = _write(tmp_path, SUBSTITUTION_PACK)
+    shared = "The harbour wall was painted grey before the festival opened."
+    first = tmp_path / "a.txt"
+    second = tmp_path / "b.txt"
+    first.write_text(f"Harbour repainted\n\n{shared}\n", encoding="utf-8")
+    second.write_text(f"Festival week begins\n\nCrowds gathered early on the quay.\n\n{shared}\n",
+                      encoding="utf-8")
+    result = lint_paths([first, second], rules=(pack,), select=("NL191",), jobs=1)
+    found = {Path(d.path).name: d for d in result.diagnostics}
+    assert sorted(found) == ["a.txt", "b.txt"]
+    for name, line in (("a.txt", 3), ("b.txt", 5)):
+        diagnostic = found[name]
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert diagnostic.line == line
+        assert diagnostic.fix is not None
+        edit = diagnostic.fix.edits[0]
+        assert text[edit.start : edit.end] == "grey" and edit.replacement == "gray"
+
+
+def test_a_pack_rule_that_has_searched_lines_still_pickles_without_them(tmp_path: Path) -> None:
+    from lint.config import Config
+    from lint.registry import load_rule_set, select_rules
+
+    config = Config(rules=(_write(tmp_path, SUBSTITUTION_PACK),), select=("NL191",))
+    rule = select_rules(load_rule_set(config), config)[0]
+    assert rule._line_hit("a grey sky", None) is not None  # type: ignore[attr-defined]
+    copy = pickle.loads(pickle.dumps(rule))
+    assert copy._seen == {}
+    assert copy._line_hit("a grey sky", None)[1][0][2] == "gray"

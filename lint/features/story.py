@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Hashable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -110,35 +111,58 @@ def rare_terms(sentences: list[Sentence]) -> tuple[list[str], list[int]]:
     digits or more, and lowercase words the lexicon counts as rare; and for each term the index
     of the first term of its name ("Deputy Mayor Ines Varga" is one piece of evidence, not four).
     """
-    known = lexicon()
     terms: dict[str, int] = {}
     for sentence in sentences:
-        if _add_terms(sentence, known, terms):
+        if _add_terms(sentence_terms(sentence.text), terms):
             break
     return _with_units(terms)
 
 
-def _add_terms(sentence: Sentence, known: dict[str, int], terms: dict[str, int]) -> bool:
-    """Add the sentence's new rare terms to ``terms`` (term -> index of its name's first term);
+TermStep = tuple[str | None, bool, bool]
+"""One step of a sentence's terms: the term (None: a word that ends a name), whether it is a
+capitalized word, and whether it continues the name the previous step began."""
+
+
+@lru_cache(maxsize=65536)
+def sentence_terms(text: str) -> tuple[TermStep, ...]:
+    """The rare-term steps of one sentence. A wire sentence repeated by a hundred outlets is
+    read once: the steps depend on the sentence's text alone."""
+    known = lexicon()
+    steps: list[TermStep] = []
+    in_name = False
+    previous_end = -2
+    for position, token in enumerate(tokenize(text)):
+        term, capital = _term(token, position, known)
+        naming = capital and term is not None
+        if term is not None:
+            steps.append((term, capital, naming and in_name and token.start <= previous_end + 1))
+        elif in_name:
+            steps.append((None, False, False))
+        in_name = naming
+        previous_end = token.end
+    return tuple(steps)
+
+
+def _add_terms(steps: Sequence[TermStep], terms: dict[str, int]) -> bool:
+    """Add a sentence's new rare terms to ``terms`` (term -> index of its name's first term);
     True when MAX_TERMS are reached."""
     run_head: int | None = None
-    previous_end = -2
-    for position, token in enumerate(tokenize(sentence.text)):
-        term, capital = _term(token, position, known)
-        joined = capital and run_head is not None and token.start <= previous_end + 1
-        if term is not None and term not in terms:
+    for term, capital, joined in steps:
+        if term is None:
+            run_head = None
+            continue
+        if term not in terms:
             terms[term] = run_head if joined and run_head is not None else len(terms)
             if len(terms) >= MAX_TERMS:
                 return True
-        if not (capital and term is not None):
+        if not capital:
             run_head = None
         elif not joined:
             run_head = terms[term]
-        previous_end = token.end
     return False
 
 
-def _term(token: Token, position: int, known: dict[str, int]) -> tuple[str | None, bool]:
+def _term(token: Token, position: int, known: Mapping[str, int]) -> tuple[str | None, bool]:
     """The rare term a token is (None when none: a short figure, a function word, a calendar
     word, a common word) and whether it is a capitalized word."""
     if token.surface[:1].isdigit():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -18,6 +19,7 @@ from lint.roles import PROSE_ROLES, LineRoles, Role
 
 LOCALE_ROLES = PROSE_ROLES | {Role.CAPTION}
 SKIPPED_ROLES = frozenset({Role.BLANK, Role.METADATA})
+HITS_MEMO_LINES = 65_536
 
 TOKEN_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*(?![\p{L}\p{M}\p{N}_])")
 LETTERS_RE = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?![\p{L}\p{N}_])")
@@ -118,6 +120,7 @@ class LocaleTable:
     def __init__(self, packs: Sequence[Pack]) -> None:
         self.forms: dict[str, FormInfo] = {}
         self.markers: dict[str, regex.Pattern[str]] = {}
+        self._hits_seen: dict[str, tuple[LocaleHit, ...]] = {}
         self.conventions: list[Convention] = []
         self.official: frozenset[str] = frozenset()
         """Names that keep another locale's spelling on purpose ("Australian Labor Party")."""
@@ -177,6 +180,16 @@ class LocaleTable:
                 self.forms.setdefault(gb, FormInfo()).instead.setdefault(locale, us)
             elif choice == "gb":
                 self.forms.setdefault(us, FormInfo()).instead.setdefault(locale, gb)
+
+    def line_hits(self, line: str) -> tuple[LocaleHit, ...]:
+        """:meth:`hits` as a tuple, once per distinct line (at most ``HITS_MEMO_LINES`` kept):
+        a wire paragraph that many outlets carry is read once."""
+        found = self._hits_seen.get(line)
+        if found is None:
+            if len(self._hits_seen) >= HITS_MEMO_LINES:
+                self._hits_seen.clear()
+            found = self._hits_seen[line] = tuple(self.hits(line))
+        return found
 
     def hits(self, line: str) -> Iterator[LocaleHit]:
         """The locale-marked spellings of a line, each with whether it is skipped."""
@@ -251,6 +264,27 @@ class LocaleTable:
         return any(
             pattern.search(window) for locale, pattern in self.markers.items() if locale in accepted
         )
+
+
+@lru_cache(maxsize=65536)
+def unknown_words(line: str) -> tuple[tuple[int, str, str], ...]:
+    """(column, word, lowercase form) of each word of a line the lexicon does not know, outside
+    web addresses; once per distinct line."""
+    known = lexicon()
+    skip = url_spans(line)
+    found: list[tuple[int, str, str]] = []
+    for match in TOKEN_RE.finditer(line):
+        word = match.group()
+        lower = word.lower()
+        if lower.endswith(("'s", "’s")):
+            lower, word = lower[:-2], word[:-2]
+        if lower in known:
+            continue
+        start = match.start()
+        if skip and any(a <= start < b for a, b in skip):
+            continue
+        found.append((start, word, lower))
+    return tuple(found)
 
 
 def _prose(document: Document, roles: LineRoles) -> str:
@@ -350,7 +384,6 @@ class Vocab(Feature):
         return self._table
 
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:
-        known = lexicon()
         table = self.table(env.packs)
         unknown: Counter[str] = Counter()
         votes: Counter[str] = Counter()
@@ -361,22 +394,12 @@ class Vocab(Feature):
             role = roles[number]
             if role in SKIPPED_ROLES:
                 continue
-            skip = url_spans(line)
-            for match in TOKEN_RE.finditer(line):
-                word = match.group()
-                lower = word.lower()
-                if lower.endswith(("'s", "’s")):
-                    lower, word = lower[:-2], word[:-2]
-                if lower in known:
-                    continue
-                start = match.start()
-                if skip and any(a <= start < b for a, b in skip):
-                    continue
+            for start, word, lower in unknown_words(line):
                 unknown[lower] += 1
                 unknown_at.append((number, start, word))
             if role not in LOCALE_ROLES:
                 continue
-            for hit in table.hits(line):
+            for hit in table.line_hits(line):
                 if hit.skipped:
                     continue
                 variants += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import struct
 import sys
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -149,11 +150,13 @@ def _closer_opens(text: str, i: int) -> bool:
             and i + 1 < len(text) and text[i + 1].isalnum())
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=32768)
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the inside of each top-level quotation in a paragraph.
 
     A quotation still open at the end of the paragraph ends there (news style continues a
-    quotation in the next paragraph with a new opening mark).
+    quotation in the next paragraph with a new opening mark). Remembered by text: a wire
+    paragraph that a hundred outlets carry is scanned once.
     """
     spans: list[tuple[int, int]] = []
     state = ""
@@ -178,9 +181,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             state = ""
     if state:
         spans.append((start, size))
-    return spans
+    return tuple(spans)
 
 
+@lru_cache(maxsize=32768)
 def _speaker_in(text: str) -> str | None:
     """A named speaker in attribution text, "" for a pronoun, None for no attribution."""
     for pattern in (_NAME_VERB_RE, _VERB_NAME_RE):
@@ -200,6 +204,7 @@ def _apposed(match: regex.Match[str]) -> str | None:
     return found.group("name") if found else None
 
 
+@lru_cache(maxsize=32768)
 def _subject_in(text: str) -> str:
     """The last name that opens a sentence as its subject ("Minister Omar Haddad spoke ...")."""
     names = [_clean_name(m.group("name")) for m in _SUBJECT_RE.finditer(text)]

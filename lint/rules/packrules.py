@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.packs import LineFacts, Pack, PackEntry, PackRuleSpec
 from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
+
+MEMO_LINES = 65_536
+Spans = tuple[tuple[int, int, str], ...]
+"""The spans an entry matched on a line, each with its replacement expanded."""
+LineHit = tuple[PackEntry, Spans]
 
 
 class PackRule(Rule):
@@ -17,6 +23,7 @@ class PackRule(Rule):
         self.spec = spec
         self.entries = tuple(entries)
         self.skip_roles = frozenset(Role(r) for r in spec.skip_roles)
+        self._seen: dict[tuple[str, str | None], LineHit | None] = {}
         self.meta = RuleMeta(
             code=spec.code,
             name=spec.name,
@@ -36,29 +43,47 @@ class PackRule(Rule):
             role = ctx.roles[number]
             if role is Role.BLANK or role in self.skip_roles:
                 continue
-            hint = ctx.roles.hints.get(number)
-            facts: LineFacts | None = None  # computed once, when an entry first needs it
-            for entry in self.entries:
-                if entry.role and entry.id != hint:
-                    continue  # the role pass tried every role entry: only its first match counts
-                if facts is None and not entry.plain_search:
-                    facts = LineFacts.of(line)
-                found = list(entry.finditer(line, facts))
-                if not found:
-                    continue
-                yield from self._report(ctx, number, line, entry, found)
+            hit = self._line_hit(line, ctx.roles.hints.get(number))
+            if hit is not None:
+                yield from self._report(ctx, number, line, *hit)
+
+    def _line_hit(self, line: str, hint: str | None) -> LineHit | None:
+        """The first entry that matches the line and its matches' spans (with the fixed text of
+        each), once per distinct line and role hint: a line that many pages repeat (a wire
+        paragraph, a site's footer) is searched once."""
+        key = (line, hint)
+        if key in self._seen:
+            return self._seen[key]
+        hit: LineHit | None = None
+        facts: LineFacts | None = None  # computed once, when an entry first needs it
+        for entry in self.entries:
+            if entry.role and entry.id != hint:
+                continue  # the role pass tried every role entry: only its first match counts
+            if facts is None and not entry.plain_search:
+                facts = LineFacts.of(line)
+            found = list(entry.finditer(line, facts))
+            if found:
+                spans = tuple((*m.span(), m.expand(entry.replacement or "")) for m in found)
+                hit = (entry, spans)
                 break
+        if len(self._seen) >= MEMO_LINES:
+            self._seen.clear()
+        self._seen[key] = hit
+        return hit
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_seen"] = {}  # each process remembers its own lines
+        return state
 
     def _report(
-        self, ctx: RuleContext, number: int, line: str, entry: PackEntry, found: list[object]
+        self, ctx: RuleContext, number: int, line: str, entry: PackEntry, found: Spans
     ) -> Iterable[Diagnostic]:
         doc = ctx.document
         base = doc.line_start(number) + _matched_from(entry, line)
         message = entry.message or self.spec.summary
         if self.spec.kind == "substitution":
-            for match in found:
-                start, end = match.span()  # type: ignore[attr-defined]
-                fixed = match.expand(entry.replacement or "")  # type: ignore[attr-defined]
+            for start, end, fixed in found:
                 fix = Fix((Edit(base + start, base + end, fixed),), safe=entry.safe_fix,
                           description=f"replace with {fixed!r}")
                 yield self.diagnostic(
@@ -74,8 +99,7 @@ class PackRule(Rule):
                 suggestion="", fix=line_deletion(ctx, number),
             )
             return
-        first = found[0]
-        start, end = first.span()  # type: ignore[attr-defined]
+        start, end, _ = found[0]
         yield self.diagnostic(
             ctx, base + start, base + end, message, suggestion="",
             fix=_deletion(ctx, number, line, base - line_start + start, base - line_start + end),
