@@ -61,10 +61,25 @@ class Node:
     tokens: tuple[Token, ...]
     content: frozenset[str]
     places: list[Place] = field(default_factory=list)
+    _first: dict[int, int] = field(default_factory=dict, repr=False)
+    """Article -> the first of its sentences that is this one."""
+
+    def add(self, place: Place) -> None:
+        self.places.append(place)
+        self._first.setdefault(place.doc, place.sentence)
 
     @property
     def docs(self) -> frozenset[int]:
-        return frozenset(p.doc for p in self.places)
+        return frozenset(self._first)
+
+    def holds(self, doc: int) -> bool:
+        """Whether article ``doc`` has this sentence (a look-up: a wire sentence that three
+        hundred copies carry is not scanned)."""
+        return doc in self._first
+
+    def sentence_in(self, doc: int) -> int:
+        """The index of the first sentence of article ``doc`` that is this one."""
+        return self._first[doc]
 
 
 @dataclass(frozen=True)
@@ -90,8 +105,26 @@ class Alignment:
     _best: dict[tuple[int, int], tuple[int, float] | None] = field(default_factory=dict, repr=False)
     _counterparts: dict[Place, dict[int, tuple[Place, float]]] = field(default_factory=dict, repr=False)
 
+    _members: dict[int, list[int]] | None = field(default=None, repr=False)
+    _largest: list[int] | None = field(default=None, repr=False)
+
     def tokens(self, place: Place) -> tuple[Token, ...]:
         return self.nodes[self.node_of[place]].tokens
+
+    def members(self) -> dict[int, list[int]]:
+        """Each copy group's articles, in order (computed once)."""
+        if self._members is None:
+            self._members = defaultdict(list)
+            for d in range(len(self.docs)):
+                self._members[self.groups.get(d, d)].append(d)
+        return self._members
+
+    def largest_groups(self) -> list[int]:
+        """The copy groups, those with most articles first, then in order (computed once)."""
+        if self._largest is None:
+            members = self.members()
+            self._largest = sorted(members, key=lambda g: (-len(members[g]), g))
+        return self._largest
 
     def sentence(self, place: Place) -> Sentence:
         return self.docs[place.doc].sentences[place.sentence]
@@ -121,7 +154,7 @@ class Alignment:
         for doc in self.witnesses(place.doc):
             best = self._counterpart(node, doc)
             if best is not None:
-                out[doc] = (Place(doc, _sentence_in(self.nodes[best[0]], doc)), best[1])
+                out[doc] = (Place(doc, self.nodes[best[0]].sentence_in(doc)), best[1])
             else:
                 anchored = self._anchored(place, doc)
                 if anchored is not None:
@@ -140,7 +173,7 @@ class Alignment:
             anchor = self._counterpart(self.node_of[Place(place.doc, near)], doc)
             if anchor is None or anchor[1] < ANCHOR_DICE:
                 continue
-            at = _sentence_in(self.nodes[anchor[0]], doc) - step
+            at = self.nodes[anchor[0]].sentence_in(doc) - step
             if not 0 <= at < len(self.docs[doc].sentences):
                 continue
             there = Place(doc, at)
@@ -159,7 +192,7 @@ class Alignment:
             return self._best[key]
         mine = self.nodes[node]
         best: tuple[int, float] | None = None
-        if doc in mine.docs:
+        if mine.holds(doc):
             best = (node, 1.0)  # the same sentence, verbatim
         else:
             shared: dict[int, int] = defaultdict(int)
@@ -188,10 +221,6 @@ class Alignment:
         return index
 
 
-def _sentence_in(node: Node, doc: int) -> int:
-    return next(p.sentence for p in node.places if p.doc == doc)
-
-
 def align_story(docs: list[StoryDoc], spelling: Mapping[str, str] | None = None) -> Alignment:
     """Collapse the story's sentences into nodes and find its copy groups. ``spelling`` maps
     a locale's spelling to one form for every locale ("labour" to "labor"): outlets of two
@@ -207,7 +236,7 @@ def align_story(docs: list[StoryDoc], spelling: Mapping[str, str] | None = None)
                 tokens = tokenize(sentence.text)
                 number = by_text[sentence.text] = len(nodes)
                 nodes.append(Node(tokens, frozenset(stem(spelling.get(t.norm, t.norm)) for t in tokens if is_content(t))))
-            nodes[number].places.append(Place(d, s))
+            nodes[number].add(Place(d, s))
             node_of[Place(d, s)] = number
     alignment = Alignment(docs, nodes, node_of)
     alignment.groups = _copy_groups(alignment)
@@ -261,11 +290,9 @@ def _choose_witnesses(alignment: Alignment, doc: int) -> tuple[int, ...]:
     """One article per other copy group (the groups with most articles first, then in order),
     and up to OWN_COPIES other articles of this one's group."""
     groups = alignment.groups
-    members: dict[int, list[int]] = defaultdict(list)
-    for d in range(len(alignment.docs)):
-        members[groups.get(d, d)].append(d)
+    members = alignment.members()
     own = groups.get(doc, doc)
-    others = sorted((g for g in members if g != own), key=lambda g: (-len(members[g]), g))
+    others = [g for g in alignment.largest_groups()[: MAX_WITNESSES - OWN_COPIES + 1] if g != own]
     chosen = [members[g][0] for g in others[: MAX_WITNESSES - OWN_COPIES]]
     chosen += [d for d in members[own] if d != doc][:OWN_COPIES]
     return tuple(sorted(chosen))
