@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Hashable, Mapping, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -23,6 +22,7 @@ from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Pieces, R
 from lint.features.vocab import locale_table_for
 from lint.hashing import digest
 from lint.lexicon import lexicon
+from lint.memo import per_line
 from lint.names.extract import NameData
 from lint.roles import LineRoles, Role
 from lint.story.align import StoryDoc
@@ -123,7 +123,7 @@ TermStep = tuple[str | None, bool, bool]
 capitalized word, and whether it continues the name the previous step began."""
 
 
-@lru_cache(maxsize=65536)
+@per_line
 def sentence_terms(text: str) -> tuple[TermStep, ...]:
     """The rare-term steps of one sentence. A wire sentence repeated by a hundred outlets is
     read once: the steps depend on the sentence's text alone."""

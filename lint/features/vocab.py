@@ -6,20 +6,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import regex
 
+from lint import memo
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
 from lint.lexicon import lexicon
+from lint.memo import per_line
 from lint.packs import Pack
 from lint.roles import PROSE_ROLES, LineRoles, Role
 
 LOCALE_ROLES = PROSE_ROLES | {Role.CAPTION}
 SKIPPED_ROLES = frozenset({Role.BLANK, Role.METADATA})
-HITS_MEMO_LINES = 65_536
 
 TOKEN_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*(?![\p{L}\p{M}\p{N}_])")
 LETTERS_RE = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?![\p{L}\p{N}_])")
@@ -182,11 +182,13 @@ class LocaleTable:
                 self.forms.setdefault(us, FormInfo()).instead.setdefault(locale, gb)
 
     def line_hits(self, line: str) -> tuple[LocaleHit, ...]:
-        """:meth:`hits` as a tuple, once per distinct line (at most ``HITS_MEMO_LINES`` kept):
-        a wire paragraph that many outlets carry is read once."""
+        """:meth:`hits` as a tuple, once per distinct line (see :mod:`lint.memo`): a wire
+        paragraph that many outlets carry is read once."""
+        if len(line) > memo.MAX_CHARS:
+            return tuple(self.hits(line))
         found = self._hits_seen.get(line)
         if found is None:
-            if len(self._hits_seen) >= HITS_MEMO_LINES:
+            if len(self._hits_seen) >= memo.MAX_LINES:
                 self._hits_seen.clear()
             found = self._hits_seen[line] = tuple(self.hits(line))
         return found
@@ -266,7 +268,7 @@ class LocaleTable:
         )
 
 
-@lru_cache(maxsize=65536)
+@per_line
 def unknown_words(line: str) -> tuple[tuple[int, str, str], ...]:
     """(column, word, lowercase form) of each word of a line the lexicon does not know, outside
     web addresses; once per distinct line."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import struct
 import sys
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -20,6 +19,7 @@ import regex
 from rapidfuzz import fuzz
 
 from lint.document import Document
+from lint.memo import per_line
 from lint.roles import CHROME_ROLES, LineRoles, Role
 from lint.text import WORD_RE, plain_quotes
 
@@ -150,7 +150,7 @@ def _closer_opens(text: str, i: int) -> bool:
             and i + 1 < len(text) and text[i + 1].isalnum())
 
 
-@lru_cache(maxsize=32768)
+@per_line
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the inside of each top-level quotation in a paragraph.
 
@@ -184,7 +184,7 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-@lru_cache(maxsize=32768)
+@per_line
 def _speaker_in(text: str) -> str | None:
     """A named speaker in attribution text, "" for a pronoun, None for no attribution."""
     for pattern in (_NAME_VERB_RE, _VERB_NAME_RE):
@@ -204,7 +204,7 @@ def _apposed(match: regex.Match[str]) -> str | None:
     return found.group("name") if found else None
 
 
-@lru_cache(maxsize=32768)
+@per_line
 def _subject_in(text: str) -> str:
     """The last name that opens a sentence as its subject ("Minister Omar Haddad spoke ...")."""
     names = [_clean_name(m.group("name")) for m in _SUBJECT_RE.finditer(text)]

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from lint import memo
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.packs import LineFacts, Pack, PackEntry, PackRuleSpec
 from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
 
-MEMO_LINES = 65_536
+MEMO_LINES = 4_096
+"""Lines each pack rule remembers (it has many siblings: see :mod:`lint.memo`)."""
 Spans = tuple[tuple[int, int, str], ...]
 """The spans an entry matched on a line, each with its replacement expanded."""
 LineHit = tuple[PackEntry, Spans]
@@ -49,8 +51,8 @@ class PackRule(Rule):
 
     def _line_hit(self, line: str, hint: str | None) -> LineHit | None:
         """The first entry that matches the line and its matches' spans (with the fixed text of
-        each), once per distinct line and role hint: a line that many pages repeat (a wire
-        paragraph, a site's footer) is searched once."""
+        each), once per distinct line and role hint (see :mod:`lint.memo`): a line that many
+        pages repeat (a wire paragraph, a site's footer) is searched once."""
         key = (line, hint)
         if key in self._seen:
             return self._seen[key]
@@ -66,9 +68,10 @@ class PackRule(Rule):
                 spans = tuple((*m.span(), m.expand(entry.replacement or "")) for m in found)
                 hit = (entry, spans)
                 break
-        if len(self._seen) >= MEMO_LINES:
-            self._seen.clear()
-        self._seen[key] = hit
+        if len(line) <= memo.MAX_CHARS:
+            if len(self._seen) >= MEMO_LINES:
+                self._seen.clear()
+            self._seen[key] = hit
         return hit
 
     def __getstate__(self) -> dict[str, Any]:
