@@ -132,6 +132,11 @@ _BIO_SENTENCE_RE = regex.compile(
     r"(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})(?:\s+\((?P<handle>@\w+)\))?"
     r"\s+(?:is|was|has\s+been|covers|writes)\s"
 )
+_BIO_LABEL_RE = regex.compile(
+    r"(?i)^(?P<label>about\s+the\s+(?:authors?|writers?|reporters?|columnist|contributors?)|author\s+bio(?:graphy)?)"
+    r"\s*(?::\s*(?P<bio>\S.*)|[:.]?\s*)$"
+)
+"""A line the page labels as the writer's bio ("About the author: ...", "Author bio")."""
 _DATELINE_RE = regex.compile(r"^\p{Lu}{3,}(?:[ ,]+\p{Lu}[\p{L}.]*){0,3}\s*$")
 
 
@@ -312,9 +317,20 @@ def _author_bio_line(
 ) -> None:
     """A bio sentence of the article's own writer anywhere on the page ("Ana Ruiz (@aruiz) is a
     reporter for ..."): its name stands alone on another line (the byline) or after "By", or
-    it gives a handle. A person the article is about is not its writer."""
+    it gives a handle. A person the article is about is not its writer. A line the page labels
+    as the bio ("About the author: ...") is one whatever it says."""
     for number in nonblank:
         line = lines[number - 1].strip()
+        label = _BIO_LABEL_RE.match(line)
+        if label is not None and result[number] not in (Role.HEADLINE, Role.BIO):
+            last = number
+            if label.group("bio") is None:  # the label on its own line: the bio follows it
+                last = next((n for n in nonblank if n > number), number)
+            for n in range(number, last + 1):
+                if result[n] is not Role.BLANK:
+                    result.roles[n - 1] = Role.BIO
+            result.blocks.append(Block("bio", number, last, f"the writer (labelled {label.group('label')!r})"))
+            return
         found = _BIO_SENTENCE_RE.match(line)
         if found is None or result[number] is Role.BIO:
             continue

@@ -341,3 +341,31 @@ def test_repeated_wire_credit_is_not_corpus_chrome(lint_corpus: CorpusFactory) -
     found = lint_corpus(files, select="NL110")
     assert [d for d in found if "files from" in d.text.lower()] == []
 
+
+
+LABELLED_BIO_ARTICLE = (
+    "Ferry fares to rise in spring\n\n"
+    "The island ferry will raise fares by eight per cent in April, the operator said on Monday.\n\n"
+    "The company said the rise would pay for two new engines and a longer season.\n\n"
+    "{bio}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("bio", "lines"),
+    [
+        ("About the author: The island desk has covered ferries and harbours since 2015.", (7, 7)),
+        ("About the writer\n\nMara Lund writes about transport and the coast.", (7, 9)),
+        ("Author bio: Oren Castell lives on the north island.", (7, 7)),
+    ],
+)
+def test_a_line_labelled_as_the_writers_bio_is_a_bio(
+    lint_corpus: CorpusFactory, bio: str, lines: tuple[int, int]
+) -> None:
+    found = lint_corpus({"a.txt": LABELLED_BIO_ARTICLE.format(bio=bio)}, select="NL109")
+    assert [(d.code, d.line, d.end_line) for d in found] == [("NL109", *lines)]
+
+
+def test_prose_about_an_author_is_not_a_bio_label(lint_corpus: CorpusFactory) -> None:
+    bio = "About the author of the report, the ministry said nothing on Tuesday."
+    assert lint_corpus({"a.txt": LABELLED_BIO_ARTICLE.format(bio=bio)}, select="NL109") == []
