@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from lint.diagnostic import Diagnostic
 from lint.story.align import Place, StoryDoc, align_story
 from lint.story.cluster import StorySettings, group_stories
@@ -711,3 +713,54 @@ def test_counts_of_two_things_with_swapped_digits_are_two_facts(lint_corpus: Cor
     story = _told("The storm damaged {} across the valley.", "21 schools", "12 bridges")
     found = _figures_checked(lint_corpus, story)
     assert not [d for d in found if "21" in d.text and str(d.severity) != "info"]
+
+
+GUSTS = "Gusts of up to {} tore tiles from the pumping station roof."
+
+
+def test_a_speed_in_another_unit_with_the_same_number_is_drift(lint_corpus: CorpusFactory) -> None:
+    drift = [d for d in lint_corpus(_told(GUSTS, "90 mph", "90 km/h"), select="NL509") if "mph" in d.text]
+    assert [str(d.severity) for d in drift] == ["warning"]
+    assert "km/h" in drift[0].message
+
+
+@pytest.mark.parametrize("mt", ["90 kilometres per hour", "90 kph", "56 mph", "90 km/h (56 mph)"])
+def test_the_same_speed_written_otherwise_or_converted_is_not_drift(lint_corpus: CorpusFactory, mt: str) -> None:
+    found = _figures_checked(lint_corpus, _told(GUSTS, mt, "90 km/h"))
+    assert not [d for d in found if d.text.startswith(("90", "56"))]
+
+
+def test_a_count_off_by_ten_is_drift_where_each_article_gives_its_only_count_of_the_noun(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """The translation's sentence shares no word with its siblings' but the noun: each article
+    counts plumbers once, and 14 against 140 is a dropped zero."""
+    story = _with_sentence(
+        wire="About 140 plumbers from neighbouring counties were checking household pipes.",
+        b="Some 140 plumbers drafted in from nearby counties inspected home pipework.",
+        c="About 140 plumbers from neighbouring counties were checking household pipes.",
+        mt="With the support of volunteers, about 14 plumbers are operating.",
+    )
+    drift = [d for d in lint_corpus(story, select="NL509") if d.text == "14"]
+    assert [str(d.severity) for d in drift] == ["warning"]
+    assert "140" in drift[0].message
+
+
+@pytest.mark.parametrize(
+    "mt",
+    [
+        "With the support of volunteers, about 25 plumbers are operating.",
+        "About 14 plumbers are operating at night and 60 plumbers by day.",
+    ],
+)
+def test_an_unrelated_count_or_one_of_two_counts_of_the_noun_is_not_paired_without_context(
+    lint_corpus: CorpusFactory, mt: str
+) -> None:
+    story = _with_sentence(
+        wire="About 140 plumbers from neighbouring counties were checking household pipes.",
+        b="Some 140 plumbers drafted in from nearby counties inspected home pipework.",
+        c="About 140 plumbers from neighbouring counties were checking household pipes.",
+        mt=mt,
+    )
+    found = _figures_checked(lint_corpus, story)
+    assert not [d for d in found if d.text in ("14", "25", "60", "140") and str(d.severity) != "info"]

@@ -59,9 +59,10 @@ def fact_findings(
     """The fact-drift findings of article ``doc`` of the story (``paired`` remembers the figure
     pairs of two sentences across the story's articles: copies reuse them)."""
     paired = {} if paired is None else paired
-    own_values = _values(figures, doc)
+    own_values = _values(alignment, figures, doc)
     witnesses = alignment.witnesses(doc)
-    by_unit = _by_unit(figures, witnesses)
+    by_unit = _by_unit(alignment, figures, witnesses)
+    sole = _sole_units(own_values)
     year = _year_of(alignment, doc)
     for s, sentence in enumerate(alignment.docs[doc].sentences):
         place = Place(doc, s)
@@ -70,7 +71,7 @@ def fact_findings(
             continue
         tokens = alignment.tokens(place)
         counterparts = alignment.counterparts_of(place)
-        matched = _matches(alignment, figures, paired, place, own, tokens, counterparts, witnesses, by_unit)
+        matched = _matches(alignment, figures, paired, place, own, tokens, counterparts, witnesses, by_unit, sole)
         for figure, witnessed in zip(own, matched, strict=True):
             if witnessed:
                 aligned = {d for d in witnessed if d in counterparts and witnessed[d][1] == counterparts[d][0]}
@@ -83,9 +84,11 @@ def _matches(
     alignment: Alignment, figures: dict[Place, list[Figure]], paired: Paired, place: Place,
     own: Sequence[Figure], tokens: Sequence[Token], counterparts: dict[int, tuple[Place, float]],
     witnesses: Sequence[int], by_unit: dict[tuple[int, str, str], list[tuple[Figure, Place]]],
+    sole: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Matches]:
     """For each of the sentence's figures ``own``, the witnesses' figures that state the same
-    fact: in the counterpart sentence first, else anywhere in the witness article."""
+    fact: in the counterpart sentence first, else anywhere in the witness article (``sole``:
+    the kinds and units the article gives one figure of)."""
     own_units = _units(own, loose=True)
     matched: list[Matches] = [{} for _ in own]
     for other in witnesses:
@@ -96,7 +99,8 @@ def _matches(
                 matched[i][other] = (paired_figure, there)
         for i, figure in enumerate(own):
             if other not in matched[i]:
-                anywhere = _anywhere(figure, by_unit.get((other, figure.kind, _unit_key(figure)), ()))
+                key = (figure.kind, _unit_key(figure))
+                anywhere = _anywhere(figure, by_unit.get((other, *key), ()), key in sole)
                 if anywhere is not None:
                     matched[i][other] = anywhere
     return matched
@@ -285,21 +289,31 @@ def _unit_key(figure: Figure) -> str:
     return figure.unit.partition(":")[0] if figure.kind == "measure" else _unit_of(figure)
 
 
+def _places(alignment: Alignment, doc: int) -> Iterator[Place]:
+    """The places of article ``doc``'s sentences (a look-up, not a scan of the story)."""
+    return (Place(doc, s) for s in range(len(alignment.docs[doc].sentences)))
+
+
 def _by_unit(
-    figures: dict[Place, list[Figure]], docs: Sequence[int]
+    alignment: Alignment, figures: dict[Place, list[Figure]], docs: Sequence[int]
 ) -> dict[tuple[int, str, str], list[tuple[Figure, Place]]]:
     """The witnesses' figures by article, kind and unit: a figure looks only at its peers."""
-    wanted = set(docs)
     out: dict[tuple[int, str, str], list[tuple[Figure, Place]]] = {}
-    for place, found in figures.items():
-        if place.doc in wanted:
-            for figure in found:
-                out.setdefault((place.doc, figure.kind, _unit_key(figure)), []).append((figure, place))
+    for doc in docs:
+        for place in _places(alignment, doc):
+            for figure in figures[place]:
+                out.setdefault((doc, figure.kind, _unit_key(figure)), []).append((figure, place))
     return out
 
 
-def _values(figures: dict[Place, list[Figure]], doc: int) -> list[Figure]:
-    return [f for place, found in figures.items() if place.doc == doc for f in found]
+def _values(alignment: Alignment, figures: dict[Place, list[Figure]], doc: int) -> list[Figure]:
+    return [f for place in _places(alignment, doc) for f in figures[place]]
+
+
+def _sole_units(values: Sequence[Figure]) -> frozenset[tuple[str, str]]:
+    """The kinds and units the article gives exactly one figure of (a count needs its noun)."""
+    counted = Counter((f.kind, _unit_key(f)) for f in values if f.unit and f.kind not in DATE_KINDS)
+    return frozenset(key for key, n in counted.items() if n == 1)
 
 
 def _comparable(a: Figure, b: Figure, loose: bool = False) -> bool:
@@ -346,12 +360,20 @@ MIN_ANYWHERE_CONTEXT = 2
 """Context words a figure of an unaligned sentence must share to state the same fact."""
 
 
-def _anywhere(figure: Figure, candidates: Sequence[tuple[Figure, Place]]) -> tuple[Figure, Place] | None:
+def _anywhere(
+    figure: Figure, candidates: Sequence[tuple[Figure, Place]], sole: bool = False
+) -> tuple[Figure, Place] | None:
     """The figure of a sibling article, in any sentence, that states the same fact: comparable,
     sharing at least MIN_ANYWHERE_CONTEXT context words (a related value counts as one), and
-    clearly the best."""
+    clearly the best. With ``sole`` (the article counts this unit once), the sibling's only
+    figure of the unit pairs with it when their values are related: "about 18 firefighters"
+    against the siblings' only "180 firefighters", though the sentences share no word."""
     if figure.kind in DATE_KINDS or (figure.kind == "count" and not figure.unit):
         return None  # weekdays, dates and bare numbers recur in every sentence of the story
+    if sole and len(candidates) == 1:
+        theirs = candidates[0][0]
+        if theirs.unit == figure.unit and _comparable(figure, theirs) and _related(figure, theirs):
+            return candidates[0]
     pairs = pair_figures([figure], (), [c for c, _ in candidates], (), False)
     if 0 not in pairs:
         return None

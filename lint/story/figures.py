@@ -60,7 +60,11 @@ UNITS = {  # unit word -> (dimension, unit)
     "month": ("time", "month"), "months": ("time", "month"), "year": ("time", "year"),
     "years": ("time", "year"), "minute": ("time", "minute"), "minutes": ("time", "minute"),
     "magnitude": ("magnitude", "magnitude"),
+    "mph": ("speed", "mph"), "kph": ("speed", "km/h"), "kmh": ("speed", "km/h"),
+    "knot": ("speed", "knot"), "knots": ("speed", "knot"),
 }
+PER_HOUR = {"kilometre": "km/h", "mile": "mph"}
+"""A length per hour is a speed: "70 km/h", "70 kilometres per hour", "43 miles an hour"."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
     name: number
@@ -300,7 +304,21 @@ def _measure_unit(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
         unit = "tonne"  # a metric ton is a tonne
     if unit == "mile" and unit_at > j and tokens[j].norm == "nautical":
         unit = "nautical mile"
+    if unit in PER_HOUR and unit_at > j:
+        pass  # "square kilometres", "nautical miles": not a speed
+    elif unit in PER_HOUR and _per_hour(tokens, unit_at):
+        hour_at = unit_at + (1 if tokens[unit_at + 1].norm == "h" else 2)
+        return f"speed:{PER_HOUR[unit]}", hour_at
     return f"{dimension}:{unit}", unit_at
+
+
+def _per_hour(tokens: Sequence[Token], unit_at: int) -> bool:
+    """Whether the length unit at ``unit_at`` is per hour: "km/h", "km per hour", "miles an
+    hour"."""
+    after = [t.norm for t in tokens[unit_at + 1 : unit_at + 3]]
+    if after[:1] == ["h"]:
+        return tokens[unit_at + 1].start == tokens[unit_at].end + 1  # "km/h", not "km h"
+    return after in (["per", "hour"], ["an", "hour"], ["a", "hour"])
 
 
 QUANTIFIERS = frozenset({"more", "additional", "other", "new", "extra", "further", "fewer", "less"})
