@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lint.fixes import apply_edits
 from tests.conftest import CorpusFactory
 
 
@@ -56,6 +57,7 @@ def test_doubled_word_lookalikes(lint_corpus: CorpusFactory, line: str) -> None:
         ("The mayor , who was re-elected, spoke.", "mayor ,", "mayor,"),
         ("What did he say ? Nobody knows.", "say ?", "say?"),
         ("There were three options : stay, go or wait.", "options :", "options:"),
+        ("According to the mayor ,the ferry will run.", "mayor ,", "mayor, "),
     ],
 )
 def test_space_before_punctuation(lint_corpus: CorpusFactory, line: str, span: str, suggestion: str) -> None:
@@ -71,6 +73,8 @@ def test_space_before_punctuation(lint_corpus: CorpusFactory, line: str, span: s
         "Visit https://example.org for details.",
         "Nos voisins disent\u202f: « non ».",
         "The rate is 5 %, the bank said.",
+        "The fund returned 4 ,5 percent, in the continental style.",
+        "The app is built on .NET and runs anywhere.",
     ],
 )
 def test_space_before_punctuation_lookalikes(lint_corpus: CorpusFactory, line: str) -> None:
@@ -175,3 +179,11 @@ def test_doubled_place_name_is_not_a_doubled_word(lint_corpus: CorpusFactory) ->
             "the show in Lima Lima was cancelled.\n")
     flagged = [d.text for d in lint_corpus({"a.txt": text}, select="NL301") if d.code == "NL301"]
     assert flagged == ["the the", "Lima Lima"]
+
+
+def test_a_space_moved_before_a_comma_is_fixed_by_moving_it_after(lint_corpus: CorpusFactory) -> None:
+    text = "Headline\n\nAccording to the mayor ,the ferry will run.\n"
+    found = lint_corpus({"a.txt": text}, select="NL302")
+    assert [d.fix.safe for d in found if d.fix] == [True]
+    fixed, applied = apply_edits(text, [d.fix for d in found if d.fix])
+    assert (fixed, applied) == ("Headline\n\nAccording to the mayor, the ferry will run.\n", 1)

@@ -28,7 +28,10 @@ def _has_adjacent_pair(line: str) -> bool:
     return any(a == b for a, b in itertools.pairwise(runs))
 
 
-SPACE_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N}’”\"'\)])([ \t\u00a0]+)([.,;:!?]+)(?=\s|$|[\"”’)])")
+SPACE_BEFORE_RE = regex.compile(
+    r"(?<=[\p{L}\p{N}’”\"'\)])([ \t\u00a0]+)([.,;:!?]+)(?=\s|$|[\"”’)])"
+    r"|(?<=\p{L})([ \t\u00a0]+)([,;])(?=\p{L})"  # "Lima ,the": the space moved before the comma
+)
 LEFT_QUOTE_APOSTROPHE_RE = regex.compile(r"(?<=\p{L})([‘`´′])(?=\p{L})|(?<=\p{L}s)([‘`´′])(?=\s)")
 
 
@@ -123,7 +126,8 @@ class SpaceBeforePunctuation(Rule):
                 continue
             base = doc.line_start(number)
             for match in SPACE_BEFORE_RE.finditer(line):
-                punct = match.group(2)
+                moved = match.group(4) is not None  # "Lima ,the": no space after the mark either
+                punct = match.group(4) if moved else match.group(2)
                 if punct.startswith(":") and match.end() < len(line) and line[match.end():].startswith("/"):
                     continue
                 if set(punct) == {"."} and len(punct) >= 3:
@@ -132,14 +136,17 @@ class SpaceBeforePunctuation(Rule):
                 while word_start > 0 and not line[word_start - 1].isspace():
                     word_start -= 1
                 word = line[word_start : match.start()]
+                spaces = match.group(3) if moved else match.group(1)
+                edit = Edit(base + match.start(), base + match.end(), punct + spaces) if moved else Edit(
+                    base + match.start(1), base + match.end(1), "")
                 yield self.diagnostic(
                     ctx,
                     base + word_start,
                     base + match.end(),
-                    f"Space before {punct!r}",
-                    suggestion=word + punct,
-                    fix=Fix((Edit(base + match.start(1), base + match.end(1), ""),), safe=True,
-                            description="remove the space"),
+                    f"Space before {punct!r}" + (" instead of after it" if moved else ""),
+                    suggestion=word + punct + (spaces if moved else ""),
+                    fix=Fix((edit,), safe=True,
+                            description="move the space after the mark" if moved else "remove the space"),
                 )
 
 
