@@ -98,6 +98,7 @@ def test_untranslated_words_are_reported(lint_corpus: CorpusFactory, paragraph: 
         "Crowds chanted “¡no pasarán!” outside the town hall for an hour on Friday.",
         "The café owner said the fiancé of her niece had found the entrée menu in the rubble.",
         "The region's name in Korean (강원도) appears on every road sign.",
+        "Fishermen hung a banner reading «Nessuno resta a terra oggi» (\"Nobody stays ashore today\") on the pier.",
     ],
 )
 def test_names_loanwords_glosses_and_quotations_are_not_reported(

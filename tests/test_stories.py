@@ -764,3 +764,15 @@ def test_an_unrelated_count_or_one_of_two_counts_of_the_noun_is_not_paired_witho
     )
     found = _figures_checked(lint_corpus, story)
     assert not [d for d in found if d.text in ("14", "25", "60", "140") and str(d.severity) != "info"]
+
+
+def test_an_institution_spelled_in_another_locale_is_the_same_institution(lint_corpus: CorpusFactory) -> None:
+    """A British outlet writes the union's name with its own spelling: the same body, not
+    another one in the slot."""
+    line = "The Riverside Federation of {} said its members would help hand out water."
+    story = _told(line, "Labor", "Labor", "Labour", "Labor")
+    found = lint_corpus(story, select="NL502")
+    assert [d for d in found if "Federation" in d.text] == []
+    other = lint_corpus(_told(line.replace("Federation of {}", "{}"), "Chamber of Trades", "Federation of Labor"),
+                        select="NL502")
+    assert ("mt.txt", "Riverside Chamber of Trades", "warning") in names(other, "NL502")

@@ -165,3 +165,13 @@ def test_decimal_comma_without_english_numbers_is_info(lint_corpus: CorpusFactor
     diagnostics = [d for d in lint_corpus({"a.txt": article("The tide rose 2,4 metres near the harbour town.")},
                                          select="NL309") if d.code == "NL309"]
     assert [(d.text, d.severity.name) for d in diagnostics] == [("2,4", "INFO")]
+
+
+def test_a_quotation_in_the_language_of_its_marks_is_only_info(lint_corpus: CorpusFactory) -> None:
+    """An English article quoting a slogan as written, in its own language and marks."""
+    text = article("Fishermen hung a banner reading «Nessuno resta a terra oggi» (\"Nobody stays ashore today\") on the pier.")
+    diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL306") if d.code == "NL306"]
+    assert [(d.text, str(d.severity)) for d in diagnostics] == [("«Nessuno resta a terra oggi»", "info")]
+    english = article("Fishermen hung a banner reading «Nobody stays ashore today» on the pier, the mayor said.")
+    diagnostics = [d for d in lint_corpus({"a.txt": english}, select="NL306") if d.code == "NL306"]
+    assert [str(d.severity) for d in diagnostics] == ["warning"]

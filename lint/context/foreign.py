@@ -170,6 +170,13 @@ def _quotation_at(line: str, start: int) -> tuple[int, int] | None:
     return None
 
 
+def _translation_follows(line: str, closing: int) -> bool:
+    """Whether a quotation ending at ``closing`` (its closing mark) is followed by its
+    translation in parentheses: «Non si passa» ("They shall not pass")."""
+    after = line[closing + 1 : closing + 4].lstrip()
+    return after.startswith("(")
+
+
 def _glossed(line: str, start: int, end: int, settings: ForeignSettings) -> bool:
     before = line[max(0, start - 40) : start].lower().rstrip(" “\"'‘(")
     before = regex.sub(r"\b(?:the|a|an)$", "", before).rstrip()
@@ -257,6 +264,7 @@ def _phrases(number: int, line: str, settings: ForeignSettings) -> list[ForeignW
             _glossed(line, start, end, settings)
             or _in_parentheses(line, start)
             or (kind == "word" and _title_before_name(line, end))
+            or (quoted_span is not None and _translation_follows(line, quoted_span[1]))
         )
         found.append(ForeignWord(number, start, end, text, lang, kind, glossed, quoted))
         index = last + 1

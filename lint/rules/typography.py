@@ -117,6 +117,14 @@ def typography_table(packs: Sequence[Pack]) -> TypographyTable:
     return _TABLES[key]
 
 
+def _foreign_starts(ctx: RuleContext) -> dict[int, list[int]]:
+    """Line -> where the words of another language on it start (the context feature's)."""
+    starts: dict[int, list[int]] = {}
+    for line, start, *_ in (ctx.analysis.get("context") or {}).get("foreign", []):
+        starts.setdefault(int(line), []).append(int(start))
+    return starts
+
+
 def _checked_lines(ctx: RuleContext) -> Iterator[tuple[int, int, str]]:
     doc = ctx.document
     for number, line in enumerate(doc.lines, start=1):
@@ -183,7 +191,8 @@ class ForeignQuotes(Rule):
             "closed (unless the next paragraph opens with a quotation mark, the English way of "
             "continuing a quotation). The marks table is rules/typography.toml. A matched pair "
             "gets a safe fix to the article's own quotation marks (curly or straight), without "
-            "the spaces French typography puts inside."
+            "the spaces French typography puts inside. A quotation whose words are of that "
+            "other language (a slogan quoted as written) is reported at info."
         ),
         why=(
             "A translation system often keeps the source's quotation marks: the text is no "
@@ -192,6 +201,7 @@ class ForeignQuotes(Rule):
         ),
         example="called it «a night to remember»   <- NL306, suggestion: '“a night to remember”'",
     )
+    needs = ("context",)
 
     table: TypographyTable
 
@@ -202,18 +212,21 @@ class ForeignQuotes(Rule):
         curly = _curly_style(ctx.document.text)
         opener, closer = ("“", "”") if curly else ('"', '"')
         lines = ctx.document.lines
+        foreign = _foreign_starts(ctx)
         for number, base, line in _checked_lines(ctx):
             taken: list[tuple[int, int]] = []
             if any(p.open in line for p in self.table.pairs):
-                yield from self._pairs(ctx, base, line, opener, closer, taken)
+                yield from self._pairs(ctx, base, line, opener, closer, taken, foreign.get(number, ()))
             if "“" in line or "”" in line or '"' in line:
                 following = next((x.lstrip() for x in lines[number:] if x.strip()), "")
                 yield from self._english(ctx, base, line, taken, following)
 
     def _pairs(
         self, ctx: RuleContext, base: int, line: str, opener: str, closer: str,
-        taken: list[tuple[int, int]],
+        taken: list[tuple[int, int]], foreign: Sequence[int] = (),
     ) -> Iterator[Diagnostic]:
+        """Quotations in another language's marks (``foreign``: where the line's words of
+        another language start; a quotation of such words keeps its own marks at info)."""
         by_open: dict[str, list[QuotePair]] = {}
         for pair in self.table.pairs:
             if pair.open not in ("“", "”", "‘", "’") and pair.open in line:
@@ -246,10 +259,12 @@ class ForeignQuotes(Rule):
                     continue  # an arrow or a page widget ("« Previous | Next »"), not a quotation
                 fixed = f"{opener}{text}{closer}"
                 languages = ", ".join(pair.languages[:4])
+                in_its_language = any(start < at < end for at in foreign)
                 yield self.diagnostic(
                     ctx, base + start, base + end + 1,
                     f"Quotation in {pair.name} ({pair.open}…{pair.close}, as in {languages}): "
-                    "English uses “…”",
+                    "English uses “…”" + (" (the quotation is in that language)" if in_its_language else ""),
+                    severity=Severity.INFO if in_its_language else None,
                     suggestion=fixed,
                     fix=Fix((Edit(base + start, base + end + 1, fixed),), safe=True,
                             description="use English quotation marks"),

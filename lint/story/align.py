@@ -100,6 +100,8 @@ class Alignment:
     node_of: dict[Place, int]
     groups: dict[int, int] = field(default_factory=dict)
     """Each article's copy group: the smallest index of the group."""
+    spelling: Mapping[str, str] = field(default_factory=dict)
+    """A locale's spelling -> one form for every locale ("labour" -> "labor")."""
     _witnesses: dict[int, tuple[int, ...]] = field(default_factory=dict, repr=False)
     _index: dict[int, dict[str, list[int]]] = field(default_factory=dict, repr=False)
     _best: dict[tuple[int, int], tuple[int, float] | None] = field(default_factory=dict, repr=False)
@@ -238,7 +240,7 @@ def align_story(docs: list[StoryDoc], spelling: Mapping[str, str] | None = None)
                 nodes.append(Node(tokens, frozenset(stem(spelling.get(t.norm, t.norm)) for t in tokens if is_content(t))))
             nodes[number].add(Place(d, s))
             node_of[Place(d, s)] = number
-    alignment = Alignment(docs, nodes, node_of)
+    alignment = Alignment(docs, nodes, node_of, spelling=spelling)
     alignment.groups = _copy_groups(alignment)
     return alignment
 

@@ -10,7 +10,7 @@ longer or shorter form of its name) agrees, one naming another disagrees, and th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -135,37 +135,45 @@ def _slots(alignment: Alignment, doc: int) -> Iterator[_Slot]:
         for run in bodies:
             slot = _Slot(place, run)
             for other, there, theirs, their_bodies in siblings:
-                found = _named_too(tokens, bodies, run, theirs, their_bodies)
+                found = _named_too(tokens, bodies, run, theirs, their_bodies, alignment.spelling)
                 if found is None:
                     found = _aligned_run(run, word_alignment(tokens, theirs), their_bodies)
                 if found is None:
-                    found = _unshared_pair(tokens, bodies, run, theirs, their_bodies)
+                    found = _unshared_pair(tokens, bodies, run, theirs, their_bodies, alignment.spelling)
                 if found is not None:
                     slot.values[other] = (there, found)
             if slot.values:
                 yield slot
 
 
+def _name(tokens: Sequence[Token], run: Run, spelling: Mapping[str, str]) -> tuple[str, ...]:
+    """The words of an institution's name, each locale's spelling folded to one ("Federation
+    of Labour" and "Federation of Labor" are one name)."""
+    return tuple(spelling.get(t.norm, t.norm) for t in run.tokens(tokens))
+
+
 def _named_too(
-    tokens: Sequence[Token], mine: Sequence[Run], run: Run, theirs: Sequence[Token], runs: Sequence[Run]
+    tokens: Sequence[Token], mine: Sequence[Run], run: Run, theirs: Sequence[Token], runs: Sequence[Run],
+    spelling: Mapping[str, str],
 ) -> Run | None:
     """The sibling's run that names the same body as ``run``, anywhere in its sentence: a
     paraphrase moves a name ("X said" against "according to X"), and the word alignment then
     puts another of its words at the name's place. Only for a body the sentence names once."""
-    name = tuple(t.norm for t in run.tokens(tokens))
-    if sum(_same_body(name, tuple(t.norm for t in r.tokens(tokens))) for r in mine) > 1:
+    name = _name(tokens, run, spelling)
+    if sum(_same_body(name, _name(tokens, r, spelling)) for r in mine) > 1:
         return None
-    same = [r for r in runs if _same_body(name, tuple(t.norm for t in r.tokens(theirs)))]
+    same = [r for r in runs if _same_body(name, _name(theirs, r, spelling))]
     return same[0] if len(same) == 1 else None
 
 
 def _unshared_pair(
-    tokens: Sequence[Token], mine: Sequence[Run], run: Run, theirs: Sequence[Token], runs: Sequence[Run]
+    tokens: Sequence[Token], mine: Sequence[Run], run: Run, theirs: Sequence[Token], runs: Sequence[Run],
+    spelling: Mapping[str, str],
 ) -> Run | None:
     """When each sentence names exactly one institution the other does not, they fill the same
     slot."""
-    my_names = [tuple(t.norm for t in r.tokens(tokens)) for r in mine]
-    their_names = [tuple(t.norm for t in r.tokens(theirs)) for r in runs]
+    my_names = [_name(tokens, r, spelling) for r in mine]
+    their_names = [_name(theirs, r, spelling) for r in runs]
     alone = [i for i, a in enumerate(my_names) if not any(_same_body(a, b) for b in their_names)]
     other = [j for j, b in enumerate(their_names) if not any(_same_body(a, b) for a in my_names)]
     if len(alone) == 1 and len(other) == 1 and mine[alone[0]] == run:
@@ -191,13 +199,13 @@ def _aligned_run(run: Run, ops: Sequence[Op], runs: Sequence[Run]) -> Run | None
 
 def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> Iterator[StoryFinding]:
     tokens = alignment.tokens(slot.place)
-    mine = tuple(t.norm for t in slot.run.tokens(tokens))
+    mine = _name(tokens, slot.run, alignment.spelling)
     values: dict[int, tuple[str, ...]] = {}
     where: dict[int, tuple[Place, Run]] = {}
     for other, (there, run) in slot.values.items():
         theirs = run.tokens(alignment.tokens(there))
         if _is_institution(theirs):
-            values[other] = tuple(t.norm for t in theirs)
+            values[other] = _name(alignment.tokens(there), run, alignment.spelling)
             where[other] = (there, run)
     if not values:
         return
