@@ -140,6 +140,8 @@ def test_a_fragment_that_stops_on_a_swapped_word_differs_in_that_word_only() -> 
 
 def test_speakers_match_by_surname_and_tolerate_a_corrupted_spelling() -> None:
     assert same_speaker("Ilse Marwick", "Marwick")
+    assert same_speaker("Ms. Thảo", "Thao")  # a translation keeps the accents the wire drops
+    assert not same_speaker("Ms. Thảo", "Minh")
     assert same_speaker("Olena Kovalenko", "Kovalenkov")
     assert same_speaker("", "Anyone")
     assert not same_speaker("Maria Silva", "Peter Brandt")
@@ -202,6 +204,15 @@ def test_fragment_marks_and_case_are_not_drift(lint_corpus: CorpusFactory) -> No
     )
     straight = article(f"\"{TAXES.upper()}!\" Whitfield said.")
     assert found(lint_corpus({"a.txt": full, "b.txt": fragment, "c.txt": straight}, select="NL501")) == []
+
+
+def test_a_speaker_written_with_accents_the_others_drop_is_compared(lint_corpus: CorpusFactory) -> None:
+    first = article(f"“{TAXES},” council chair Vu Thi Thao told the council on Tuesday.")
+    second = article(f"“{TAXES},” Vu Thi Thao said after the meeting.")
+    odd = article("“We will not raise property levies on working families this year, whatever the province "
+                  "decides,” council chair Vũ Thị Thảo said.")
+    diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": odd}, select="NL501")
+    assert found(diagnostics) == [("c.txt", "levies", "taxes", "warning")]
 
 
 def test_same_words_from_different_speakers_are_not_compared(lint_corpus: CorpusFactory) -> None:

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from lint.document import Document
 from lint.memo import per_line
+from lint.names.fold import fold
 from lint.roles import CHROME_ROLES, LineRoles, Role
 from lint.text import WORD_RE, plain_quotes
 
@@ -224,8 +225,9 @@ def _clean_name(name: str) -> str:
 
 
 def speaker_key(name: str) -> str:
-    """The comparison key of a speaker: the surname, lowercased."""
-    return name.split()[-1].lower().rstrip(".") if name else ""
+    """The comparison key of a speaker: the surname, folded ("Hằng" and "Hang", "Müller"
+    and "Muller" are one speaker: a translation keeps or drops the accents)."""
+    return fold(name.split()[-1]).rstrip(".") if name else ""
 
 
 def same_speaker(a: str, b: str) -> bool:
