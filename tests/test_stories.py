@@ -730,15 +730,16 @@ def test_the_same_speed_written_otherwise_or_converted_is_not_drift(lint_corpus:
     assert not [d for d in found if d.text.startswith(("90", "56"))]
 
 
-def test_a_count_off_by_ten_is_drift_where_each_article_gives_its_only_count_of_the_noun(
+def test_a_count_off_by_ten_is_drift_where_the_article_counts_the_noun_once(
     lint_corpus: CorpusFactory,
 ) -> None:
-    """The translation's sentence shares no word with its siblings' but the noun: each article
-    counts plumbers once, and 14 against 140 is a dropped zero."""
+    """The translation's sentence shares no word with its siblings' but the noun: it counts
+    plumbers once, each sibling has one count of them related to it (beside "3 plumbers were
+    hurt"), and 14 against 140 is a dropped zero."""
     story = _with_sentence(
-        wire="About 140 plumbers from neighbouring counties were checking household pipes.",
-        b="Some 140 plumbers drafted in from nearby counties inspected home pipework.",
-        c="About 140 plumbers from neighbouring counties were checking household pipes.",
+        wire="About 140 plumbers from neighbouring counties were checking household pipes; 3 plumbers were hurt.",
+        b="Some 140 plumbers drafted in from nearby counties inspected home pipework; 3 plumbers were hurt.",
+        c="About 140 plumbers from neighbouring counties were checking household pipes; 3 plumbers were hurt.",
         mt="With the support of volunteers, about 14 plumbers are operating.",
     )
     drift = [d for d in lint_corpus(story, select="NL509") if d.text == "14"]

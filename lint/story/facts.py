@@ -365,15 +365,16 @@ def _anywhere(
 ) -> tuple[Figure, Place] | None:
     """The figure of a sibling article, in any sentence, that states the same fact: comparable,
     sharing at least MIN_ANYWHERE_CONTEXT context words (a related value counts as one), and
-    clearly the best. With ``sole`` (the article counts this unit once), the sibling's only
-    figure of the unit pairs with it when their values are related: "about 18 firefighters"
-    against the siblings' only "180 firefighters", though the sentences share no word."""
+    clearly the best. With ``sole`` (the article counts this unit once), the one figure of the
+    sibling's with that unit and a related value pairs with it: "about 18 firefighters"
+    against the sibling's "180 firefighters" (beside its "2 firefighters were hurt"), though
+    the sentences share no word."""
     if figure.kind in DATE_KINDS or (figure.kind == "count" and not figure.unit):
         return None  # weekdays, dates and bare numbers recur in every sentence of the story
-    if sole and len(candidates) == 1:
-        theirs = candidates[0][0]
-        if theirs.unit == figure.unit and _comparable(figure, theirs) and _related(figure, theirs):
-            return candidates[0]
+    if sole:
+        related = [c for c in candidates if c[0].unit == figure.unit and _comparable(figure, c[0]) and _related(figure, c[0])]
+        if len(related) == 1:
+            return related[0]
     pairs = pair_figures([figure], (), [c for c, _ in candidates], (), False)
     if 0 not in pairs:
         return None
