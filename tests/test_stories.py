@@ -777,3 +777,12 @@ def test_an_institution_spelled_in_another_locale_is_the_same_institution(lint_c
     other = lint_corpus(_told(line.replace("Federation of {}", "{}"), "Chamber of Trades", "Federation of Labor"),
                         select="NL502")
     assert ("mt.txt", "Riverside Chamber of Trades", "warning") in names(other, "NL502")
+
+
+def test_tons_against_tonnes_is_only_info(lint_corpus: CorpusFactory) -> None:
+    """A U.S. outlet's "tons" are often the metric tonnes the others give."""
+    line = "Crews pumped {} of sludge out of the reservoir overnight."
+    drift = [d for d in lint_corpus(_told(line, "140 tonnes", "140 tons"), select="NL509") if "140" in d.text]
+    assert [str(d.severity) for d in drift] == ["info"]
+    other = [d for d in lint_corpus(_told(line, "140 kilograms", "140 tons"), select="NL509") if "140" in d.text]
+    assert [str(d.severity) for d in other] == ["warning"]

@@ -111,7 +111,11 @@ class SpaceBeforePunctuation(Rule):
         category="fluency/punctuation",
         fixable=True,
         summary="A space before a period, comma or other punctuation.",
-        what="Whitespace between a word and the punctuation that should touch it: 'forces .', 'said ,'.",
+        what=(
+            "Whitespace between a word and the punctuation that should touch it: 'forces .', "
+            "'said ,'; or a space typed before a comma or semicolon instead of after it "
+            "('Lima ,the': the fix moves it after the mark)."
+        ),
         why=(
             "It is the mark of a detokenizer: text that went through a tokenized machine "
             "translation or transcription pipeline and was joined back badly."

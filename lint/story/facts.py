@@ -389,10 +389,13 @@ UNIT_KINDS = frozenset({"measure", "amount", "percent"})
 
 CURRENCY_FAMILIES = {"r-dollar": "real", "yuan": "yen/yuan", "yen": "yen/yuan"}
 """Currencies one spelling cannot tell apart: R$ is the real; ¥ writes both yen and yuan."""
-LOOSE_UNITS = (frozenset({"%", "point"}), frozenset({"length:mile", "length:nautical mile"}))
+LOOSE_UNITS = (
+    frozenset({"%", "point"}), frozenset({"length:mile", "length:nautical mile"}),
+    frozenset({"mass:ton", "mass:tonne"}),
+)
 """Units that careful writers tell apart but many outlets do not ("0.5 percent" for 0.5
-percentage points, "miles" for nautical miles): the majority may be the loose one, so a
-difference between them is info."""
+percentage points, "miles" for nautical miles, "tons" for metric tonnes): the majority may be
+the loose one, so a difference between them is info."""
 
 
 def _unit_of(figure: Figure) -> str:
