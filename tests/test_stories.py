@@ -786,3 +786,16 @@ def test_tons_against_tonnes_is_only_info(lint_corpus: CorpusFactory) -> None:
     assert [str(d.severity) for d in drift] == ["info"]
     other = [d for d in lint_corpus(_told(line, "140 kilograms", "140 tons"), select="NL509") if "140" in d.text]
     assert [str(d.severity) for d in other] == ["warning"]
+
+
+def test_a_count_of_another_fact_beside_the_siblings_other_counts_is_not_paired(lint_corpus: CorpusFactory) -> None:
+    """"2 plumbers died" against the siblings' "20 plumbers were hurt": related values, but the
+    siblings count plumbers twice, the sentences share no word and neither is approximate."""
+    story = _with_sentence(
+        wire="About 140 plumbers from neighbouring counties were checking household pipes; 20 plumbers were hurt.",
+        b="Some 140 plumbers drafted in from nearby counties inspected home pipework; 20 plumbers were hurt.",
+        c="About 140 plumbers from neighbouring counties were checking household pipes; 20 plumbers were hurt.",
+        mt="On Sunday 2 plumbers died when a wall collapsed.",
+    )
+    found = _figures_checked(lint_corpus, story)
+    assert not [d for d in found if d.text == "2" and str(d.severity) != "info"]

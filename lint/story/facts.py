@@ -366,20 +366,29 @@ def _anywhere(
     """The figure of a sibling article, in any sentence, that states the same fact: comparable,
     sharing at least MIN_ANYWHERE_CONTEXT context words (a related value counts as one), and
     clearly the best. With ``sole`` (the article counts this unit once), the one figure of the
-    sibling's with that unit and a related value pairs with it: "about 18 firefighters"
-    against the sibling's "180 firefighters" (beside its "2 firefighters were hurt"), though
-    the sentences share no word."""
+    sibling's with that unit and a related value pairs with it when :func:`_one_fact` allows:
+    "about 18 firefighters" against the sibling's "about 180 firefighters" (beside its "2
+    firefighters were hurt"), though the sentences share no word."""
     if figure.kind in DATE_KINDS or (figure.kind == "count" and not figure.unit):
         return None  # weekdays, dates and bare numbers recur in every sentence of the story
     if sole:
-        related = [c for c in candidates if c[0].unit == figure.unit and _comparable(figure, c[0]) and _related(figure, c[0])]
-        if len(related) == 1:
+        peers = [c for c in candidates if c[0].unit == figure.unit and _comparable(figure, c[0])]
+        related = [c for c in peers if _related(figure, c[0])]
+        if len(related) == 1 and _one_fact(figure, related[0][0], alone=len(peers) == 1):
             return related[0]
     pairs = pair_figures([figure], (), [c for c, _ in candidates], (), False)
     if 0 not in pairs:
         return None
     chosen = pairs[0]
     return next((c, p) for c, p in candidates if c is chosen)
+
+
+def _one_fact(mine: Figure, theirs: Figure, alone: bool) -> bool:
+    """Whether the article's only figure of a unit and the sibling's one related figure of it
+    state one fact with no context word to say so: the sibling counts the unit once too, or
+    the two share a word, or both are approximate ("about 18" and "about 180"). "2 people
+    died" is not "20 people were hurt" beside the sibling's other counts of people."""
+    return alone or bool(mine.context & theirs.context) or (mine.approximate and theirs.approximate)
 
 
 UNIT_KINDS = frozenset({"measure", "amount", "percent"})
