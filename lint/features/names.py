@@ -8,6 +8,7 @@ from typing import Any
 
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
+from lint.memo import LineMemo
 from lint.names.authority import NameAuthority
 from lint.names.extract import Mention, NameData, line_mentions
 from lint.names.fold import fold
@@ -70,7 +71,7 @@ class Names(Feature):
 
     def __init__(self) -> None:
         self._data: NameData | None = None
-        self._seen: dict[str, list[Mention]] = {}
+        self._seen: LineMemo[list[Mention]] = LineMemo(MEMO_LINES)
         """Line -> its mentions (line number 0): recurring lines are read once."""
 
     def data(self, env: AnalysisEnv) -> NameData:
@@ -88,12 +89,8 @@ class Names(Feature):
         return {"mentions": [tuple(m) for m in attach_surnames(mentions)]}
 
     def _mentions(self, number: int, line: str, data: NameData) -> list[Mention]:
-        """:func:`line_mentions`, once per distinct line (at most ``MEMO_LINES`` kept)."""
-        found = self._seen.get(line)
-        if found is None:
-            if len(self._seen) >= MEMO_LINES:
-                self._seen.clear()
-            found = self._seen[line] = line_mentions(0, line, data)
+        """:func:`line_mentions`, once per distinct line (see :class:`lint.memo.LineMemo`)."""
+        found = self._seen.get(line, lambda: line_mentions(0, line, data))
         return [m._replace(line=number) for m in found]
 
     def reducer(self) -> Reducer:

@@ -10,11 +10,10 @@ from typing import Any
 
 import regex
 
-from lint import memo
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
 from lint.lexicon import lexicon
-from lint.memo import per_line
+from lint.memo import LineMemo, per_line
 from lint.packs import Pack
 from lint.roles import PROSE_ROLES, LineRoles, Role
 
@@ -120,7 +119,7 @@ class LocaleTable:
     def __init__(self, packs: Sequence[Pack]) -> None:
         self.forms: dict[str, FormInfo] = {}
         self.markers: dict[str, regex.Pattern[str]] = {}
-        self._hits_seen: dict[str, tuple[LocaleHit, ...]] = {}
+        self._hits_seen: LineMemo[tuple[LocaleHit, ...]] = LineMemo()
         self.conventions: list[Convention] = []
         self.official: frozenset[str] = frozenset()
         """Names that keep another locale's spelling on purpose ("Australian Labor Party")."""
@@ -184,14 +183,7 @@ class LocaleTable:
     def line_hits(self, line: str) -> tuple[LocaleHit, ...]:
         """:meth:`hits` as a tuple, once per distinct line (see :mod:`lint.memo`): a wire
         paragraph that many outlets carry is read once."""
-        if len(line) > memo.MAX_CHARS:
-            return tuple(self.hits(line))
-        found = self._hits_seen.get(line)
-        if found is None:
-            if len(self._hits_seen) >= memo.MAX_LINES:
-                self._hits_seen.clear()
-            found = self._hits_seen[line] = tuple(self.hits(line))
-        return found
+        return self._hits_seen.get(line, lambda: tuple(self.hits(line)))
 
     def hits(self, line: str) -> Iterator[LocaleHit]:
         """The locale-marked spellings of a line, each with whether it is skipped."""

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from lint import memo
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
+from lint.memo import LineMemo
 from lint.packs import LineFacts, Pack, PackEntry, PackRuleSpec
 from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
@@ -25,7 +24,7 @@ class PackRule(Rule):
         self.spec = spec
         self.entries = tuple(entries)
         self.skip_roles = frozenset(Role(r) for r in spec.skip_roles)
-        self._seen: dict[tuple[str, str | None], LineHit | None] = {}
+        self._seen: LineMemo[LineHit | None] = LineMemo(MEMO_LINES)
         self.meta = RuleMeta(
             code=spec.code,
             name=spec.name,
@@ -53,10 +52,9 @@ class PackRule(Rule):
         """The first entry that matches the line and its matches' spans (with the fixed text of
         each), once per distinct line and role hint (see :mod:`lint.memo`): a line that many
         pages repeat (a wire paragraph, a site's footer) is searched once."""
-        key = (line, hint)
-        if key in self._seen:
-            return self._seen[key]
-        hit: LineHit | None = None
+        return self._seen.get(line, lambda: self._search(line, hint), hint)
+
+    def _search(self, line: str, hint: str | None) -> LineHit | None:
         facts: LineFacts | None = None  # computed once, when an entry first needs it
         for entry in self.entries:
             if entry.role and entry.id != hint:
@@ -65,19 +63,8 @@ class PackRule(Rule):
                 facts = LineFacts.of(line)
             found = list(entry.finditer(line, facts))
             if found:
-                spans = tuple((*m.span(), m.expand(entry.replacement or "")) for m in found)
-                hit = (entry, spans)
-                break
-        if len(line) <= memo.MAX_CHARS:
-            if len(self._seen) >= MEMO_LINES:
-                self._seen.clear()
-            self._seen[key] = hit
-        return hit
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_seen"] = {}  # each process remembers its own lines
-        return state
+                return entry, tuple((*m.span(), m.expand(entry.replacement or "")) for m in found)
+        return None
 
     def _report(
         self, ctx: RuleContext, number: int, line: str, entry: PackEntry, found: Spans
