@@ -730,18 +730,26 @@ def test_the_same_speed_written_otherwise_or_converted_is_not_drift(lint_corpus:
     assert not [d for d in found if d.text.startswith(("90", "56"))]
 
 
+PLUMBERS = (
+    "About 140 plumbers from neighbouring counties were checking household pipes{}.",
+    "Some 140 plumbers drafted in from nearby counties inspected home pipework{}.",
+)
+
+
+def _plumbers(mt: str, hurt: str = "") -> dict[str, str]:
+    """The outlets count 140 plumbers (and, with ``hurt``, "; N plumbers were hurt" too)."""
+    extra = f"; {hurt} plumbers were hurt" if hurt else ""
+    wire, b = (line.format(extra) for line in PLUMBERS)
+    return _with_sentence(wire=wire, b=b, c=wire, mt=mt)
+
+
 def test_a_count_off_by_ten_is_drift_where_the_article_counts_the_noun_once(
     lint_corpus: CorpusFactory,
 ) -> None:
     """The translation's sentence shares no word with its siblings' but the noun: it counts
     plumbers once, each sibling has one count of them related to it (beside "3 plumbers were
     hurt"), and 14 against 140 is a dropped zero."""
-    story = _with_sentence(
-        wire="About 140 plumbers from neighbouring counties were checking household pipes; 3 plumbers were hurt.",
-        b="Some 140 plumbers drafted in from nearby counties inspected home pipework; 3 plumbers were hurt.",
-        c="About 140 plumbers from neighbouring counties were checking household pipes; 3 plumbers were hurt.",
-        mt="With the support of volunteers, about 14 plumbers are operating.",
-    )
+    story = _plumbers("With the support of volunteers, about 14 plumbers are operating.", hurt="3")
     drift = [d for d in lint_corpus(story, select="NL509") if d.text == "14"]
     assert [str(d.severity) for d in drift] == ["warning"]
     assert "140" in drift[0].message
@@ -757,13 +765,7 @@ def test_a_count_off_by_ten_is_drift_where_the_article_counts_the_noun_once(
 def test_an_unrelated_count_or_one_of_two_counts_of_the_noun_is_not_paired_without_context(
     lint_corpus: CorpusFactory, mt: str
 ) -> None:
-    story = _with_sentence(
-        wire="About 140 plumbers from neighbouring counties were checking household pipes.",
-        b="Some 140 plumbers drafted in from nearby counties inspected home pipework.",
-        c="About 140 plumbers from neighbouring counties were checking household pipes.",
-        mt=mt,
-    )
-    found = _figures_checked(lint_corpus, story)
+    found = _figures_checked(lint_corpus, _plumbers(mt))
     assert not [d for d in found if d.text in ("14", "25", "60", "140") and str(d.severity) != "info"]
 
 
@@ -791,11 +793,5 @@ def test_tons_against_tonnes_is_only_info(lint_corpus: CorpusFactory) -> None:
 def test_a_count_of_another_fact_beside_the_siblings_other_counts_is_not_paired(lint_corpus: CorpusFactory) -> None:
     """"2 plumbers died" against the siblings' "20 plumbers were hurt": related values, but the
     siblings count plumbers twice, the sentences share no word and neither is approximate."""
-    story = _with_sentence(
-        wire="About 140 plumbers from neighbouring counties were checking household pipes; 20 plumbers were hurt.",
-        b="Some 140 plumbers drafted in from nearby counties inspected home pipework; 20 plumbers were hurt.",
-        c="About 140 plumbers from neighbouring counties were checking household pipes; 20 plumbers were hurt.",
-        mt="On Sunday 2 plumbers died when a wall collapsed.",
-    )
-    found = _figures_checked(lint_corpus, story)
+    found = _figures_checked(lint_corpus, _plumbers("On Sunday 2 plumbers died when a wall collapsed.", hurt="20"))
     assert not [d for d in found if d.text == "2" and str(d.severity) != "info"]

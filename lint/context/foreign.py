@@ -13,8 +13,9 @@ title before a name. Names are capitalized and never candidates.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -77,6 +78,15 @@ class ForeignSettings:
 
 
 _SETTINGS: dict[tuple[int, ...], ForeignSettings] = {}
+
+
+def foreign_spans(analysis: Mapping[str, Any]) -> dict[int, list[tuple[int, int]]]:
+    """Line -> the (start, end) columns of its words of another language, from a document's
+    analysis (the context feature's ``foreign`` list)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for line, start, end, *_ in (analysis.get("context") or {}).get("foreign", []):
+        spans.setdefault(int(line), []).append((int(start), int(end)))
+    return spans
 
 
 def settings_for(packs: Sequence[Pack]) -> ForeignSettings:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from lint.config import Config
+from lint.context.foreign import foreign_spans
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.lexicon import lexicon
 from lint.packs import Pack
@@ -165,10 +166,7 @@ class Misspelling(Rule):
 
         Words in ``vocabulary.reject`` are NL403's to report, not this rule's."""
         data = ctx.analysis.get("vocab") or {}
-        foreign = (ctx.analysis.get("context") or {}).get("foreign", [])
-        spans: dict[int, list[tuple[int, int]]] = {}
-        for line, start, end, *_ in foreign:
-            spans.setdefault(line, []).append((start, end))
+        spans = foreign_spans(ctx.analysis)
         for number, start, word in data.get("unknown_at", []):
             if any(a <= start < b for a, b in spans.get(number, ())):
                 continue

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import regex
 
 from lint.config import Config
+from lint.context.foreign import foreign_spans
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.features.vocab import url_spans
 from lint.packs import Pack
@@ -117,14 +118,6 @@ def typography_table(packs: Sequence[Pack]) -> TypographyTable:
     return _TABLES[key]
 
 
-def _foreign_starts(ctx: RuleContext) -> dict[int, list[int]]:
-    """Line -> where the words of another language on it start (the context feature's)."""
-    starts: dict[int, list[int]] = {}
-    for line, start, *_ in (ctx.analysis.get("context") or {}).get("foreign", []):
-        starts.setdefault(int(line), []).append(int(start))
-    return starts
-
-
 def _checked_lines(ctx: RuleContext) -> Iterator[tuple[int, int, str]]:
     doc = ctx.document
     for number, line in enumerate(doc.lines, start=1):
@@ -212,7 +205,7 @@ class ForeignQuotes(Rule):
         curly = _curly_style(ctx.document.text)
         opener, closer = ("“", "”") if curly else ('"', '"')
         lines = ctx.document.lines
-        foreign = _foreign_starts(ctx)
+        foreign = foreign_spans(ctx.analysis)
         for number, base, line in _checked_lines(ctx):
             taken: list[tuple[int, int]] = []
             if any(p.open in line for p in self.table.pairs):
@@ -223,10 +216,10 @@ class ForeignQuotes(Rule):
 
     def _pairs(
         self, ctx: RuleContext, base: int, line: str, opener: str, closer: str,
-        taken: list[tuple[int, int]], foreign: Sequence[int] = (),
+        taken: list[tuple[int, int]], foreign: Sequence[tuple[int, int]] = (),
     ) -> Iterator[Diagnostic]:
-        """Quotations in another language's marks (``foreign``: where the line's words of
-        another language start; a quotation of such words keeps its own marks at info)."""
+        """Quotations in another language's marks (``foreign``: the spans of the line's words of
+        another language; a quotation of such words keeps its own marks at info)."""
         by_open: dict[str, list[QuotePair]] = {}
         for pair in self.table.pairs:
             if pair.open not in ("“", "”", "‘", "’") and pair.open in line:
@@ -259,7 +252,7 @@ class ForeignQuotes(Rule):
                     continue  # an arrow or a page widget ("« Previous | Next »"), not a quotation
                 fixed = f"{opener}{text}{closer}"
                 languages = ", ".join(pair.languages[:4])
-                in_its_language = any(start < at < end for at in foreign)
+                in_its_language = any(start < at < end for at, _ in foreign)
                 yield self.diagnostic(
                     ctx, base + start, base + end + 1,
                     f"Quotation in {pair.name} ({pair.open}…{pair.close}, as in {languages}): "

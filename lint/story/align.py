@@ -68,10 +68,6 @@ class Node:
         self.places.append(place)
         self._first.setdefault(place.doc, place.sentence)
 
-    @property
-    def docs(self) -> frozenset[int]:
-        return frozenset(self._first)
-
     def holds(self, doc: int) -> bool:
         """Whether article ``doc`` has this sentence (a look-up: a wire sentence that three
         hundred copies carry is not scanned)."""

@@ -304,9 +304,7 @@ def _measure_unit(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
         unit = "tonne"  # a metric ton is a tonne
     if unit == "mile" and unit_at > j and tokens[j].norm == "nautical":
         unit = "nautical mile"
-    if unit in PER_HOUR and unit_at > j:
-        pass  # "square kilometres", "nautical miles": not a speed
-    elif unit in PER_HOUR and _per_hour(tokens, unit_at):
+    if unit in PER_HOUR and unit_at == j and _per_hour(tokens, unit_at):  # not "square km"
         hour_at = unit_at + (1 if tokens[unit_at + 1].norm == "h" else 2)
         return f"speed:{PER_HOUR[unit]}", hour_at
     return f"{dimension}:{unit}", unit_at
