@@ -507,6 +507,20 @@ def test_default_nlp_time_limit_has_no_nl009(tmp_path: Path) -> None:
     assert code == 1, stderr
 
 
+def test_loading_the_pipeline_does_not_count_against_the_nlp_time_limit() -> None:
+    """A process's first parse loads spaCy (about a second): a limit shorter than the load
+    but long enough for the parse itself stops nothing (NL401's entity check parses
+    without a prefetch, so the first file of a run can meet the load)."""
+    from lint.features.base import AnalysisEnv
+    from lint.nlp import load_pipeline
+
+    load_pipeline.cache_clear()
+    env = AnalysisEnv(Config())
+    env.deadline = time.monotonic() + 0.25
+    parsed = env.parse(["The council met on Monday in the town hall."], entities=False)
+    assert [t.text for t in parsed[0]][:2] == ["The", "council"]
+
+
 # ---------------------------------------------------------------------------------------------
 # 7. Ctrl-C
 
