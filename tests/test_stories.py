@@ -781,6 +781,18 @@ def test_an_institution_spelled_in_another_locale_is_the_same_institution(lint_c
     assert ("mt.txt", "Riverside Chamber of Trades", "warning") in names(other, "NL502")
 
 
+def test_an_institution_named_with_its_words_in_another_order_is_the_same_institution(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """A translation writes "the Civil Guard of Riverside" where the others write "the
+    Riverside Civil Guard": one body, its place moved behind "of"."""
+    line = "The {} said its members would help hand out water."
+    story = _told(line, "Civil Guard of Riverside", "Riverside Civil Guard")
+    assert [d for d in lint_corpus(story, select="NL502") if "Guard" in d.text] == []
+    other = lint_corpus(_told(line, "Riverside Coast Guard", "Riverside Civil Guard"), select="NL502")
+    assert ("mt.txt", "Riverside Coast Guard", "warning") in names(other, "NL502")
+
+
 def test_tons_against_tonnes_is_only_info(lint_corpus: CorpusFactory) -> None:
     """A U.S. outlet's "tons" are often the metric tonnes the others give."""
     line = "Crews pumped {} of sludge out of the reservoir overnight."

@@ -229,10 +229,23 @@ def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> I
     )
 
 
+_LINK_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
+"""Words that join a name's parts: "the Civil Police of Ostvale" is "the Ostvale Civil
+Police" with its place moved behind "of"."""
+
+
+def _name_words(name: tuple[str, ...]) -> list[str]:
+    return sorted(w for w in name if w not in _LINK_WORDS)
+
+
 def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two names of one institution: equal, or one contained in the other ("the Federal
-    Network Agency" and "Network Agency")."""
+    """Two names of one institution: equal, the same words in another order ("the Civil
+    Police of Ostvale" and "the Ostvale Civil Police"), or one contained in the other ("the
+    Federal Network Agency" and "Network Agency")."""
     if a == b:
+        return True
+    words = _name_words(a)
+    if len(words) >= 2 and words == _name_words(b):
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 2 and any(long_[i : i + len(short)] == short for i in range(len(long_)))
