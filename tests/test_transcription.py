@@ -113,6 +113,8 @@ def test_left_quote_lookalikes(lint_corpus: CorpusFactory, line: str) -> None:
     [
         ("The cafÃ© reopened on Monday.", "Ã©", "é"),
         ("Osloâ€™s city council spoke.", "â€™", "’"),
+        # a correct letter outside Windows-1252 on the same line: repaired word by word
+        ("Mayor Å»ukowski met Łucja Nowak in Łódź.", "Å»", "Ż"),
     ],
 )
 def test_mojibake(lint_corpus: CorpusFactory, line: str, bad: str, good: str) -> None:
@@ -130,6 +132,7 @@ def test_mojibake(lint_corpus: CorpusFactory, line: str, bad: str, good: str) ->
         "Zoë Brontë-Müller spoke in Kraków.",
         "Prices rose 5 € per tonne — a record.",
         "The Ñandú reserve is in Patagonia.",
+        "Żaneta Ćwik and the Æsir saga: Ångström units in Łódź.",
     ],
 )
 def test_mojibake_lookalikes(lint_corpus: CorpusFactory, line: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import regex
@@ -215,8 +215,7 @@ class Mojibake(Rule):
         for number, line in enumerate(doc.lines, start=1):
             if not line or line.isascii() or not is_bad(line):
                 continue
-            fixed, _ = fix_and_explain(line, uncurl_quotes=False, fix_latin_ligatures=False,
-                                       normalization=None)
+            fixed = _repaired(line, fix_and_explain, is_bad)
             if fixed == line:
                 continue
             base = doc.line_start(number)
@@ -233,6 +232,23 @@ class Mojibake(Rule):
                     fix=Fix((Edit(base + i1, base + i2, fixed[j1:j2]),), safe=False,
                             description="ftfy's repair"),
                 )
+
+
+def _repaired(line: str, fix_and_explain: Callable[..., Any], is_bad: Callable[[str], bool]) -> str:
+    """ftfy's repair of the line; word by word when the line as a whole cannot be re-decoded
+    (it holds a correct letter outside Windows-1252 too: "Å»urawska and Żurawski")."""
+
+    def repair(text: str) -> str:
+        return str(fix_and_explain(text, uncurl_quotes=False, fix_latin_ligatures=False,
+                                   normalization=None)[0])
+
+    fixed = repair(line)
+    if fixed != line:
+        return fixed
+    return _WORD_RE.sub(lambda m: repair(m[0]) if is_bad(m[0]) else m[0], line)
+
+
+_WORD_RE = regex.compile(r"\S+")
 
 
 class InvisibleCharacter(Rule):
