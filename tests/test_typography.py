@@ -62,9 +62,42 @@ def test_unbalanced_quotation_unless_the_next_paragraph_continues_it(lint_corpus
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "wrong", "fixed"),
+    [
+        ("“The pier will be rebuilt before winter,\" the harbour master said. “Nobody is cut off.”",
+         '"', "“The pier will be rebuilt before winter,” the harbour master said."),
+        ("\"The pier will be rebuilt before winter,” the harbour master said on Tuesday.",
+         '"', "“The pier will be rebuilt before winter,” the harbour master said"),
+    ],
+)
+def test_a_quotation_closed_with_the_other_kind_of_mark(
+    lint_corpus: CorpusFactory, paragraph: str, wrong: str, fixed: str
+) -> None:
+    text = article(paragraph)
+    diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL306") if d.code == "NL306"]
+    assert [(d.text, str(d.severity)) for d in diagnostics] == [(wrong, "warning")]
+    assert diagnostics[0].fix is not None and diagnostics[0].fix.safe
+    assert fixed in apply_edits(text, [diagnostics[0].fix])[0]
+
+
+def test_a_quotation_that_runs_into_its_attribution_lost_its_closing_mark(lint_corpus: CorpusFactory) -> None:
+    text = article("“The ferry will run again when the pier is safe, said Ana Ortez, the operator's manager.",
+                   "The council meets on Thursday.")
+    diagnostics = [d for d in lint_corpus({"a.txt": text}, select="NL306") if d.code == "NL306"]
+    assert [(d.text, str(d.severity)) for d in diagnostics] == [(", said", "warning")]
+    assert diagnostics[0].fix is not None
+    assert "is safe,” said Ana" in apply_edits(text, [diagnostics[0].fix])[0]
+    participle = article("“The minister, said to be furious, walked out of the harbour meeting on Monday.",
+                         "The council meets on Thursday.")
+    found_there = [d for d in lint_corpus({"a.txt": participle}, select="NL306") if d.code == "NL306"]
+    assert [(d.text, str(d.severity)) for d in found_there] == [("“", "info")]  # unclosed, nothing more
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         "The harbour master said: “We will rebuild the pier before winter,” and left the meeting.",
+        "“He told me \"never again\" and walked out,” the ferry captain said on Tuesday.",
         "Read more »",
         "« Previous story | Next story »",
         "The shop sells a 14” tablet and a 16” laptop at the same price as last year.",

@@ -162,6 +162,24 @@ def _quote_marks(line: str, taken: list[tuple[int, int]]) -> list[tuple[int, str
     ]
 
 
+_ATTRIBUTION_RE = regex.compile(
+    r"[,?!](?=\s+(?:(?:he|she|they|we|it)\s+)?(?:said|says|added|adds|told|asked|explained|"
+    r"insisted|warned|stressed)\b(?!\s+to\b))\s+\w+"
+)
+"""Punctuation then a speech verb: where a quotation ends and its attribution starts."""
+
+
+def _lone_straight_close(line: str, open_at: int, index: int) -> bool:
+    """A straight mark that closes the curly quotation opened at ``open_at``: after a word or
+    punctuation, and the only straight mark before the next curly one (a straight pair inside
+    is a quotation within the quotation)."""
+    if index == 0 or line[index - 1].isspace():
+        return False
+    following = [i for i in (line.find("“", index + 1), line.find("”", index + 1)) if i != -1]
+    stop = min(following) if following else len(line)
+    return line.count('"', open_at, stop) == 1
+
+
 def _opening_position(before: str, after: str, index: int) -> bool:
     """A mark after a space, bracket or dash (or at the start) and before a word or quote."""
     opens = before.isspace() or before in "([—–-" or index == 0
@@ -277,7 +295,11 @@ class ForeignQuotes(Rule):
             if found is not None:
                 yield found
         if open_at is not None and not following.startswith(("“", '"', "‘", "'")):
-            yield self._unclosed(ctx, base, line, open_at)
+            attribution = _ATTRIBUTION_RE.search(line, open_at + 1)
+            if attribution is not None and line[open_at] in "“\"":
+                yield self._attribution_inside(ctx, base, line, attribution)
+            else:
+                yield self._unclosed(ctx, base, line, open_at)
 
     def _mark(
         self, ctx: RuleContext, base: int, line: str, index: int, char: str, open_at: int | None
@@ -288,9 +310,13 @@ class ForeignQuotes(Rule):
         if before.isdigit() or before == "=":
             return open_at, None  # an inch mark (12", 14”) or a markup attribute (link=”...”)
         if char == '"':
+            if open_at is not None and line[open_at] == "“" and _lone_straight_close(line, open_at, index):
+                return None, self._mixed_pair(ctx, base, index, "”")
             return (index if open_at is None else None), None
         if char == "”" and _opening_position(before, after, index) and open_at is None:
             return index, self._closer_opens(ctx, base, line, index)
+        if char == "”" and open_at is not None and line[open_at] == '"' and line.count('"', 0, index) == 1:
+            return None, self._mixed_pair(ctx, base, open_at, "“")
         if char == "“":
             if open_at is not None and line[open_at] == "“":
                 return index, self._unclosed(ctx, base, line, open_at)
@@ -304,6 +330,34 @@ class ForeignQuotes(Rule):
                 )
             return None, None
         return open_at, None
+
+    def _attribution_inside(
+        self, ctx: RuleContext, base: int, line: str, attribution: regex.Match[str]
+    ) -> Diagnostic:
+        """A quotation never closed, whose attribution ("…, said the mayor") follows inside
+        it: the closing mark was lost before the attribution."""
+        mark = "”" if "“" in line else '"'
+        at = attribution.start() + 1
+        return self.diagnostic(
+            ctx, base + attribution.start(), base + attribution.end(),
+            f"The quotation is not closed before its attribution ({attribution[0].strip()!r}): "
+            f"a closing mark ({mark}) is missing",
+            suggestion=line[attribution.start() : at] + mark,
+            fix=Fix((Edit(base + at, base + at, mark),), safe=True,
+                    description="close the quotation before its attribution"),
+        )
+
+    def _mixed_pair(self, ctx: RuleContext, base: int, index: int, mark: str) -> Diagnostic:
+        """One end of a quotation curly, the other straight: the straight one takes the curly
+        shape of its end."""
+        return self.diagnostic(
+            ctx, base + index, base + index + 1,
+            "A quotation opened with one kind of mark and closed with another (curly and "
+            f"straight): use {mark!r}",
+            suggestion=mark,
+            fix=Fix((Edit(base + index, base + index + 1, mark),), safe=True,
+                    description="match the quotation's other mark"),
+        )
 
     def _closer_opens(self, ctx: RuleContext, base: int, line: str, index: int) -> Diagnostic:
         """A closing mark (”) used to open a quotation."""
