@@ -245,7 +245,7 @@ def _repaired(line: str, fix_and_explain: Callable[..., Any], is_bad: Callable[[
     fixed = repair(line)
     if fixed != line:
         return fixed
-    return _WORD_RE.sub(lambda m: repair(m[0]) if is_bad(m[0]) else m[0], line)
+    return str(_WORD_RE.sub(lambda m: repair(m[0]) if is_bad(m[0]) else m[0], line))
 
 
 _WORD_RE = regex.compile(r"\S+")
