@@ -12,7 +12,7 @@ from lint.story.align import Place, StoryDoc, align_story
 from lint.story.cluster import StorySettings, group_stories
 from lint.story.evidence import vote
 from lint.story.figures import extract_figures
-from lint.story.people import same_person
+from lint.story.people import same_person, surname_by_meaning
 from lint.story.text import Sentence, tokenize
 from tests.conftest import CorpusFactory
 
@@ -155,6 +155,15 @@ def test_same_person_admits_round_trip_spellings_and_refuses_other_people() -> N
     assert same_person(("ana", "maria", "costa"), ("ana", "costa"))
     assert not same_person(("rosalind", "achterberg"), ("petra", "achterberg"))
     assert not same_person(("rosalind", "achterberg"), ("rosalind", "achterberg"))
+    # a given and a middle name in common: a surname of another ending is enough
+    assert same_person(("ana", "lucia", "pereira"), ("ana", "lucia", "perestelo"))
+    assert not same_person(("ana", "pereira"), ("ana", "perestelo"))
+
+
+def test_a_surname_rendered_by_its_meaning_pairs_only_a_common_word_with_a_rare_one() -> None:
+    assert surname_by_meaning(("jadwiga", "kowalczyk"), ("jadwiga", "smith"))
+    assert not surname_by_meaning(("jadwiga", "baker"), ("jadwiga", "smith"))  # two English words
+    assert not surname_by_meaning(("marta", "kowalczyk"), ("jadwiga", "smith"))
 
 
 def test_identical_sentences_collapse_into_one_node() -> None:
@@ -307,6 +316,42 @@ def test_a_given_name_in_another_language_is_a_name_variant(lint_corpus: CorpusF
     found = [d for d in lint_corpus(story, select="NL401") if d.text == "Joseph Ferrante"]
     assert [(Path(d.path).name, str(d.severity), d.suggestion) for d in found] == [
         ("mt.txt", "warning", "Giuseppe Ferrante")]
+
+
+def _with_site_engineer(mt_line: str) -> dict[str, str]:
+    line = "Site engineer Jadwiga Kowalczyk said the pumps would run until the tanks were full."
+    return {"wire.txt": WIRE + line + "\n", "b.txt": OUTLET_B + line + "\n",
+            "c.txt": OUTLET_C + "The pumps would run until the tanks were full, site engineer Jadwiga Kowalczyk said.\n",
+            "mt.txt": TRANSLATED + mt_line + "\n"}
+
+
+def test_a_surname_rendered_by_its_meaning_in_the_same_sentence_is_a_name_variant(
+    lint_corpus: CorpusFactory,
+) -> None:
+    story = _with_site_engineer("The site engineer Jadwiga Smith said that the pumps run until the tanks are full.")
+    found = [d for d in lint_corpus(story, select="NL401") if d.text == "Jadwiga Smith"]
+    assert [(Path(d.path).name, str(d.severity), d.suggestion) for d in found] == [
+        ("mt.txt", "warning", "Jadwiga Kowalczyk")]
+
+
+def test_a_localized_given_name_that_is_a_common_word_stays_part_of_the_name(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"Raymond" is frequent in English text, but as a given name of the table it opens the
+    name rather than being left out as the sentence's own word."""
+    line = "The ferry pilot, Raimundo Tavares Lobo, 52, said the pumps would run until the tanks were full."
+    story = {"wire.txt": WIRE + line + "\n", "b.txt": OUTLET_B + line + "\n", "c.txt": OUTLET_C + line + "\n",
+             "mt.txt": TRANSLATED + line.replace("Raimundo", "Raymond") + "\n"}
+    found = [(Path(d.path).name, d.text, d.suggestion) for d in lint_corpus(story, select="NL401")
+             if "Lobo" in d.text and str(d.severity) != "info"]
+    assert found == [("mt.txt", "Raymond Tavares Lobo", "Raimundo Tavares Lobo")]
+
+
+def test_a_namesake_with_an_english_surname_elsewhere_in_the_story_is_not_a_variant(
+    lint_corpus: CorpusFactory,
+) -> None:
+    story = _with_site_engineer("Shopkeeper Jadwiga Smith sold her last crate of bottled water by noon.")
+    assert not [d for d in lint_corpus(story, select="NL401") if d.text == "Jadwiga Smith"]
 
 
 def test_a_namesake_with_a_cognate_given_name_elsewhere_in_the_story_is_not_a_variant(

@@ -119,8 +119,30 @@ def same_person(a: Sequence[str], b: Sequence[str], cognates: Mapping[str, str] 
         family = (cognates or {}).get(a[0])
         return _alike(a_given, b_given, 60) or (family is not None and family == (cognates or {}).get(b[0]))
     if a_given == b_given:
-        return _alike(a_last, b_last, 60)
+        # a given and a middle name in common are rarer than a given name: a surname of
+        # another ending ("Mendonca", "Mendes") is then enough
+        return _alike(a_last, b_last, 50 if len(a) > 2 else 60)
     return _alike(a_last, b_last, 80) and _alike(a_given, b_given, 65)
+
+
+MEANING_ZIPF = 3.5
+"""A surname rendered by its meaning is an English word at least this common ("Crane",
+wordfreq's Zipf scale)..."""
+NO_WORD_ZIPF = 2.5
+"""...where the other form's surname is rare in English text (a foreign surname)."""
+
+
+def surname_by_meaning(a: Sequence[str], b: Sequence[str]) -> bool:
+    """The same given names, and a surname that one form writes as a common English word and
+    the other as a word rare in English: a translation system rendered the surname by its meaning
+    (Polish "Zurawska" as "Crane"). Spelling says nothing here, so only an aligned sentence
+    ties the two (see :func:`name_findings`)."""
+    from lint.names.fold import zipf
+
+    if len(a) != len(b) or len(a) < 2 or tuple(a[:-1]) != tuple(b[:-1]) or a[-1] == b[-1]:
+        return False
+    words = sorted((a[-1], b[-1]), key=zipf)
+    return zipf(words[0]) < NO_WORD_ZIPF and zipf(words[1]) >= MEANING_ZIPF
 
 
 def _common(token: Token) -> bool:
@@ -128,16 +150,18 @@ def _common(token: Token) -> bool:
 
 
 def name_spans(
-    sentence: Sentence, tokens: Sequence[Token], skip: frozenset[str] = frozenset()
+    sentence: Sentence, tokens: Sequence[Token], skip: frozenset[str] = frozenset(),
+    given_names: Mapping[str, str] | None = None,
 ) -> list[tuple[int, int]]:
     """(first, last) token indexes of the full names the name extractor found in a sentence
-    (names with a word of ``skip``, such as institution words, left out)."""
+    (names with a word of ``skip``, such as institution words, left out; a common word that
+    is one of ``given_names`` is kept as the name's first part)."""
     out: list[tuple[int, int]] = []
     for start, end in sentence.names:
         inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
         if any(tokens[i].norm in skip for i in inside):
             continue
-        while len(inside) > 2 and _common(tokens[inside[0]]):
+        while len(inside) > 2 and _common(tokens[inside[0]]) and tokens[inside[0]].norm not in (given_names or {}):
             inside.pop(0)  # "Engineer Jane Roe": the sentence's first word, not a given name
         if len(inside) >= 2 and not all(_common(tokens[i]) for i in inside):
             out.append((inside[0], inside[-1]))  # "Mining Minister" is a title, not a person
@@ -157,7 +181,7 @@ def collect(
         text = alignment.sentence(place).text
         if not text.isascii() and is_bad(text):
             continue  # mojibake is NL304's
-        for first, last in name_spans(alignment.sentence(place), tokens, skip):
+        for first, last in name_spans(alignment.sentence(place), tokens, skip, people.cognates):
             form = name_parts(tokens[first : last + 1])
             if len(form) < 2:
                 continue
@@ -191,7 +215,8 @@ def name_findings(
     for form, mentions in forms.items():
         candidates = [
             other for other, users in people.users.items()
-            if other != form and users & witnesses and same_person(form, other, people.cognates)
+            if other != form and users & witnesses
+            and (same_person(form, other, people.cognates) or surname_by_meaning(form, other))
         ]
         if not candidates:
             continue
@@ -200,6 +225,8 @@ def name_findings(
         if tie is None:
             continue
         kind, evidence = tie
+        if kind != "aligned" and not same_person(form, best, people.cognates):
+            continue  # a surname by its meaning needs the sentence that says the same
         values = {d: "them" for d in people.users[best] & witnesses}
         values.update({d: "us" for d in people.users[form] & witnesses})
         verdict = vote("us", values, lambda x, y: x == y, groups, own_group)
