@@ -838,6 +838,18 @@ def test_an_institution_named_with_its_words_in_another_order_is_the_same_instit
     assert ("mt.txt", "Riverside Coast Guard", "warning") in names(other, "NL502")
 
 
+def test_a_count_placed_after_the_same_word_is_compared_though_the_aligner_pairs_it_elsewhere(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"and 7 were hurt" against "and 12 more were hurt": the word alignment puts "7" on
+    "more", but both counts follow the same "and"."""
+    line = "Two men died and {} were hurt when the old wall of the depot fell on Friday."
+    found = [d for d in lint_corpus(_told(line, "7", "12 more"), select="NL509") if d.text == "7"]
+    assert [(Path(d.path).name, str(d.severity)) for d in found] == [("mt.txt", "warning")]
+    other = _told("Crews cleared {} by noon on Friday, the depot manager said.", "7 roads", "12 trees")
+    assert not [d for d in lint_corpus(other, select="NL509") if d.text.startswith("7") and str(d.severity) != "info"]
+
+
 def test_tons_against_tonnes_is_only_info(lint_corpus: CorpusFactory) -> None:
     """A U.S. outlet's "tons" are often the metric tonnes the others give."""
     line = "Crews pumped {} of sludge out of the reservoir overnight."

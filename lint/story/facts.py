@@ -202,7 +202,11 @@ def _choose_pairs(
 
 
 def _same_place(ops: Sequence[Op], a: Figure, b: Figure) -> bool:
-    """Whether the word alignment maps figure ``a``'s words onto figure ``b``'s."""
+    """Whether the word alignment maps figure ``a``'s words onto figure ``b``'s, or the word
+    just before ``a`` onto the word just before ``b`` ("and 17 were hurt" against "and 11 more
+    were hurt": the aligner pairs "17" with "more", but both figures follow the same "and")."""
+    if a.first and b.first and _equal_at(ops, a.first - 1) == b.first - 1:
+        return True
     for op in ops:
         if op.a_end <= a.first or op.a_start > a.last or op.tag == "delete":
             continue
@@ -214,6 +218,14 @@ def _same_place(ops: Sequence[Op], a: Figure, b: Figure) -> bool:
         if lo <= b.last and b.first < hi:
             return True
     return False
+
+
+def _equal_at(ops: Sequence[Op], i: int) -> int | None:
+    """The word of the other sentence that word ``i`` is equal to in the alignment, if any."""
+    for op in ops:
+        if op.tag == "equal" and op.a_start <= i < op.a_end:
+            return op.b_start + i - op.a_start
+    return None
 
 
 def _dated_weekdays(
