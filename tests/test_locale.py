@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lint.features.vocab import LocaleTable
 from lint.packs import load_packs
 from tests.conftest import CorpusFactory
@@ -192,3 +194,18 @@ def test_a_consistent_american_article_about_london_is_quiet(lint_corpus: Corpus
         "by noon.\n"
     )
     assert texts(lint_corpus({"a.txt": text}, select="NL505"), "NL505") == []
+
+
+def test_metres_in_american_text_but_not_meters_in_british_text(lint_corpus: CorpusFactory) -> None:
+    """"metre" is British only; British "meter" is also the measuring device (a gas meter)."""
+    american = article("The health center said the neighboring village was cleared on October 4. "
+                       "The fence stands 300 metres from the houses, the defense ministry said.")
+    british = article("The colour of the theatre was grey, the centre said on 3 March. "
+                      "Engineers read the gas meters and the water meter every fortnight.")
+    found = lint_corpus({"a.txt": american, "b.txt": british}, select="NL505")
+    assert [(Path(d.path).name, d.text, d.suggestion) for d in found] == [("a.txt", "metres", "meters")]
+    # a unit's spelling does not vote: it cannot tip a mixed article against its other spellings
+    mixed = article("The clinic opened on 3 March, 200 metres from the river. "
+                    "Two health centers in the valley stay closed, officials said.")
+    assert [d for d in lint_corpus({"m.txt": mixed}, select="NL505")
+            if Path(d.path).name == "m.txt" and str(d.severity) != "info"] == []

@@ -67,6 +67,9 @@ class FormInfo:
 
     accepted: set[str] = field(default_factory=set)
     instead: dict[str, str] = field(default_factory=dict)
+    votes: bool = True
+    """Whether the spelling counts towards the article's locale (see ``votes`` in
+    rules/locale.toml), or is only reported against a locale decided without it."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ class LocaleHit:
     no vote, no finding."""
     reason: str = ""
     """Why it is skipped: "proper", "marked" or "quoted"."""
+    votes: bool = True
+    """Whether it counts towards the article's locale (see :class:`FormInfo`)."""
 
 
 @dataclass(frozen=True)
@@ -140,7 +145,7 @@ class LocaleTable:
             for family in table.get("families", []):
                 self._family(family)
             for pair in table.get("pairs", []):
-                self._pair(str(pair["us"]), str(pair["gb"]), pair.get("take", {}))
+                self._pair(str(pair["us"]), str(pair["gb"]), pair.get("take", {}), bool(pair.get("votes", True)))
             for raw in table.get("conventions", []):
                 self.conventions.append(Convention(
                     str(raw["name"]), regex.compile(str(raw["regex"])),
@@ -162,10 +167,13 @@ class LocaleTable:
                 us_stem = stem[: len(stem) - len(gb_end)] + us_end
                 self._pair(us_stem + suffix, stem + suffix, take)
 
-    def _pair(self, us: str, gb: str, take: Mapping[str, str]) -> None:
+    def _pair(self, us: str, gb: str, take: Mapping[str, str], votes: bool = True) -> None:
         us, gb = us.lower(), gb.lower()
         if us == gb:
             return
+        if not votes:
+            for form in (us, gb):
+                self.forms.setdefault(form, FormInfo()).votes = False
         self.british_to_american.setdefault(gb, us)
         for locale in LOCALES:
             choice = take.get(locale) or (
@@ -212,7 +220,7 @@ class LocaleTable:
                 else "quoted" if in_quotation(line, start)
                 else ""
             )
-            yield LocaleHit(start, end, word, accepted, info.instead, bool(reason), reason)
+            yield LocaleHit(start, end, word, accepted, info.instead, bool(reason), reason, info.votes)
 
     def convention_votes(self, text: str) -> list[tuple[str, int, frozenset[str]]]:
         """(convention, count up to its cap, locales that use it) for the text's conventions."""
@@ -394,7 +402,7 @@ class Vocab(Feature):
             if role not in LOCALE_ROLES:
                 continue
             for hit in table.line_hits(line):
-                if hit.skipped:
+                if hit.skipped or not hit.votes:
                     continue
                 variants += 1
                 votes.update(hit.accepted)

@@ -152,7 +152,7 @@ class LocaleSpelling(Rule):
     def _vote(self, ctx: RuleContext, hits: list[tuple[int, LocaleHit]]) -> ArticleLocale:
         vote = ArticleLocale()
         for _, hit in hits:
-            if not hit.skipped:
+            if not hit.skipped and hit.votes:
                 vote.add(hit.accepted, 1, hit.word.lower())
         prose = "\n".join(
             line for number, line in enumerate(ctx.document.lines, start=1)
