@@ -47,7 +47,7 @@ def test_gazetteer_covers_the_g20_and_the_main_roles(gazetteer: Gazetteer) -> No
         ("The British Congress voted on the bill late on Tuesday.",
          [("Congress", "GB", "Parliament")]),
         ("Officials at the German Crown Prosecution Service declined to comment.",
-         [("Crown Prosecution Service", "DE", "Federal Ministry of Justice")]),
+         [("Crown Prosecution Service", "DE", "Federal Prosecutor's Office")]),
         ("The U.S. Ministry of Defense said the drills were routine.",
          [("Ministry of Defense", "US", "Department of Defense")]),
         ("Canada’s Interior Ministry issued a warning about the storm.",
@@ -236,3 +236,42 @@ def test_what_the_story_writes_is_the_suggestion_over_the_gazetteer_guess() -> N
     assert "1 other article of the story names 'Chamber of Commerce' in the same sentence (wire.txt:3)" in merged.message
     elsewhere = dataclasses.replace(story, column=30, end_column=40)  # not the same span
     assert with_story_evidence(gazetteer, elsewhere).suggestion == "Trade Office"
+
+
+def test_a_foreign_prosecutor_or_environmental_agency_is_reported(lint_corpus: CorpusFactory) -> None:
+    """A translation gives a Polish town's prosecutor the U.S. district attorney, and its
+    environmental inspectorate the U.S. agency."""
+    text = _article(
+        "KOSZALIN, Poland — A warehouse of paints burned for six hours near Koszalin on Friday. ",
+        "The district attorney's office opened an investigation into possible negligence.",
+        "The Environmental Protection Agency said its samples showed no toxic emissions.",
+    )
+    assert _nl502(lint_corpus, text) == [
+        ("district attorney's office", "prosecutor's office", "WARNING"),
+        ("Environmental Protection Agency", "Chief Inspectorate of Environmental Protection", "WARNING"),
+    ]
+
+
+def test_a_country_s_own_prosecutor_and_environmental_agency_are_quiet(lint_corpus: CorpusFactory) -> None:
+    american = _article(
+        "DENVER — A warehouse of paints burned for six hours near Denver on Friday. ",
+        "The district attorney's office opened an investigation into possible negligence.",
+        "The Environmental Protection Agency said its samples showed no toxic emissions.",
+    )
+    irish = _article(
+        "CORK, Ireland — A warehouse of paints burned for six hours near Cork on Friday. ",
+        "The Director of Public Prosecutions will decide on charges, gardaí said.",
+        "The Environmental Protection Agency said its samples showed no toxic emissions.",
+    )
+    # names many countries' prosecutors share stay quiet anywhere
+    mexican = _article(
+        "CULIACÁN, Mexico — A warehouse of paints burned for six hours near Culiacán on Friday. ",
+        "The state Fiscalía and a federal prosecutor opened an investigation into negligence.",
+        "The Public Ministry will decide on charges, officials said.",
+    )
+    british = _article(
+        "LEEDS, England — A warehouse of paints burned for six hours near Leeds on Friday. ",
+        "The Director of Public Prosecutions will decide on charges, police said.",
+    )
+    for text in (american, irish, mexican, british):
+        assert _nl502(lint_corpus, text) == [], text
