@@ -51,6 +51,15 @@ def test_a_city_inside_a_longer_name_is_not_a_place() -> None:
     assert hits == ["Madrid"]
 
 
+def test_a_possessive_ends_a_place_name_and_hyphenated_places_count_each() -> None:
+    """"Konya's Yeniceoba district": the possessive ends the province's name, the unknown
+    district after it does not make it part of a longer name; "the Konya-Karaman road" names
+    two provinces. A hyphenated given name is not two places."""
+    found = [h.name for h in places().find("A bus overturned in Konya's Yeniceoba district on the Konya-Karaman road.")]
+    assert found == ["Konya", "Konya", "Karaman"]
+    assert [h.name for h in places().find("Jean-Pierre Lemaire and Victoria Beckham's driver spoke.")] == []
+
+
 def test_doubled_place_names_come_from_the_city_table() -> None:
     names = doubled_place_names()
     assert "pago pago" in names and "walla walla" in names

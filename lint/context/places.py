@@ -97,7 +97,7 @@ class Places:
         demonyms, "U.S." included) -> country code, looked up first, as kind "named"."""
         raw = self.raw
         self._extra = extra or {}
-        for run in _CAPITAL_RUN_RE.finditer(line):
+        for run in _runs(line):
             text = run.group()
             if " " not in text:  # one word: most runs ("The", "He", "Seoul")
                 name = text[:-2] if text.endswith(("'s", "’s")) else text.rstrip("'’")
@@ -107,6 +107,8 @@ class Places:
                 if known is not None:
                     yield PlaceHit(run.start(), run.start() + len(name), name, known[0],
                                    tuple(sorted(known[1].items())))
+                elif "-" in name:
+                    yield from self._hyphenated(run.start(), name)
                 continue
             hits = list(self._run_hits(run))
             if not hits:
@@ -120,6 +122,18 @@ class Places:
             for hit in hits:
                 if hit.kind in ("country", "named") or not leftovers or covered == len(run.group()):
                     yield hit
+
+    def _hyphenated(self, start: int, name: str) -> Iterator[PlaceHit]:
+        """The places of a hyphenated pair ("the Leeds-Bradford line"), when every part is one
+        ("Jean-Pierre" is not)."""
+        parts = name.split("-")
+        known = [self._known(part) for part in parts]
+        if len(parts) < 2 or any(k is None for k in known):
+            return
+        for part, found in zip(parts, known, strict=True):
+            assert found is not None
+            yield PlaceHit(start, start + len(part), part, found[0], tuple(sorted(found[1].items())))
+            start += len(part) + 1
 
     def _known(self, name: str) -> tuple[str, dict[str, float]] | None:
         code = self._extra.get(name)
@@ -148,6 +162,21 @@ class Places:
                 position += 1
                 continue
             yield found
+
+
+_POSSESSIVE_END_RE = regex.compile(r"(?<=\p{L}['’]s) ")
+
+
+def _runs(line: str) -> Iterator[regex.Match[str]]:
+    """The runs of capitalized words, each cut after a possessive: in "Leeds's Kirkstall
+    district" the possessive ends one name, and "Kirkstall" starts another."""
+    for run in _CAPITAL_RUN_RE.finditer(line):
+        cut = _POSSESSIVE_END_RE.search(run.group())
+        if cut is None:
+            yield run
+            continue
+        yield from (m for m in _CAPITAL_RUN_RE.finditer(line, run.start(), run.start() + cut.start()))
+        yield from (m for m in _CAPITAL_RUN_RE.finditer(line, run.start() + cut.end(), run.end()))
 
 
 _RANK = {"country": 0, "subdivision": 1, "city": 2}
