@@ -37,6 +37,17 @@ def test_dictionary_finds_typos_of_common_words(lint_corpus: CorpusFactory) -> N
     ]
 
 
+def test_a_typo_of_a_less_common_long_word(lint_corpus: CorpusFactory) -> None:
+    """"dormitory" is less common than the suggestions of short words need, but a long word
+    one inner edit away and unknown on the web is its typo; an inflection of such a word
+    ("autobahns") and a word the web knows ("redshirt", next to "redshift") are not."""
+    text = article(
+        "Students slept in the school dormitroy while the transit plan was debated.",
+        "Trucks took the autobahns north, and a redshirt freshman spoke at the meeting.",
+    )
+    assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("dormitroy", "dormitory")]
+
+
 def test_names_are_not_misspellings(lint_corpus: CorpusFactory) -> None:
     text = article(
         "Argentine President Javier Milei met Iranian officials after the death of Mahsa Amini was discussed.",

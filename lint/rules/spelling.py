@@ -24,7 +24,13 @@ from lint.rules.locale import match_case
 from lint.rules.mt import parser, sentence_span
 
 SUGGESTION_MIN_COUNT = 1_000_000
-"""Only words at least this frequent in the lexicon (Google Books counts) are suggestions."""
+"""Only words at least this frequent in the lexicon (Google Books counts) are suggestions..."""
+LONG_WORD = 8
+LONG_SUGGESTION_MIN_COUNT = 100_000
+"""...or, for a word of LONG_WORD letters or more, this frequent: one edit rarely turns a long
+word into another word, so a long unknown word one edit from "dormitory" is a typo of it."""
+LONG_MAX_ZIPF = 1.0
+"""A word next to such a less common suggestion must be all but unknown on the web."""
 CAPITALIZED_MIN_COUNT = 10_000_000
 """A capitalized word is reported only next to a word this common."""
 LOWER_MAX_ZIPF = 3.0
@@ -48,7 +54,7 @@ def suggester() -> Any:
 
     index = SymSpell(max_dictionary_edit_distance=1, prefix_length=7)
     for word, count in lexicon().items():
-        if count >= SUGGESTION_MIN_COUNT:
+        if count >= (LONG_SUGGESTION_MIN_COUNT if len(word) >= LONG_WORD else SUGGESTION_MIN_COUNT):
             index.create_dictionary_entry(word, count)
     return index
 
@@ -212,6 +218,10 @@ class Misspelling(Rule):
             return None
         term, count = found
         if capitalized and (count < CAPITALIZED_MIN_COUNT or not inner_edit(lower, term)):
+            return None
+        if count < SUGGESTION_MIN_COUNT and (not inner_edit(lower, term) or zipf(lower) >= LONG_MAX_ZIPF):
+            # next to a less common long word: not an inflection of it ("autobahns"), and not
+            # a word the web knows ("redshirt" is not "redshift")
             return None
         return match_case(word, term)
 
