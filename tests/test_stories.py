@@ -164,6 +164,8 @@ def test_a_surname_rendered_by_its_meaning_pairs_only_a_common_word_with_a_rare_
     assert surname_by_meaning(("jadwiga", "kowalczyk"), ("jadwiga", "smith"))
     assert not surname_by_meaning(("jadwiga", "baker"), ("jadwiga", "smith"))  # two English words
     assert not surname_by_meaning(("marta", "kowalczyk"), ("jadwiga", "smith"))
+    # a given name is a common word of English text too often ("Ali Khamenei", "Hosseini Khamenei")
+    assert not surname_by_meaning(("ali", "ardakani"), ("hosseini", "ardakani"))
 
 
 def test_identical_sentences_collapse_into_one_node() -> None:
@@ -345,6 +347,16 @@ def test_a_localized_given_name_that_is_a_common_word_stays_part_of_the_name(
     found = [(Path(d.path).name, d.text, d.suggestion) for d in lint_corpus(story, select="NL401")
              if "Lobo" in d.text and str(d.severity) != "info"]
     assert found == [("mt.txt", "Raymond Tavares Lobo", "Raimundo Tavares Lobo")]
+
+
+def test_a_given_name_rendered_by_its_meaning_is_a_name_variant(lint_corpus: CorpusFactory) -> None:
+    """"Peace" for Turkish "Barış"; the leading role word ("Machinist") is not part of the name."""
+    line = "Machinist Barış Kocabey said the pumps would run until the tanks were full."
+    story = {"wire.txt": WIRE + line + "\n", "b.txt": OUTLET_B + line + "\n", "c.txt": OUTLET_C + line + "\n",
+             "mt.txt": TRANSLATED + "Machinist Peace Kocabey said that the pumps run until the tanks are full.\n"}
+    found = [(Path(d.path).name, d.text, str(d.severity)) for d in lint_corpus(story, select="NL401")
+             if "Kocabey" in d.text]
+    assert found == [("mt.txt", "Peace Kocabey", "warning")]
 
 
 def test_a_namesake_with_an_english_surname_elsewhere_in_the_story_is_not_a_variant(

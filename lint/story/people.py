@@ -134,9 +134,11 @@ NO_WORD_ZIPF = 2.5
 
 def surname_by_meaning(a: Sequence[str], b: Sequence[str]) -> bool:
     """The same given names, and a surname that one form writes as a common English word and
-    the other as a word rare in English: a translation system rendered the surname by its meaning
-    (Polish "Zurawska" as "Crane"). Spelling says nothing here, so only an aligned sentence
-    ties the two (see :func:`name_findings`)."""
+    the other as a word rare in English: a translation system rendered the surname by its
+    meaning (Polish "Zurawska" as "Crane"). Spelling says nothing here, so only an aligned
+    sentence ties the two (see :func:`name_findings`). A given name rendered by its meaning
+    ("Peace" for Turkish "Baris") is a given-name family of rules/names.toml instead: many
+    given names are common words of English text too ("Ali", "Rose")."""
     from lint.names.fold import zipf
 
     if len(a) != len(b) or len(a) < 2 or tuple(a[:-1]) != tuple(b[:-1]) or a[-1] == b[-1]:
@@ -151,17 +153,19 @@ def _common(token: Token) -> bool:
 
 def name_spans(
     sentence: Sentence, tokens: Sequence[Token], skip: frozenset[str] = frozenset(),
-    given_names: Mapping[str, str] | None = None,
+    given_names: Mapping[str, str] | None = None, roles: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """(first, last) token indexes of the full names the name extractor found in a sentence
-    (names with a word of ``skip``, such as institution words, left out; a common word that
-    is one of ``given_names`` is kept as the name's first part)."""
+    (names with a word of ``skip``, such as institution words, left out; a leading common
+    word or word of ``roles``, "Machinist Jane Roe", is left out, unless it is one of
+    ``given_names``)."""
     out: list[tuple[int, int]] = []
     for start, end in sentence.names:
         inside = [i for i, t in enumerate(tokens) if t.start >= start and t.end <= end]
         if any(tokens[i].norm in skip for i in inside):
             continue
-        while len(inside) > 2 and _common(tokens[inside[0]]) and tokens[inside[0]].norm not in (given_names or {}):
+        while (len(inside) > 2 and (_common(tokens[inside[0]]) or tokens[inside[0]].norm in roles)
+               and tokens[inside[0]].norm not in (given_names or {})):
             inside.pop(0)  # "Engineer Jane Roe": the sentence's first word, not a given name
         if len(inside) >= 2 and not all(_common(tokens[i]) for i in inside):
             out.append((inside[0], inside[-1]))  # "Mining Minister" is a title, not a person
@@ -181,7 +185,7 @@ def collect(
         text = alignment.sentence(place).text
         if not text.isascii() and is_bad(text):
             continue  # mojibake is NL304's
-        for first, last in name_spans(alignment.sentence(place), tokens, skip, people.cognates):
+        for first, last in name_spans(alignment.sentence(place), tokens, skip, people.cognates, roles):
             form = name_parts(tokens[first : last + 1])
             if len(form) < 2:
                 continue
