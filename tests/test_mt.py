@@ -205,3 +205,16 @@ def test_every_source_language_has_a_pack() -> None:
     assert {"es", "pt", "fr", "it", "de", "pl", "ru", "uk", "zh", "ja", "ko", "ar", "hi"} <= languages
     assert len(entries) >= 150
     assert all(e.examples_match and e.examples_no_match for e in entries)
+
+
+def test_an_entry_for_the_start_of_a_sentence_fires_at_the_start_of_a_paragraph(lint_corpus: CorpusFactory) -> None:
+    """A pack entry anchored at a sentence's start finds the first sentence of a paragraph
+    after a blank line, not only a sentence after a full stop (the document is searched
+    whole before its lines are)."""
+    text = article("The express train left the rails near the tunnel on Thursday.",
+                   "Is investigating the cause of the derailment, the railway said.")
+    assert found(lint_corpus({"a.txt": text}, select="NL504"), "NL504") == ["Is investigating"]
+    question = article("The express train left the rails near the tunnel on Thursday.",
+                       "Is anyone investigating the cause of the derailment?")
+    assert [d.text for d in lint_corpus({"b.txt": question}, select="NL504")
+            if d.code == "NL504" and d.path.endswith("b.txt")] == []
