@@ -862,6 +862,33 @@ def test_a_count_placed_after_the_same_word_is_compared_though_the_aligner_pairs
     assert not [d for d in lint_corpus(other, select="NL509") if d.text.startswith("7") and str(d.severity) != "info"]
 
 
+def test_a_weekday_before_a_date_in_figures_that_matches_neither_reading(lint_corpus: CorpusFactory) -> None:
+    """"Wednesday (11/3/2025)": 11 March 2025 was a Tuesday and 3 November 2025 a Monday. A
+    weekday that matches either reading (day first or month first) is right."""
+    line = "The river burst its banks early on {} and flooded the lower town."
+    wrong = [d for d in lint_corpus(_told(line, "Wednesday (11/3/2025)", "Tuesday, March 11"), select="NL509")
+             if d.text.startswith("Wednesday")]
+    assert [(Path(d.path).name, str(d.severity), d.suggestion) for d in wrong] == [("mt.txt", "warning", "Tuesday")]
+    for right in ("Tuesday (11/3/2025)", "Monday (11/3/2025)", "Tuesday 11.03.2025"):
+        found = lint_corpus(_told(line, right, "Tuesday, March 11"), select="NL509")
+        assert not [d for d in found if "does not match the date" in d.message
+                    and d.text.startswith(right.split()[0]) and d.text != "Tuesday, March 3"], right
+
+
+def test_the_same_number_in_another_unit_is_drift_though_a_word_of_change_is_near(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"reached 180 centimeters" against "180 millimeters": an update changes the number,
+    not the unit; another number near "reached" stays a possible update (info)."""
+    line = "Rainfall at the hill station {} in six hours, the weather office said."
+    swapped = [d for d in lint_corpus(_told(line, "reached 180 centimeters", "was 180 millimeters"), select="NL509")
+               if d.text.startswith("180")]
+    assert [(Path(d.path).name, str(d.severity)) for d in swapped] == [("mt.txt", "warning")]
+    changed = [d for d in lint_corpus(_told(line, "reached 240 millimeters", "was 180 millimeters"), select="NL509")
+               if d.text.startswith("240")]
+    assert changed and all(str(d.severity) == "info" for d in changed)
+
+
 def test_tons_against_tonnes_is_only_info(lint_corpus: CorpusFactory) -> None:
     """A U.S. outlet's "tons" are often the metric tonnes the others give."""
     line = "Crews pumped {} of sludge out of the reservoir overnight."

@@ -18,6 +18,8 @@ import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
+import regex
+
 from lint.story.align import Alignment, Op, Place, word_alignment
 from lint.story.evidence import (
     StoryFinding,
@@ -78,6 +80,7 @@ def fact_findings(
                 yield from _judge(alignment, groups, doc, sentence.start, tokens, figure, witnessed, aligned,
                                   own_values, _dated_weekdays(figures, place, figure, witnessed))
         yield from _calendar(sentence.start, tokens, figures[place], year)
+        yield from _numeric_calendar(sentence.start, sentence.text, tokens, figures[place])
 
 
 def _matches(
@@ -143,7 +146,8 @@ def _judge(
     if not related and (verdict.severity != "warning" or not aligned & set(verdict.agreeing)):
         return  # one outlet against another, or a tie by context words alone, over unrelated values
     said = {t.norm for d in verdict.agreeing for t in alignment.tokens(matched[d][1])}
-    if _updated(tokens, figure, said) or _loose_units(figure, theirs):
+    updated = _updated(tokens, figure, said) and not _unit_swapped(figure, theirs)
+    if updated or _loose_units(figure, theirs):
         verdict = verdict._replace(severity="info")  # a changed figure, or a loose unit: weak
     yield _finding(alignment, base, tokens, figure, theirs, matched, verdict)
 
@@ -439,6 +443,13 @@ def _convertible(a: Figure, b: Figure) -> bool:
     return a.kind in UNIT_KINDS and _unit_of(a) != _unit_of(b) and not same_value(a, b)
 
 
+def _unit_swapped(a: Figure, b: Figure) -> bool:
+    """The same number in another unit of one measure ("180 centimeters" for "180
+    millimeters"): an update changes the number, not the unit, so words of change near it
+    ("reached") do not explain it."""
+    return a.kind == b.kind == "measure" and a.unit != b.unit and same_value(a, b)
+
+
 def _loose_units(a: Figure, b: Figure) -> bool:
     return frozenset({a.unit, b.unit}) in LOOSE_UNITS
 
@@ -532,6 +543,53 @@ def _calendar(
             f"{written} does not match the date: {number} {MONTH_NAMES[month - 1]} {when} was a "
             f"{right}{source}",
             "warning", right, (),
+        )
+
+
+_DOTTED_DATE_RE = regex.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_DATE_SEPARATORS = frozenset({"/", ".", "-"})
+
+
+def _numeric_date(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int, int] | None:
+    """The numbers of a date written in figures at token ``i`` ("11/3/2025", "11.03.2025"):
+    (first, second, year), in the order written."""
+    dotted = _DOTTED_DATE_RE.fullmatch(tokens[i].surface) if i < len(tokens) else None
+    if dotted:
+        return int(dotted[1]), int(dotted[2]), int(dotted[3])
+    if i + 2 >= len(tokens):
+        return None
+    parts = tokens[i : i + 3]
+    if not (all(t.surface.isdigit() for t in parts) and len(parts[0].surface) <= 2
+            and len(parts[1].surface) <= 2 and len(parts[2].surface) == 4):
+        return None
+    gaps = {text[parts[0].end : parts[1].start], text[parts[1].end : parts[2].start]}
+    if len(gaps) != 1 or not gaps <= _DATE_SEPARATORS:
+        return None
+    return int(parts[0].surface), int(parts[1].surface), int(parts[2].surface)
+
+
+def _numeric_calendar(
+    base: int, text: str, tokens: Sequence[Token], figures: Sequence[Figure]
+) -> Iterator[StoryFinding]:
+    """A weekday right before a date written in figures ("Wednesday (11/3/2025)") that falls
+    on another day of the week in both readings, day first and month first."""
+    for day in (f for f in figures if f.kind == "weekday"):
+        found = _numeric_date(text, tokens, day.last + 1)
+        if found is None:
+            continue
+        first, second, year = found
+        readings = [(d, m) for d, m in ((first, second), (second, first)) if weekday_of(year, m, d) is not None]
+        if not readings or any(weekday_of(year, m, d) == int(day.value) for d, m in readings):
+            continue
+        end = day.last + (1 if _DOTTED_DATE_RE.fullmatch(tokens[day.last + 1].surface) else 3)
+        written = WEEKDAYS[int(day.value)].capitalize()
+        said = " or ".join(
+            f"{d} {MONTH_NAMES[m - 1]} {year} was a {WEEKDAYS[weekday_of(year, m, d) or 0].capitalize()}"
+            for d, m in dict.fromkeys(readings))
+        right = WEEKDAYS[weekday_of(year, readings[0][1], readings[0][0]) or 0].capitalize()
+        yield StoryFinding(
+            "date", base + tokens[day.first].start, base + tokens[end].end,
+            f"{written} does not match the date: {said}", "warning", right, (),
         )
 
 
