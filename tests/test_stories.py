@@ -867,12 +867,11 @@ def test_a_weekday_before_a_date_in_figures_that_matches_neither_reading(lint_co
     weekday that matches either reading (day first or month first) is right."""
     line = "The river burst its banks early on {} and flooded the lower town."
     wrong = [d for d in lint_corpus(_told(line, "Wednesday (11/3/2025)", "Tuesday, March 11"), select="NL509")
-             if d.text.startswith("Wednesday")]
+             if d.text == "Wednesday"]
     assert [(Path(d.path).name, str(d.severity), d.suggestion) for d in wrong] == [("mt.txt", "warning", "Tuesday")]
     for right in ("Tuesday (11/3/2025)", "Monday (11/3/2025)", "Tuesday 11.03.2025"):
         found = lint_corpus(_told(line, right, "Tuesday, March 11"), select="NL509")
-        assert not [d for d in found if "does not match the date" in d.message
-                    and d.text.startswith(right.split()[0]) and d.text != "Tuesday, March 3"], right
+        assert not [d for d in found if "does not match the date beside it" in d.message], right
 
 
 def test_the_same_number_in_another_unit_is_drift_though_a_word_of_change_is_near(

@@ -581,15 +581,14 @@ def _numeric_calendar(
         readings = [(d, m) for d, m in ((first, second), (second, first)) if weekday_of(year, m, d) is not None]
         if not readings or any(weekday_of(year, m, d) == int(day.value) for d, m in readings):
             continue
-        end = day.last + (1 if _DOTTED_DATE_RE.fullmatch(tokens[day.last + 1].surface) else 3)
         written = WEEKDAYS[int(day.value)].capitalize()
         said = " or ".join(
             f"{d} {MONTH_NAMES[m - 1]} {year} was a {WEEKDAYS[weekday_of(year, m, d) or 0].capitalize()}"
             for d, m in dict.fromkeys(readings))
         right = WEEKDAYS[weekday_of(year, readings[0][1], readings[0][0]) or 0].capitalize()
         yield StoryFinding(
-            "date", base + tokens[day.first].start, base + tokens[end].end,
-            f"{written} does not match the date: {said}", "warning", right, (),
+            "date", base + tokens[day.first].start, base + tokens[day.last].end,
+            f"{written} does not match the date beside it: {said}", "warning", right, (),
         )
 
 
