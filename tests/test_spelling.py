@@ -48,6 +48,16 @@ def test_a_typo_of_a_less_common_long_word(lint_corpus: CorpusFactory) -> None:
     assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("dormitroy", "dormitory")]
 
 
+def test_a_typo_opening_a_sentence_is_checked_like_a_lowercase_word(lint_corpus: CorpusFactory) -> None:
+    """A sentence's first word is capitalized whatever it is: "Firefigthers" is checked like
+    "firefigthers"; a name there is still a name ("Milei", one end-edit from "miles")."""
+    text = article(
+        "Firefigthers reached the depot within ten minutes of the first call.",
+        "Milei said the plan would be debated again on Monday.",
+    )
+    assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("Firefigthers", "Firefighters")]
+
+
 def test_names_are_not_misspellings(lint_corpus: CorpusFactory) -> None:
     text = article(
         "Argentine President Javier Milei met Iranian officials after the death of Mahsa Amini was discussed.",

@@ -153,6 +153,8 @@ def test_same_person_admits_round_trip_spellings_and_refuses_other_people() -> N
     assert same_person(("rosalind", "achterberg"), ("rosalind", "achterbergh"))
     assert same_person(("lee", "min-jun"), ("min-jun", "lee"))
     assert same_person(("ana", "maria", "costa"), ("ana", "costa"))
+    assert same_person(("hendri", "wira", "atmaja"), ("hendri", "wiraatmaja"))  # split surname
+    assert not same_person(("wira", "atmaja"), ("wiraatmaja", "hendri"))
     assert not same_person(("rosalind", "achterberg"), ("petra", "achterberg"))
     assert not same_person(("rosalind", "achterberg"), ("rosalind", "achterberg"))
     # a given and a middle name in common: a surname of another ending is enough

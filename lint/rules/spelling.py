@@ -91,6 +91,13 @@ def inner_edit(word: str, term: str) -> bool:
     return prefix >= 1 and suffix >= 1
 
 
+def _sentence_initial(line: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (the line's first word, or the first
+    after a full stop, a question or exclamation mark, past any opening quote or bracket)."""
+    before = line[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?"
+
+
 def _hyphenated(line: str, start: int, end: int) -> bool:
     """Part of a hyphenated compound ("Afenyo-Markin"): a name more often than not."""
     before = line[start - 1 : start] if start else ""
@@ -147,7 +154,7 @@ class Misspelling(Rule):
             lower = word.lower()
             if lower in self.accept:
                 continue
-            fixed = self._fix(word, lower, documents, counts)
+            fixed = self._fix(word, lower, documents, counts, _sentence_initial(doc.line(number), start))
             if fixed is None:
                 continue
             base = doc.line_start(number)
@@ -198,8 +205,11 @@ class Misspelling(Rule):
         return kept
 
     def _fix(
-        self, word: str, lower: str, documents: dict[str, int], counts: dict[str, int]
+        self, word: str, lower: str, documents: dict[str, int], counts: dict[str, int],
+        initial: bool = False,
     ) -> str | None:
+        """The word's correction, or None. ``initial``: the word opens a sentence, so its
+        capital says nothing about a name (the parser still checks it is none)."""
         if lower in self.typos:
             return match_case(word, self.typos[lower])
         if len(word) < MIN_LENGTH or not word.isalpha() or word.isupper():
@@ -208,7 +218,7 @@ class Misspelling(Rule):
             return None  # McDonald, iPhone
         if documents.get(lower, 0) >= CORPUS_DOCUMENTS or counts.get(lower, 0) >= CORPUS_COUNT:
             return None
-        capitalized = word[0].isupper()
+        capitalized = word[0].isupper() and not initial
         if capitalized and counts.get(lower, 0) >= CAPITALIZED_CORPUS_COUNT:
             return None
         if zipf(lower) >= (CAPITALIZED_MAX_ZIPF if capitalized else LOWER_MAX_ZIPF):
@@ -217,7 +227,9 @@ class Misspelling(Rule):
         if found is None:
             return None
         term, count = found
-        if capitalized and (count < CAPITALIZED_MIN_COUNT or not inner_edit(lower, term)):
+        if word[0].isupper() and not inner_edit(lower, term):
+            return None  # a name one edit from a word differs at an end ("Milei", "miles")
+        if capitalized and count < CAPITALIZED_MIN_COUNT:
             return None
         if count < SUGGESTION_MIN_COUNT and (not inner_edit(lower, term) or zipf(lower) >= LONG_MAX_ZIPF):
             # next to a less common long word: not an inflection of it ("autobahns"), and not

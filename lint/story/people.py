@@ -110,6 +110,8 @@ def same_person(a: Sequence[str], b: Sequence[str], cognates: Mapping[str, str] 
         return False
     if sorted(a) == sorted(b):
         return True  # the given name moved
+    if a[0] == b[0] and "".join(a) == "".join(b):
+        return True  # a surname split in two or joined ("Wijaya Kusuma", "Wijayakusuma")
     short, long_ = sorted((list(a), list(b)), key=len)
     if len(long_) == len(short) + 1 and short[0] == long_[0] and short[-1] == long_[-1]:
         return True  # a middle name inserted or dropped
