@@ -128,7 +128,10 @@ class LocaleSpelling(Rule):
             "spellings right after another country's name are not reported; but a name of the "
             "article's own country (lint/context/country.py) in another locale's spelling is "
             "('Australian Defense Force' in an article about Australia). -ize is British too "
-            "(Oxford spelling); Australian English writes 'program' in every sense."
+            "(Oxford spelling); Australian English writes 'program' in every sense. A unit's "
+            "spelling ('metres' in U.S. text) is reported against the locale the article's other "
+            "spellings decide, but does not vote itself (a translated or converted figure often "
+            "keeps its source's spelling)."
         ),
         why=(
             "A switch of locale inside an article is a sign of copy from another outlet or of "

@@ -116,9 +116,13 @@ class Misspelling(Rule):
         what=(
             "A word from the known-typo list (rules/spelling.toml; vocabulary.reject in the "
             "config is reported by NL403), or a word unknown to the frequency dictionary that is one edit away "
-            "from a common word and rare on the web. Names are skipped: a capitalized word is "
+            "from a common word and rare on the web (a word of 8 letters or more that the web "
+            "does not know may also be one inner edit from a less common long word: "
+            "'dormitroy'). Names are skipped: a capitalized word is "
             "reported only when it is unknown even as a name, used once, and one inner edit "
-            "(not its first or last letter) from a very common word; words of fewer than 5 letters, words with capitals inside or digits, words in "
+            "(not its first or last letter) from a very common word (a sentence's first word is "
+            "checked like a lowercase one, but still needs an inner edit and the parser's "
+            "consent that it is no name); words of fewer than 5 letters, words with capitals inside or digits, words in "
             "vocabulary.accept, and any word the corpus uses in two documents or three times "
             "are never reported."
         ),
