@@ -300,6 +300,39 @@ def test_a_quotation_that_differs_only_in_an_auxiliary_is_info(lint_corpus: Corp
     assert [(name, severity) for name, _, _, severity in found(diagnostics)] == [("c.txt", "info")]
 
 
+def test_a_quotation_that_differs_only_in_an_intensifier_or_a_possessive_is_info(lint_corpus: CorpusFactory) -> None:
+    """"I could not even see my hands" for "I could not see my own hands": two translations
+    of one statement differ in such words everywhere."""
+    said = "When I reached the pier I could not see my own hands in the smoke"
+    first = article(
+        "Fishing families in Punta Brava counted their losses after the storm on Sunday.",
+        f"“{said},” said Rosa Ibarra, who leads the cooperative.",
+    )
+    second = article(
+        "The storm flattened the harbour wall at Punta Brava, the cooperative said.",
+        f"Ibarra stood by the wreck of her boat. “{said},” she said.",
+    )
+    odd = article(
+        "In Punta Brava the cooperative met on Monday to count the damage of the storm.",
+        f"“{said.replace('could not see my own', 'could not even see my')},” affirmed Rosa Ibarra.",
+    )
+    diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": odd}, select="NL501")
+    assert {severity for *_, severity in found(diagnostics)} == {"info"}
+
+
+def test_a_short_quotation_inside_a_longer_one_is_no_omission() -> None:
+    """A translation joins a statement the wire quotes in two pieces: comparing the joined
+    quotation with the wire's short second piece shows more words apart than shared, which is
+    not a quotation with words cut from its middle."""
+    from lint.quotes.compare import relation
+
+    joined = ws("Someone shouted and when I reached the stairs the corridor was black I could not see my hands")
+    piece = ws("I could not see my own hands")
+    found_relation = relation(joined, piece, in_story=True)
+    assert found_relation is None or found_relation.kind != "words" or all(
+        (d.a_end - d.a_start) + (d.b_end - d.b_start) <= 2 for d in found_relation.diffs)
+
+
 def test_a_quotation_that_drops_a_negation_is_still_a_warning(lint_corpus: CorpusFactory) -> None:
     said = "We will not leave this coast whatever the insurers decide about the boats"
     first = article(
@@ -416,3 +449,23 @@ def test_a_changed_line_the_article_prints_twice_is_reported_at_each_place(lint_
     files = {"a.txt": wire, "b.txt": wire.replace("six hours", "six long hours"), "c.txt": wire, "odd.txt": odd}
     diagnostics = [d for d in lint_corpus(files, select="NL501") if d.path.endswith("odd.txt")]
     assert sorted((d.line, d.text) for d in diagnostics) == [(5, "households"), (9, "households")]
+
+
+PAID = "The fence will be rebuilt before the lambing season starts and every farmer will be paid for the lost ewes"
+PAID_RETOLD = "Before the lambing season begins the fence is going to be built again and each farmer gets paid for the lost ewes"
+
+
+def test_a_paraphrased_quotation_is_info_where_every_quotation_is_a_translation(lint_corpus: CorpusFactory) -> None:
+    """In an article about a country that does not speak English, a quotation is already a
+    translation: a paraphrase of it is weak evidence (info). In an article about an
+    English-speaking country the same paraphrase is a warning."""
+    def story(dateline: str) -> dict[str, str]:
+        facts = (f"{dateline} Storms flattened 14 kilometres of fence around the sheep reserve on Tuesday.",
+                 "Some 300 ewes wandered onto the road during the night, rangers said.")
+        return {f"t{n}.txt": article(*facts, f"“{quote},” ranger Tobiah Quell said.")
+                for n, quote in enumerate((PAID, PAID, PAID, PAID_RETOLD))}
+
+    abroad = found(lint_corpus(story("SZEGED, Hungary (Plains Wire) —"), select="NL501"))
+    assert [(name, severity) for name, *_, severity in abroad] == [("t3.txt", "info")]
+    at_home = found(lint_corpus(story("CHEYENNE, Wyoming (Plains Wire) —"), select="NL501"))
+    assert [(name, severity) for name, *_, severity in at_home] == [("t3.txt", "warning")]

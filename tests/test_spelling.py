@@ -44,6 +44,7 @@ def test_a_typo_of_a_less_common_long_word(lint_corpus: CorpusFactory) -> None:
     text = article(
         "Students slept in the school dormitroy while the transit plan was debated.",
         "Trucks took the autobahns north, and a redshirt freshman spoke at the meeting.",
+        "Two teenaged boys swam across the river to the depot.",
     )
     assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("dormitroy", "dormitory")]
 

@@ -57,6 +57,16 @@ GRAMMAR_WORDS = frozenset({
 })
 """Articles and auxiliaries: a quotation that differs only in these ("people lost" for
 "people have lost") was translated, not misquoted; it is info, not a warning."""
+SOFT_WORDS = GRAMMAR_WORDS | frozenset({
+    "even", "own", "just", "really", "very", "quite", "so", "too", "also", "still", "all",
+    "whole", "entire", "simply", "actually", "indeed", "already", "ever", "that", "then",
+    "there", "it", "of", "to", "in", "on", "at", "for", "with", "and", "my", "our", "your",
+    "his", "her", "its", "their", "this", "these", "those", "as", "can", "could", "them",
+})
+"""...nor are intensifiers, possessives, prepositions and linking words ("I couldn't even see
+my hands" for "I could not see my own hands"): two translations of one statement differ in
+these everywhere. Negations, numbers, modals of obligation and content words are not here:
+a change of those is a misquotation."""
 
 DocKey = tuple[str, int | None]
 
@@ -224,8 +234,11 @@ def _omission(a: Sequence[str], b: Sequence[str]) -> tuple[Difference, ...] | No
     if not inner or any(op.tag == "replace" for op in inner):
         return None
     equal = [op for op in ops if op.tag == "equal"]
-    if len(equal) < 2 or sum(op.src_end - op.src_start for op in equal) < MIN_SHARED_IN_STORY:
+    kept = sum(op.src_end - op.src_start for op in equal)
+    if len(equal) < 2 or kept < MIN_SHARED_IN_STORY:
         return None
+    if sum(max(op.src_end - op.src_start, op.dest_end - op.dest_start) for op in inner) > kept:
+        return None  # more words differ than are shared: two pieces of a statement, not a cut
     first, last = equal[0], equal[-1]
     middle = [op for op in inner if first.src_end <= op.src_start and op.src_end <= last.src_start
               and first.dest_end <= op.dest_start and op.dest_end <= last.dest_start]
@@ -527,7 +540,7 @@ def _drifts(
     out = []
     for diff in rel.diffs:
         words = {*a.norms[diff.a_start : diff.a_end], *b.norms[diff.b_start : diff.b_end]}
-        weak = severity == "warning" and words <= GRAMMAR_WORDS
+        weak = severity == "warning" and words <= SOFT_WORDS
         out.append(_drift(a, b, b_ref, diff, support, other_support, "info" if weak else severity, verdict.top))
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from lint.context.languages import ENGLISH_FIRST
 from lint.diagnostic import Diagnostic, Related, Severity
 from lint.discover import display_path
 from lint.features.quotes import Drift
@@ -34,7 +35,10 @@ class QuoteDrift(Rule):
             "other wording, the odd quotation is a warning; when as many outlets print each "
             "wording (two outlets that disagree), both are reported as info, since the corpus "
             "cannot tell which is the original. Words one side omits are reported once, on the "
-            "side without them."
+            "side without them. Differences only of articles, auxiliaries, intensifiers, "
+            "possessives and linking words ('even', 'own', 'of') are info; so is a paraphrase "
+            "in an article about a country that does not speak English, where every quotation "
+            "is a translation."
         ),
         why=(
             "A quotation is a promise that these were the speaker's words. Machine translation "
@@ -47,18 +51,21 @@ class QuoteDrift(Rule):
         ),
     )
     scope = "corpus"
-    needs = ("quotes", "story")
+    needs = ("quotes", "story", "context")
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         part = ctx.index.part("quotes") if ctx.index else None
         if not part:
             return
         doc = ctx.document
+        translated = _speakers_translated(ctx)
         for drift in part["drift"].get((doc.path, doc.record), ()):
             where = _where(drift)
-            agreed = drift.severity == "warning"
+            agreed = drift.severity == "warning" and not (translated and drift.kind == "paraphrase")
             if drift.kind == "paraphrase":
                 what = f"worded otherwise: {where} quotes '{_short(drift.other_wording)}'"
+                if translated and drift.severity == "warning":
+                    what += " (the article is about a country that does not speak English: two translations of one statement may word it otherwise)"
             elif drift.wording and drift.other_wording:
                 what = f"'{drift.wording}' where {where} has '{drift.other_wording}'"
             elif drift.other_wording:
@@ -92,6 +99,15 @@ class QuoteDrift(Rule):
                     )
                 ],
             )
+
+
+def _speakers_translated(ctx: RuleContext) -> bool:
+    """Whether the article's speakers likely spoke another language than English: its
+    country's press writes another language (lint/context/languages.py), so every English
+    quotation of them is a translation, and a paraphrase says little."""
+    context = ctx.analysis.get("context") or {}
+    country = context.get("country")
+    return bool(country) and country not in ENGLISH_FIRST and bool(context.get("languages"))
 
 
 def _short(text: str, limit: int = 120) -> str:

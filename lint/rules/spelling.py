@@ -29,6 +29,9 @@ LONG_WORD = 8
 LONG_SUGGESTION_MIN_COUNT = 100_000
 """...or, for a word of LONG_WORD letters or more, this frequent: one edit rarely turns a long
 word into another word, so a long unknown word one edit from "dormitory" is a typo of it."""
+INFLECTIONS = frozenset({"s", "d", "r", "y"})
+"""One letter that makes a regular form of the suggested word (plural, past, comparative,
+adjective): the word is that form, not a typo of the word."""
 LONG_MAX_ZIPF = 1.0
 """A word next to such a less common suggestion must be all but unknown on the web."""
 CAPITALIZED_MIN_COUNT = 10_000_000
@@ -231,6 +234,8 @@ class Misspelling(Rule):
         if found is None:
             return None
         term, count = found
+        if lower.startswith(term) and lower[len(term):] in INFLECTIONS:
+            return None  # a regular form of the word the lexicon lacks ("teenaged", "autobahns")
         if word[0].isupper() and not inner_edit(lower, term):
             return None  # a name one edit from a word differs at an end ("Milei", "miles")
         if capitalized and count < CAPITALIZED_MIN_COUNT:
