@@ -70,7 +70,7 @@ PACK_TABLES: dict[str, dict[str, Shape]] = {
     "mt_collocations": {"event_nouns": W, "not_names": W},
     "mt_verbs": {"adjuncts": WL, "verbs": W},
     "names": {"accept": W, "derivation_suffixes": W, "function_words": W, "hyphen_prefixes": W, "compound_heads": W,
-              "given_name_cognates": WL, "not_names": W, "particles": W, "roles": W, "titles": W,
+              "given_name_cognates": WL, "romanized_surnames": WL, "not_names": W, "particles": W, "roles": W, "titles": W,
               "vocabulary": Shape.VOCABULARY},
     "roles": {"bio_job_words": W, "list_max_overlap": N, "list_max_words": C, "list_min_lines": C},
     "spelling": {"accept": W, "typos": WM},

@@ -154,6 +154,17 @@ def test_same_person_admits_round_trip_spellings_and_refuses_other_people() -> N
     assert same_person(("lee", "min-jun"), ("min-jun", "lee"))
     assert same_person(("ana", "maria", "costa"), ("ana", "costa"))
     assert same_person(("hendri", "wira", "atmaja"), ("hendri", "wiraatmaja"))  # split surname
+    assert same_person(("muhammad", "abdel", "rahim"), ("mohamed", "abdel-rahim"))  # and romanized
+
+
+def test_an_east_asian_family_name_in_another_romanization_is_the_same_person() -> None:
+    from lint.names.extract import NameData
+    from lint.packs import load_packs
+
+    cognates = NameData.from_packs(load_packs()).cognates
+    assert same_person(("bak", "seo-yeon"), ("park", "seo-yeon"), cognates)
+    assert not same_person(("park", "seo-yeon"), ("park", "ji-hoon"), cognates)  # two Parks
+    assert not same_person(("kim", "seo-yeon"), ("park", "seo-yeon"), cognates)
     assert not same_person(("wira", "atmaja"), ("wiraatmaja", "hendri"))
     assert not same_person(("rosalind", "achterberg"), ("petra", "achterberg"))
     assert not same_person(("rosalind", "achterberg"), ("rosalind", "achterberg"))

@@ -74,8 +74,9 @@ class NameData:
                 continue
             for key, bucket in lists.items():
                 bucket.update(str(w).lower() for w in table.get(key, []))
-            for family, names in table.get("given_name_cognates", {}).items():
-                cognates.update({str(name).lower(): str(family) for name in names})
+            for key in ("given_name_cognates", "romanized_surnames"):
+                for family, names in table.get(key, {}).items():
+                    cognates.update({str(name).lower(): f"{key}:{family}" for name in names})
             vocabulary = table.get("vocabulary", {})
             lists["accept"].update(str(w) for w in vocabulary.get("accept", []))
             reject.update({str(k): str(v) for k, v in vocabulary.get("reject", {}).items()})

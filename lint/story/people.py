@@ -105,12 +105,13 @@ def _alike(a: str, b: str, ratio: float) -> bool:
 def same_person(a: Sequence[str], b: Sequence[str], cognates: Mapping[str, str] | None = None) -> bool:
     """Whether two different name forms (folded parts) could name one person. ``cognates``
     maps a given name to its family across languages: with the same surname, "Istvan" and
-    "Stephen" may be one person's name in two languages."""
+    "Stephen" may be one person's name in two languages (and an East Asian family name, which
+    English news writes first, to its romanizations: "Bak Min-ho" and "Park Min-ho")."""
     if len(a) < 2 or len(b) < 2 or tuple(a) == tuple(b):
         return False
     if sorted(a) == sorted(b):
         return True  # the given name moved
-    if a[0] == b[0] and "".join(a) == "".join(b):
+    if _alike(a[0], b[0], 60) and _joined(a[1:]) == _joined(b[1:]):
         return True  # a surname split in two or joined ("Wijaya Kusuma", "Wijayakusuma")
     short, long_ = sorted((list(a), list(b)), key=len)
     if len(long_) == len(short) + 1 and short[0] == long_[0] and short[-1] == long_[-1]:
@@ -147,6 +148,10 @@ def surname_by_meaning(a: Sequence[str], b: Sequence[str]) -> bool:
         return False
     words = sorted((a[-1], b[-1]), key=zipf)
     return zipf(words[0]) < NO_WORD_ZIPF and zipf(words[1]) >= MEANING_ZIPF
+
+
+def _joined(parts: Sequence[str]) -> str:
+    return "".join(parts).replace("-", "")
 
 
 def _common(token: Token) -> bool:
