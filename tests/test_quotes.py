@@ -283,20 +283,20 @@ def test_a_line_repeated_in_other_stories_is_not_the_witness_of_a_third_story() 
 LOSSES = "We have lost everything our parents built on this coast in forty years"
 
 
+def _punta_brava(said: str, odd: str) -> dict[str, str]:
+    """Two outlets quote Rosa Ibarra's ``said``; a third quotes her as ``odd``."""
+    return {
+        "a.txt": article("Fishing families in Punta Brava counted their losses after the storm on Sunday.",
+                         f"“{said},” said Rosa Ibarra, who leads the cooperative."),
+        "b.txt": article("The storm flattened the harbour wall at Punta Brava, the cooperative said.",
+                         f"Ibarra stood by the wreck of her boat. “{said},” she said."),
+        "c.txt": article("In Punta Brava the cooperative met on Monday to count the damage of the storm.",
+                         f"“{odd},” affirmed Rosa Ibarra."),
+    }
+
+
 def test_a_quotation_that_differs_only_in_an_auxiliary_is_info(lint_corpus: CorpusFactory) -> None:
-    first = article(
-        "Fishing families in Punta Brava counted their losses after the storm on Sunday.",
-        f"“{LOSSES},” said Rosa Ibarra, who leads the cooperative.",
-    )
-    second = article(
-        "The storm flattened the harbour wall at Punta Brava, the cooperative said.",
-        f"Ibarra stood by the wreck of her boat. “{LOSSES},” she said.",
-    )
-    odd = article(
-        "In Punta Brava the cooperative met on Monday to count the damage of the storm.",
-        f"“{LOSSES.replace('have lost', 'lost')},” affirmed Rosa Ibarra.",
-    )
-    diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": odd}, select="NL501")
+    diagnostics = lint_corpus(_punta_brava(LOSSES, LOSSES.replace("have lost", "lost")), select="NL501")
     assert [(name, severity) for name, _, _, severity in found(diagnostics)] == [("c.txt", "info")]
 
 
@@ -304,19 +304,8 @@ def test_a_quotation_that_differs_only_in_an_intensifier_or_a_possessive_is_info
     """"I could not even see my hands" for "I could not see my own hands": two translations
     of one statement differ in such words everywhere."""
     said = "When I reached the pier I could not see my own hands in the smoke"
-    first = article(
-        "Fishing families in Punta Brava counted their losses after the storm on Sunday.",
-        f"“{said},” said Rosa Ibarra, who leads the cooperative.",
-    )
-    second = article(
-        "The storm flattened the harbour wall at Punta Brava, the cooperative said.",
-        f"Ibarra stood by the wreck of her boat. “{said},” she said.",
-    )
-    odd = article(
-        "In Punta Brava the cooperative met on Monday to count the damage of the storm.",
-        f"“{said.replace('could not see my own', 'could not even see my')},” affirmed Rosa Ibarra.",
-    )
-    diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": odd}, select="NL501")
+    odd = said.replace("could not see my own", "could not even see my")
+    diagnostics = lint_corpus(_punta_brava(said, odd), select="NL501")
     assert {severity for *_, severity in found(diagnostics)} == {"info"}
 
 
@@ -335,19 +324,7 @@ def test_a_short_quotation_inside_a_longer_one_is_no_omission() -> None:
 
 def test_a_quotation_that_drops_a_negation_is_still_a_warning(lint_corpus: CorpusFactory) -> None:
     said = "We will not leave this coast whatever the insurers decide about the boats"
-    first = article(
-        "Fishing families in Punta Brava counted their losses after the storm on Sunday.",
-        f"“{said},” said Rosa Ibarra, who leads the cooperative.",
-    )
-    second = article(
-        "The storm flattened the harbour wall at Punta Brava, the cooperative said.",
-        f"Ibarra stood by the wreck of her boat. “{said},” she said.",
-    )
-    odd = article(
-        "In Punta Brava the cooperative met on Monday to count the damage of the storm.",
-        f"“{said.replace('will not leave', 'will leave')},” affirmed Rosa Ibarra.",
-    )
-    diagnostics = lint_corpus({"a.txt": first, "b.txt": second, "c.txt": odd}, select="NL501")
+    diagnostics = lint_corpus(_punta_brava(said, said.replace("will not leave", "will leave")), select="NL501")
     assert [(name, severity) for name, _, _, severity in found(diagnostics)] == [("c.txt", "warning")]
 
 
