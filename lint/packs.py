@@ -122,8 +122,11 @@ class PackEntry:
     @functools.cached_property
     def pattern(self) -> regex.Pattern[str]:
         """The compiled expression, compiled on first use: a run whose files are all cached
-        never pays for the packs' hundred patterns."""
-        return regex.compile(self.expression, 0 if self.case_sensitive else regex.IGNORECASE)
+        never pays for the packs' hundred patterns. ``^`` and ``$`` match at each line's start
+        and end, so a search of a whole document (:meth:`search`) agrees with the line
+        matches."""
+        flags = regex.MULTILINE | (0 if self.case_sensitive else regex.IGNORECASE)
+        return regex.compile(self.expression, flags)
 
     def admits(self, line: str, lower: str | None = None) -> bool:
         """Whether the ``requires`` prefilter lets the line through (a substring test in C is
@@ -162,7 +165,8 @@ class PackEntry:
         return self._run(self.pattern.search, facts.line)
 
     def search(self, text: str) -> regex.Match[str] | None:
-        """The first match anywhere in ``text`` (no prefilter, mode or word limits)."""
+        """The first match anywhere in ``text``, a line or a whole document (no prefilter,
+        mode or word limits)."""
         return self._run(self.pattern.search, text)
 
     def _run(self, method: Any, text: str) -> regex.Match[str] | None:
