@@ -106,13 +106,13 @@ def same_person(a: Sequence[str], b: Sequence[str], cognates: Mapping[str, str] 
     """Whether two different name forms (folded parts) could name one person. ``cognates``
     maps a given name to its family across languages: with the same surname, "Istvan" and
     "Stephen" may be one person's name in two languages (and an East Asian family name, which
-    English news writes first, to its romanizations: "Bak Min-ho" and "Park Min-ho")."""
+    English news writes first, to its romanizations: "Bak Seo-yeon" and "Park Seo-yeon")."""
     if len(a) < 2 or len(b) < 2 or tuple(a) == tuple(b):
         return False
     if sorted(a) == sorted(b):
         return True  # the given name moved
     if _alike(a[0], b[0], 60) and _joined(a[1:]) == _joined(b[1:]):
-        return True  # a surname split in two or joined ("Wijaya Kusuma", "Wijayakusuma")
+        return True  # a surname split in two or joined ("Wira Atmaja", "Wiraatmaja")
     short, long_ = sorted((list(a), list(b)), key=len)
     if len(long_) == len(short) + 1 and short[0] == long_[0] and short[-1] == long_[-1]:
         return True  # a middle name inserted or dropped
@@ -123,13 +123,13 @@ def same_person(a: Sequence[str], b: Sequence[str], cognates: Mapping[str, str] 
         return _alike(a_given, b_given, 60) or (family is not None and family == (cognates or {}).get(b[0]))
     if a_given == b_given:
         # a given and a middle name in common are rarer than a given name: a surname of
-        # another ending ("Mendonca", "Mendes") is then enough
+        # another ending ("Pereira", "Perestelo") is then enough
         return _alike(a_last, b_last, 50 if len(a) > 2 else 60)
     return _alike(a_last, b_last, 80) and _alike(a_given, b_given, 65)
 
 
 MEANING_ZIPF = 3.5
-"""A surname rendered by its meaning is an English word at least this common ("Crane",
+"""A surname rendered by its meaning is an English word at least this common ("Smith",
 wordfreq's Zipf scale)..."""
 NO_WORD_ZIPF = 2.5
 """...where the other form's surname is rare in English text (a foreign surname)."""
@@ -138,7 +138,7 @@ NO_WORD_ZIPF = 2.5
 def surname_by_meaning(a: Sequence[str], b: Sequence[str]) -> bool:
     """The same given names, and a surname that one form writes as a common English word and
     the other as a word rare in English: a translation system rendered the surname by its
-    meaning (Polish "Zurawska" as "Crane"). Spelling says nothing here, so only an aligned
+    meaning (Polish "Kowal" as "Smith"). Spelling says nothing here, so only an aligned
     sentence ties the two (see :func:`name_findings`). A given name rendered by its meaning
     ("Peace" for Turkish "Baris") is a given-name family of rules/names.toml instead: many
     given names are common words of English text too ("Ali", "Rose")."""
