@@ -578,14 +578,17 @@ def _numeric_calendar(
         if found is None:
             continue
         first, second, year = found
-        readings = [(d, m) for d, m in ((first, second), (second, first)) if weekday_of(year, m, d) is not None]
-        if not readings or any(weekday_of(year, m, d) == int(day.value) for d, m in readings):
+        readings: dict[tuple[int, int], int] = {}  # (day, month) -> its weekday, day first
+        for d, m in ((first, second), (second, first)):
+            weekday = weekday_of(year, m, d)
+            if weekday is not None:
+                readings[d, m] = weekday
+        if not readings or int(day.value) in readings.values():
             continue
         written = WEEKDAYS[int(day.value)].capitalize()
-        said = " or ".join(
-            f"{d} {MONTH_NAMES[m - 1]} {year} was a {WEEKDAYS[weekday_of(year, m, d) or 0].capitalize()}"
-            for d, m in dict.fromkeys(readings))
-        right = WEEKDAYS[weekday_of(year, readings[0][1], readings[0][0]) or 0].capitalize()
+        said = " or ".join(f"{d} {MONTH_NAMES[m - 1]} {year} was a {WEEKDAYS[w].capitalize()}"
+                           for (d, m), w in readings.items())
+        right = WEEKDAYS[next(iter(readings.values()))].capitalize()
         yield StoryFinding(
             "date", base + tokens[day.first].start, base + tokens[day.last].end,
             f"{written} does not match the date beside it: {said}", "warning", right, (),
