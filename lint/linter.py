@@ -60,13 +60,18 @@ class Linter:
         return state
 
     def warm_up(self) -> None:
-        """Load what the rules will need (pack patterns, the spaCy pipeline) before the first
-        file comes."""
+        """Load the spaCy pipeline, when a rule may parse, before the first file comes (a
+        pool worker's start). The packs' patterns are compiled as lines first need them: a
+        run uses a fraction of them."""
+        if self.parses:
+            self.env.nlp()
+
+    def compile_patterns(self) -> None:
+        """Compile every pack pattern now (a server that must answer its first request at
+        full speed)."""
         for pack in self.packs:
             for entry in pack.entries:
                 entry.pattern  # noqa: B018 -- compiled on first use
-        if self.parses:
-            self.env.nlp()
 
     def load(self, path: str, data: bytes | None = None) -> Loaded:
         """Read one file (``data``: its bytes, when the caller has them) into documents."""

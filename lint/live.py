@@ -94,6 +94,7 @@ class LiveCorpus:
             builder, keys = IndexBuilder(linter.features), {}
         loading = time.perf_counter()
         linter.warm_up()  # spaCy and the packs' patterns now, not on the first keystroke
+        linter.compile_patterns()
         timings["models"] = time.perf_counter() - loading
         gc.freeze()  # the corpus lives as long as the server: keep the collector off it
         live = cls(linter, cache, builder, keys, root)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint.config import Vocabulary
-from lint.rules.spelling import inner_edit
+from lint.rules.spelling import inner_edit, suggest
 from tests.conftest import CorpusFactory
 
 HEADLINE = "City council approves new transit plan after long debate\n\n"
@@ -85,3 +85,14 @@ def test_inner_edit() -> None:
     assert inner_edit("assocation", "association")
     assert not inner_edit("milei", "miles")
     assert not inner_edit("amini", "mini")
+
+
+def test_suggestions_are_one_edit_from_a_common_word() -> None:
+    """Each kind of edit (a letter dropped, added, replaced, two swapped) finds the common
+    word; a common word itself and a word two edits away get no suggestion."""
+    for typo, word in [("goverment", "government"), ("councill", "council"),
+                       ("mimister", "minister"), ("pulbic", "public")]:
+        found = suggest(typo)
+        assert found is not None and found[0] == word
+    assert suggest("government") is None
+    assert suggest("govermnet") is None

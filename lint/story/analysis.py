@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from lint.story.align import Alignment, Place, StoryDoc, align_story
 from lint.story.evidence import StoryFinding
-from lint.story.facts import fact_findings
+from lint.story.facts import fact_findings, figures_by_unit
 from lint.story.figures import Figure, extract_figures
 from lint.story.people import collect, name_findings
 from lint.story.places import PlaceCountries, place_findings
@@ -44,8 +44,9 @@ def analyze_story(
     personal = people.words_by_node(alignment)
     substitutions = SubstitutionMemo(alignment)
     paired: dict[tuple[int, int], dict[int, Figure]] = {}
+    by_unit = figures_by_unit(alignment, figures, range(len(docs)))
     for doc in range(len(docs)):
-        found = list(fact_findings(alignment, groups, doc, figures, paired))
+        found = list(fact_findings(alignment, groups, doc, figures, paired, by_unit))
         found.extend(name_findings(alignment, groups, doc, people))
         found.extend(place_findings(alignment, groups, doc, places, named, personal))
         found.extend(institution_findings(alignment, groups, doc))

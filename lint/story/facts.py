@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
@@ -52,18 +52,22 @@ Matches = dict[int, tuple[Figure, Place]]
 """For one figure: by witness article, its figure that states the same fact and where."""
 Paired = dict[tuple[int, int], dict[int, Figure]]
 """The figure pairs of two sentences (nodes of the alignment), by their nodes."""
+ByUnit = dict[tuple[int, str, str], list[tuple[Figure, Place]]]
+"""The figures of a story's articles (and where they stand) by article, kind and unit."""
 
 
 def fact_findings(
     alignment: Alignment, groups: dict[int, int], doc: int, figures: dict[Place, list[Figure]],
-    paired: Paired | None = None,
+    paired: Paired | None = None, by_unit: ByUnit | None = None,
 ) -> Iterator[StoryFinding]:
     """The fact-drift findings of article ``doc`` of the story (``paired`` remembers the figure
-    pairs of two sentences across the story's articles: copies reuse them)."""
+    pairs of two sentences across the story's articles: copies reuse them; ``by_unit``: the
+    story's :func:`figures_by_unit`, made once for all its articles)."""
     paired = {} if paired is None else paired
     own_values = _values(alignment, figures, doc)
     witnesses = alignment.witnesses(doc)
-    by_unit = _by_unit(alignment, figures, witnesses)
+    if by_unit is None:
+        by_unit = figures_by_unit(alignment, figures, witnesses)
     sole = _sole_units(own_values)
     year = _year_of(alignment, doc)
     for s, sentence in enumerate(alignment.docs[doc].sentences):
@@ -86,13 +90,14 @@ def fact_findings(
 def _matches(
     alignment: Alignment, figures: dict[Place, list[Figure]], paired: Paired, place: Place,
     own: Sequence[Figure], tokens: Sequence[Token], counterparts: dict[int, tuple[Place, float]],
-    witnesses: Sequence[int], by_unit: dict[tuple[int, str, str], list[tuple[Figure, Place]]],
+    witnesses: Sequence[int], by_unit: ByUnit,
     sole: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Matches]:
     """For each of the sentence's figures ``own``, the witnesses' figures that state the same
     fact: in the counterpart sentence first, else anywhere in the witness article (``sole``:
     the kinds and units the article gives one figure of)."""
     own_units = _units(own, loose=True)
+    keys = [(figure.kind, _unit_key(figure)) for figure in own]
     matched: list[Matches] = [{} for _ in own]
     for other in witnesses:
         if other in counterparts:
@@ -102,7 +107,7 @@ def _matches(
                 matched[i][other] = (paired_figure, there)
         for i, figure in enumerate(own):
             if other not in matched[i]:
-                key = (figure.kind, _unit_key(figure))
+                key = keys[i]
                 anywhere = _anywhere(figure, by_unit.get((other, *key), ()), key in sole)
                 if anywhere is not None:
                     matched[i][other] = anywhere
@@ -310,11 +315,12 @@ def _places(alignment: Alignment, doc: int) -> Iterator[Place]:
     return (Place(doc, s) for s in range(len(alignment.docs[doc].sentences)))
 
 
-def _by_unit(
-    alignment: Alignment, figures: dict[Place, list[Figure]], docs: Sequence[int]
-) -> dict[tuple[int, str, str], list[tuple[Figure, Place]]]:
-    """The witnesses' figures by article, kind and unit: a figure looks only at its peers."""
-    out: dict[tuple[int, str, str], list[tuple[Figure, Place]]] = {}
+def figures_by_unit(
+    alignment: Alignment, figures: dict[Place, list[Figure]], docs: Iterable[int]
+) -> ByUnit:
+    """The figures of articles ``docs`` by article, kind and unit: a figure looks only at its
+    peers."""
+    out: ByUnit = {}
     for doc in docs:
         for place in _places(alignment, doc):
             for figure in figures[place]:
