@@ -171,6 +171,22 @@ def test_own_institutions_and_famous_bodies_are_not_reported(lint_corpus: Corpus
     assert _nl502(lint_corpus, text) == []
 
 
+def test_a_statistics_office_by_its_literal_english_name_is_not_another_country_s(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"National Institute of Statistics" is the literal English of the office of dozens of
+    countries (Italy's, Romania's, Bolivia's...): one country owning it in the pack does not
+    make it foreign in an article about another."""
+    for name in ("National Institute of Statistics", "National Statistical Institute",
+                 "Central Bureau of Statistics"):
+        text = _article(
+            "ROME, Italy — Factory output fell for a third month in a row in March. ",
+            f"The {name} said output was 2.1% lower than a year earlier.",
+            "Economists in Milan had expected a smaller fall after a mild winter.",
+        )
+        assert _nl502(lint_corpus, text) == [], name
+
+
 def test_a_foreign_body_in_a_country_the_pack_does_not_list_is_info_without_a_suggestion(
     lint_corpus: CorpusFactory,
 ) -> None:
@@ -275,3 +291,60 @@ def test_a_country_s_own_prosecutor_and_environmental_agency_are_quiet(lint_corp
     )
     for text in (american, irish, mexican, british):
         assert _nl502(lint_corpus, text) == [], text
+
+
+# One invented story told by three outlets: a rate cut in Peru. The translated copy names the
+# United States' central bank where the others name Peru's.
+RATE_WIRE = """Peru's central bank trims its key rate as inflation eases
+
+LIMA, Peru, Aug. 7 (Andes Wire) - Peru's central bank cut its benchmark interest rate by a quarter point to 4.25% on Thursday, as inflation slowed for a fourth month.
+
+The board of the Central Reserve Bank of Peru voted unanimously for the cut, the bank said in a statement.
+
+Traders in Lima said the sol weakened slightly after the decision.
+"""
+RATE_OUTLET = """Peru lowers interest rate to 4.25%
+
+By Lucia Quispe
+
+LIMA, Peru - Peru cut its main interest rate by 25 basis points to 4.25% on Thursday after inflation slowed again.
+
+The board of the Central Reserve Bank of Peru voted unanimously for the cut, according to a statement from the bank.
+
+The sol weakened slightly against the dollar in Lima trading.
+"""
+RATE_TRANSLATED = """The central bank of Peru lowers the rate to 4.25%
+
+LIMA, Peru - The central bank of Peru lowered on Thursday its reference rate in a quarter point to 4.25%, since the inflation slowed for the fourth month.
+
+The board of the Federal Reserve voted unanimously in favour of the cut, the bank said in a statement.
+
+The sol weakened slightly after the decision, said traders in Lima.
+"""
+
+
+def test_a_famous_foreign_body_where_the_story_names_the_country_s_own_is_a_warning(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"Federal Reserve" needs explicit context on its own (an article about Peru may well
+    mention the Fed), but where the other outlets name Peru's central bank in the same
+    sentence, and the gazetteer says the name is the United States' central bank, two kinds of
+    evidence agree: a warning, even with one sibling, and the gazetteer's reading in the
+    message."""
+    for siblings in ({"wire.txt": RATE_WIRE, "outlet.txt": RATE_OUTLET}, {"wire.txt": RATE_WIRE}):
+        found = [d for d in lint_corpus({**siblings, "mt.txt": RATE_TRANSLATED}, select="NL502")
+                 if d.code == "NL502"]
+        assert [(Path(d.path).name, d.text, d.suggestion, d.severity.name) for d in found] == [
+            ("mt.txt", "Federal Reserve", "Central Reserve Bank of Peru", "WARNING")], siblings
+        assert "the United States' central bank, not Peru's" in found[0].message
+
+
+def test_the_fed_in_a_sentence_of_its_own_is_not_reported(lint_corpus: CorpusFactory) -> None:
+    """The same famous name in a sentence no other outlet has (the article's own aside on the
+    United States) is no slot of the story."""
+    aside = RATE_WIRE.replace(
+        "Traders in Lima said the sol weakened slightly after the decision.",
+        "Traders in Lima said the sol weakened slightly after the decision. Markets now await "
+        "the Federal Reserve, which meets in Washington next week.")
+    found = lint_corpus({"wire.txt": aside, "outlet.txt": RATE_OUTLET}, select="NL502")
+    assert [d for d in found if d.code == "NL502"] == []

@@ -61,7 +61,11 @@ class WrongJurisdiction(Rule):
             "roles that work abroad (troops, spies, diplomats) need explicit context. A warning "
             "when the article never names the owner country, info when it does. The suggestion "
             "is the country's own institution for the role, or for a role translation systems "
-            "confuse it with when the sentence is about that role."
+            "confuse it with when the sentence is about that role. (3) The story's other "
+            "articles name another institution in the same sentence (lint/story/slots.py): a "
+            "warning when independent siblings agree, or when the gazetteer confirms it (the "
+            "name is only other countries', a famous one too, and the siblings write the "
+            "article's own country's body for the same role); else info."
         ),
         why=(
             "Machine translation renders a ministry by its nearest equivalent in the engine's "
@@ -91,7 +95,26 @@ class WrongJurisdiction(Rule):
             yield diagnostic if story is None else with_story_evidence(diagnostic, story)
         for story in stories:
             if not any(overlaps(story, d) for d in found):
-                yield story
+                yield self._confirmed(ctx, story)
+
+    def _confirmed(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic:
+        """A story finding the gazetteer confirms, with its reading in the message and raised to a
+        warning however few siblings name the other body: the name belongs to other countries only (a name known abroad by
+        itself too, such as 'Federal Reserve'), and what the siblings write in its place is the
+        article's own country's institution for the same role. Two kinds of evidence agree:
+        the sentence's place in the story, and the name's owner."""
+        home = (ctx.analysis.get("context") or {}).get("country")
+        gaz = self.gazetteer
+        owners = gaz.owners.get(story.text, {})
+        theirs = gaz.owners.get(story.suggestion or "", {})
+        if (not home or home in owners or home not in theirs or theirs[home] not in owners.values()
+                or story.text in gaz.generic or home not in gaz.countries):
+            return story
+        country = gaz.countries[home]
+        whose = " and ".join(gaz.countries[c].possessive for c in owners if c in gaz.countries)
+        label = gaz.labels.get(theirs[home], theirs[home])
+        message = f"'{story.text}' is {whose} {label}, not {country.possessive}; " + story.message
+        return dataclasses.replace(story, severity=Severity.WARNING, message=message)
 
     def _gazetteer_findings(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         """Names the gazetteer places in the wrong country: by the words next to them, or by

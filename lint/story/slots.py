@@ -30,6 +30,7 @@ INSTITUTION_HEADS = frozenset({
     "organization", "organisation", "party", "cabinet", "government", "tribunal", "prosecutor",
     "prosecutors", "gendarmerie", "coastguard", "railways", "railway", "university", "hospital",
     "foundation", "fund", "program", "programme", "unit", "command", "chamber", "house",
+    "reserve", "treasury",
 })
 MIN_SENTENCE_DICE = 0.4
 """Aligned sentences this close or closer may show an institution slot."""
