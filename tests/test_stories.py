@@ -295,6 +295,49 @@ def test_pronoun_that_the_other_outlets_contradict(lint_corpus: CorpusFactory) -
     assert found[0].suggestion == "She"
 
 
+# A ban and its appeal, told by three outlets: the sentence before the quotation names the
+# footballer first and his agent, the speaker, second.
+BAN_OPENING = ("Footballer banned for eight matches after clash with referee\n\n"
+               "The league suspended Jonas Perl for eight matches on Thursday after a clash with a "
+               "referee in Tallinn.\n\n")
+BAN_CLOSING = "\n\nThe Tallinn club has not commented on the suspension of Jonas Perl.\n"
+
+
+def _ban_story(mt_quote_line: str) -> dict[str, str]:
+    quote = '"The club has treated him unfairly and we will fight this,"'
+    return {
+        "wire.txt": BAN_OPENING + "Jonas Perl will appeal the ban, his agent Marta Ilves told "
+                    f"reporters on Friday. {quote} she said." + BAN_CLOSING,
+        "b.txt": BAN_OPENING + "Jonas Perl plans to appeal, said his agent, Marta Ilves. "
+                 f"{quote} she said." + BAN_CLOSING,
+        "mt.txt": BAN_OPENING + "Jonas Perl will appeal the ban, his agent Marta Ilves told "
+                  f"reporters on Friday. {mt_quote_line}" + BAN_CLOSING,
+    }
+
+
+def test_a_speaker_named_second_is_who_the_pronoun_after_the_quotation_is(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"'...,' he said" after "Perl will appeal, his agent Marta Ilves told reporters" is the
+    agent speaking (the speech verb's subject), not the sentence's first name: the siblings'
+    "she" contradicts it."""
+    found = lint_corpus(_ban_story('"The club has treated him unfairly and we will fight this," he said.'),
+                        select="NL511")
+    assert names(found, "NL511") == [("mt.txt", "he", "warning")]
+    assert found[0].suggestion == "she"
+
+
+def test_a_pronoun_that_is_no_speaker_still_continues_the_sentence_s_subject(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"He was suspended ..." after the same sentence is the footballer (no speech verb after
+    the pronoun): no finding, and the agent keeps her pronoun."""
+    found = lint_corpus(_ban_story("He was suspended after the referee reported the clash. "
+                                   '"The club has treated him unfairly and we will fight this," she said.'),
+                        select="NL511")
+    assert names(found, "NL511") == []
+
+
 def _with_spokeswoman(mt_line: str) -> dict[str, str]:
     """The story, each outlet naming the utility's spokeswoman its own way."""
     return {

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from lint.quotes.extract import ATTRIBUTION_VERBS
 from lint.story.align import Alignment, Place
 from lint.story.evidence import StoryFinding, Witness, describe, vote, witness
 from lint.story.people import Mention, People, linked
@@ -44,6 +45,11 @@ LOOKBACK = 2
 """Sentences before a pronoun searched for the person it stands for."""
 SUBJECT_REACH = 8
 """A person named within this many words of a sentence's start is taken as its subject."""
+SPEECH_VERBS = frozenset(v for v in ATTRIBUTION_VERBS.split("|") if " " not in v)
+"""Verbs that attribute words to their subject ("she said", "told reporters")."""
+SPEAKER_REACH = 3
+"""A speech verb this many words or fewer before a name ("said his lawyer Ana Ruiz") makes
+the name its speaker, as does one right after it ("Ana Ruiz told reporters")."""
 
 
 @dataclass(frozen=True)
@@ -58,9 +64,9 @@ class Reference:
 
 def references(alignment: Alignment, people: People, doc: int) -> list[Reference]:
     """The article's third-person pronouns that stand for one named person."""
-    mentions: dict[int, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    mentions: dict[int, list[tuple[int, tuple[str, ...], int]]] = defaultdict(list)
     for mention in people.mentions.get(doc, []):
-        mentions[mention.place.sentence].append((mention.first, mention.form))
+        mentions[mention.place.sentence].append((mention.first, mention.form, mention.last))
     surnames = {m.form[-1]: m.form for m in people.mentions.get(doc, [])}
     out: list[Reference] = []
     for s in range(len(alignment.docs[doc].sentences)):
@@ -107,7 +113,7 @@ def _named_beside(
 
 
 def _antecedent(
-    tokens: Sequence[Token], i: int, s: int, mentions: dict[int, list[tuple[int, tuple[str, ...]]]],
+    tokens: Sequence[Token], i: int, s: int, mentions: dict[int, list[tuple[int, tuple[str, ...], int]]],
     surnames: dict[str, tuple[str, ...]], alignment: Alignment, doc: int,
 ) -> tuple[str, ...] | None:
     """The one person the pronoun at ``tokens[i]`` of sentence ``s`` can stand for: named
@@ -119,16 +125,40 @@ def _antecedent(
         if s - back < 0:
             return None
         words = tokens[:i] if back == 0 else alignment.tokens(Place(doc, s - back))
-        named = sorted((first, form) for first, form in mentions.get(s - back, []) if back or first < i)
-        found = {form for _, form in named}
+        named = sorted(m for m in mentions.get(s - back, []) if back or m[0] < i)
+        found = {form for _, form, _ in named}
         found |= {surnames[t.norm] for t in words if t.norm in surnames and t.surface[:1].isupper()}
         if len(found) == 1:
             return found.pop()
         if found:
+            speaker = _speaker(words, named) if back and _speaks(tokens, i) else None
+            if speaker is not None:
+                return speaker
             if subject and named and named[0][0] <= SUBJECT_REACH:
                 return named[0][1]
             return None
     return None
+
+
+def _speaks(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the pronoun at ``tokens[i]`` is the subject of a speech verb ("she said")."""
+    return tokens[i].norm in ("he", "she") and i + 1 < len(tokens) and tokens[i + 1].norm in SPEECH_VERBS
+
+
+def _speaker(
+    words: Sequence[Token], named: Sequence[tuple[int, tuple[str, ...], int]]
+) -> tuple[str, ...] | None:
+    """The one person an earlier sentence names as a speaker: a speech verb just after the
+    name ("his lawyer Ana Ruiz told reporters") or a few words before it ("said his lawyer Ana
+    Ruiz"). "X will appeal, his lawyer Ana Ruiz said. '...,' she said" continues the lawyer,
+    not the sentence's first name."""
+    speakers: set[tuple[str, ...]] = set()
+    for first, form, last in named:
+        after = words[last + 1 : last + 2]
+        before = words[max(0, first - SPEAKER_REACH) : first]
+        if any(t.norm in SPEECH_VERBS for t in (*after, *before)):
+            speakers.add(form)
+    return speakers.pop() if len(speakers) == 1 else None
 
 
 def pronoun_findings(
