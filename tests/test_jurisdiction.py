@@ -348,3 +348,14 @@ def test_the_fed_in_a_sentence_of_its_own_is_not_reported(lint_corpus: CorpusFac
         "the Federal Reserve, which meets in Washington next week.")
     found = lint_corpus({"wire.txt": aside, "outlet.txt": RATE_OUTLET}, select="NL502")
     assert [d for d in found if d.code == "NL502"] == []
+
+
+def test_the_article_that_names_its_own_country_s_body_is_not_the_odd_one_out(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """With one sibling naming the United States' central bank, the outlet that names Peru's
+    is right: the gazetteer refutes the story's info finding on it, and the sibling's is the
+    only one."""
+    found = [d for d in lint_corpus({"wire.txt": RATE_WIRE, "mt.txt": RATE_TRANSLATED}, select="NL502")
+             if d.code == "NL502"]
+    assert [(Path(d.path).name, d.text) for d in found] == [("mt.txt", "Federal Reserve")]

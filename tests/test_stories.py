@@ -315,6 +315,34 @@ def _ban_story(mt_quote_line: str) -> dict[str, str]:
     }
 
 
+def test_an_institution_named_with_a_list_of_its_fields_is_one_slot() -> None:
+    """"Ministry of Land, Infrastructure and Transport" is one body; "Ministry of Defence, Army
+    and Navy" three; "Ministry of Health, Kim said" one and a name."""
+    from lint.story.slots import institution_runs
+
+    def runs(text: str) -> list[str]:
+        tokens = tokenize(text)
+        return [text[tokens[r.first].start : tokens[r.last].end] for r in institution_runs(text, tokens)]
+
+    assert runs("The Ministry of Land, Infrastructure and Transport said on Monday.") == [
+        "Ministry of Land, Infrastructure and Transport"]
+    assert runs("The Ministry of Defence, Army and Navy said on Monday.") == ["Ministry of Defence", "Army and Navy"]
+    assert runs("Officials at the Ministry of Health, Kim said, were told.") == ["Ministry of Health"]
+
+
+def test_a_name_in_the_other_order_is_reported_as_such_without_its_bare_surname(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"Ilves Marta" where the siblings agree on "Marta Ilves": the message says the name is
+    reordered, and the bare surname elsewhere ("Ilves said") is right in either order."""
+    story = _ban_story('"The club has treated him unfairly and we will fight this," Ilves said.')
+    story["mt.txt"] = story["mt.txt"].replace("his agent Marta Ilves told", "his agent Ilves Marta told")
+    found = [d for d in lint_corpus(story, select="NL401") if d.code == "NL401"]
+    assert [(Path(d.path).name, d.text, str(d.severity)) for d in found] == [
+        ("mt.txt", "Ilves Marta", "warning")]
+    assert "the same name in the other order" in found[0].message
+
+
 def test_a_speaker_named_second_is_who_the_pronoun_after_the_quotation_is(
     lint_corpus: CorpusFactory,
 ) -> None:

@@ -65,7 +65,9 @@ class WrongJurisdiction(Rule):
             "articles name another institution in the same sentence (lint/story/slots.py): a "
             "warning when independent siblings agree, or when the gazetteer confirms it (the "
             "name is only other countries', a famous one too, and the siblings write the "
-            "article's own country's body for the same role); else info."
+            "article's own country's body for the same role); else info. Not reported: an "
+            "article that names its own country's body where a sibling names another "
+            "country's (the sibling is the odd one out)."
         ),
         why=(
             "Machine translation renders a ministry by its nearest equivalent in the engine's "
@@ -95,18 +97,25 @@ class WrongJurisdiction(Rule):
             yield diagnostic if story is None else with_story_evidence(diagnostic, story)
         for story in stories:
             if not any(overlaps(story, d) for d in found):
-                yield self._confirmed(ctx, story)
+                weighed = self._weighed(ctx, story)
+                if weighed is not None:
+                    yield weighed
 
-    def _confirmed(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic:
-        """A story finding the gazetteer confirms, with its reading in the message and raised to a
-        warning however few siblings name the other body: the name belongs to other countries only (a name known abroad by
-        itself too, such as 'Federal Reserve'), and what the siblings write in its place is the
-        article's own country's institution for the same role. Two kinds of evidence agree:
-        the sentence's place in the story, and the name's owner."""
+    def _weighed(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic | None:
+        """A story finding weighed with the gazetteer. Dropped when it refutes it: the article
+        names its own country's institution and the siblings another country's (the odd one
+        out is right, they are wrong). Confirmed, with the gazetteer's reading in the message
+        and raised to a warning however few siblings name the other body, when the name
+        belongs to other countries only (a name known abroad by itself too, such as 'Federal
+        Reserve') and what the siblings write in its place is the article's own country's
+        institution for the same role: two kinds of evidence agree, the sentence's place in
+        the story and the name's owner."""
         home = (ctx.analysis.get("context") or {}).get("country")
         gaz = self.gazetteer
         owners = gaz.owners.get(story.text, {})
         theirs = gaz.owners.get(story.suggestion or "", {})
+        if home and home in owners and theirs and home not in theirs:
+            return None
         if (not home or home in owners or home not in theirs or theirs[home] not in owners.values()
                 or story.text in gaz.generic or home not in gaz.countries):
             return story

@@ -247,6 +247,8 @@ def name_findings(
         findings = [_finding(alignment, mention, evidence, verdict, kind, severity)
                     for mention in mentions]
         yield from findings
+        if sorted(form) == sorted(best):
+            continue  # the same name in the other order ("Min-jun Kim"): its surname is right
         if findings[0].kind == "name" and not any(f != form and f[-1] == form[-1] for f in forms):
             yield from _bare_surnames(alignment, people, doc, form, evidence, other_articles(verdict), severity)
 
@@ -343,6 +345,8 @@ def _finding(
     )
     if same:
         message += f"; {same} other article{'s' if same != 1 else ''} write{'s' if same == 1 else ''} it this way"
+    if sorted(mention.form) == sorted(fold(w) for w in evidence.text.split()):
+        message += "; the same name in the other order, which no other article uses"
     if _longer_form(mention.form, evidence.text):
         # a middle name the others leave out may be the person's fuller name: NL402's, info
         return StoryFinding("name-form", sentence.start + a, sentence.start + b, message, "info",

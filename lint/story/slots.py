@@ -71,9 +71,32 @@ def institution_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
                 continue
             break
         if _is_institution(tokens[i : j + 1]):
+            j = _listed_tail(text, tokens, j)
             runs.append(Run(i, j))
         i = j + 1
     return runs
+
+
+def _listed_tail(text: str, tokens: Sequence[Token], j: int) -> int:
+    """The last token of an institution name that goes on with a list of its fields ("Ministry
+    of Land, Infrastructure and Transport"), or ``j`` when no such list follows: capitalized
+    words after commas, closed by "and" and a capitalized word, none of them an institution
+    word ("the Ministry of Defence, Army and Navy" names three bodies)."""
+    k, n = j, len(tokens)
+    while k + 1 < n and text[tokens[k].end : tokens[k + 1].start].strip() == ",":
+        m = k + 1
+        while m < n and _name_word(tokens[m]) and (m == k + 1 or not text[tokens[m - 1].end : tokens[m].start].strip()):
+            m += 1
+        if m == k + 1:
+            return j
+        k = m - 1
+        if m + 1 < n and tokens[m].norm == "and" and tokens[m].surface.islower() and _name_word(tokens[m + 1]):
+            end = m + 1
+            while end + 1 < n and _name_word(tokens[end + 1]) and not text[tokens[end].end : tokens[end + 1].start].strip():
+                end += 1
+            listed = tokens[j + 1 : end + 1]
+            return j if any(t.norm in INSTITUTION_HEADS for t in listed) else end
+    return j
 
 
 def _possessive(token: Token) -> bool:
