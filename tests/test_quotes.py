@@ -446,3 +446,52 @@ def test_a_paraphrased_quotation_is_info_where_every_quotation_is_a_translation(
     assert [(name, severity) for name, *_, severity in abroad] == [("t3.txt", "info")]
     at_home = found(lint_corpus(story("CHEYENNE, Wyoming (Plains Wire) —"), select="NL501"))
     assert [(name, severity) for name, *_, severity in at_home] == [("t3.txt", "warning")]
+
+
+# One report from Gdansk told by independent outlets, each translating the mayor's words itself.
+DOCKS_TOLD = (
+    ("GDANSK, Poland (Baltic Wire) - The city council of Gdansk voted on Monday to sell the old "
+     "crane yard on the Motlawa river to a housing developer.",
+     "Mayor Ewa Drozd said 400 flats would be built in Gdansk by 2029."),
+    ("GDANSK, Poland - Gdansk councillors agreed on Monday to sell the old crane yard beside the "
+     "Motlawa river to a developer of housing.",
+     "About 400 flats are planned in Gdansk by 2029, according to Mayor Ewa Drozd."),
+    ("GDANSK, Poland - On Monday the Gdansk council approved the sale of the former crane yard "
+     "at the Motlawa to a residential builder.",
+     "Ewa Drozd, the mayor, expects some 400 apartments in Gdansk before 2029."),
+    ("GDANSK, Poland - A housing company will buy the disused crane yard by the Motlawa river, "
+     "Gdansk's council decided on Monday.",
+     "The plan is for roughly 400 homes in Gdansk by 2029, Mayor Ewa Drozd said."),
+)
+CRANES = "We will keep the two cranes standing as a memory of the shipyard workers"
+
+
+def _docks(quotes: list[str], copies: int = 0) -> dict[str, str]:
+    """One article per quote, the first told in the wire's words and republished ``copies``
+    times, each other one retold in words of its own."""
+    files = {}
+    for n, quote in enumerate(quotes):
+        files[f"t{n}.txt"] = article(*DOCKS_TOLD[n], f"“{quote},” Drozd said.")
+    for n in range(copies):
+        files[f"copy{n}.txt"] = files["t0.txt"]
+    return files
+
+
+def test_independent_translations_of_a_foreign_speaker_differ_only_at_info(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """The mayor spoke Polish: three outlets that translated her alike and a fourth that chose
+    another word are four translations, none of them the original: info."""
+    files = _docks([CRANES, CRANES, CRANES, CRANES.replace("memory", "remembrance")])
+    diagnostics = lint_corpus(files, select="NL501")
+    assert found(diagnostics) == [("t3.txt", "remembrance", "memory", "info")]
+    assert "independent translations of one statement" in diagnostics[0].message
+
+
+def test_a_wording_printed_and_republished_is_the_majority_against_a_translation(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """When the agreeing wording was printed by a wire and republished verbatim, it is the
+    English text the others copied: the odd one is a warning, foreign speaker or not."""
+    files = _docks([CRANES, CRANES, CRANES.replace("memory", "remembrance")], copies=1)
+    assert found(lint_corpus(files, select="NL501")) == [("t2.txt", "remembrance", "memory", "warning")]

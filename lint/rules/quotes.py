@@ -38,7 +38,9 @@ class QuoteDrift(Rule):
             "side without them. Differences only of articles, auxiliaries, intensifiers, "
             "possessives and linking words ('even', 'own', 'of') are info; so is a paraphrase "
             "in an article about a country that does not speak English, where every quotation "
-            "is a translation."
+            "is a translation, and any difference there unless the agreeing articles include "
+            "copies of one another (a wording printed in English and republished, not only "
+            "translated by each outlet on its own)."
         ),
         why=(
             "A quotation is a promise that these were the speaker's words. Machine translation "
@@ -61,7 +63,11 @@ class QuoteDrift(Rule):
         translated = _speakers_translated(ctx)
         for drift in part["drift"].get((doc.path, doc.record), ()):
             where = _where(drift)
-            agreed = drift.severity == "warning" and not (translated and drift.kind == "paraphrase")
+            # copies among the agreeing articles: the wording was printed in English and
+            # republished, not only translated by each outlet on its own
+            republished = drift.other_support > drift.other_witnesses
+            agreed = drift.severity == "warning" and not (
+                translated and (drift.kind == "paraphrase" or not republished))
             if drift.kind == "paraphrase":
                 what = f"worded otherwise: {where} quotes '{_short(drift.other_wording)}'"
                 if translated and drift.severity == "warning":
@@ -79,6 +85,10 @@ class QuoteDrift(Rule):
             verb = "prints" if drift.other_support == 1 else "print"
             if agreed:
                 tail = f" ({others} {verb} the other wording, {drift.support} this one)"
+            elif translated and drift.kind != "paraphrase" and drift.severity == "warning":
+                tail = (f" ({others} {verb} the other wording, {drift.support} this one; no "
+                        "article of the story republishes another, and its speakers speak another "
+                        "language: independent translations of one statement may word it otherwise)")
             else:
                 tail = (f" ({others} {verb} the other wording, {drift.support} this one: the "
                         "corpus cannot tell which wording is original)")
