@@ -96,3 +96,13 @@ def test_suggestions_are_one_edit_from_a_common_word() -> None:
         assert found is not None and found[0] == word
     assert suggest("government") is None
     assert suggest("govermnet") is None
+
+
+def test_an_accented_spelling_of_a_common_word_is_no_typo(lint_corpus: CorpusFactory) -> None:
+    """"cafés" and "naïve" are the words with their accents; a typo beside them still is one."""
+    text = article(
+        "The square has three cafés and a bakery that opens at six.",
+        "It would be naïve to expect the plan to pass before the summer.",
+        "The goverment said a new bakery would open next to the cafés on Monday.",
+    )
+    assert [word for word, _ in flagged(lint_corpus({"a.txt": text}, select="NL507"))] == ["goverment"]

@@ -10,6 +10,7 @@ times, is accepted. Spell checkers flag dozens of names per article; this rule m
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -106,6 +107,11 @@ def inner_edit(word: str, term: str) -> bool:
     while suffix < min(len(word), len(term)) - prefix and word[-1 - suffix] == term[-1 - suffix]:
         suffix += 1
     return prefix >= 1 and suffix >= 1
+
+
+def _without_accents(word: str) -> str:
+    """The word with its diacritics dropped ("cafés" -> "cafes")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _sentence_initial(line: str, start: int) -> bool:
@@ -248,6 +254,8 @@ class Misspelling(Rule):
         if found is None:
             return None
         term, count = found
+        if _without_accents(lower) == term:
+            return None  # the word with its accents ("cafés", "naïve"): a spelling, not a typo
         if lower.startswith(term) and lower[len(term):] in INFLECTIONS:
             return None  # a regular form of the word the lexicon lacks ("teenaged", "autobahns")
         if word[0].isupper() and not inner_edit(lower, term):
