@@ -31,7 +31,7 @@ from lint.story.evidence import (
     witness,
 )
 from lint.story.figures import MONTHS, WEEKDAYS, Figure, same_value, weekday_of
-from lint.story.text import Token, stem
+from lint.story.text import Sentence, Token, stem
 
 UPDATE_WORDS = frozenset({
     "rise", "rises", "rose", "risen", "rising", "raise", "raised", "raises", "climb", "climbed",
@@ -81,7 +81,7 @@ def fact_findings(
         for figure, witnessed in zip(own, matched, strict=True):
             if witnessed:
                 aligned = {d for d in witnessed if d in counterparts and witnessed[d][1] == counterparts[d][0]}
-                yield from _judge(alignment, groups, doc, sentence.start, tokens, figure, witnessed, aligned,
+                yield from _judge(alignment, groups, doc, sentence, tokens, figure, witnessed, aligned,
                                   own_values, _dated_weekdays(figures, place, figure, witnessed))
         yield from _calendar(sentence.start, tokens, figures[place], year)
         yield from _numeric_calendar(sentence.start, sentence.text, tokens, figures[place])
@@ -128,7 +128,7 @@ def _counterpart_pairs(
 
 
 def _judge(
-    alignment: Alignment, groups: dict[int, int], doc: int, base: int, tokens: Sequence[Token],
+    alignment: Alignment, groups: dict[int, int], doc: int, sentence: Sentence, tokens: Sequence[Token],
     figure: Figure, matched: dict[int, tuple[Figure, Place]], aligned: set[int],
     own_values: Sequence[Figure], same_date: bool = False,
 ) -> Iterator[StoryFinding]:
@@ -154,7 +154,7 @@ def _judge(
     updated = _updated(tokens, figure, said) and not _unit_swapped(figure, theirs)
     if updated or _loose_units(figure, theirs):
         verdict = verdict._replace(severity="info")  # a changed figure, or a loose unit: weak
-    yield _finding(alignment, base, tokens, figure, theirs, matched, verdict)
+    yield _finding(alignment, sentence, tokens, figure, theirs, matched, verdict)
 
 
 def pair_figures(
@@ -460,12 +460,13 @@ def _loose_units(a: Figure, b: Figure) -> bool:
     return frozenset({a.unit, b.unit}) in LOOSE_UNITS
 
 
-def _text(tokens: Sequence[Token], figure: Figure) -> str:
-    return " ".join(t.surface for t in tokens[figure.first : figure.last + 1])
+def _text(sentence: Sentence, tokens: Sequence[Token], figure: Figure) -> str:
+    """The figure as the sentence writes it ("$50 million", not its tokens joined)."""
+    return sentence.text[tokens[figure.first].start : tokens[figure.last].end]
 
 
 def _finding(
-    alignment: Alignment, base: int, tokens: Sequence[Token], figure: Figure, theirs: Figure,
+    alignment: Alignment, sentence: Sentence, tokens: Sequence[Token], figure: Figure, theirs: Figure,
     matched: dict[int, tuple[Figure, Place]], verdict: Verdict,
 ) -> StoryFinding:
     witnesses: list[Witness] = []
@@ -478,7 +479,7 @@ def _finding(
         witnesses.append(found)
         shown = shown or found.text
     start, end = tokens[figure.first].start, tokens[figure.last].end
-    mine = _text(tokens, figure)
+    mine = _text(sentence, tokens, figure)
     what = _difference(figure, theirs)
     count = len(verdict.agreeing)
     tail = (
@@ -488,7 +489,7 @@ def _finding(
     if verdict.same:
         tail += f", {verdict.same} give{'s' if verdict.same == 1 else ''} '{mine}' too"
     return StoryFinding(
-        "figure", base + start, base + end, f"'{mine}' disagrees with the story{what}: {tail}",
+        "figure", sentence.start + start, sentence.start + end, f"'{mine}' disagrees with the story{what}: {tail}",
         verdict.severity, shown, tuple(witnesses),
     )
 
