@@ -343,6 +343,19 @@ def test_a_name_in_the_other_order_is_reported_as_such_without_its_bare_surname(
     assert "the same name in the other order" in found[0].message
 
 
+def test_a_river_named_two_ways_is_no_name_variant(lint_corpus: CorpusFactory) -> None:
+    """"Pirita River" against "Piritajogi River" is a place named two ways, not a person: not
+    NL401's; the agent's name changed in the same article still is."""
+    quote = '"The club has treated him unfairly and we will fight this," she said.'
+    story = _ban_story(quote)
+    for name in story:
+        story[name] = story[name].replace("in Tallinn.", "in Tallinn, near the Pirita River.")
+    story["mt.txt"] = story["mt.txt"].replace("Pirita River", "Piritajogi River").replace(
+        "his agent Marta Ilves told", "his agent Marta Ilvesk told")
+    found = [d for d in lint_corpus(story, select="NL401") if d.code == "NL401"]
+    assert [(Path(d.path).name, d.text) for d in found] == [("mt.txt", "Marta Ilvesk")]
+
+
 def test_a_speaker_named_second_is_who_the_pronoun_after_the_quotation_is(
     lint_corpus: CorpusFactory,
 ) -> None:

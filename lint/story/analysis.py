@@ -9,7 +9,7 @@ from lint.story.align import Alignment, Place, StoryDoc, align_story
 from lint.story.evidence import StoryFinding
 from lint.story.facts import fact_findings, figures_by_unit
 from lint.story.figures import Figure, extract_figures
-from lint.story.people import collect, name_findings
+from lint.story.people import PLACE_HEADS, collect, name_findings
 from lint.story.places import PlaceCountries, place_findings
 from lint.story.pronouns import pronoun_findings, references
 from lint.story.slots import INSTITUTION_HEADS, institution_findings
@@ -37,7 +37,7 @@ def analyze_story(
     alignment = align_story(list(docs), spelling)
     groups = alignment.groups
     figures = _figures(alignment)
-    people = collect(alignment, INSTITUTION_HEADS, roles, cognates)
+    people = collect(alignment, INSTITUTION_HEADS | PLACE_HEADS, roles, cognates)
     refs = {doc: references(alignment, people, doc) for doc in range(len(docs))}
     out: list[list[StoryFinding]] = []
     named: dict[int, tuple[int, ...]] = {}

@@ -179,6 +179,16 @@ def name_spans(
     return out
 
 
+PLACE_HEADS = frozenset({
+    "river", "mountain", "mountains", "province", "county", "district", "prefecture", "township",
+    "avenue", "square", "bridge", "valley", "desert", "strait", "canal", "reservoir", "airport",
+    "harbour", "harbor", "peninsula", "gulf", "glacier", "volcano", "highway", "motorway",
+    "island", "islands", "ocean", "sea",
+})
+"""Words that make a capitalized run a place ("Xiang River", "Gangwon Province"), not a
+person: words that are also common surnames (Hill, Lake, Park, Bay) are not among them."""
+
+
 def collect(
     alignment: Alignment, skip: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset(),
     cognates: Mapping[str, str] | None = None,
