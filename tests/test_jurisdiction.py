@@ -359,3 +359,41 @@ def test_the_article_that_names_its_own_country_s_body_is_not_the_odd_one_out(
     found = [d for d in lint_corpus({"wire.txt": RATE_WIRE, "mt.txt": RATE_TRANSLATED}, select="NL502")
              if d.code == "NL502"]
     assert [(Path(d.path).name, d.text) for d in found] == [("mt.txt", "Federal Reserve")]
+
+
+# A translation that lost the dateline: nothing in it says Peru except what the others say.
+RATE_UNDATED = """The central bank lowers its rate to 4.25%
+
+The central bank lowered on Thursday its reference rate by a quarter point to 4.25%, since the inflation slowed for the fourth month.
+
+The board voted unanimously for the cut, the bank said in a statement. The National Weather Service expects a dry September, which may lift food prices.
+
+The sol weakened slightly after the decision, said traders.
+"""
+
+
+def test_an_article_that_does_not_say_its_country_takes_its_story_s(lint_corpus: CorpusFactory) -> None:
+    """The undated translation names no country; the two other outlets of its story are about
+    Peru: a weather service that is not Peru's in it is reported, and the message says where
+    the country came from."""
+    found = [d for d in lint_corpus({"wire.txt": RATE_WIRE, "outlet.txt": RATE_OUTLET, "mt.txt": RATE_UNDATED},
+                                    select="NL502") if d.code == "NL502"]
+    assert [(Path(d.path).name, d.text, d.severity.name) for d in found] == [
+        ("mt.txt", "National Weather Service", "WARNING")]
+    assert "this article's story is about Peru" in found[0].message
+
+
+def test_an_article_that_does_not_say_its_country_and_has_no_story_is_not_placed(
+    lint_corpus: CorpusFactory,
+) -> None:
+    found = [d for d in lint_corpus({"mt.txt": RATE_UNDATED}, select="NL502") if d.code == "NL502"]
+    assert found == []
+
+
+def test_a_story_s_country_is_the_one_most_of_its_articles_name() -> None:
+    from lint.features.story import story_country
+
+    assert story_country(["PE", "PE", "CL"]) == "PE"
+    assert story_country(["PE"]) is None  # one article is no majority of a story
+    assert story_country(["PE", "PE", "CL", "CL"]) is None
+    assert story_country([]) is None

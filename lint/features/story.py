@@ -11,6 +11,7 @@ pre-commit run recomputes only the story that changed.
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -203,6 +204,8 @@ class StoryReducer(Reducer):
         """For each term, the index of the first term of its name (see :func:`rare_terms`)."""
         self.memo: dict[str, StoryAnalysis] = {}
         """Findings by story content: a story whose articles did not change is not redone."""
+        self.countries: dict[DocKey, str] = {}
+        """The country each article is about, where its context feature could tell."""
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         key = (analysis.path, analysis.record)
@@ -211,12 +214,16 @@ class StoryReducer(Reducer):
         self.documents[key] = StoryDoc(key, with_names(sentences, names.get("mentions", ())), tuple(data["years"]))
         self.terms[key] = tuple(data["terms"])
         self.units[key] = tuple(data.get("units") or range(len(self.terms[key])))
+        country = (analysis.data.get("context") or {}).get("country")
+        if country:
+            self.countries[key] = str(country)
 
     def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
         key = (analysis.path, analysis.record)
         self.documents.pop(key, None)
         self.terms.pop(key, None)
         self.units.pop(key, None)
+        self.countries.pop(key, None)
 
     def result(self) -> dict[str, Any]:
         return self._result(lambda payloads: [analyse_members(self.settings, p) for p in payloads])
@@ -241,10 +248,14 @@ class StoryReducer(Reducer):
         memo.update(zip((signature for signature, _ in todo), analysed, strict=True))
         story_of: dict[DocKey, str] = {}
         members: dict[str, list[DocKey]] = {}
+        countries: dict[str, str] = {}
         findings: dict[DocKey, list[StoryFinding]] = {}
         copy_of: dict[DocKey, DocKey] = {}
         for story, keys, signature in stories:
             members[story] = keys
+            country = story_country([self.countries[k] for k in keys if k in self.countries])
+            if country:
+                countries[story] = country
             found = memo[signature]
             for key, items, first in zip(keys, found.findings, found.copies, strict=True):
                 story_of[key] = story
@@ -252,7 +263,25 @@ class StoryReducer(Reducer):
                 if items:
                     findings[key] = items
         self.memo = memo
-        return {"story_of": story_of, "members": members, "findings": findings, "copy_of": copy_of}
+        return {"story_of": story_of, "members": members, "findings": findings, "copy_of": copy_of,
+                "countries": countries}
+
+
+STORY_COUNTRY_MIN = 2
+"""Articles of a story that must name its country, more than name any other, for the story to
+have one: an article that cannot tell its country (a translation without its dateline) takes
+its story's."""
+
+
+def story_country(countries: Sequence[str]) -> str | None:
+    """The country most of a story's articles are about, when at least STORY_COUNTRY_MIN say so
+    and more than say any other."""
+    ranked = Counter(countries).most_common(2)
+    if not ranked or ranked[0][1] < STORY_COUNTRY_MIN:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def analyse_members(settings: StorySettings, docs: Sequence[StoryDoc]) -> StoryAnalysis:

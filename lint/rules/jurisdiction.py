@@ -27,7 +27,7 @@ from lint.context.gazetteer import (
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
-from lint.rules.stories import overlaps, story_diagnostics
+from lint.rules.stories import article_country, overlaps, story_diagnostics
 
 __all__ = ["Gazetteer", "WrongJurisdiction", "misplaced"]
 
@@ -110,7 +110,7 @@ class WrongJurisdiction(Rule):
         Reserve') and what the siblings write in its place is the article's own country's
         institution for the same role: two kinds of evidence agree, the sentence's place in
         the story and the name's owner."""
-        home = (ctx.analysis.get("context") or {}).get("country")
+        home, _ = article_country(ctx)
         gaz = self.gazetteer
         owners = gaz.owners.get(story.text, {})
         theirs = gaz.owners.get(story.suggestion or "", {})
@@ -127,11 +127,12 @@ class WrongJurisdiction(Rule):
 
     def _gazetteer_findings(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         """Names the gazetteer places in the wrong country: by the words next to them, or by
-        the article's own country when nothing near them says they are foreign."""
+        the article's country (its own, else its story's) when nothing near them says they
+        are foreign."""
         if not hasattr(self, "gazetteer"):
             return
         context = ctx.analysis.get("context") or {}
-        home = context.get("country")
+        home, inherited = article_country(ctx)
         mentions = context.get("mentions", {})
         introduced: set[str] = set()
         doc = ctx.document
@@ -147,10 +148,12 @@ class WrongJurisdiction(Rule):
             if home and len(line) <= MAX_LINE:
                 for found in article_misplaced(self.gazetteer, line, home, mentions, introduced, previous):
                     if found.start not in reported:
-                        yield self._report(ctx, base, found)
+                        yield self._report(ctx, base, found, inherited)
             previous = line
 
-    def _report(self, ctx: RuleContext, base: int, found: Misplaced) -> Diagnostic:
+    def _report(self, ctx: RuleContext, base: int, found: Misplaced, inherited: bool = False) -> Diagnostic:
+        """``inherited``: the article's country is its story's (the article itself does not
+        say)."""
         gaz = self.gazetteer
         label = gaz.labels.get(found.role, found.role)
         country = found.country
@@ -159,7 +162,10 @@ class WrongJurisdiction(Rule):
                 gaz.countries[c].possessive for c in found.owners if c in gaz.countries
             )
             message = f"'{found.name}' is {whose} {label}, not {country.possessive}"
-            if not found.explicit:
+            if not found.explicit and inherited:
+                message += (f" (this article's story is about {country.name}, as most of its other "
+                            "articles say, and nothing near the name says it is foreign)")
+            elif not found.explicit:
                 message += f" (this article is about {country.name}, and nothing near the name says it is foreign)"
         else:
             message = f"{country.name} does not call its {label} '{found.name}'"

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.context.languages import ENGLISH_FIRST
+from lint.context.languages import ENGLISH_FIRST, country_languages
 from lint.diagnostic import Diagnostic, Related, Severity
 from lint.discover import display_path
 from lint.features.quotes import Drift
 from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.rules.stories import article_country
 
 
 def _where(drift: Drift) -> str:
@@ -114,10 +115,14 @@ class QuoteDrift(Rule):
 def _speakers_translated(ctx: RuleContext) -> bool:
     """Whether the article's speakers likely spoke another language than English: its
     country's press writes another language (lint/context/languages.py), so every English
-    quotation of them is a translation, and a paraphrase says little."""
-    context = ctx.analysis.get("context") or {}
-    country = context.get("country")
-    return bool(country) and country not in ENGLISH_FIRST and bool(context.get("languages"))
+    quotation of them is a translation, and a paraphrase says little. The country is the
+    article's own, else its story's (see :func:`article_country`)."""
+    country, inherited = article_country(ctx)
+    if not country or country in ENGLISH_FIRST:
+        return False
+    if inherited:
+        return bool(country_languages().get(country))
+    return bool((ctx.analysis.get("context") or {}).get("languages"))
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -31,6 +31,21 @@ def story_of(ctx: RuleContext) -> str | None:
     return story
 
 
+def article_country(ctx: RuleContext) -> tuple[str | None, bool]:
+    """The country the article is about: its own context's, else its story's (most of its
+    sibling articles name it: a translation that lost its dateline), with whether it came
+    from the story."""
+    own = (ctx.analysis.get("context") or {}).get("country")
+    if own:
+        return str(own), False
+    part = ctx.index.part("story") if ctx.index else None
+    story = story_of(ctx)
+    if not isinstance(part, dict) or story is None:
+        return None, False
+    found = (part.get("countries") or {}).get(story)
+    return (str(found), True) if found else (None, False)
+
+
 def story_diagnostics(rule: Rule, ctx: RuleContext, kinds: Iterable[str]) -> Iterator[Diagnostic]:
     """One diagnostic per story finding, with the siblings as related evidence and, where the
     siblings give a replacement, an unsafe fix that writes it."""
