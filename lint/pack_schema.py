@@ -63,7 +63,7 @@ PACK_TABLES: dict[str, dict[str, Shape]] = {
     "doubled_words": {"allowed": W},
     "foreign": {"gloss": WL, "languages": W, "letters": WL, "loanwords": W,
                 "max_english_zipf": N, "min_zipf": N},
-    "institutions": {"countries": T, "famous": W, "generic": WL, "roles": T},
+    "institutions": {"countries": T, "demonyms": WL, "famous": W, "generic": WL, "roles": T},
     "invisible": {"chars": R},
     "locale": {"conventions": R, "families": R, "majority": N, "markers": WL, "min_votes": C,
                "official_names": W, "pairs": R},

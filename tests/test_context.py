@@ -46,6 +46,15 @@ def test_no_country_when_the_evidence_is_thin_or_split() -> None:
     assert country_of(split) in (None, "PE")
 
 
+def test_a_demonym_of_a_country_without_institution_tables_is_evidence() -> None:
+    """"the Norwegian port of Bodo" says Norway though the institutions pack lists none of its
+    bodies (rules/institutions.toml, [institutions.demonyms]); the town twice says too little."""
+    text = ("Ferry strike in Bodo ends\n\nFerries sailed again from the Norwegian port of Bodo on "
+            "Friday after a two-day strike, and the crews returned to work.\n")
+    assert country_of(text) == "NO"
+    assert country_of(text.replace("the Norwegian port", "the port")) is None
+
+
 def test_a_city_inside_a_longer_name_is_not_a_place() -> None:
     hits = [h.name for h in places().find("Victoria Beckham spoke at the Sydney Morning Herald awards in Madrid.")]
     assert hits == ["Madrid"]

@@ -114,6 +114,10 @@ class Gazetteer:
                 self.generic[str(name)] = role
         for code, spec in table.get("countries", {}).items():
             self._read_country(code, spec, aliases, demonyms)
+        for code, names in table.get("demonyms", {}).items():
+            for name in names:  # evidence of where an article happens, no institutions
+                self.places.setdefault(str(name), str(code))
+                self.demonym_names.add(str(name))
 
     def _read_role(self, role: str, spec: Mapping[str, Any]) -> None:
         """A role's label, cue words, confusable roles and whether it works abroad."""
