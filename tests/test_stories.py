@@ -317,7 +317,8 @@ def _ban_story(mt_quote_line: str) -> dict[str, str]:
 
 def test_an_institution_named_with_a_list_of_its_fields_is_one_slot() -> None:
     """"Ministry of Land, Infrastructure and Transport" is one body; "Ministry of Defence, Army
-    and Navy" three; "Ministry of Health, Kim said" one and a name."""
+    and Navy" three; "Ministry of Health, Kim said" one and a name; a weekday after a connector
+    is no part of a name ("the Ministry of Fisheries on Friday")."""
     from lint.story.slots import institution_runs
 
     def runs(text: str) -> list[str]:
@@ -328,6 +329,8 @@ def test_an_institution_named_with_a_list_of_its_fields_is_one_slot() -> None:
         "Ministry of Land, Infrastructure and Transport"]
     assert runs("The Ministry of Defence, Army and Navy said on Monday.") == ["Ministry of Defence", "Army and Navy"]
     assert runs("Officials at the Ministry of Health, Kim said, were told.") == ["Ministry of Health"]
+    assert runs("The figures were published by the Ministry of Fisheries on Friday.") == ["Ministry of Fisheries"]
+    assert runs("The Committee on Foreign Affairs met.") == ["Committee on Foreign Affairs"]
 
 
 def test_a_name_in_the_other_order_is_reported_as_such_without_its_bare_surname(

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from lint.story.align import Alignment, Op, Place, word_alignment
 from lint.story.evidence import StoryFinding, Witness, describe, other_articles, vote, witness
+from lint.story.figures import MONTHS, WEEKDAYS
 from lint.story.text import Token, is_common_word
 
 CONNECTORS = frozenset({"of", "for", "and", "the", "on", "de", "del", "da", "do", "dos", "van",
@@ -32,6 +33,8 @@ INSTITUTION_HEADS = frozenset({
     "foundation", "fund", "program", "programme", "unit", "command", "chamber", "house",
     "reserve", "treasury",
 })
+CALENDAR_NAMES = frozenset({*WEEKDAYS, *MONTHS})
+"""Capitalized words that a connector does not join to a name ("the Ministry of X on Friday")."""
 MIN_SENTENCE_DICE = 0.4
 """Aligned sentences this close or closer may show an institution slot."""
 
@@ -66,7 +69,7 @@ def institution_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
                 k += 1
             head = any(t.norm in INSTITUTION_HEADS for t in tokens[i : j + 1])
             if (head and j + 1 < k < n and _name_word(tokens[k]) and not _ends_run(text, tokens, k - 1)
-                    and not _possessive(tokens[k])):
+                    and not _possessive(tokens[k]) and tokens[k].norm not in CALENDAR_NAMES):
                 j = k
                 continue
             break
