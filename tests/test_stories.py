@@ -1002,3 +1002,23 @@ def test_a_count_of_another_fact_beside_the_siblings_other_counts_is_not_paired(
     siblings count plumbers twice, the sentences share no word and neither is approximate."""
     found = _figures_checked(lint_corpus, _plumbers("On Sunday 2 plumbers died when a wall collapsed.", hurt="20"))
     assert not [d for d in found if d.text == "2" and str(d.severity) != "info"]
+
+
+def test_another_given_name_in_the_sentence_that_says_the_same_is_info(lint_corpus: CorpusFactory) -> None:
+    """"Ingrid Ilves" where the other outlets quote "Marta Ilves" in the same sentence: info
+    (a translation that replaced the given name, or two relatives), never a warning."""
+    story = _ban_story('"The club has treated him unfairly and we will fight this," she said.')
+    story["mt.txt"] = story["mt.txt"].replace("his agent Marta Ilves told", "his agent Ingrid Ilves told")
+    found = [d for d in lint_corpus(story, select="NL401") if d.code == "NL401"]
+    assert [(Path(d.path).name, d.text, str(d.severity)) for d in found] == [("mt.txt", "Ingrid Ilves", "info")]
+    assert "another given name" in found[0].message
+
+
+def test_two_relatives_named_side_by_side_are_not_one_person(lint_corpus: CorpusFactory) -> None:
+    """An article that names "Ingrid Ilves" and "Marta Ilves" both shows they are two people."""
+    story = _ban_story('"The club has treated him unfairly and we will fight this," she said.')
+    story["mt.txt"] = story["mt.txt"].replace(
+        "his agent Marta Ilves told", "his agent Ingrid Ilves told").replace(
+        "has not commented", "and Marta Ilves, the agent's sister, have not commented")
+    found = [d for d in lint_corpus(story, select="NL401") if d.code == "NL401"]
+    assert found == []

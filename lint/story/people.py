@@ -238,6 +238,9 @@ def name_findings(
             other for other, users in people.users.items()
             if other != form and users & witnesses
             and (same_person(form, other, people.cognates) or surname_by_meaning(form, other))
+        ] or [  # another given name only when no form is a spelling of this one
+            other for other, users in people.users.items()
+            if other != form and users & witnesses and _given_name_swapped(alignment, people, form, other)
         ]
         if not candidates:
             continue
@@ -247,13 +250,14 @@ def name_findings(
             continue
         kind, evidence = tie
         if kind != "aligned" and not same_person(form, best, people.cognates):
-            continue  # a surname by its meaning needs the sentence that says the same
+            continue  # a surname by its meaning or another given name needs the sentence that says the same
         values = {d: "them" for d in people.users[best] & witnesses}
         values.update({d: "us" for d in people.users[form] & witnesses})
         verdict = vote("us", values, lambda x, y: x == y, groups, own_group)
         if not verdict.severity or verdict.value != "them":
             continue
-        severity = verdict.severity if kind != "weak" else "info"
+        weak = kind == "weak" or not (same_person(form, best, people.cognates) or surname_by_meaning(form, best))
+        severity = "info" if weak else verdict.severity
         findings = [_finding(alignment, mention, evidence, verdict, kind, severity)
                     for mention in mentions]
         yield from findings
@@ -261,6 +265,34 @@ def name_findings(
             continue  # the same name in the other order ("Min-jun Kim"): its surname is right
         if findings[0].kind == "name" and not any(f != form and f[-1] == form[-1] for f in forms):
             yield from _bare_surnames(alignment, people, doc, form, evidence, other_articles(verdict), severity)
+
+
+def _given_name_swapped(
+    alignment: Alignment, people: People, form: tuple[str, ...], other: tuple[str, ...]
+) -> bool:
+    """The same surname with another given name, and no article of the story names both: one
+    person whose given name a translation replaced ("Taras" for "Oleh"), not two relatives,
+    whom some article would name side by side. Only with the sentence that says the same, and
+    only as info: two outlets may also credit a statement to two relatives."""
+    if not (len(form) >= 2 and len(other) >= 2 and form[-1] == other[-1] and form[0] != other[0]):
+        return False
+    if people.users[form] & people.users[other]:
+        return False
+    # both given names in one fuller name ("Ali Hosseini Khamenei"): one person's two names
+    if any(f[-1] == form[-1] and form[0] in f and other[0] in f for f in people.users):
+        return False
+    return not (_named_before(alignment, people, form, other[0])
+                or _named_before(alignment, people, other, form[0]))
+
+
+def _named_before(alignment: Alignment, people: People, form: tuple[str, ...], given: str) -> bool:
+    """Whether a mention of ``form`` has ``given`` right before it ("Ali" before "Hosseini
+    Khamenei": a name the mention left out)."""
+    for mentions in people.mentions.values():
+        for m in mentions:
+            if m.form == form and m.first > 0 and fold(alignment.tokens(m.place)[m.first - 1].surface) == given:
+                return True
+    return False
 
 
 def _bare_surnames(
@@ -355,8 +387,11 @@ def _finding(
     )
     if same:
         message += f"; {same} other article{'s' if same != 1 else ''} write{'s' if same == 1 else ''} it this way"
-    if sorted(mention.form) == sorted(fold(w) for w in evidence.text.split()):
+    theirs = tuple(fold(w) for w in evidence.text.split())
+    if sorted(mention.form) == sorted(theirs):
         message += "; the same name in the other order, which no other article uses"
+    elif len(theirs) >= 2 and theirs[-1] == mention.form[-1] and theirs[0] != mention.form[0] and severity == "info":
+        message += "; another given name with the same surname, in the sentence that says the same"
     if _longer_form(mention.form, evidence.text):
         # a middle name the others leave out may be the person's fuller name: NL402's, info
         return StoryFinding("name-form", sentence.start + a, sentence.start + b, message, "info",
