@@ -1022,3 +1022,17 @@ def test_two_relatives_named_side_by_side_are_not_one_person(lint_corpus: Corpus
         "has not commented", "and Marta Ilves, the agent's sister, have not commented")
     found = [d for d in lint_corpus(story, select="NL401") if d.code == "NL401"]
     assert found == []
+
+
+def test_two_firms_with_a_common_word_for_a_surname_are_not_a_given_name_swap(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"Orvik Shipping" where the other outlets write "Talmo Shipping": a common word after
+    another name is a firm's name, not a person whose given name changed."""
+    story = _ban_story('"The club has treated him unfairly and we will fight this," she said.')
+    for name in story:
+        story[name] = story[name].replace(
+            "The Tallinn club has not commented", "Talmo Shipping, the club's sponsor, has not commented")
+    story["mt.txt"] = story["mt.txt"].replace("Talmo Shipping", "Orvik Shipping")
+    found = [d for d in lint_corpus(story, select="NL401") if d.code == "NL401"]
+    assert found == []

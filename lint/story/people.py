@@ -270,14 +270,18 @@ def name_findings(
 def _given_name_swapped(
     alignment: Alignment, people: People, form: tuple[str, ...], other: tuple[str, ...]
 ) -> bool:
-    """The same surname with another given name, and no article of the story names both: one
-    person whose given name a translation replaced ("Taras" for "Oleh"), not two relatives,
-    whom some article would name side by side. Only with the sentence that says the same, and
+    """The same rare surname with another given name, and no article of the story names both:
+    one person whose given name a translation replaced ("Taras" for "Oleh"), not two relatives,
+    whom some article would name side by side, nor two firms ("X Energy", "Y Energy"). Only with the sentence that says the same, and
     only as info: two outlets may also credit a statement to two relatives."""
     if not (len(form) >= 2 and len(other) >= 2 and form[-1] == other[-1] and form[0] != other[0]):
         return False
     if people.users[form] & people.users[other]:
         return False
+    from lint.names.fold import zipf
+
+    if zipf(form[-1]) >= NO_WORD_ZIPF:
+        return False  # a surname that is an English word ("Smith", "Energy" of a company's name)
     # both given names in one fuller name ("Ali Hosseini Khamenei"): one person's two names
     if any(f[-1] == form[-1] and form[0] in f and other[0] in f for f in people.users):
         return False
