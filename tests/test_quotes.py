@@ -129,6 +129,15 @@ def test_alignment_ignores_marks_case_contractions_and_fragments() -> None:
     assert align(full, ws("the weather in the north will turn cold by the end of the week")) is None
 
 
+def test_a_phrase_replaced_by_one_word_is_one_difference() -> None:
+    """"shut down" against "closed": one replaced phrase, not a dropped word beside a changed
+    one (the merged edit is reported once)."""
+    full = ws("we will not let the hospital be shut down while i am the mayor of this town")
+    other = ws("we will not let the hospital be closed while i am the mayor of this town")
+    diffs = align(full, other)
+    assert diffs is not None and [(d.a_start, d.a_end, d.b_start, d.b_end) for d in diffs] == [(7, 9, 7, 8)]
+
+
 def test_a_fragment_that_stops_on_a_swapped_word_differs_in_that_word_only() -> None:
     full = ws("the coming two days will be critical because the river is expected to rise again")
     fragment = ws("the coming two days will be crucial")

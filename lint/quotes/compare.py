@@ -102,7 +102,7 @@ def align(a: Sequence[str], b: Sequence[str], min_shared: int = MIN_SHARED) -> l
     if shared < min(min_shared, len(short)) or shared < 0.75 * span:
         return None
     diffs: list[Difference] = []
-    for op in ops:
+    for op in _merged(ops):
         if op.tag == "equal":
             continue
         s = (op.src_start, op.src_end)
@@ -113,6 +113,29 @@ def align(a: Sequence[str], b: Sequence[str], min_shared: int = MIN_SHARED) -> l
             continue
         diffs.append(Difference(t[0], t[1], s[0], s[1]) if swapped else Difference(s[0], s[1], t[0], t[1]))
     return diffs if len(diffs) <= MAX_DIFFS else None
+
+
+class _Edit(NamedTuple):
+    tag: str
+    src_start: int
+    src_end: int
+    dest_start: int
+    dest_end: int
+
+
+def _merged(ops: Sequence[Any]) -> list[_Edit]:
+    """The word edits with neighbouring changes joined into one: "dressed up as" against
+    "disguised as" is one replaced phrase, not a dropped word beside a replaced one."""
+    out: list[_Edit] = []
+    for op in ops:
+        edit = _Edit(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        if out and edit.tag != "equal" and out[-1].tag != "equal":
+            last = out[-1]
+            edit = _Edit("replace", last.src_start, edit.src_end, last.dest_start, edit.dest_end)
+            out[-1] = edit
+        else:
+            out.append(edit)
+    return out
 
 
 def _windows(first: int, last: int, size: int) -> list[tuple[int, int]]:
