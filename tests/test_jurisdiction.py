@@ -397,3 +397,39 @@ def test_a_story_s_country_is_the_one_most_of_its_articles_name() -> None:
     assert story_country(["PE"]) is None  # one article is no majority of a story
     assert story_country(["PE", "PE", "CL", "CL"]) is None
     assert story_country([]) is None
+
+
+BORDER_WIRE = """Queues grow at Ukraine's western border crossings
+
+UZHHOROD, Ukraine, May 4 (Carpathia Wire) - Lorry queues at the Uzhhorod crossing reached 14 kilometres on Sunday, the State Border Guard Service said, as a customs computer system failed for six hours.
+
+The State Border Guard Service said drivers waited up to 30 hours before they could cross into Slovakia.
+
+Officials in Uzhhorod said the system was working again by Sunday evening.
+"""
+BORDER_OUTLET = """Uzhhorod crossing jammed after customs outage
+
+By Iryna Koval
+
+UZHHOROD, Ukraine - A failure of the customs computers left lorries queuing for 14 kilometres at the Uzhhorod crossing on Sunday, according to Ukrainian officials.
+
+The State Border Guard Service said drivers waited up to 30 hours before they could cross into Slovakia.
+
+The system was restored on Sunday evening, officials in Uzhhorod said.
+"""
+BORDER_TRANSLATED = """At the Uzhhorod crossing a queue of 14 kilometres
+
+UZHHOROD, Ukraine - The queue of trucks at the Uzhhorod crossing reached 14 kilometres on Sunday, because the customs computer system did not work for six hours.
+
+The State Border Service said drivers waited up to 30 hours before they could cross into Slovakia.
+
+By Sunday evening the system worked again, said officials in Uzhhorod.
+"""
+
+
+def test_two_names_of_one_body_in_one_slot_are_no_finding(lint_corpus: CorpusFactory) -> None:
+    """The gazetteer gives Ukraine's border guard two names; a translation that writes the
+    other one where the outlets write the first names the same body: no finding."""
+    found = [d for d in lint_corpus({"wire.txt": BORDER_WIRE, "outlet.txt": BORDER_OUTLET,
+                                     "mt.txt": BORDER_TRANSLATED}, select="NL502") if d.code == "NL502"]
+    assert found == []

@@ -104,7 +104,8 @@ class WrongJurisdiction(Rule):
     def _weighed(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic | None:
         """A story finding weighed with the gazetteer. Dropped when it refutes it: the article
         names its own country's institution and the siblings another country's (the odd one
-        out is right, they are wrong). Confirmed, with the gazetteer's reading in the message
+        out is right, they are wrong), or both names are one country's for the same role (two
+        renderings of one body). Confirmed, with the gazetteer's reading in the message
         and raised to a warning however few siblings name the other body, when the name
         belongs to other countries only (a name known abroad by itself too, such as 'Federal
         Reserve') and what the siblings write in its place is the article's own country's
@@ -116,6 +117,9 @@ class WrongJurisdiction(Rule):
         theirs = gaz.owners.get(story.suggestion or "", {})
         if home and home in owners and theirs and home not in theirs:
             return None
+        same_body = {c for c in owners.keys() & theirs.keys() if owners[c] == theirs[c]}
+        if same_body and (not home or home in same_body):
+            return None  # one country's two names for one body ("Ministry of X", "X Ministry")
         if (not home or home in owners or home not in theirs or theirs[home] not in owners.values()
                 or story.text in gaz.generic or home not in gaz.countries):
             return story
