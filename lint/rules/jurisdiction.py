@@ -67,7 +67,8 @@ class WrongJurisdiction(Rule):
             "name is only other countries', a famous one too, and the siblings write the "
             "article's own country's body for the same role); else info. Not reported: an "
             "article that names its own country's body where a sibling names another "
-            "country's (the sibling is the odd one out)."
+            "country's (the sibling is the odd one out), nor two names the gazetteer gives one "
+            "country's body for one role (two renderings of one institution)."
         ),
         why=(
             "Machine translation renders a ministry by its nearest equivalent in the engine's "
