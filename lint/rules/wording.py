@@ -57,7 +57,9 @@ class PronounDrift(Rule):
         what=(
             "A third-person pronoun (he, his, him, she, her) stands for the one person named in "
             "its sentence before it, or in the nearest of the two sentences before that names "
-            "exactly one (a sentence-initial pronoun continues the last sentence's subject). "
+            "exactly one (a sentence-initial pronoun continues the last sentence's subject; "
+            "the subject of a speech verb after a quotation, \"'...,' she said\", continues "
+            "the person that sentence names as the speaker). "
             "When at least two independent sibling articles of the story (docs/stories.md) refer "
             "to that person with the other pronoun, and this article uses only this one, it is "
             "a warning; one sibling is info. A gendered role noun right beside a name counts "
