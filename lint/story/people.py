@@ -249,14 +249,15 @@ def name_findings(
         if tie is None:
             continue
         kind, evidence = tie
-        if kind != "aligned" and not same_person(form, best, people.cognates):
+        spelled = same_person(form, best, people.cognates)
+        if kind != "aligned" and not spelled:
             continue  # a surname by its meaning or another given name needs the sentence that says the same
         values = {d: "them" for d in people.users[best] & witnesses}
         values.update({d: "us" for d in people.users[form] & witnesses})
         verdict = vote("us", values, lambda x, y: x == y, groups, own_group)
         if not verdict.severity or verdict.value != "them":
             continue
-        weak = kind == "weak" or not (same_person(form, best, people.cognates) or surname_by_meaning(form, best))
+        weak = kind == "weak" or not (spelled or surname_by_meaning(form, best))
         severity = "info" if weak else verdict.severity
         findings = [_finding(alignment, mention, evidence, verdict, kind, severity)
                     for mention in mentions]
