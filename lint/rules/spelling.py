@@ -10,7 +10,6 @@ times, is accepted. Spell checkers flag dozens of names per article; this rule m
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ from lint.config import Config
 from lint.context.foreign import foreign_spans
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.lexicon import lexicon
+from lint.names.fold import fold
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
 from lint.rules.locale import match_case
@@ -107,11 +107,6 @@ def inner_edit(word: str, term: str) -> bool:
     while suffix < min(len(word), len(term)) - prefix and word[-1 - suffix] == term[-1 - suffix]:
         suffix += 1
     return prefix >= 1 and suffix >= 1
-
-
-def _without_accents(word: str) -> str:
-    """The word with its diacritics dropped ("cafés" -> "cafes")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _sentence_initial(line: str, start: int) -> bool:
@@ -254,7 +249,7 @@ class Misspelling(Rule):
         if found is None:
             return None
         term, count = found
-        if _without_accents(lower) == term:
+        if fold(lower) == term:
             return None  # the word with its accents ("cafés", "naïve"): a spelling, not a typo
         if lower.startswith(term) and lower[len(term):] in INFLECTIONS:
             return None  # a regular form of the word the lexicon lacks ("teenaged", "autobahns")

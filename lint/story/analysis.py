@@ -46,7 +46,7 @@ def analyze_story(
     paired: dict[tuple[int, int], dict[int, Figure]] = {}
     by_unit = figures_by_unit(alignment, figures, range(len(docs)))
     for doc in range(len(docs)):
-        found = list(fact_findings(alignment, groups, doc, figures, paired, by_unit))
+        found = list(fact_findings(alignment, groups, doc, figures, by_unit, paired))
         found.extend(name_findings(alignment, groups, doc, people))
         found.extend(place_findings(alignment, groups, doc, places, named, personal))
         found.extend(institution_findings(alignment, groups, doc))

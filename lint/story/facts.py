@@ -58,16 +58,14 @@ ByUnit = dict[tuple[int, str, str], list[tuple[Figure, Place]]]
 
 def fact_findings(
     alignment: Alignment, groups: dict[int, int], doc: int, figures: dict[Place, list[Figure]],
-    paired: Paired | None = None, by_unit: ByUnit | None = None,
+    by_unit: ByUnit, paired: Paired | None = None,
 ) -> Iterator[StoryFinding]:
-    """The fact-drift findings of article ``doc`` of the story (``paired`` remembers the figure
-    pairs of two sentences across the story's articles: copies reuse them; ``by_unit``: the
-    story's :func:`figures_by_unit`, made once for all its articles)."""
+    """The fact-drift findings of article ``doc`` of the story (``by_unit``: the story's
+    :func:`figures_by_unit`, made once for all its articles; ``paired`` remembers the figure
+    pairs of two sentences across the story's articles: copies reuse them)."""
     paired = {} if paired is None else paired
     own_values = _values(alignment, figures, doc)
     witnesses = alignment.witnesses(doc)
-    if by_unit is None:
-        by_unit = figures_by_unit(alignment, figures, witnesses)
     sole = _sole_units(own_values)
     year = _year_of(alignment, doc)
     for s, sentence in enumerate(alignment.docs[doc].sentences):

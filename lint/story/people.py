@@ -20,7 +20,7 @@ import jellyfish
 from ftfy.badness import is_bad
 from rapidfuzz import fuzz
 
-from lint.names.fold import fold, romanization_key
+from lint.names.fold import fold, romanization_key, zipf
 from lint.story.align import Alignment, Place
 from lint.story.evidence import (
     StoryFinding,
@@ -142,8 +142,6 @@ def surname_by_meaning(a: Sequence[str], b: Sequence[str]) -> bool:
     sentence ties the two (see :func:`name_findings`). A given name rendered by its meaning
     ("Peace" for Turkish "Baris") is a given-name family of rules/names.toml instead: many
     given names are common words of English text too ("Ali", "Rose")."""
-    from lint.names.fold import zipf
-
     if len(a) != len(b) or len(a) < 2 or tuple(a[:-1]) != tuple(b[:-1]) or a[-1] == b[-1]:
         return False
     words = sorted((a[-1], b[-1]), key=zipf)
@@ -279,8 +277,6 @@ def _given_name_swapped(
         return False
     if people.users[form] & people.users[other]:
         return False
-    from lint.names.fold import zipf
-
     if zipf(form[-1]) >= NO_WORD_ZIPF:
         return False  # a surname that is an English word ("Smith", "Energy" of a company's name)
     # both given names in one fuller name ("Ali Hosseini Khamenei"): one person's two names
