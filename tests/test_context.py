@@ -137,19 +137,23 @@ def test_misspelling_leaves_foreign_phrases_alone(lint_corpus: CorpusFactory) ->
 
 
 def test_institutions_are_found_where_the_whole_alternation_finds_them() -> None:
-    """The gazetteer tries its names only where a name's first word stands: the same matches
-    as a scan of the whole text, overlapping and embedded names included."""
+    """The gazetteer tries its names only where a name's first word stands, from a dictionary
+    of first words: the same matches as a scan of the whole text with the alternation,
+    overlapping and embedded names, names split by a line break or two spaces or run
+    together, and names run into a longer word included."""
     gazetteer = gazetteer_for(PACKS)
-    assert gazetteer.names_re is not None and gazetteer.heads is not None
+    assert gazetteer.names_re is not None and gazetteer.by_head is not None
     names = sorted(set(gazetteer.owners) | set(gazetteer.generic))
     texts = [f"In the {name}'s report, {names[(i * 7) % len(names)]} and x{name}." for i, name in enumerate(names)]
+    texts += [f"The {name.replace(' ', spaces)} and {name}s said, as {name}-led {name}" for name in names
+              for spaces in ("\n", "  ", "")]
     texts.append(" ".join(names))
     found = 0
     for text in texts:
-        expected = [(m.start(), m.end()) for m in gazetteer.names_re.finditer(text)]
-        assert [(m.start(), m.end()) for m in gazetteer.institutions(text)] == expected, text
+        expected = [(m.start(), m.end(), m.group()) for m in gazetteer.names_re.finditer(text)]
+        assert [(h.start, h.end, h.text) for h in gazetteer.institutions(text)] == expected, text
         found += len(expected)
-    assert found >= len(names)
+    assert found >= 3 * len(names)
 
 
 def test_language_names_come_from_the_iso_639_table() -> None:

@@ -110,8 +110,8 @@ def _evidence_in(
         else:
             weight = ALIAS_WEIGHT if hit.kind == "country" else PLACE_WEIGHT
         add(dict(hit.countries), weight * factor, hit.name)
-    for match in gazetteer.institutions(text):
-        name = _SPACES_RE.sub(" ", match.group())
+    for found in gazetteer.institutions(text):
+        name = _SPACES_RE.sub(" ", found.text)
         owners = gazetteer.owners.get(name, {})
         if len(owners) == 1 and name not in gazetteer.generic:
             add({next(iter(owners)): 1.0}, INSTITUTION_WEIGHT * factor, name, named=False)
