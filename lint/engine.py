@@ -44,6 +44,7 @@ from lint.rules.base import Rule
 from lint.state import Manifest, keep_state, kept_manifest, start_builder
 from lint.tasks import (
     FIRST_PASS,
+    FIRST_PASS_PARSING,
     REDUCE_PIECES,
     SECOND_PASS,
     FirstItem,
@@ -66,6 +67,9 @@ SHORTCUT_MAX_BYTES = 1024 * 1024
 """The pre-commit shortcut analyses the new files twice (here, for the index, and on a
 worker) to save a worker's start (about 2 s: spaCy); a megabyte of text takes about as long
 to analyse, so beyond it the shortcut costs more than it saves."""
+RERUN_ONE_BATCH = 128
+"""Up to this many files deferred for their parses are run again in one batch (one worker
+loads spaCy); more are spread over the workers, each of which then loads it."""
 SPREAD_MIN_PIECES = 8
 """With fewer pieces of reduce work than this (a pre-commit run redoes one story), they are
 computed in the run's own process rather than sent to the workers."""
@@ -177,12 +181,19 @@ class _Run:
         if cached is not None:
             return cached
         if self.linter.parses:  # there is work: workers load spaCy while the cache is read
+            self.linter.defer_parses = self._defer_parses(planned)
             self.executor.warm_up(self._workers_wanted(planned))
         if self.linter.corpus_rules:
             planned.kept = kept_manifest(self.linter.features, self.cache, planned.keys)
         first = self.first_pass(planned)
         seconds = self.second_pass(planned, first)
         return self.assemble(planned, first, seconds)
+
+    def _defer_parses(self, plan: Plan) -> bool:
+        """Whether the first pass's workers leave the files whose document rules parse to
+        one process (see ``Linter.defer_parses``): when many files are new and the workers are
+        separate processes. A few new files (pre-commit) keep the warmed-up worker."""
+        return self.executor.separate_workers and plan.fresh > PRELOAD_WHEN_NEW
 
     def _workers_wanted(self, plan: Plan) -> int:
         """How many workers the first pass will keep busy: one for a few new files (pre-commit:
@@ -207,6 +218,7 @@ class _Run:
         pending = {path for path, _ in todo}
         early, own = self._precommit_shortcut(plan, summaries, pending, applied) if few else ({}, {})
         stats["analysed_here"] = len(own)
+        deferred: list[str] = []
         for path in plan.files:
             analyses = early.pop(path, None)
             if path in own:
@@ -217,6 +229,8 @@ class _Run:
                 self.ticker.step(1)
                 summaries[path] = outcome.summary()
                 analyses = outcome.analyses
+                if outcome.deferred:
+                    deferred.append(path)
             if builder is not None and path not in applied:
                 if analyses is None:
                     analyses = summary_analyses(self.linter, self.cache, summaries[path])
@@ -225,6 +239,9 @@ class _Run:
         if not own:
             for _ in fresh:  # run the executor's map to its end (it has nothing left to yield)
                 pass
+        stats["parses_deferred"] = len(deferred)
+        # Submitted now: one worker loads spaCy for them while the index is built.
+        reruns = self._rerun(plan, deferred) if not own else None
         first = FirstPass(summaries, digest(self.cache.dir.name,
                                             *[summaries[p].key or "-" for p in plan.files]),
                           stats=stats)
@@ -233,7 +250,23 @@ class _Run:
         for path, outcome in zip([p for p in plan.files if p in own], fresh, strict=True):
             self.ticker.step(1)  # the index is built: now the workers' passes of the files
             summaries[path] = outcome.summary()  # analysed here too (the same bytes)
+        if reruns is None:
+            reruns = self._rerun(plan, [p for p in plan.files if summaries[p].deferred])
+        for outcome in reruns:
+            summaries[outcome.path] = outcome.summary()
         return first
+
+    def _rerun(self, plan: Plan, deferred: Sequence[str]) -> Iterator[FileOutcome]:
+        """The first pass again, with spaCy, of the files a worker deferred (their analyses
+        stand; their document rules had not run): in one batch, so that one worker loads the
+        pipeline, unless they are many. The batches are submitted now."""
+        if not deferred:
+            return iter(())
+        items: list[FirstItem] = [(path, path in plan.reported, plan.reads.get(path))
+                                  for path in deferred]
+        batches = (list(self._batches(items)) if len(items) > RERUN_ONE_BATCH
+                   else [items])
+        return _flatten(self.executor.map(FIRST_PASS_PARSING, batches, self.cache))
 
     def _cached_summaries(self, plan: Plan) -> tuple[dict[str, FileOutcome], list[tuple[str, bool]]]:
         """The summaries the cache (or the kept corpus state) has, and the files to analyse

@@ -70,6 +70,12 @@ class Executor(ABC):
         """Workers a map would use now without starting new ones (1: the calling process)."""
         return self.jobs
 
+    @property
+    def separate_workers(self) -> bool:
+        """Whether maps run on several local worker processes, which load what a task needs
+        each for itself (the engine then leaves the rare files that need spaCy to one)."""
+        return False
+
     @abstractmethod
     def start(self, context: Context) -> None:
         """Make the context available where batches run."""
@@ -188,6 +194,10 @@ class ProcessExecutor(Executor):
     @property
     def workers(self) -> int:
         return self.size if self.pool is not None else self.jobs
+
+    @property
+    def separate_workers(self) -> bool:
+        return self.jobs > 1
 
     def warm_up(self, workers: int = 1) -> None:
         """``workers`` workers warm the context up now (the engine asks when a rule may parse:

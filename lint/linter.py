@@ -16,7 +16,7 @@ from lint.corpus import CorpusIndex
 from lint.diagnostic import Diagnostic
 from lint.document import Document
 from lint.features import AnalysisEnv, DocumentAnalysis, Feature, make_features
-from lint.features.base import NlpTimeLimit
+from lint.features.base import NlpTimeLimit, ParseDeferred
 from lint.loader import Loaded, load
 from lint.outcomes import FileOutcome, SecondOutcome
 from lint.packs import Pack
@@ -28,6 +28,10 @@ from lint.sites import site_key
 PREFETCH_PER_DOCUMENT = 400
 """A document asking for more parses than this is parsed on its own, under its time limit."""
 PREFETCH_PER_BATCH = 2000
+DEFER_PER_PROCESS = 64
+"""A deferring worker leaves at most this many files to another process, then loads spaCy
+itself: running a file again costs a few milliseconds, loading spaCy most of a second, so a
+corpus where many files parse (machine translations) pays for at most this many reruns."""
 
 
 @dataclass
@@ -52,6 +56,13 @@ class Linter:
         self.features: list[Feature] = make_features(rules, config, self.packs)
         self.role_settings = RoleSettings.from_packs(self.packs)
         self.env = AnalysisEnv(config, self.packs)
+        self.defer_parses = False
+        """Set by the engine for a pool's first pass: a worker without spaCy does not load it
+        for the few files whose document rules parse; it marks them ``deferred`` and the engine
+        has one process run them again (each worker would otherwise spend most of a second
+        loading spaCy, for about one article in a hundred on clean copy)."""
+        self.deferred_here = 0
+        """Files this process has deferred (see ``DEFER_PER_PROCESS``)."""
         self._reloaded: tuple[str, dict[int | None, Document]] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
@@ -63,7 +74,7 @@ class Linter:
         """Load the spaCy pipeline, when a rule may parse, before the first file comes (a
         pool worker's start). The packs' patterns are compiled as lines first need them: a
         run uses a fraction of them."""
-        if self.parses:
+        if self.parses and not self.defer_parses:
             self.env.nlp()
 
     def compile_patterns(self) -> None:
@@ -108,9 +119,19 @@ class Linter:
                 if check:
                     pending.append(_Pending(document, ctx, outcome))
             outcomes.append(outcome)
-        self._prefetch(pending)
-        for item in pending:
-            self._run_rules(self.document_rules, item.ctx, item.outcome.diagnostics, item.outcome)
+        self.env.deferring = self.defer_parses and self.deferred_here < DEFER_PER_PROCESS
+        try:
+            self._prefetch(pending)
+            for item in pending:
+                if item.outcome.deferred:
+                    continue  # another of its documents parses: the whole file runs again
+                try:
+                    self._run_rules(self.document_rules, item.ctx, item.outcome.diagnostics, item.outcome)
+                except ParseDeferred:
+                    item.outcome.deferred = True
+                    self.deferred_here += 1
+        finally:
+            self.env.deferring = False
         return outcomes
 
     def _analyse(self, document: Document, outcome: FileOutcome) -> RuleContext:
@@ -175,6 +196,8 @@ class Linter:
                     out.extend(rule.check(ctx))
                 except NlpTimeLimit:
                     stopped.append(rule.code)
+                except ParseDeferred:
+                    raise
                 except Exception as exc:
                     out.append(internal_error(ctx.document.path, rule.code, rule.name, exc))
                     outcome.internal_errors += 1

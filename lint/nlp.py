@@ -27,6 +27,15 @@ def choose_model(configured: str | None) -> str:
     )
 
 
+_LOADED: set[str | None] = set()
+"""The configured names whose pipeline this process has loaded."""
+
+
+def pipeline_loaded(configured: str | None = None) -> bool:
+    """Whether this process has loaded the pipeline already (a parse costs no loading)."""
+    return configured in _LOADED
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(configured: str | None = None) -> Any:
     """Load (once per process) the pipeline newslint uses for entity labels and parses."""
@@ -34,7 +43,9 @@ def load_pipeline(configured: str | None = None) -> Any:
     try:
         import spacy
 
-        return spacy.load(name, disable=["lemmatizer"])
+        pipeline = spacy.load(name, disable=["lemmatizer"])
+        _LOADED.add(configured)
+        return pipeline
     except (OSError, ImportError) as exc:
         raise ModelError(
             f"cannot load spaCy pipeline {name!r}: {exc}. Install one with "

@@ -28,12 +28,16 @@ class FileOutcome:
     directives: dict[int | None, list[Directive]] = field(default_factory=dict)
     """The inline suppression directives of each document that has some: found with the file,
     so that filtering the findings does not read it again."""
+    deferred: bool = False
+    """A document rule asked for a parse in a worker that defers parses: the analyses stand,
+    the diagnostics do not, and the engine runs the file again where spaCy is loaded (such an
+    outcome is never cached as a summary)."""
 
     def summary(self) -> FileOutcome:
         """The outcome without its analyses (the small part of the cache entry)."""
         return FileOutcome(
             self.path, [], self.diagnostics, self.input_error, self.internal_errors, self.key,
-            self.checked, self.documents, self.roles, self.directives,
+            self.checked, self.documents, self.roles, self.directives, self.deferred,
         )
 
 

@@ -56,8 +56,19 @@ def _first_pass(linter: Linter, batch: Sequence[FirstItem], cache: Cache) -> lis
         if outcome.key is not None:
             if linter.corpus_rules:  # only the index and the corpus rules read analyses back
                 cache.put(CacheKind.ANALYSES, outcome.key, outcome.analyses)
-            cache.put(CacheKind.SUMMARY, outcome.key, outcome.summary())
+            if not outcome.deferred:  # its document rules have not run yet
+                cache.put(CacheKind.SUMMARY, outcome.key, outcome.summary())
     return outcomes
+
+
+def _first_pass_parsing(linter: Linter, batch: Sequence[FirstItem], cache: Cache) -> list[FileOutcome]:
+    """The first pass of files a worker deferred (see ``Linter.defer_parses``), in a process
+    that loads spaCy for them."""
+    deferring, linter.defer_parses = linter.defer_parses, False
+    try:
+        return _first_pass(linter, batch, cache)
+    finally:
+        linter.defer_parses = deferring
 
 
 def _first_crashed(item: FirstItem, reason: str) -> FileOutcome:
@@ -97,6 +108,8 @@ def _piece_crashed(item: Any, reason: str) -> None:
 
 
 FIRST_PASS: Task[FirstItem, FileOutcome] = Task(_first_pass, _first_crashed)
+FIRST_PASS_PARSING: Task[FirstItem, FileOutcome] = Task(_first_pass_parsing, _first_crashed)
+"""The first pass again for the files whose outcome came back ``deferred``."""
 SECOND_PASS: Task[SecondItem, SecondOutcome] = Task(_second_pass, _second_crashed)
 REDUCE_PIECES: Task[Any, Any] = Task(_reduce_pieces, _piece_crashed)
 """Independent pieces of a reducer's result (a story's alignment and findings), shared value:

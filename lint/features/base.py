@@ -25,6 +25,11 @@ class NlpTimeLimit(Exception):
     """The per-file NLP time limit ran out; the rule that asked for a parse stops there."""
 
 
+class ParseDeferred(Exception):
+    """A rule asked for a parse in a worker that leaves parses to another process (see
+    ``Linter.defer_parses``): the file's document rules are run again where spaCy is loaded."""
+
+
 @dataclass
 class AnalysisEnv:
     """What a feature may read besides the document: config and loaded packs."""
@@ -34,6 +39,9 @@ class AnalysisEnv:
     _parsed: dict[tuple[str, bool], Any] = field(default_factory=dict, repr=False)
     deadline: float | None = None
     """``time.monotonic()`` after which :meth:`parse` raises :class:`NlpTimeLimit`."""
+    deferring: bool = False
+    """While set, a parse this process would have to load spaCy for raises
+    :class:`ParseDeferred` instead (the linter sets it around a worker's document rules)."""
 
     MEMO_LIMIT: ClassVar[int] = 4096
     CHUNK: ClassVar[int] = 64
@@ -42,6 +50,7 @@ class AnalysisEnv:
         state = dict(self.__dict__)
         state["_parsed"] = {}  # spaCy Docs stay in the process that parsed them
         state["deadline"] = None
+        state["deferring"] = False
         return state
 
     def nlp(self) -> Any:
@@ -69,6 +78,11 @@ class AnalysisEnv:
         the pipeline's time, for rules that read only tags and the dependency parse.
         """
         missing = [t for t in dict.fromkeys(texts) if (t, entities) not in self._parsed]
+        if missing and self.deferring:
+            from lint.nlp import pipeline_loaded
+
+            if not pipeline_loaded(self.config.spacy_model):
+                raise ParseDeferred()
         if missing:
             if len(self._parsed) + len(missing) > self.MEMO_LIMIT:
                 self._parsed.clear()
