@@ -1,9 +1,10 @@
 """The institutions gazetteer: national institutions by role and country, with the countries'
 aliases and demonyms (rules/institutions.toml, ``[institutions]``).
 
-Every institution name of every pack goes into one compiled alternation (longest first), so a
-line is scanned once; only a match looks at its few neighbouring words for an explicit country
-("X in Canada", "Canada's X", "Canadian X"). NL502 (lint/rules/jurisdiction.py) and the
+Every institution name of every pack is filed under its first word (longest first), so a line
+is scanned once for words that start a name, and only there are the names tried; only a match
+looks at its few neighbouring words for an explicit country ("X in Canada", "Canada's X",
+"Canadian X"). NL502 (lint/rules/jurisdiction.py) and the
 article's country (lint/context/country.py) read it.
 """
 
