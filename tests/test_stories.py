@@ -974,6 +974,35 @@ def test_a_weekday_before_a_date_in_figures_that_matches_neither_reading(lint_co
         assert not [d for d in found if "does not match the date beside it" in d.message], right
 
 
+def test_a_weekday_before_an_ordinal_day_is_checked_in_the_month_of_the_articles_dates(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"Thursday the 18th" in an article dated 3 March 2025: the 18th of March was a Tuesday,
+    and of February and April a Tuesday and a Friday; with "of March" written, only March."""
+    line = "The council will meet again on {} to decide on the repairs."
+    found = [d for d in lint_corpus(_told(line, "Thursday the 18th", "Tuesday the 18th"), select="NL509")
+             if d.text.startswith("Thursday")]
+    assert [(Path(d.path).name, str(d.severity), d.suggestion) for d in found] == [("mt.txt", "warning", "Tuesday")]
+    assert "March 2025" in found[0].message
+    written = [d for d in lint_corpus(_told(line, "Sunday the 21st of March", "Friday, March 21"), select="NL509")
+               if "does not match the date" in d.message and d.text.startswith("Sunday")]
+    assert [(d.text, d.suggestion) for d in written] == [("Sunday the 21st of March", "Friday")]
+
+
+def test_a_weekday_before_an_ordinal_day_that_fits_a_month_beside_is_not_reported(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Right in March ("Tuesday the 18th"), right in April ("Friday the 18th": a meeting
+    announced for next month), a count that is no ordinal ("Thursday the 18 members"), and
+    an outlet with no date of its own to take the month from: all quiet."""
+    line = "The council will meet again on {} to decide on the repairs."
+    for mt in ("Tuesday the 18th", "Friday the 18th", "Thursday the 18 members"):
+        found = lint_corpus(_told(line, mt, mt), select="NL509")
+        assert not [d for d in found if "does not match the date" in d.message and d.text != "Tuesday, March 3"], mt
+    found = lint_corpus(_told(line, "Tuesday the 18th", "Thursday the 18th"), select="NL509")
+    assert sorted(Path(d.path).name for d in found if d.text == "Thursday the 18th") == ["wire.txt"]
+
+
 def test_the_same_number_in_another_unit_is_drift_though_a_word_of_change_is_near(
     lint_corpus: CorpusFactory,
 ) -> None:

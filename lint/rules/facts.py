@@ -28,7 +28,9 @@ class FactDrift(Rule):
             "figure changed ('had risen to', 'by evening', 'raised the estimate') is info; an "
             "article that also gives the siblings' value is not reported. A weekday written next "
             "to a date that falls on another day of the week is reported from the article alone "
-            "(the year comes from the article, else from its story)."
+            "(the year comes from the article, else from its story); so is a weekday before an "
+            "ordinal day ('Wednesday the 18th'), in the month written after it, else when it "
+            "fits neither the month of the article's own dates nor the months either side."
         ),
         why=(
             "Numbers are what translation systems and hurried rewrites break most silently: a "

@@ -9,7 +9,9 @@ people counted by another noun); the siblings then vote (see
 not drift, unless the two differ by a power of ten or in the order of their digits: the
 article then contradicts itself as the siblings do (a dropped zero). Units that many outlets
 use loosely (percent for percentage points, miles for nautical miles) differ at info. A
-weekday next to a date is also checked against the calendar, within the article alone.
+weekday next to a date is also checked against the calendar, within the article alone; so is
+a weekday before an ordinal day ("Wednesday the 18th"), in its month if one follows ("of
+March"), else in the month of the article's own dates and the months either side of it.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ def fact_findings(
     witnesses = alignment.witnesses(doc)
     sole = _sole_units(own_values)
     year = _year_of(alignment, doc)
+    months = _months_of(figures, doc, len(alignment.docs[doc].sentences))
     for s, sentence in enumerate(alignment.docs[doc].sentences):
         place = Place(doc, s)
         own = figures[place]
@@ -83,6 +86,7 @@ def fact_findings(
                                   own_values, _dated_weekdays(figures, place, figure, witnessed))
         yield from _calendar(sentence.start, tokens, figures[place], year)
         yield from _numeric_calendar(sentence.start, sentence.text, tokens, figures[place])
+        yield from _ordinal_calendar(sentence.start, tokens, figures[place], year, months)
 
 
 def _matches(
@@ -548,6 +552,80 @@ def _calendar(
             f"{written} does not match the date: {number} {MONTH_NAMES[month - 1]} {when} was a "
             f"{right}{source}",
             "warning", right, (),
+        )
+
+
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _months_of(figures: dict[Place, list[Figure]], doc: int, sentences: int) -> Counter[int]:
+    """How many of the article's own dates (month and day) fall in each month."""
+    return Counter(int(f.value) // 100 for s in range(sentences)
+                   for f in figures.get(Place(doc, s), ()) if f.kind == "date")
+
+
+def _ordinal_after(
+    tokens: Sequence[Token], figures: Sequence[Figure], day: Figure
+) -> tuple[Figure, int | None, int | None, int] | None:
+    """The ordinal day right after a weekday ("Wednesday the 18th", "Friday 3rd of April
+    2026"): its figure, the month and year written after it (None when not), and the index of
+    the date's last token."""
+    at = day.last + 1
+    if at < len(tokens) and tokens[at].norm == "the":
+        at += 1
+    ordinal = next((f for f in figures if f.first == at and f.kind == "count"), None)
+    if ordinal is None or ordinal.unit not in ORDINAL_SUFFIXES or not 1 <= ordinal.value <= 31:
+        return None
+    last = ordinal.last + 1 if ordinal.last + 1 < len(tokens) and tokens[ordinal.last + 1].norm == ordinal.unit else ordinal.last
+    if last + 2 < len(tokens) and tokens[last + 1].norm == "of" and tokens[last + 2].norm in MONTHS:
+        year = next((f for f in figures if f.kind == "year" and f.first == last + 3), None)
+        return ordinal, MONTHS[tokens[last + 2].norm], int(year.value) if year else None, year.last if year else last + 2
+    return ordinal, None, None, last
+
+
+def _month_around(year: int, month: int, shift: int) -> tuple[int, int]:
+    """The month ``shift`` months from ``month`` of ``year``, as (year, month)."""
+    index = year * 12 + month - 1 + shift
+    return index // 12, index % 12 + 1
+
+
+def _ordinal_calendar(
+    base: int, tokens: Sequence[Token], figures: Sequence[Figure], year: int | None,
+    months: Counter[int],
+) -> Iterator[StoryFinding]:
+    """A weekday before an ordinal day that falls on another day of the week: in the month
+    written after it, else in every month the article's own dates fall in and the months
+    either side of them (an article of 3 March may announce a meeting on "Tuesday the 18th"
+    of February or April). Without a year, or a month written or dated, nothing is checked."""
+    for day in (f for f in figures if f.kind == "weekday"):
+        found = _ordinal_after(tokens, figures, day)
+        if found is None:
+            continue
+        ordinal, written_month, written_year, last = found
+        when = written_year or year
+        if when is None or (written_month is None and not months):
+            continue
+        number = int(ordinal.value)
+        main = (when, written_month or months.most_common(1)[0][0])
+        candidates = [main] if written_month else [
+            _month_around(when, m, shift) for m in months for shift in (0, -1, 1)]
+        readings = {c: weekday_of(*c, number) for c in candidates}
+        actual = readings[main]
+        if actual is None or int(day.value) in readings.values():
+            continue
+        written = WEEKDAYS[int(day.value)].capitalize()
+        right = WEEKDAYS[actual].capitalize()
+        month_name = MONTH_NAMES[main[1] - 1]
+        if written_month:
+            said = f"{number} {month_name} {when} was a {right}"
+            if written_year is None:
+                said += f" (the year {when} from the article and its story)"
+        else:
+            said = (f"in {month_name} {when}, the month of the article's dates, the "
+                    f"{number}{ordinal.unit} was a {right}, and in neither month beside it a {written}")
+        yield StoryFinding(
+            "date", base + tokens[day.first].start, base + tokens[last].end,
+            f"{written} does not match the date: {said}", "warning", right, (),
         )
 
 
