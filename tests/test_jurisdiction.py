@@ -433,3 +433,85 @@ def test_two_names_of_one_body_in_one_slot_are_no_finding(lint_corpus: CorpusFac
     found = [d for d in lint_corpus({"wire.txt": BORDER_WIRE, "outlet.txt": BORDER_OUTLET,
                                      "mt.txt": BORDER_TRANSLATED}, select="NL502") if d.code == "NL502"]
     assert found == []
+
+
+# A landslide in Colombia: the outlets agree on the agency's name; a translation adds a country.
+SLIDE_WIRE = """Landslide buries homes in Colombian mountain town
+
+MANIZALES, Colombia, Oct. 6, 2025 (Cordillera Wire) - A landslide buried 23 homes in the mountain town of Villa Esmeralda on Sunday after a week of heavy rain, Colombian officials said.
+
+Rescue teams from the Disaster Response Unit of Caldas searched the mud for survivors through the night, mayor Teodora Quintero said.
+
+"The hillside came down in seconds," Quintero told reporters at the town hall.
+
+The Mountain Roads Agency closed the highway to Manizales while crews cleared the debris.
+"""
+SLIDE_OUTLET = """Mud buries 23 homes in Villa Esmeralda
+
+Twenty-three homes were buried when the hillside above Villa Esmeralda gave way on Sunday, officials in Colombia said.
+
+Rescue teams from the Disaster Response Unit of Caldas dug through the mud all night, according to mayor Teodora Quintero.
+
+"The hillside came down in seconds," she said.
+
+The Mountain Roads Agency shut the highway to Manizales while the debris was cleared.
+"""
+SLIDE_COPY = SLIDE_WIRE.replace("Landslide buries homes", "Deadly landslide buries homes") + "\nRead more stories from Colombia.\n"
+
+
+def _slide_translated(agency: str) -> str:
+    return f"""Landslide buries houses in a mountain town
+
+A landslide buried 23 houses in the town of Villa Esmeralda this Sunday after a week of heavy rains, reported the authorities.
+
+Teams of rescue of the Disaster Response Unit of Caldas searched the mud for survivors during the night, said the mayor Teodora Quintero.
+
+"The hillside came down in seconds," Quintero said to the journalists in the town hall.
+
+{agency} closed the highway to Manizales while the crews cleared the debris.
+"""
+
+
+def _slide(lint_corpus: CorpusFactory, agency: str, *siblings: str) -> list[tuple[str, str | None, str]]:
+    files = dict(zip(("wire.txt", "outlet.txt", "copy.txt"), siblings or (SLIDE_WIRE, SLIDE_OUTLET, SLIDE_COPY), strict=False))
+    files["mt.txt"] = _slide_translated(agency)
+    return [(d.text, d.suggestion, d.severity.name) for d in lint_corpus(files, select="NL502")
+            if d.code == "NL502" and Path(d.path).name == "mt.txt"]
+
+
+def test_a_translation_that_puts_the_story_s_agency_in_another_country_is_reported(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """The outlets agree on 'The Mountain Roads Agency'; the translation writes it 'of
+    Ecuador', in a story about Colombia: the name placed in the wrong country."""
+    found = _slide(lint_corpus, "The Mountain Roads Agency of Ecuador")
+    assert found == [("Mountain Roads Agency of Ecuador", "Mountain Roads Agency", "WARNING")]
+
+
+def test_a_longer_name_that_names_the_story_s_own_country_or_no_country_is_quiet(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """'of Colombia' and 'National' lengthen the name without moving it."""
+    assert _slide(lint_corpus, "The Mountain Roads Agency of Colombia") == []
+    assert _slide(lint_corpus, "The National Mountain Roads Agency") == []
+
+
+def test_one_outlet_against_a_longer_name_is_no_warning(lint_corpus: CorpusFactory) -> None:
+    """A single outlet against the translation is no agreement of the story's articles."""
+    alone = _slide(lint_corpus, "The Mountain Roads Agency of Ecuador", SLIDE_OUTLET)
+    assert not [f for f in alone if f[2] != "INFO"]
+
+
+def test_and_joins_two_fields_of_one_institution_name_after_the() -> None:
+    """"the Food and Drug Administration" is one name; "Ruiz and Health Ministry officials"
+    are a person and a body."""
+    from lint.story.slots import institution_runs
+    from lint.story.text import tokenize
+
+    def runs(text: str) -> list[str]:
+        tokens = tokenize(text)
+        return [" ".join(t.surface for t in run.tokens(tokens)) for run in institution_runs(text, tokens)]
+
+    assert runs("Officials at the Seed and Soil Inspection Service said so.") == ["Seed and Soil Inspection Service"]
+    assert runs("Ruiz and Health Ministry officials met on Monday.") == ["Health Ministry"]
+    assert runs("The grants went to Lima and the Water Service.") == ["Water Service"]

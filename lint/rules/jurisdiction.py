@@ -24,6 +24,7 @@ from lint.context.gazetteer import (
     gazetteer_for,
     misplaced,
 )
+from lint.context.places import places
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
@@ -68,7 +69,11 @@ class WrongJurisdiction(Rule):
             "article's own country's body for the same role); else info. Not reported: an "
             "article that names its own country's body where a sibling names another "
             "country's (the sibling is the odd one out), nor two names the gazetteer gives one "
-            "country's body for one role (two renderings of one institution)."
+            "country's body for one role (two renderings of one institution). (4) A name the "
+            "story's other articles agree to write shorter, whose extra words name a country "
+            "other than the article's ('the Roads Agency of Ecuador' where they write 'the "
+            "Roads Agency', in a story about Colombia): a translation put the body abroad. "
+            "Extra words that name the article's own country, or none, only make a fuller name."
         ),
         why=(
             "Machine translation renders a ministry by its nearest equivalent in the engine's "
@@ -101,6 +106,35 @@ class WrongJurisdiction(Rule):
                 weighed = self._weighed(ctx, story)
                 if weighed is not None:
                     yield weighed
+        for story in story_diagnostics(self, ctx, ("institution-place",)):
+            if not any(overlaps(story, d) for d in [*found, *stories]):
+                placed = self._placed_abroad(ctx, story)
+                if placed is not None:
+                    yield placed
+
+    def _placed_abroad(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic | None:
+        """A name the siblings agree to write shorter, whose extra words name a country (an
+        alias or a demonym: "of Chile", "Chilean") other than the article's own: a translation
+        put the institution in the wrong country. Kept only then: extra words that name the
+        article's country, or no country, make a fuller name, not an error."""
+        home, _ = article_country(ctx)
+        shorter = story.suggestion or ""
+        if not home or not shorter or shorter not in story.text:
+            return None
+        extra = story.text.replace(shorter, " ", 1)
+        named: set[str] = set()
+        for hit in places().find(extra, self.gazetteer.places):
+            if hit.kind in ("country", "named"):
+                named.update(code for code, _ in hit.countries)
+        if not named or home in named:
+            return None
+        gaz = self.gazetteer
+        where = " and ".join(gaz.countries[c].name if c in gaz.countries else c for c in sorted(named))
+        country = gaz.countries[home].name if home in gaz.countries else home
+        siblings = story.message.split("' where ", 1)[-1]
+        message = (f"'{story.text}' places the institution in {where}, but the article is about "
+                   f"{country}; {siblings}")
+        return dataclasses.replace(story, message=message)
 
     def _weighed(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic | None:
         """A story finding weighed with the gazetteer. Dropped when it refutes it: the article

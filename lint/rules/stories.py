@@ -8,7 +8,7 @@ from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.rules.base import Rule, RuleContext
 from lint.story.evidence import StoryFinding
 
-REPLACEABLE = frozenset({"name", "institution", "date", "pronoun"})
+REPLACEABLE = frozenset({"name", "institution", "institution-place", "date", "pronoun"})
 """Finding kinds whose suggestion can replace the flagged text as it stands."""
 
 

@@ -6,6 +6,11 @@ Office, Agency, Service...), the word alignment with each sibling's counterpart 
 institution the sibling names at the same place; when each sentence names exactly one
 institution the other does not, those two fill the slot. A sibling naming the same body (or a
 longer or shorter form of its name) agrees, one naming another disagrees, and the siblings vote.
+
+A longer form is a finding of its own kind (``institution-place``) when its extra words are
+capitalized ("the Institute of Civil Defense of Chile" where the siblings agree on "the
+Institute of Civil Defense"): a translation may add a country to a name. NL502 keeps it only
+when those words name a country other than the article's.
 """
 
 from __future__ import annotations
@@ -52,7 +57,8 @@ class Run(NamedTuple):
 def institution_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
     """Runs of capitalized words that name an institution ("the Office of Fair Trading"):
     punctuation and a possessive end a run, lowercase connectors join two parts only after an
-    institution word ("Ministry of ..."), a sentence's leading common word is left out."""
+    institution word ("Ministry of ..."), or "and" before one, after "the" ("the Food and Drug
+    Administration"), a sentence's leading common word is left out."""
     runs: list[Run] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -72,12 +78,32 @@ def institution_runs(text: str, tokens: Sequence[Token]) -> list[Run]:
                     and not _possessive(tokens[k]) and tokens[k].norm not in CALENDAR_NAMES):
                 j = k
                 continue
+            if not head and k == j + 2 and tokens[j + 1].norm == "and" and _named_with_head(text, tokens, i, k):
+                j = k
+                continue
             break
         if _is_institution(tokens[i : j + 1]):
             j = _listed_tail(text, tokens, j)
             runs.append(Run(i, j))
         i = j + 1
     return runs
+
+
+def _named_with_head(text: str, tokens: Sequence[Token], i: int, k: int) -> bool:
+    """Whether the capitalized words from ``k`` on end, within three, in an institution word,
+    and the part before "and" (from ``i``) follows "the": one name of two fields ("the National
+    Meteorology and Hydrology Service"), not a person and a body ("Ruiz and Health Ministry
+    officials")."""
+    if i == 0 or tokens[i - 1].norm != "the" or k >= len(tokens) or not _name_word(tokens[k]):
+        return False
+    m = k
+    while m < len(tokens) and m < k + 3 and _name_word(tokens[m]):
+        if tokens[m].norm in INSTITUTION_HEADS:
+            return True
+        if _ends_run(text, tokens, m):
+            return False
+        m += 1
+    return False
 
 
 def _listed_tail(text: str, tokens: Sequence[Token], j: int) -> int:
@@ -238,6 +264,7 @@ def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> I
         return
     verdict = vote(mine, values, _same_body, groups, groups.get(slot.place.doc, slot.place.doc))
     if not verdict.severity:
+        yield from _added_words(alignment, groups, slot, mine, values, where)
         return
     evidence: list[Witness] = []
     for other in verdict.agreeing:
@@ -254,6 +281,47 @@ def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> I
         f"story name{'s' if count == 1 else ''} '{expected}' in the same sentence ({describe(evidence)})",
         verdict.severity, expected, tuple(evidence),
     )
+
+
+def _added_words(
+    alignment: Alignment, groups: dict[int, int], slot: _Slot, mine: tuple[str, ...],
+    values: dict[int, tuple[str, ...]], where: dict[int, tuple[Place, Run]],
+) -> Iterator[StoryFinding]:
+    """A name that the siblings agree to write shorter, its extra words capitalized ("of
+    Chile", "Chilean"): an ``institution-place`` finding with the siblings' name as the
+    suggestion, for NL502 to judge with the gazetteer."""
+    if not all(len(v) < len(mine) and _same_body(mine, v) for v in values.values()):
+        return
+    verdict = vote(mine, values, _same_words, groups, groups.get(slot.place.doc, slot.place.doc))
+    if not verdict.severity:
+        return
+    tokens = alignment.tokens(slot.place)
+    theirs = {w for other in verdict.agreeing for w in values[other]}
+    extra = [t.surface for t in slot.run.tokens(tokens)
+             if t.norm not in theirs and t.norm not in _LINK_WORDS and t.surface[:1].isupper()]
+    if not extra:
+        return
+    evidence: list[Witness] = []
+    for other in verdict.agreeing:
+        there, run = where[other]
+        their_tokens = alignment.tokens(there)
+        evidence.append(witness(alignment, there, their_tokens[run.first].start, their_tokens[run.last].end))
+    sentence = alignment.sentence(slot.place)
+    a, b = tokens[slot.run.first].start, tokens[slot.run.last].end
+    count = len(verdict.agreeing)
+    expected = evidence[0].text
+    yield StoryFinding(
+        "institution-place", sentence.start + a, sentence.start + b,
+        f"'{sentence.text[a:b]}' where {other_articles(verdict)} of the story "
+        f"name{'s' if count == 1 else ''} '{expected}', without '{' '.join(extra)}', in the same "
+        f"sentence ({describe(evidence)})",
+        verdict.severity, expected, tuple(evidence),
+    )
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same name, give or take its link words and their order."""
+    return _name_words(a) == _name_words(b)
 
 
 _LINK_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "&"})
