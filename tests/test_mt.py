@@ -218,3 +218,17 @@ def test_an_entry_for_the_start_of_a_sentence_fires_at_the_start_of_a_paragraph(
                        "Is anyone investigating the cause of the derailment?")
     assert [d.text for d in lint_corpus({"b.txt": question}, select="NL504")
             if d.code == "NL504" and d.path.endswith("b.txt")] == []
+
+
+def test_a_calque_message_names_the_words_found_when_its_example_is_another(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """A pack entry shows its family of calques by one example: the finding names the member
+    it found first ('shelters of emergency', like 'aid of emergency'), and the example alone
+    when that is what it found."""
+    found = lint_corpus({"a.txt": article("The town set up shelters of emergency near the school on Friday.")},
+                        select="NL504")
+    assert [d.message.split(", is ")[0] for d in found] == ["'shelters of emergency', like 'aid of emergency'"]
+    same = lint_corpus({"a.txt": article("The province asked for aid of emergency from the capital on Friday.")},
+                       select="NL504")
+    assert [d.message.split(" is ")[0] for d in same] == ["'aid of emergency'"]

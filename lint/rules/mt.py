@@ -50,6 +50,25 @@ def sentence_span(line: str, start: int, end: int) -> tuple[int, int]:
     return first, last
 
 
+_EXAMPLE_RE = re.compile(r"'([^']+)'")
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:4] for w in re.findall(r"\w+", text)}
+
+
+def as_found(message: str, found: str) -> str:
+    """A pack message about the words found: a message that shows its family of calques by
+    one example ("'aid of emergency' is Italian ...") names the words found first when they
+    are another member ("'operations of emergency', like 'aid of emergency', is ..."); not
+    when the example has every word found (another tense, a part of it)."""
+    example = _EXAMPLE_RE.match(message)
+    found = found.strip(" ,;:")
+    if example is None or _stems(found) <= _stems(example.group(1)):
+        return message
+    return f"'{found}', like '{example.group(1)}',{message[example.end():]}"
+
+
 def parser(ctx: RuleContext) -> Callable[..., list[Any]]:
     """The shared memoized parse, or a direct one when the context has no environment.
 
@@ -531,7 +550,8 @@ class MtCollocation(Rule):
                     severity = Severity.parse(entry.severity) if entry.severity else None
                     yield self.diagnostic(
                         ctx, base + start, base + end,
-                        f"{entry.message or self.meta.summary}{source}{evidence.get(entry.id, '')}: use {fixed!r}",
+                        f"{as_found(entry.message, line[start:end]) if entry.message else self.meta.summary}"
+                        f"{source}{evidence.get(entry.id, '')}: use {fixed!r}",
                         severity=severity,
                         suggestion=fixed,
                         fix=Fix((Edit(base + start, base + end, fixed),), safe=entry.safe_fix,
