@@ -109,6 +109,23 @@ def test_a_place_or_a_nationality_is_not_the_speaker() -> None:
     assert [speaker for _, speaker in quotes_of(text)] == ["Joost Veldkamp", "Veldkamp"]
 
 
+def test_a_place_before_an_inverted_attribution_is_not_the_speaker() -> None:
+    """"... near Porto Velho, said the mayor Ines Carvalho": the speaker follows the verb; the
+    place before the comma is not the person a later "she said" stands for. A name before
+    the verb still speaks ("Carvalho, 61, said"; "the river, Ines Carvalho said")."""
+    text = article(
+        "Boats carried medicine to villages near Porto Velho, said the mayor Ines Carvalho.",
+        "“The water is still rising in the lower districts,” she said.",
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == ["Ines Carvalho"]
+    aside = article("Ines Carvalho, 61, said on Monday that the boats would keep sailing. “We will not "
+                    "leave anyone behind in the flooded villages,” she said.")
+    assert [speaker for _, speaker in quotes_of(aside)] == ["Ines Carvalho"]
+    plain = article("Boats are the only way in, Ines Carvalho said. “We will not leave anyone behind in "
+                    "the flooded villages,” she added.")
+    assert [speaker for _, speaker in quotes_of(plain)] == ["Ines Carvalho"]
+
+
 def test_a_closing_mark_typed_as_the_opener_still_opens_the_quotation() -> None:
     line = "Rejecting the plan, she said: ”We never left the wards,” and walked out."
     assert [line[a:b] for a, b in quote_spans(line)] == ["We never left the wards,"]

@@ -40,7 +40,7 @@ _VERB_RE = regex.compile(rf"\b(?:{ATTRIBUTION_VERBS})\b", regex.IGNORECASE)
 _SPEECH_VERBS = ATTRIBUTION_VERBS.replace("according to|", "")
 """The verbs whose subject is the speaker ("according to" names the speaker after it)."""
 _NAME_VERB_RE = regex.compile(
-    rf"(?P<name>{_NAME})(?:,(?P<aside>[^,“”\"]{{1,60}}),|,\s+who|,)?(?:\s+(?:has|had|have|also|then|later))?\s+(?:{_SPEECH_VERBS})\b"
+    rf"(?P<name>{_NAME})(?:,(?P<aside>[^,“”\"]{{1,60}}),|,\s+who|(?P<comma>,))?(?:\s+(?:has|had|have|also|then|later))?\s+(?P<verb>{_SPEECH_VERBS})\b"
 )
 _APPOSED_NAME_RE = regex.compile(rf"\s*(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*\s+{_NAME})\s*")
 """An aside that is itself a full name: "The mayor of Vila Nova, Ana Reis, said" quotes the
@@ -190,6 +190,10 @@ def _speaker_in(text: str) -> str | None:
     """A named speaker in attribution text, "" for a pronoun, None for no attribution."""
     for pattern in (_NAME_VERB_RE, _VERB_NAME_RE):
         for match in pattern.finditer(text):
+            if pattern is _NAME_VERB_RE and match.group("comma"):
+                after = _VERB_NAME_RE.match(text, match.start("verb"))
+                if after is not None:  # "... near Santa Rosa, said the mayor Ana Reis": hers
+                    match = after
             name = _clean_name(_apposed(match) or match.group("name"))
             if name:
                 return name
