@@ -117,6 +117,7 @@ def test_untranslated_words_are_reported(lint_corpus: CorpusFactory, paragraph: 
         "The café owner said the fiancé of her niece had found the entrée menu in the rubble.",
         "The region's name in Korean (강원도) appears on every road sign.",
         "Fishermen hung a banner reading «Nessuno resta a terra oggi» (\"Nobody stays ashore today\") on the pier.",
+        "The vote passed after the mayorâ€™s veto and the governorâ€™s appeal were withdrawn.",
     ],
 )
 def test_names_loanwords_glosses_and_quotations_are_not_reported(

@@ -32,6 +32,10 @@ def found(diagnostics: list, code: str) -> list[str]:  # type: ignore[type-arg]
          "“We need the pier back before the summer season starts in earnest”"),
         ("「The harbour authority will publish a full damage report next week」, the spokesman said.",
          "“The harbour authority will publish a full damage report next week”"),
+        ("``We will not raise the fares this year,'' the ferry operator said on Wednesday.",
+         "“We will not raise the fares this year,”"),
+        ("The operator said `` the new boat arrives in May '' and the old one will be sold.",
+         "“the new boat arrives in May”"),
     ],
 )
 def test_foreign_quotation_pairs_are_reported_with_a_safe_fix(
@@ -41,6 +45,20 @@ def test_foreign_quotation_pairs_are_reported_with_a_safe_fix(
     assert len(diagnostics) == 1
     assert diagnostics[0].suggestion == expected
     assert diagnostics[0].fix is not None and diagnostics[0].fix.safe
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Set the option ``timetable.winter`` to true before the ferry app starts each morning.",
+        "The harbour's old sign read ``Ferries'' in faded paint above the ticket office door.",
+        "Run ``make timetable`` and then upload the files to the harbour office's server.",
+    ],
+)
+def test_backticks_that_quote_no_prose_are_not_reported(lint_corpus: CorpusFactory, paragraph: str) -> None:
+    """Markdown code in double backticks, and one word in ``'' (a sign's text), are no quotation
+    of prose."""
+    assert found(lint_corpus({"a.txt": article(paragraph)}, select="NL306"), "NL306") == []
 
 
 def test_closing_mark_opening_a_quotation(lint_corpus: CorpusFactory) -> None:

@@ -125,6 +125,7 @@ def _checked_lines(ctx: RuleContext) -> Iterator[tuple[int, int, str]]:
             yield number, doc.line_start(number), line
 
 
+_TYPEWRITER_RE = regex.compile(r"(?<!`)``(?!`)(?P<inner>(?:(?!``|'').)+)''(?!')")
 MIN_QUOTE_LINE_WORDS = 6
 """Guillemets on shorter lines are navigation arrows ("Read more »"), not quotations."""
 _WORDS_RE = regex.compile(r"\p{L}{2,}")
@@ -197,7 +198,8 @@ class ForeignQuotes(Rule):
         what=(
             "Quotation marks that English does not use, kept from the source language: "
             "guillemets («…», »…«, ‹…›), low-high quotes („…“, „…”, ‚…‘), corner and angle brackets "
-            "(「…」, 『…』, 《…》); a closing mark used to open a quotation (”We …); and, in a "
+            "(「…」, 『…』, 《…》); TeX's and tokenized corpora's ``…'' (a corpus turned "
+            "back into text); a closing mark used to open a quotation (”We …); and, in a "
             "paragraph, a closing quotation mark with no opening one, or an opening one never "
             "closed (unless the next paragraph opens with a quotation mark, the English way of "
             "continuing a quotation); a quotation opened with a curly mark and closed with a "
@@ -232,6 +234,8 @@ class ForeignQuotes(Rule):
             taken: list[tuple[int, int]] = []
             if any(p.open in line for p in self.table.pairs):
                 yield from self._pairs(ctx, base, line, opener, closer, taken, foreign.get(number, ()))
+            if "``" in line:
+                yield from self._typewriter(ctx, base, line, opener, closer, taken)
             if "“" in line or "”" in line or '"' in line:
                 following = next((x.lstrip() for x in lines[number:] if x.strip()), "")
                 yield from self._english(ctx, base, line, taken, following)
@@ -285,6 +289,29 @@ class ForeignQuotes(Rule):
                             description="use English quotation marks"),
                 )
                 start = line.find(mark, end + 1)
+
+    def _typewriter(
+        self, ctx: RuleContext, base: int, line: str, opener: str, closer: str,
+        taken: list[tuple[int, int]],
+    ) -> Iterator[Diagnostic]:
+        """A quotation in two backticks and two apostrophes (``like this''), the convention of
+        TeX and of tokenized corpora (the Penn Treebank's): a corpus turned back into text."""
+        if word_count(line) < MIN_QUOTE_LINE_WORDS:
+            return
+        for match in _TYPEWRITER_RE.finditer(line):
+            text = match.group("inner").strip()
+            if len(_WORDS_RE.findall(text)) < 2:
+                continue
+            start, end = match.span()
+            taken.append((start, end))
+            fixed = f"{opener}{text}{closer}"
+            yield self.diagnostic(
+                ctx, base + start, base + end,
+                "Quotation in `` and '' (TeX's and tokenized corpora's marks): English uses “…”",
+                suggestion=fixed,
+                fix=Fix((Edit(base + start, base + end, fixed),), safe=True,
+                        description="use English quotation marks"),
+            )
 
     def _english(
         self, ctx: RuleContext, base: int, line: str, taken: list[tuple[int, int]], following: str
