@@ -494,6 +494,21 @@ def test_another_person_with_the_surname_in_another_romanization_is_not_a_varian
     assert not [d for d in lint_corpus(story, select="NL401") if "Gnatiuk" in d.text]
 
 
+def test_a_name_hyphenated_or_spaced_otherwise_is_no_variant(lint_corpus: CorpusFactory) -> None:
+    """"Ahn Ji Hoon" where the outlets write "Ahn Ji-hoon" (or "Ahn Jihoon"): one name in another
+    house style. "Ahn Ji-hun" is another spelling, reported."""
+    story = _with_deputy_mayor("The deputy mayor Giuseppe Ferrante said that the four depots stay open.")
+    line = "Plant manager Ahn Ji-hoon said the filters had been replaced by the night shift."
+    story = {name: text + line + "\n" for name, text in story.items()}
+    for style in ("Ahn Ji Hoon", "Ahn Jihoon"):
+        story["mt.txt"] = story["mt.txt"].replace("Ahn Ji-hoon", style)
+        assert not [d for d in lint_corpus(story, select="NL401") if d.text.startswith("Ahn")], style
+        story["mt.txt"] = story["mt.txt"].replace(style, "Ahn Ji-hoon")
+    story["mt.txt"] = story["mt.txt"].replace("Ahn Ji-hoon", "Ahn Ji-hun")
+    found = [(Path(d.path).name, d.text) for d in lint_corpus(story, select="NL401") if d.text.startswith("Ahn")]
+    assert found == [("mt.txt", "Ahn Ji-hun")]
+
+
 def test_romanization_keys_fold_one_sound_spelled_two_ways() -> None:
     from lint.names.fold import romanization_key
 

@@ -232,13 +232,17 @@ def name_findings(
     own_group = groups.get(doc, doc)
     witnesses = set(alignment.witnesses(doc))
     for form, mentions in forms.items():
+        # "Sang Mok", "Sang-mok", "Sangmok": one name, hyphenated or spaced as a house style
+        # writes it; those articles write this name, not another
+        written = {other for other in people.users if _joined(other) == _joined(form)}
         candidates = [
             other for other, users in people.users.items()
-            if other != form and users & witnesses
+            if other not in written and users & witnesses
             and (same_person(form, other, people.cognates) or surname_by_meaning(form, other))
         ] or [  # another given name only when no form is a spelling of this one
             other for other, users in people.users.items()
-            if other != form and users & witnesses and _given_name_swapped(alignment, people, form, other)
+            if other not in written and users & witnesses
+            and _given_name_swapped(alignment, people, form, other)
         ]
         if not candidates:
             continue
@@ -251,7 +255,7 @@ def name_findings(
         if kind != "aligned" and not spelled:
             continue  # a surname by its meaning or another given name needs the sentence that says the same
         values = {d: "them" for d in people.users[best] & witnesses}
-        values.update({d: "us" for d in people.users[form] & witnesses})
+        values.update({d: "us" for same in written for d in people.users[same] & witnesses})
         verdict = vote("us", values, lambda x, y: x == y, groups, own_group)
         if not verdict.severity or verdict.value != "them":
             continue
