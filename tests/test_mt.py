@@ -232,3 +232,13 @@ def test_a_calque_message_names_the_words_found_when_its_example_is_another(
     same = lint_corpus({"a.txt": article("The province asked for aid of emergency from the capital on Friday.")},
                        select="NL504")
     assert [d.message.split(" is ")[0] for d in same] == ["'aid of emergency'"]
+
+
+def test_a_calque_whose_entry_gives_no_replacement_has_no_fix(lint_corpus: CorpusFactory) -> None:
+    """An entry without a replacement (the message says what to write) must not offer to
+    replace the words with nothing: no suggestion, no fix, no "use ''"."""
+    text = article("The ministry met on Monday. Said that the ferries would run again by Friday.")
+    found = [d for d in lint_corpus({"a.txt": text}, select="NL504") if d.code == "NL504"]
+    assert [d.text for d in found] == ["Said that"]
+    assert found[0].fix is None and not found[0].suggestion
+    assert not found[0].message.endswith("''")

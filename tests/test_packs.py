@@ -326,3 +326,15 @@ def test_a_pack_rule_that_has_searched_lines_still_pickles_without_them(tmp_path
     copy = pickle.loads(pickle.dumps(rule))
     assert len(copy._seen) == 0  # type: ignore[attr-defined]
     assert copy._line_hit("a grey sky", None)[1][0][2] == "gray"
+
+
+def test_a_substitution_entry_without_a_replacement_reports_without_a_fix(tmp_path: Path) -> None:
+    """A user's substitution entry that gives no replacement (its message says what to write)
+    is reported without a suggestion or a fix: never an edit that replaces words with nothing."""
+    pack = _write(tmp_path, SUBSTITUTION_PACK.replace('replacement = "gray"\n', 'message = "Write it gray."\n'))
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour repainted\n\nThe harbour wall was painted grey before the festival.\n",
+                       encoding="utf-8")
+    result = lint_paths([article], rules=(pack,), select=("NL191",), jobs=1)
+    assert [(d.text, d.message, d.fix, d.suggestion) for d in result.diagnostics] == [
+        ("grey", "Write it gray.", None, None)]

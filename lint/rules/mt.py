@@ -541,17 +541,20 @@ class MtCollocation(Rule):
                     if any(start < b and a < end for a, b in taken):
                         continue
                     taken.append((start, end))
-                    fixed = inflected(match.expand(entry.replacement or ""), match, line)
-                    if line[start:end][:1].isupper():
-                        fixed = fixed[:1].upper() + fixed[1:]
                     source = ""
                     if entry.languages:
                         source = " (" + ", ".join(language_name(x) for x in entry.languages[:3]) + ")"
                     severity = Severity.parse(entry.severity) if entry.severity else None
+                    message = (f"{as_found(entry.message, line[start:end]) if entry.message else self.meta.summary}"
+                               f"{source}{evidence.get(entry.id, '')}")
+                    if entry.replacement is None:  # the message says what to write; no fix
+                        yield self.diagnostic(ctx, base + start, base + end, message, severity=severity)
+                        continue
+                    fixed = inflected(match.expand(entry.replacement), match, line)
+                    if line[start:end][:1].isupper():
+                        fixed = fixed[:1].upper() + fixed[1:]
                     yield self.diagnostic(
-                        ctx, base + start, base + end,
-                        f"{as_found(entry.message, line[start:end]) if entry.message else self.meta.summary}"
-                        f"{source}{evidence.get(entry.id, '')}: use {fixed!r}",
+                        ctx, base + start, base + end, f"{message}: use {fixed!r}",
                         severity=severity,
                         suggestion=fixed,
                         fix=Fix((Edit(base + start, base + end, fixed),), safe=entry.safe_fix,

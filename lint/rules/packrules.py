@@ -74,6 +74,9 @@ class PackRule(Rule):
         message = entry.message or self.spec.summary
         if self.spec.kind == "substitution":
             for start, end, fixed in found:
+                if entry.replacement is None:  # the message says what to write; no fix
+                    yield self.diagnostic(ctx, base + start, base + end, message)
+                    continue
                 fix = Fix((Edit(base + start, base + end, fixed),), safe=entry.safe_fix,
                           description=f"replace with {fixed!r}")
                 yield self.diagnostic(
