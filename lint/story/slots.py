@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lint.story.align import Alignment, Op, Place, word_alignment
-from lint.story.evidence import StoryFinding, Witness, describe, other_articles, vote, witness
+from lint.story.evidence import (
+    StoryFinding,
+    Verdict,
+    Witness,
+    describe,
+    other_articles,
+    vote,
+    witness,
+)
 from lint.story.figures import MONTHS, WEEKDAYS
 from lint.story.text import Token, is_common_word
 
@@ -266,19 +274,30 @@ def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> I
     if not verdict.severity:
         yield from _added_words(alignment, groups, slot, mine, values, where)
         return
+    yield _slot_finding(alignment, slot, verdict, where, "institution", "")
+
+
+def _slot_finding(
+    alignment: Alignment, slot: _Slot, verdict: Verdict, where: dict[int, tuple[Place, Run]],
+    kind: str, without: str,
+) -> StoryFinding:
+    """The finding on a slot's name, with the agreeing siblings' names as evidence and the
+    first of them as the suggestion (``without``: the words the siblings leave out)."""
     evidence: list[Witness] = []
     for other in verdict.agreeing:
         there, run = where[other]
         their_tokens = alignment.tokens(there)
         evidence.append(witness(alignment, there, their_tokens[run.first].start, their_tokens[run.last].end))
+    tokens = alignment.tokens(slot.place)
     sentence = alignment.sentence(slot.place)
     a, b = tokens[slot.run.first].start, tokens[slot.run.last].end
     count = len(verdict.agreeing)
     expected = evidence[0].text
-    yield StoryFinding(
-        "institution", sentence.start + a, sentence.start + b,
-        f"'{sentence.text[a:b]}' where {other_articles(verdict)} of the "
-        f"story name{'s' if count == 1 else ''} '{expected}' in the same sentence ({describe(evidence)})",
+    left_out = f", without '{without}'," if without else ""
+    return StoryFinding(
+        kind, sentence.start + a, sentence.start + b,
+        f"'{sentence.text[a:b]}' where {other_articles(verdict)} of the story "
+        f"name{'s' if count == 1 else ''} '{expected}'{left_out} in the same sentence ({describe(evidence)})",
         verdict.severity, expected, tuple(evidence),
     )
 
@@ -299,24 +318,8 @@ def _added_words(
     theirs = {w for other in verdict.agreeing for w in values[other]}
     extra = [t.surface for t in slot.run.tokens(tokens)
              if t.norm not in theirs and t.norm not in _LINK_WORDS and t.surface[:1].isupper()]
-    if not extra:
-        return
-    evidence: list[Witness] = []
-    for other in verdict.agreeing:
-        there, run = where[other]
-        their_tokens = alignment.tokens(there)
-        evidence.append(witness(alignment, there, their_tokens[run.first].start, their_tokens[run.last].end))
-    sentence = alignment.sentence(slot.place)
-    a, b = tokens[slot.run.first].start, tokens[slot.run.last].end
-    count = len(verdict.agreeing)
-    expected = evidence[0].text
-    yield StoryFinding(
-        "institution-place", sentence.start + a, sentence.start + b,
-        f"'{sentence.text[a:b]}' where {other_articles(verdict)} of the story "
-        f"name{'s' if count == 1 else ''} '{expected}', without '{' '.join(extra)}', in the same "
-        f"sentence ({describe(evidence)})",
-        verdict.severity, expected, tuple(evidence),
-    )
+    if extra:
+        yield _slot_finding(alignment, slot, verdict, where, "institution-place", " ".join(extra))
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
