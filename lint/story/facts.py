@@ -16,9 +16,10 @@ March"), else in the month of the article's own dates and the months either side
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import regex
 
@@ -70,7 +71,7 @@ def fact_findings(
     witnesses = alignment.witnesses(doc)
     sole = _sole_units(own_values)
     year = _year_of(alignment, doc)
-    months = _months_of(figures, doc, len(alignment.docs[doc].sentences))
+    months = functools.cache(lambda: _months_of(figures, doc, len(alignment.docs[doc].sentences)))
     for s, sentence in enumerate(alignment.docs[doc].sentences):
         place = Place(doc, s)
         own = figures[place]
@@ -591,18 +592,20 @@ def _month_around(year: int, month: int, shift: int) -> tuple[int, int]:
 
 def _ordinal_calendar(
     base: int, tokens: Sequence[Token], figures: Sequence[Figure], year: int | None,
-    months: Counter[int],
+    article_months: Callable[[], Counter[int]],
 ) -> Iterator[StoryFinding]:
     """A weekday before an ordinal day that falls on another day of the week: in the month
     written after it, else in every month the article's own dates fall in and the months
     either side of them (an article of 3 March may announce a meeting on "Tuesday the 18th"
-    of February or April). Without a year, or a month written or dated, nothing is checked."""
+    of February or April). Without a year, or a month written or dated, nothing is checked.
+    ``article_months``: the months of the article's own dates, counted when first needed."""
     for day in (f for f in figures if f.kind == "weekday"):
         found = _ordinal_after(tokens, figures, day)
         if found is None:
             continue
         ordinal, written_month, written_year, last = found
         when = written_year or year
+        months = article_months() if written_month is None else Counter()
         if when is None or (written_month is None and not months):
             continue
         number = int(ordinal.value)
