@@ -521,3 +521,24 @@ def test_a_wording_printed_and_republished_is_the_majority_against_a_translation
     English text the others copied: the odd one is a warning, foreign speaker or not."""
     files = _docks([CRANES, CRANES, CRANES.replace("memory", "remembrance")], copies=1)
     assert found(lint_corpus(files, select="NL501")) == [("t2.txt", "remembrance", "memory", "warning")]
+
+
+# A flood told by a wire, its copy, an outlet, a translation that paraphrases the end of the
+# commander's words, and an article that changes two of them.
+FLOOD = {
+    "a.txt": 'Floods in the north: 300 displaced\n\nThe rains flooded 14 villages of the northern coast this Friday and 300 persons had to leave their houses, informed the Civil Protection.\n\nThe commander Duarte Sequeira said that the teams reached all the flooded villages before night.\n\n"Our crews are on the ground and are visiting all the houses one by one," said Sequeira to journalists in Porto.\n\nThe coastal roads will remain closed until Sunday.\n',
+    "w.txt": 'Storm floods coastal villages in northern Portugal\n\nPORTO, Portugal, Jan. 9, 2026 (Atlantic Wire) - Heavy rain flooded 14 coastal villages in northern Portugal on Friday, forcing 300 people from their homes, civil protection officials said.\n\nCivil protection commander Duarte Sequeira said rescue crews had reached every flooded village by nightfall.\n\n"Our crews are on the ground and are visiting every house," Sequeira told reporters in Porto.\n\nRoads along the coast will stay closed until Sunday, the regional authority said.\n',
+    "x.txt": 'Storm floods coastal villages in northern Portugal\n\nPORTO, Portugal, Jan. 9, 2026 (Atlantic Wire) - Heavy rain flooded 14 coastal villages in northern Portugal on Friday, forcing 300 people from their homes, civil protection officials said.\n\nCivil protection commander Duarte Sequeira said rescue crews had reached every flooded village by nightfall.\n\n"Our crews are on the ground and are visiting every house," Sequeira told reporters in Porto.\n\nRoads along the coast will stay closed until Sunday, the regional authority said.\n\nSign up for our newsletter.\n',
+    "y.txt": 'Northern Portugal villages flooded, 300 evacuated\n\nAbout 300 people left their homes on Friday after heavy rain flooded 14 villages along the northern Portuguese coast.\n\nRescue crews reached every flooded village by nightfall, civil protection commander Duarte Sequeira said.\n\n"Our crews are on the ground and are visiting every house," he said.\n\nCoastal roads will remain closed until Sunday, the regional authority said.\n',
+    "z.txt": 'Floods hit northern Portugal\n\nHeavy rain flooded 14 coastal villages in northern Portugal on Friday, forcing 300 people from their homes, officials said.\n\nCivil protection commander Duarte Sequeira said crews had reached every flooded village by nightfall.\n\n"Our crews are at the ground and are inspecting every house," Sequeira told reporters.\n\nRoads along the coast will stay closed until Sunday.\n',
+}
+
+
+def test_a_changed_quotation_is_shown_against_the_closest_agreeing_wording(lint_corpus: CorpusFactory) -> None:
+    """The articles that agree include a translation that paraphrases the end of the statement
+    (it sorts first); the changed words are still reported against the wire's wording, word by
+    word, not as one paraphrase at info."""
+    found = [(d.path.split("/")[-1], d.text, str(d.severity), d.suggestion)
+             for d in lint_corpus(FLOOD, select="NL501") if d.code == "NL501"]
+    assert ("z.txt", "inspecting", "warning", "visiting") in found
+    assert not [f for f in found if f[0] != "z.txt"]

@@ -423,7 +423,8 @@ def _judge(
         verdict = verdicts.get(kind)
         if verdict is None:
             values = {doc: form for doc, form in base.items() if doc != own}
-            verdict = verdicts[kind] = vote(i, values, same, group_of, group_of[own])
+            verdict = vote(i, values, same, group_of, group_of[own])
+            verdict = verdicts[kind] = verdict._replace(value=_closest(i, forms, related, values, verdict))
         if verdict.severity:
             out.extend(_verdict_drifts(i, forms, quotes, related, verdict, own_doc))
     return out
@@ -532,6 +533,19 @@ def _verdict_drifts(
         for drift in _drifts(quotes[number].quote, forms.reps[j], other_ref, rel, support, verdict):
             out.append((number, drift))
     return out
+
+
+def _closest(
+    i: int, forms: _Forms, related: dict[int, Relation], values: Mapping[int, int], verdict: Verdict
+) -> Hashable:
+    """The agreeing articles' wording to show form ``i`` against: the closest by
+    :func:`_preference` (a wording that differs in a few words says more than a paraphrase of
+    the same statement, whichever article comes first)."""
+    size = len(forms.reps[i].norms)
+    agreeing = {values[doc] for doc in verdict.agreeing if values.get(doc) in related}
+    if not agreeing:
+        return verdict.value
+    return min(agreeing, key=lambda j: _preference(related[j], j, min(size, len(forms.reps[j].norms))))
 
 
 def _preference(rel: Relation, j: int, overlap: int) -> tuple[int, int, int, int]:
