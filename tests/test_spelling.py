@@ -37,6 +37,12 @@ def test_dictionary_finds_typos_of_common_words(lint_corpus: CorpusFactory) -> N
     ]
 
 
+def test_a_word_inside_mojibake_is_not_a_misspelling(lint_corpus: CorpusFactory) -> None:
+    """"mayorâ€™s" is one mojibake (NL304's), not a typo "mayorâ"; a typo beside it still is."""
+    text = article("The mayorâ€™s office said the enviroment plan would be published on Monday.")
+    assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("enviroment", "environment")]
+
+
 def test_a_typo_of_a_less_common_long_word(lint_corpus: CorpusFactory) -> None:
     """"dormitory" is less common than the suggestions of short words need, but a long word
     one inner edit away and unknown on the web is its typo; an inflection of such a word

@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from lint.document import Document
-from lint.features.vocab import TOKEN_RE, url_spans
+from lint.features.vocab import TOKEN_RE, in_mojibake, url_spans
 from lint.lexicon import lexicon
 from lint.packs import Pack
 from lint.roles import PROSE_ROLES, LineRoles, Role
@@ -213,22 +213,11 @@ def _line_words(line: str, settings: ForeignSettings) -> list[tuple[int, int, st
         language = None
         if word[:1].islower() and word.isalpha():
             language = word_language(word, settings)
-            if language is not None and _in_mojibake(line, start, end):
+            if language is not None and in_mojibake(line, start, end):
                 language = None
         found.append((start, end, word, language))
     return found
 
-
-def _in_mojibake(line: str, start: int, end: int) -> bool:
-    """Whether the word at ``start:end`` is part of text that ftfy's detector calls mojibake
-    ("mayorâ€™s" read as a word "mayorâ"): NL304 reports that, not a foreign word."""
-    from ftfy.badness import is_bad
-
-    while start > 0 and not line[start - 1].isspace():
-        start -= 1
-    while end < len(line) and not line[end].isspace():
-        end += 1
-    return bool(is_bad(line[start:end]))
 
 
 def foreign_words(document: Document, roles: LineRoles, packs: Sequence[Pack]) -> list[ForeignWord]:

@@ -33,6 +33,19 @@ def url_spans(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CHUNK_RE.finditer(line) if _URLISH_RE.search(m.group())]
 
 
+def in_mojibake(line: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of text that ftfy's detector calls mojibake
+    ("mayorâ€™s" read as a word "mayorâ"): NL304 reports that, not a misspelling or a foreign
+    word."""
+    from ftfy.badness import is_bad  # imported when a word is in doubt, not at start
+
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    while end < len(line) and not line[end].isspace():
+        end += 1
+    return bool(is_bad(line[start:end]))
+
+
 def word_tokens(line: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, word) for the letter words of a line, outside URL-like chunks."""
     skip = url_spans(line)
@@ -284,6 +297,8 @@ def unknown_words(line: str) -> tuple[tuple[int, str, str], ...]:
             continue
         start = match.start()
         if skip and any(a <= start < b for a, b in skip):
+            continue
+        if not word.isascii() and in_mojibake(line, start, match.end()):
             continue
         found.append((start, word, lower))
     return tuple(found)
