@@ -131,7 +131,7 @@ class WrongJurisdiction(Rule):
         gaz = self.gazetteer
         where = " and ".join(gaz.countries[c].name if c in gaz.countries else c for c in sorted(named))
         country = gaz.countries[home].name if home in gaz.countries else home
-        siblings = story.message.split("' where ", 1)[-1]
+        siblings = story.message.removeprefix(f"'{story.text}' where ")
         message = (f"'{story.text}' places the institution in {where}, but the article is about "
                    f"{country}; {siblings}")
         return dataclasses.replace(story, message=message)
