@@ -1080,3 +1080,126 @@ def test_two_firms_with_a_common_word_for_a_surname_are_not_a_given_name_swap(
     story["mt.txt"] = story["mt.txt"].replace("Talmo Shipping", "Orvik Shipping")
     found = [d for d in lint_corpus(story, select="NL401") if d.code == "NL401"]
     assert found == []
+
+
+# One report from a city abroad, translated into English by four systems on their own:
+# the same sentences in the same order, each worded its own way.
+WATER_TOLD = (
+    ("{city} water company finishes new pumping station",
+     "{dateline} - The water company of {city} finished a new pumping station on Thursday after "
+     "two years of building, the city council said.",
+     "Chief engineer Yuliia Kovalchuk said the station would serve 80,000 households from "
+     "next week.",
+     "The station cost 35 million, paid for the most part by a loan from a development bank.",
+     "Households in the eastern districts had low pressure for years, Kovalchuk told reporters."),
+    ("New pumping station of the {city} water company is finished",
+     "{dateline} - After two years of construction the water company of {city} completed a new "
+     "pumping station on Thursday, according to the city council.",
+     "According to chief engineer Yuliia Kovalchuk, the station will supply 80,000 households "
+     "starting next week.",
+     "The cost of the station was 35 million, mostly covered by a loan of a development bank.",
+     "Kovalchuk told journalists that households in the eastern districts suffered low pressure "
+     "for years."),
+    ("{city}: the water company completed a new pumping station",
+     "{dateline} - On Thursday the water company of {city} completed a new pumping station, "
+     "built during two years, the city council informed.",
+     "The chief engineer Yuliia Kovalchuk stated that the station will serve 80,000 households "
+     "from the next week.",
+     "The station cost 35 million, which were in the greater part financed by a credit of a "
+     "development bank.",
+     "The households of the eastern districts had weak pressure for many years, said Kovalchuk "
+     "to reporters."),
+    ("In {city} a new pumping station of the water company was completed",
+     "{dateline} - A new pumping station of the {city} water company was completed on Thursday "
+     "after two years of works, the city council reported.",
+     "The chief engineer {name} declared that the station will serve 80,000 households as of "
+     "next week.",
+     "The station cost 35 million, for the bigger part paid from a loan of a development bank.",
+     "For years the households of the eastern districts had low water pressure, said "
+     "{surname} to the reporters."),
+)
+
+
+WATER_BACKGROUND = (
+    "The old station, built in 1968, broke down twice last winter.",
+    "Residents of two districts then carried water from tanker trucks for a week.",
+    "A second station is planned for the southern districts, the council said.",
+)
+
+
+def _water(
+    name: str, city: str = "Lviv", dateline: str = "LVIV, Ukraine", copies: int = 0,
+    own_reports: bool = False,
+) -> dict[str, str]:
+    """Four parallel translations of one report, the last writing the engineer as ``name``;
+    ``copies``: the first one republished that many times; ``own_reports``: the first three
+    are each an outlet's own report with background of its own, not parallel to the last."""
+    files = {}
+    for n, told in enumerate(WATER_TOLD):
+        lines = [line.format(city=city, dateline=dateline, name=name, surname=name.split()[-1])
+                 for line in told]
+        if own_reports and n < 3:
+            lines.insert(2 + n % 2, " ".join(WATER_BACKGROUND[: n + 1]))
+            lines.extend(WATER_BACKGROUND[n:])
+        files[f"t{n}.txt"] = "\n\n".join(lines) + "\n"
+    for n in range(copies):
+        files[f"copy{n}.txt"] = files["t0.txt"]
+    return files
+
+
+def _engineer(diagnostics: list[Diagnostic]) -> list[tuple[str, str, str]]:
+    return [(Path(d.path).name, d.text, str(d.severity)) for d in diagnostics if d.code == "NL401"]
+
+
+def test_a_name_romanized_otherwise_by_one_of_parallel_translations_from_abroad_is_info(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Four translations of one Ukrainian report: "Kovaltchuk" for "Kovalchuk" and "Yulia" for
+    "Yuliia" are another romanization of the same letters, not an error of the fourth."""
+    diagnostics = lint_corpus(_water("Yulia Kovaltchuk"), select="NL401")
+    assert _engineer(diagnostics) == [("t3.txt", "Yulia Kovaltchuk", "info"), ("t3.txt", "Kovaltchuk", "info")]
+    assert "romanization schemes choose" in diagnostics[0].message
+
+
+def test_another_spelling_among_parallel_translations_from_abroad_is_still_a_warning(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """A changed vowel is no romanization choice: reported as the corpus's name authority
+    reports it (an error: the same given name backs the other form)."""
+    found = _engineer(lint_corpus(_water("Yuliia Kovalchak"), select="NL401"))
+    assert found == [("t3.txt", "Yuliia Kovalchak", "error"), ("t3.txt", "Kovalchak", "error")]
+
+
+def test_a_name_romanized_otherwise_in_a_story_from_an_english_speaking_country_is_a_warning(
+    lint_corpus: CorpusFactory,
+) -> None:
+    files = _water("Yulia Kovaltchuk", city="Winnipeg", dateline="WINNIPEG, Manitoba")
+    found = _engineer(lint_corpus(files, select="NL401"))
+    assert found == [("t3.txt", "Yulia Kovaltchuk", "warning"), ("t3.txt", "Kovaltchuk", "warning")]
+
+
+def test_a_name_romanized_otherwise_against_a_republished_report_is_a_warning(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Copies of one English text among the agreeing articles: the name was printed in English
+    and the others reprint it as it stands."""
+    found = _engineer(lint_corpus(_water("Yulia Kovaltchuk", copies=2), select="NL401"))
+    assert found == [("t3.txt", "Yulia Kovaltchuk", "warning"), ("t3.txt", "Kovaltchuk", "warning")]
+
+
+def test_a_name_romanized_otherwise_against_outlets_own_reports_is_a_warning(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """The outlets that agree wrote reports of their own (background the translation lacks):
+    they are not translations of the text the article translates, and name the engineer as
+    she is known in English."""
+    found = _engineer(lint_corpus(_water("Yulia Kovaltchuk", own_reports=True), select="NL401"))
+    assert found == [("t3.txt", "Yulia Kovaltchuk", "warning"), ("t3.txt", "Kovaltchuk", "warning")]
+
+
+def test_romanized_forms_differ_only_where_schemes_choose() -> None:
+    from lint.names.fold import romanized
+
+    assert romanized(("Aleksei", "Gnatiuk"), ("Alexey", "Hnatyuk"))
+    assert not romanized(("Yuliia", "Kovalchuk"), ("Yuliia", "Kovalchak"))
+    assert not romanized(("Yuliia", "Kovalchuk"), ("Yuliia", "Maria", "Kovalchuk"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import jellyfish
@@ -67,10 +68,19 @@ _DOUBLED = regex.compile(r"(\p{L})\1+")
 def romanization_key(part: str) -> str:
     """One folded name part with its romanization choices folded to one spelling: "Oleh" and
     "Oleg", "Syniehubov" and "Sinegubov", "Kudrytskyi" and "Kudritsky" share a key."""
-    key = letters(fold(part))
+    key = str(_DOUBLED.sub(r"\1", letters(fold(part))))  # "Yuliia" and "Yulia" alike
     for spelled, one in _ROMANIZATION:
         key = key.replace(spelled, one)
     return str(_DOUBLED.sub(r"\1", key))
+
+
+def romanized(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two forms of one name (its parts) that differ only where romanization schemes choose
+    ("Gnatiuk" and "Hnatyuk", "Aleksei" and "Alexey"): each part has the other's
+    :func:`romanization_key`."""
+    return len(a) == len(b) and all(
+        romanization_key(fold(x).replace("x", "ks")) == romanization_key(fold(y).replace("x", "ks"))
+        for x, y in zip(a, b, strict=True))
 
 
 def deletes(key: str) -> set[str]:

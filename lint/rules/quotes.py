@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lint.context.languages import ENGLISH_FIRST, country_languages
 from lint.diagnostic import Diagnostic, Related, Severity
 from lint.discover import display_path
 from lint.features.quotes import Drift
 from lint.rules.base import Rule, RuleContext, RuleMeta
-from lint.rules.stories import article_country
+from lint.rules.stories import speakers_translated
 
 
 def _where(drift: Drift) -> str:
@@ -61,7 +60,7 @@ class QuoteDrift(Rule):
         if not part:
             return
         doc = ctx.document
-        translated = _speakers_translated(ctx)
+        translated = speakers_translated(ctx)
         for drift in part["drift"].get((doc.path, doc.record), ()):
             where = _where(drift)
             # copies among the agreeing articles: the wording was printed in English and
@@ -110,19 +109,6 @@ class QuoteDrift(Rule):
                     )
                 ],
             )
-
-
-def _speakers_translated(ctx: RuleContext) -> bool:
-    """Whether the article's speakers likely spoke another language than English: its
-    country's press writes another language (lint/context/languages.py), so every English
-    quotation of them is a translation, and a paraphrase says little. The country is the
-    article's own, else its story's (see :func:`article_country`)."""
-    country, inherited = article_country(ctx)
-    if not country or country in ENGLISH_FIRST:
-        return False
-    if inherited:
-        return bool(country_languages().get(country))
-    return bool((ctx.analysis.get("context") or {}).get("languages"))
 
 
 def _short(text: str, limit: int = 120) -> str:

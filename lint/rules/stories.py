@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
+from lint.context.languages import ENGLISH_FIRST, country_languages
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.rules.base import Rule, RuleContext
 from lint.story.evidence import StoryFinding
 
-REPLACEABLE = frozenset({"name", "institution", "institution-place", "date", "pronoun"})
+REPLACEABLE = frozenset({"name", "name-romanization", "institution", "institution-place", "date", "pronoun"})
 """Finding kinds whose suggestion can replace the flagged text as it stands."""
 
 
@@ -46,17 +47,37 @@ def article_country(ctx: RuleContext) -> tuple[str | None, bool]:
     return (str(found), True) if found else (None, False)
 
 
-def story_diagnostics(rule: Rule, ctx: RuleContext, kinds: Iterable[str]) -> Iterator[Diagnostic]:
+def speakers_translated(ctx: RuleContext) -> bool:
+    """Whether the article's speakers likely spoke another language than English: its
+    country's press writes another language (lint/context/languages.py), so every English
+    quotation of them is a translation, and a paraphrase says little. The country is the
+    article's own, else its story's (see :func:`article_country`)."""
+    country, inherited = article_country(ctx)
+    if not country or country in ENGLISH_FIRST:
+        return False
+    if inherited:
+        return bool(country_languages().get(country))
+    return bool((ctx.analysis.get("context") or {}).get("languages"))
+
+
+def story_diagnostics(
+    rule: Rule, ctx: RuleContext, kinds: Iterable[str], quieter: Mapping[str, str] | None = None,
+) -> Iterator[Diagnostic]:
     """One diagnostic per story finding, with the siblings as related evidence and, where the
-    siblings give a replacement, an unsafe fix that writes it."""
+    siblings give a replacement, an unsafe fix that writes it. ``quieter``: finding kinds
+    reported at info whatever the vote, with the reason added to the message."""
     for finding in story_findings(ctx, kinds):
+        severity, message = finding.severity, finding.message
+        reason = (quieter or {}).get(finding.kind)
+        if reason and severity == "warning":
+            severity, message = "info", f"{message}; {reason}"
         fix = None
         if finding.suggestion and finding.kind in REPLACEABLE:
             fix = Fix((Edit(finding.start, finding.end, finding.suggestion),), safe=False,
                       description=f"write {finding.suggestion!r}, as the story's other articles do")
         yield rule.diagnostic(
-            ctx, finding.start, finding.end, finding.message,
-            severity=Severity.parse(finding.severity),
+            ctx, finding.start, finding.end, message,
+            severity=Severity.parse(severity),
             suggestion=finding.suggestion,
             related=[
                 Related(w.path, w.line, w.column, f"the story's article has '{w.text}'", w.record)

@@ -45,6 +45,9 @@ COPY_SHARE = 0.6
 """Articles sharing this share of the smaller one's sentences verbatim copy each other."""
 MAX_GROUPING = 400
 """Distinct articles compared pairwise to find copies; beyond, only identical ones group."""
+PARALLEL_SHARE = 0.8
+"""Share of an article's sentences that must have a counterpart in another, and the least
+ratio of their lengths in sentences, for the two to tell one text sentence for sentence."""
 
 
 class Place(NamedTuple):
@@ -159,6 +162,20 @@ class Alignment:
                     out[doc] = anchored
         self._counterparts[place] = out
         return out
+
+    def parallel(self, doc: int, others: Sequence[int]) -> bool:
+        """Whether article ``doc`` and each of ``others`` (its witnesses) tell one text sentence
+        for sentence, as translations of one source do: about as many sentences, nearly all
+        with a counterpart. Outlets that each wrote their own report are not parallel."""
+        mine = len(self.docs[doc].sentences)
+        for other in others:
+            theirs = len(self.docs[other].sentences)
+            if not mine or min(mine, theirs) < PARALLEL_SHARE * max(mine, theirs):
+                return False
+            paired = sum(1 for s in range(mine) if other in self.counterparts_of(Place(doc, s)))
+            if paired < PARALLEL_SHARE * mine:
+                return False
+        return bool(others)
 
     def _anchored(self, place: Place, doc: int) -> tuple[Place, float] | None:
         """The sentence of ``doc`` at the place of ``place`` between the counterparts of its

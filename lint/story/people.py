@@ -20,7 +20,7 @@ import jellyfish
 from ftfy.badness import is_bad
 from rapidfuzz import fuzz
 
-from lint.names.fold import fold, romanization_key, zipf
+from lint.names.fold import fold, romanization_key, romanized, zipf
 from lint.story.align import Alignment, Place
 from lint.story.evidence import (
     StoryFinding,
@@ -28,6 +28,7 @@ from lint.story.evidence import (
     Witness,
     describe,
     other_articles,
+    translated_alike,
     vote,
     witness,
 )
@@ -261,13 +262,26 @@ def name_findings(
             continue
         weak = kind == "weak" or not (spelled or surname_by_meaning(form, best))
         severity = "info" if weak else verdict.severity
-        findings = [_finding(alignment, mention, evidence, verdict, kind, severity)
+        label = "name-romanization" if _romanized_in_translation(alignment, doc, verdict, form, best) else "name"
+        findings = [_finding(alignment, mention, evidence, verdict, kind, severity, label)
                     for mention in mentions]
         yield from findings
         if sorted(form) == sorted(best):
             continue  # the same name in the other order ("Min-jun Kim"): its surname is right
-        if findings[0].kind == "name" and not any(f != form and f[-1] == form[-1] for f in forms):
-            yield from _bare_surnames(alignment, people, doc, form, evidence, other_articles(verdict), severity)
+        if findings[0].kind == label and not any(f != form and f[-1] == form[-1] for f in forms):
+            yield from _bare_surnames(alignment, people, doc, form, evidence, other_articles(verdict),
+                                      severity, label)
+
+
+def _romanized_in_translation(
+    alignment: Alignment, doc: int, verdict: Verdict, form: Sequence[str], other: Sequence[str]
+) -> bool:
+    """The two forms differ only where romanization schemes choose, and the article and the
+    siblings that write the other form are independent, parallel texts: so many translations
+    of one source, each free to romanize a name its own way (the rule then keeps it at info
+    in an article about a country that writes another language)."""
+    return (translated_alike(alignment, verdict) and romanized(form, other)
+            and alignment.parallel(doc, verdict.agreeing))
 
 
 def _given_name_swapped(
@@ -302,7 +316,7 @@ def _named_before(alignment: Alignment, people: People, form: tuple[str, ...], g
 
 def _bare_surnames(
     alignment: Alignment, people: People, doc: int, form: tuple[str, ...], evidence: Witness,
-    others: str, severity: str,
+    others: str, severity: str, label: str = "name",
 ) -> Iterator[StoryFinding]:
     """The article's mentions of the surname alone ("said Halmoshi") of a full name its siblings
     write with another surname: the same variant, the same suggestion."""
@@ -325,7 +339,7 @@ def _bare_surnames(
             message = (f"Name '{sentence.text[token.start:end]}' is written '{theirs}' by {others} "
                        f"of the story ({describe([evidence])}): "
                        f"the surname of '{written}', which they write '{evidence.text}'")
-            yield StoryFinding("name", sentence.start + token.start, sentence.start + end, message,
+            yield StoryFinding(label, sentence.start + token.start, sentence.start + end, message,
                                severity, theirs, (evidence,))
 
 
@@ -375,7 +389,7 @@ def _witness(alignment: Alignment, mention: Mention) -> Witness:
 
 def _finding(
     alignment: Alignment, mention: Mention, evidence: Witness, verdict: Verdict, kind: str,
-    severity: str,
+    severity: str, label: str = "name",
 ) -> StoryFinding:
     tokens = alignment.tokens(mention.place)
     sentence = alignment.sentence(mention.place)
@@ -401,7 +415,7 @@ def _finding(
         # a middle name the others leave out may be the person's fuller name: NL402's, info
         return StoryFinding("name-form", sentence.start + a, sentence.start + b, message, "info",
                             evidence.text, (evidence,))
-    return StoryFinding("name", sentence.start + a, sentence.start + b, message, severity,
+    return StoryFinding(label, sentence.start + a, sentence.start + b, message, severity,
                         evidence.text, (evidence,))
 
 

@@ -15,9 +15,17 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from lint.names.fold import romanization_key
+from lint.names.fold import romanization_key, romanized
 from lint.story.align import Alignment, Op, Place, word_alignment
-from lint.story.evidence import StoryFinding, Witness, describe, other_articles, vote, witness
+from lint.story.evidence import (
+    StoryFinding,
+    Witness,
+    describe,
+    other_articles,
+    translated_alike,
+    vote,
+    witness,
+)
 from lint.story.text import Token
 
 PlaceCountries = Callable[[str], frozenset[str] | None]
@@ -152,8 +160,10 @@ def _judge(
     message = (f"Place name '{mine}' is written '{theirs}' by {other_articles(verdict)} "
                f"of the story ({describe(witnesses)}; a sentence "
                f"that says the same pairs the two): one place in two romanizations")
+    label = ("name-romanization" if translated_alike(alignment, verdict) and romanized((mine,), (theirs,))
+             and alignment.parallel(doc, verdict.agreeing) else "name")
     return [
-        StoryFinding("name", alignment.sentence(place).start + token.start,
+        StoryFinding(label, alignment.sentence(place).start + token.start,
                      alignment.sentence(place).start + token.end, message, verdict.severity,
                      theirs, witnesses)
         for place, token in alignment.doc_tokens(doc) if token.surface == mine
