@@ -1178,6 +1178,24 @@ def test_a_name_romanized_otherwise_in_a_story_from_an_english_speaking_country_
     assert found == [("t3.txt", "Yulia Kovaltchuk", "warning"), ("t3.txt", "Kovaltchuk", "warning")]
 
 
+def test_a_name_romanized_otherwise_in_a_story_from_a_country_that_writes_latin_script_is_a_warning(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Turkish is written in Latin letters: translations copy a name as it is written, so
+    another spelling is an error, not another romanization."""
+    files = _water("Yulia Kovaltchuk", city="Izmir", dateline="IZMIR, Turkey")
+    found = _engineer(lint_corpus(files, select="NL401"))
+    assert found == [("t3.txt", "Yulia Kovaltchuk", "warning"), ("t3.txt", "Kovaltchuk", "warning")]
+
+
+def test_writes_another_script_follows_the_country_s_main_language() -> None:
+    from lint.context.languages import writes_another_script
+
+    assert writes_another_script("UA") and writes_another_script("KR") and writes_another_script("GR")
+    assert not writes_another_script("TR") and not writes_another_script("PL")
+    assert not writes_another_script("XX")
+
+
 def test_a_name_romanized_otherwise_against_a_republished_report_is_a_warning(
     lint_corpus: CorpusFactory,
 ) -> None:

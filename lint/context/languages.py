@@ -66,3 +66,20 @@ def source_languages(
         scores[lang] = scores.get(lang, 0.0) + WORD_WEIGHT
     scores.pop("en", None)
     return {lang: round(score, 2) for lang, score in scores.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def writes_another_script(country: str) -> bool:
+    """Whether the country's main language is written in another script than Latin (Ukrainian
+    in Cyrillic, Korean in Hangul; CLDR's likely script, from langcodes): its names reach
+    English through a romanization scheme, and two translations may choose two."""
+    import langcodes
+
+    languages = country_languages().get(country, ())
+    if not languages:
+        return False
+    try:
+        script = langcodes.Language.get(languages[0]).maximize().script
+    except (LookupError, ValueError):
+        return False
+    return bool(script) and script != "Latn"

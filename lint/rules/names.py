@@ -21,15 +21,15 @@ from lint.names.introduced import unintroduced_surnames
 from lint.packs import Pack
 from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
-from lint.rules.stories import overlaps, speakers_translated, story_diagnostics
+from lint.rules.stories import names_romanized, overlaps, story_diagnostics
 
 NOT_PERSON = frozenset({"GPE", "LOC", "NORP", "FAC", "LANGUAGE", "PRODUCT", "EVENT"})
 """Entity labels that make a capitalized word a place, a demonym or a thing, not a person."""
 MAX_RELATED = 3
 ROMANIZED_IN_TRANSLATION = (
     "the two spellings differ only where romanization schemes choose, and the articles that "
-    "agree are independent translations about a country that writes another language: each "
-    "may romanize the name its own way"
+    "agree are independent translations about a country whose language is written in another "
+    "script: each may romanize the name its own way"
 )
 """Why a name the siblings romanize otherwise is only info there (see :func:`lint.names.fold.romanized`)."""
 
@@ -178,7 +178,8 @@ class NameVariant(Rule):
             "write another way in the sentence that says the same is reported too, including "
             "one name in two romanization schemes (Oleg and Oleh, Kharkov and Kharkiv); that "
             "is info only when the articles that agree are independent translations of one "
-            "text (parallel, none republished) about a country that writes another language. "
+            "text (parallel, none republished) about a country whose language is written in "
+            "another script than Latin. "
             "Inside one article, a bare surname in a speaker's place ('X said') that no full "
             "name or title introduces, and that resembles the surname of the one person the "
             "article quotes by surname, is that person's name corrupted (a warning), unless "
@@ -208,7 +209,7 @@ class NameVariant(Rule):
         part = names_part(ctx)  # read once for both checks, with the article's own mentions
         article_mentions = [m for m in mentions(ctx) if ctx.roles[m.line] not in AROUND_THE_ARTICLE]
         found = list(self._authority(ctx, part, article_mentions))
-        quieter = {"name-romanization": ROMANIZED_IN_TRANSLATION} if speakers_translated(ctx) else None
+        quieter = {"name-romanization": ROMANIZED_IN_TRANSLATION} if names_romanized(ctx) else None
         for story in story_diagnostics(self, ctx, ("name", "name-romanization"), quieter):
             if not any(overlaps(story, d) for d in found) and fold(story.text) not in self.accept:
                 found.append(story)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from lint.context.languages import ENGLISH_FIRST, country_languages
+from lint.context.languages import ENGLISH_FIRST, country_languages, writes_another_script
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.rules.base import Rule, RuleContext
 from lint.story.evidence import StoryFinding
@@ -58,6 +58,14 @@ def speakers_translated(ctx: RuleContext) -> bool:
     if inherited:
         return bool(country_languages().get(country))
     return bool((ctx.analysis.get("context") or {}).get("languages"))
+
+
+def names_romanized(ctx: RuleContext) -> bool:
+    """Whether the article's names come from another script: its speakers' language (see
+    :func:`speakers_translated`) is written in another script than Latin, so that each
+    translation romanizes them (a Turkish or Polish name is copied as it is written)."""
+    country, _ = article_country(ctx)
+    return bool(country) and speakers_translated(ctx) and writes_another_script(str(country))
 
 
 def story_diagnostics(
