@@ -1161,6 +1161,16 @@ def test_a_name_romanized_otherwise_by_one_of_parallel_translations_from_abroad_
     assert "romanization schemes choose" in diagnostics[0].message
 
 
+def test_a_name_in_the_other_order_among_parallel_translations_from_abroad_is_info(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """A translation that writes the family name first, as the source language does: the
+    same name, in an order the others do not use."""
+    diagnostics = lint_corpus(_water("Kovalchuk Yuliia"), select="NL401")
+    assert _engineer(diagnostics) == [("t3.txt", "Kovalchuk Yuliia", "info")]
+    assert "order of the names" in diagnostics[0].message
+
+
 def test_another_spelling_among_parallel_translations_from_abroad_is_still_a_warning(
     lint_corpus: CorpusFactory,
 ) -> None:

@@ -27,9 +27,9 @@ NOT_PERSON = frozenset({"GPE", "LOC", "NORP", "FAC", "LANGUAGE", "PRODUCT", "EVE
 """Entity labels that make a capitalized word a place, a demonym or a thing, not a person."""
 MAX_RELATED = 3
 ROMANIZED_IN_TRANSLATION = (
-    "the two spellings differ only where romanization schemes choose, and the articles that "
-    "agree are independent translations about a country whose language is written in another "
-    "script: each may romanize the name its own way"
+    "the two forms differ only where romanization schemes choose or in the order of the names, "
+    "and the articles that agree are independent translations about a country whose language "
+    "is written in another script: each may romanize the name its own way"
 )
 """Why a name the siblings romanize otherwise is only info there (see :func:`lint.names.fold.romanized`)."""
 

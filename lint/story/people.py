@@ -276,11 +276,13 @@ def name_findings(
 def _romanized_in_translation(
     alignment: Alignment, doc: int, verdict: Verdict, form: Sequence[str], other: Sequence[str]
 ) -> bool:
-    """The two forms differ only where romanization schemes choose, and the article and the
+    """The two forms differ only where romanization schemes choose, or in the order of the
+    names (an East Asian family name written first or last), and the article and the
     siblings that write the other form are independent, parallel texts: so many translations
     of one source, each free to romanize a name its own way (the rule then keeps it at info
-    in an article about a country that writes another language)."""
-    return (translated_alike(alignment, verdict) and romanized(form, other)
+    in an article about a country whose language is written in another script)."""
+    return (translated_alike(alignment, verdict)
+            and (romanized(form, other) or sorted(form) == sorted(other))
             and alignment.parallel(doc, verdict.agreeing))
 
 
