@@ -1231,3 +1231,16 @@ def test_romanized_forms_differ_only_where_schemes_choose() -> None:
     assert romanized(("Aleksei", "Gnatiuk"), ("Alexey", "Hnatyuk"))
     assert not romanized(("Yuliia", "Kovalchuk"), ("Yuliia", "Kovalchak"))
     assert not romanized(("Yuliia", "Kovalchuk"), ("Yuliia", "Maria", "Kovalchuk"))
+
+
+def test_a_library_named_shorter_is_an_institution_slot_not_a_person(lint_corpus: CorpusFactory) -> None:
+    """"Lviv Library" where the others name "Lviv Regional Library": an institution's name
+    (NL502), not a person's name with a middle name dropped (NL401)."""
+    files = _water("Yuliia Kovalchuk")
+    for name in files:
+        library = "the Lviv Library" if name == "t3.txt" else "the Lviv Regional Library"
+        files[name] += f"Leaflets about the new station can be collected at {library} until Friday.\n"
+    diagnostics = lint_corpus(files, select=("NL401", "NL502"))
+    assert not [d for d in diagnostics if d.code == "NL401"]
+    assert [(Path(d.path).name, d.text) for d in diagnostics
+            if d.code == "NL502" and str(d.severity) == "warning"] == [("t3.txt", "Lviv Library")]

@@ -44,7 +44,8 @@ INSTITUTION_HEADS = frozenset({
     "organization", "organisation", "party", "cabinet", "government", "tribunal", "prosecutor",
     "prosecutors", "gendarmerie", "coastguard", "railways", "railway", "university", "hospital",
     "foundation", "fund", "program", "programme", "unit", "command", "chamber", "house",
-    "reserve", "treasury",
+    "reserve", "treasury", "library", "museum", "gallery", "academy", "college", "observatory",
+    "archives", "theatre", "theater",
 })
 CALENDAR_NAMES = frozenset({*WEEKDAYS, *MONTHS})
 """Capitalized words that a connector does not join to a name ("the Ministry of X on Friday")."""
