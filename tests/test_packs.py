@@ -185,6 +185,37 @@ def test_every_shipped_entry_has_an_id_and_both_kinds_of_example() -> None:
     assert len(ids) == len(set(ids))
 
 
+def _fixed_examples() -> list[tuple[str, str, str, bool]]:
+    """(entry id, example, the example with the entry's fix applied, whether the entry matches
+    it again) for every shipped collocation entry that offers a replacement."""
+    from lint.rules.mt import inflected
+
+    out = []
+    for pack in load_packs():
+        for entry in pack.entries:
+            if entry.rule != "mt-collocation" or not entry.replacement:
+                continue
+            for example in entry.examples_match:
+                match = entry.search(example)
+                assert match is not None, (entry.id, example)
+                written = inflected(match.expand(entry.replacement), match, example)
+                fixed = example[: match.start()] + written + example[match.end() :]
+                out.append((entry.id, example, fixed, entry.search(fixed) is not None))
+    return out
+
+
+@pytest.mark.parametrize(("entry_id", "example", "fixed", "again"), _fixed_examples(), ids=lambda v: str(v)[:30])
+def test_a_collocation_fix_writes_finished_text(entry_id: str, example: str, fixed: str, again: bool) -> None:
+    """A replacement is text to write, not a hint: no placeholder ('...', '<lemma>', a group
+    reference) is left, no space is doubled or put before punctuation, and the entry no longer
+    matches what it wrote (a replacement that cut the words after the calque would leave the
+    sentence broken, which the message, not the fix, must then describe)."""
+    assert "..." not in fixed and "…" not in fixed and "\\g<" not in fixed, fixed
+    assert "<" not in fixed.replace(example, ""), fixed
+    assert "  " not in fixed and not any(f" {mark}" in fixed for mark in ",.;:!?"), fixed
+    assert not again, fixed
+
+
 def test_shipped_packs_pass_their_own_checks() -> None:
     """A run loads the shipped packs without compiling or self-testing them (their patterns
     compile when first used); this is where they are checked."""

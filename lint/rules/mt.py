@@ -217,7 +217,7 @@ IRREGULAR = {
     "raise": ("raised", "raised", "raises", "raising"), "break": ("broke", "broken", "breaks", "breaking"),
     "breathe": ("breathed", "breathed", "breathes", "breathing"), "kill": ("killed", "killed", "kills", "killing"),
     "call": ("called", "called", "calls", "calling"), "consult": ("consulted", "consulted", "consults", "consulting"),
-    "leave": ("left", "left", "leaves", "leaving"),
+    "leave": ("left", "left", "leaves", "leaving"), "choose": ("chose", "chosen", "chooses", "choosing"),
 }
 _IRREGULAR_PAST = frozenset(f for forms in IRREGULAR.values() for f in forms[:2]) | frozenset(
     {"sought", "thought", "found", "told", "left", "felt", "won", "lost", "sent", "spent", "built",
