@@ -112,3 +112,16 @@ def test_an_accented_spelling_of_a_common_word_is_no_typo(lint_corpus: CorpusFac
         "The goverment said a new bakery would open next to the cafés on Monday.",
     )
     assert [word for word, _ in flagged(lint_corpus({"a.txt": text}, select="NL507"))] == ["goverment"]
+
+
+def test_a_false_friend_that_a_collocation_entry_names_is_not_a_typo(lint_corpus: CorpusFactory) -> None:
+    """'obduction' is German Obduktion (an autopsy), which NL504 names: not a typo of
+    'abduction'. A typo beside it is still one."""
+    text = article(
+        "Prosecutors ordered an obduction of the body after the crash on Tuesday.",
+        "The council said the infrastucture budget would double over the next five years.",
+    )
+    diagnostics = lint_corpus({"a.txt": text}, select=("NL507", "NL504"))
+    assert flagged(diagnostics) == [("infrastucture", "infrastructure")]
+    assert [(d.code, d.text, d.suggestion) for d in diagnostics if d.code == "NL504"] == [
+        ("NL504", "obduction", "autopsy")]
