@@ -1244,3 +1244,34 @@ def test_a_library_named_shorter_is_an_institution_slot_not_a_person(lint_corpus
     assert not [d for d in diagnostics if d.code == "NL401"]
     assert [(Path(d.path).name, d.text) for d in diagnostics
             if d.code == "NL502" and str(d.severity) == "warning"] == [("t3.txt", "Lviv Library")]
+
+
+def _evacuation_story(mt_count: str) -> dict[str, str]:
+    head = "Floods force thousands from river villages\n\n"
+    wire = head + (
+        "KAPPELN, Germany (Coast Wire) - Floods forced 4,600 residents from villages along the Schlei "
+        "river on Sunday, the district emergency office said.\n\n"
+        "Pumps were moved to the lowest streets overnight, the office said.\n")
+    outlet = head + (
+        "KAPPELN, Germany - The district emergency office said 4,600 residents had to leave villages "
+        "along the Schlei river on Sunday because of the floods.\n\n"
+        "Overnight the pumps were moved to the lowest streets.\n")
+    mt = head + (
+        f"KAPPELN, Germany - On Sunday the floods forced {mt_count} along the Schlei river from the "
+        "villages, the emergency office of the district said.\n\n"
+        "The pumps were brought overnight to the lowest streets, the office said.\n")
+    return {"wire.txt": wire, "b.txt": outlet, "mt.txt": mt}
+
+
+def test_people_counted_as_masses_pair_with_residents_when_the_values_are_related(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Machine translation renders Chinese 群众 as 'masses': '46,000 masses' is the fact the
+    others give as '4,600 residents', with a zero too many."""
+    found = [(Path(d.path).name, d.text, d.suggestion)
+             for d in lint_corpus(_evacuation_story("46,000 masses"), select="NL509")]
+    assert found == [("mt.txt", "46,000", "4,600")]
+
+
+def test_masses_of_an_unrelated_count_are_another_fact(lint_corpus: CorpusFactory) -> None:
+    assert not lint_corpus(_evacuation_story("1,300 masses"), select="NL509")

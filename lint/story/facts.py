@@ -367,7 +367,8 @@ def _comparable(a: Figure, b: Figure, loose: bool = False) -> bool:
 
 PEOPLE_NOUNS = frozenset(stem(w) for w in (
     "people", "persons", "residents", "inhabitants", "citizens", "locals", "villagers",
-    "townspeople", "individuals", "civilians", "evacuees", "population",
+    "townspeople", "individuals", "civilians", "evacuees", "population", "dwellers", "souls",
+    "masses",  # Chinese 群众 as machine translation renders it: "3,200 masses"
 ))
 """Nouns that count the same people: two outlets (or translations) may count by either."""
 
