@@ -1275,3 +1275,41 @@ def test_people_counted_as_masses_pair_with_residents_when_the_values_are_relate
 
 def test_masses_of_an_unrelated_count_are_another_fact(lint_corpus: CorpusFactory) -> None:
     assert not lint_corpus(_evacuation_story("1,300 masses"), select="NL509")
+
+
+def test_a_share_in_words_is_a_figure_and_an_ordinal_is_not() -> None:
+    def shares(text: str) -> list[float]:
+        return [round(f.value, 3) for f in extract_figures(tokenize(text)) if f.kind == "fraction"]
+
+    assert shares("Fares will fall by a third next year.") == [0.333]
+    assert shares("Nearly two thirds of the flats were empty.") == [0.667]
+    assert shares("Half of the ferries stayed in port.") == [0.5]
+    assert shares("She won a third term in May.") == []
+    assert shares("The hosts scored twice in the second half.") == []
+
+
+def _fares_story(mt_share: str) -> dict[str, str]:
+    head = "Ferry fares to fall next spring\n\n"
+    wire = head + (
+        "TROMSO, Norway (Fjord Wire) - Ferry fares on the northern routes will fall by a third from "
+        "April, the county transport office said on Monday.\n\n"
+        "The cut is paid for by a new fuel tax on cruise ships, the office said.\n")
+    outlet = head + (
+        "TROMSO, Norway - The county transport office said on Monday that fares on the northern "
+        "ferry routes would be cut by one third from April.\n\n"
+        "A new fuel tax on cruise ships will pay for the cut.\n")
+    mt = head + (
+        f"TROMSO, Norway - From April the fares of the ferries on the northern routes will fall by "
+        f"{mt_share}, the transport office of the county said on Monday.\n\n"
+        "The reduction is financed by a new fuel tax on cruise ships, said the office.\n")
+    return {"wire.txt": wire, "b.txt": outlet, "mt.txt": mt}
+
+
+def test_a_share_the_other_articles_give_otherwise_is_fact_drift(lint_corpus: CorpusFactory) -> None:
+    found = [(Path(d.path).name, d.text, str(d.severity), d.suggestion in ("a third", "one third"))
+             for d in lint_corpus(_fares_story("a half"), select="NL509")]
+    assert found == [("mt.txt", "a half", "warning", True)]
+
+
+def test_one_third_and_a_third_are_the_same_share(lint_corpus: CorpusFactory) -> None:
+    assert not lint_corpus(_fares_story("one third"), select="NL509")

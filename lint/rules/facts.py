@@ -19,7 +19,8 @@ class FactDrift(Rule):
         what=(
             "Inside a story (articles about one event, see docs/stories.md), each figure of a "
             "sentence (an amount with its currency and scale word, a count, a percentage, a "
-            "measure with its unit, a date, a weekday, a time) is compared with the figure that "
+            "share in words such as 'by a third' or 'two thirds of', a measure with its unit, a "
+            "date, a weekday, a time) is compared with the figure that "
             "states the same fact in each sibling article's counterpart sentence. When at least "
             "two independent siblings (copies of one wire story count once) agree on another "
             "value, at least two thirds of those that give one, and none gives this one, it is a "

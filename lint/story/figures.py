@@ -88,13 +88,21 @@ NUMBER_WORDS = {
 }
 CONTEXT_WORDS = 4
 """Content words each side of a figure that describe what it counts."""
+FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}
+NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+FRACTION_BEFORE = frozenset({"by", "than", "nearly", "almost", "about", "roughly", "around", "over", "some"})
+"""Words before "a third" that make it a share ("cut by a third"), not an ordinal ("a third term")."""
+FRACTION_AFTER = frozenset({"of", "and", "or", "but"})
 
 
 class Figure(NamedTuple):
     """One figure of a sentence (token indexes ``first``..``last`` inclusive)."""
 
     kind: str
-    """amount, percent, measure, count, year, date, weekday, time"""
+    """amount, percent, fraction, measure, count, year, date, weekday, time"""
     value: float
     unit: str
     first: int
@@ -159,10 +167,38 @@ def _figure_at(tokens: Sequence[Token], i: int) -> tuple[Figure | None, int]:
     date = _month_day(tokens, i)
     if date is not None:
         return date, i + 2
+    fraction = _fraction_at(tokens, i)
+    if fraction is not None:
+        return fraction, fraction.last + 1
     number = _number_at(tokens, i)
     if number is None:
         return None, i + 1
     return _number_figure(tokens, i, *number)
+
+
+def _fraction_at(tokens: Sequence[Token], i: int) -> Figure | None:
+    """A share in words at ``i`` ("a third of", "by two thirds", "half of"), value between 0
+    and 1; "a third" before any other word is an ordinal ("a third term") and no figure."""
+    n = len(tokens)
+    numerator = NUMERATORS.get(tokens[i].norm)
+    if numerator is not None and i + 1 < n and tokens[i + 1].norm in FRACTIONS:
+        last = i + 1
+    elif tokens[i].norm == "half" and (i == 0 or tokens[i - 1].norm not in NUMERATORS):
+        numerator, last = 1, i  # "half of", "by half", "in half"; not "the second half"
+    else:
+        return None
+    after = tokens[last + 1].norm if last + 1 < n else ""
+    before = tokens[i - 1].norm if i > 0 else ""
+    if last == i:
+        share = after == "of" or before in FRACTION_BEFORE | {"in"}
+    else:
+        share = after in FRACTION_AFTER or not after or not after[:1].isalnum() or before in FRACTION_BEFORE
+    if not share:
+        return None
+    denominator = FRACTIONS[tokens[last].norm]
+    if numerator >= denominator:
+        return None
+    return _figure("fraction", numerator / denominator, "", tokens, i, last, 0.001)
 
 
 def _month_day(tokens: Sequence[Token], i: int) -> Figure | None:
