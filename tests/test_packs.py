@@ -216,6 +216,21 @@ def test_a_collocation_fix_writes_finished_text(entry_id: str, example: str, fix
     assert not again, fixed
 
 
+def test_a_collocation_match_holds_one_of_its_entry_s_words() -> None:
+    """NL504 tries an entry only on the lines that hold one of its ``requires`` words (as the
+    rule splits words: "day-by-day" is one), so every example that matches must hold one."""
+    from lint.rules.mt import _WORD_ONLY_RE, _WORDS_RE
+
+    for pack in load_packs():
+        for entry in pack.entries:
+            words = {r for r in entry.requires if _WORD_ONLY_RE.fullmatch(r)}
+            if (entry.rule != "mt-collocation" or entry.case_sensitive or not words
+                    or len(words) != len(entry.requires)):
+                continue  # an entry the rule looks up by substring, line by line
+            for example in entry.examples_match:
+                assert words & set(_WORDS_RE.findall(example.lower())), (entry.id, example)
+
+
 def test_shipped_packs_pass_their_own_checks() -> None:
     """A run loads the shipped packs without compiling or self-testing them (their patterns
     compile when first used); this is where they are checked."""
