@@ -189,8 +189,12 @@ def _slots(alignment: Alignment, doc: int) -> Iterator[_Slot]:
         if not bodies:
             continue
         siblings = []
+        verbatim: list[tuple[int, Place]] = []
         for other, (there, score) in alignment.counterparts_of(place).items():
-            if score < MIN_SENTENCE_DICE or alignment.node_of[there] == alignment.node_of[place]:
+            if alignment.node_of[there] == alignment.node_of[place]:
+                verbatim.append((other, there))  # the same sentence: the same name, a vote for it
+                continue
+            if score < MIN_SENTENCE_DICE:
                 continue
             theirs = alignment.tokens(there)
             siblings.append((other, there, theirs, institution_runs(alignment.sentence(there).text, theirs)))
@@ -204,7 +208,8 @@ def _slots(alignment: Alignment, doc: int) -> Iterator[_Slot]:
                     found = _unshared_pair(tokens, bodies, run, theirs, their_bodies, alignment.spelling)
                 if found is not None:
                     slot.values[other] = (there, found)
-            if slot.values:
+            if slot.values:  # a sibling names the slot otherwise: those that print this sentence vote too
+                slot.values.update((other, (there, run)) for other, there in verbatim)
                 yield slot
 
 
