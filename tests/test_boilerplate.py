@@ -7,6 +7,7 @@ import functools
 from pathlib import Path
 
 import pytest
+import regex
 
 from lint.diagnostic import Diagnostic
 from lint.packs import Pack, PackEntry, builtin_pack_dir, load_pack
@@ -355,6 +356,19 @@ def test_repeated_wire_credit_is_not_corpus_chrome(lint_corpus: CorpusFactory) -
     found = lint_corpus(files, select="NL110")
     assert [d for d in found if "files from" in d.text.lower()] == []
 
+
+
+def test_a_wire_story_s_dateline_lede_and_quotations_are_not_corpus_chrome(tmp_path: Path) -> None:
+    """Sites that republish wire stories (bench/stories.py writes such a corpus) share each
+    story's dateline lede and its quotations with every copy: the article, not chrome that a
+    safe fix would delete."""
+    from bench.stories import write_story_corpus
+
+    write_story_corpus(tmp_path / "corpus", 120)
+    found = lint_paths([tmp_path / "corpus"], select=("NL110",)).diagnostics
+    shared_prose = [d.text for d in found if regex.match(r"[A-Z]{3,}, \w+ \d+ \(", d.text)
+                    or d.text.startswith(("\"", "\u201c"))]
+    assert shared_prose == []
 
 
 LABELLED_BIO_ARTICLE = (

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from lint.diagnostic import Diagnostic, Fix, Severity
 from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
@@ -49,6 +51,13 @@ class AuthorBio(Rule):
 
 SITE_MIN_DOCUMENTS = 2
 """A line on more than half of a site's pages, and on two at least, is the site's template."""
+REPORTED_SPEECH = regex.compile(
+    r"\b(?:said|says|told|tells|added|according\s+to|announced|stated|urged|warned)\b.*[.!?][\"”’']?\s*$|"
+    r"^\s*[\"“].+[,.!?][\"”]\s+.+[.!?]\s*$",
+    regex.IGNORECASE,
+)
+"""A sentence of reported speech ("..., officials said.", "“...,” she told reporters."): a
+wire story's copies repeat it, no site prints it as chrome."""
 
 
 class CorpusChrome(Rule):
@@ -102,8 +111,10 @@ class CorpusChrome(Rule):
             if role not in CHROME_ROLES and ctx.roles.in_article(number):
                 continue  # a table header or list label of the article that other pages share
             line = ctx.document.line(number)
-            if role is Role.BODY and word_count(line) > 8:
-                continue
+            if role in (Role.BODY, Role.DATELINE) and word_count(line) > 8:
+                continue  # a sentence, or the lede a dateline opens (a wire story's copies share it)
+            if word_count(line) > 8 and REPORTED_SPEECH.search(line):
+                continue  # a quotation or an attributed sentence that copies of a story share
             where = (
                 f"on {on_site} of {site_total} pages of its site" if template
                 else f"in {count} of {total} documents"
