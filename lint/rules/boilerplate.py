@@ -111,8 +111,8 @@ class CorpusChrome(Rule):
             if role not in CHROME_ROLES and ctx.roles.in_article(number):
                 continue  # a table header or list label of the article that other pages share
             line = ctx.document.line(number)
-            if role in (Role.BODY, Role.DATELINE) and word_count(line) > 8:
-                continue  # a sentence, or the lede a dateline opens (a wire story's copies share it)
+            if role in (Role.BODY, Role.DATELINE, Role.DEK) and word_count(line) > 8:
+                continue  # a sentence, the lede a dateline opens, a dek (a wire story's copies share them)
             if word_count(line) > 8 and REPORTED_SPEECH.search(line):
                 continue  # a quotation or an attributed sentence that copies of a story share
             where = (
