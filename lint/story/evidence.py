@@ -174,14 +174,15 @@ def _deviant_copy(
     return all(same(copies[0], v) for v in copies[1:])
 
 
-def translated_alike(alignment: Alignment, verdict: Verdict) -> bool:
-    """The siblings that give the other value are independent texts: none of them copies
-    another or is republished in the story (a wire text, whose wording its copies print as it
-    stands). In an article about a country that writes another language they are then so many
-    translations of one source."""
+def translated_alike(alignment: Alignment, doc: int, verdict: Verdict) -> bool:
+    """The siblings that give the other value are independent texts (none of them copies
+    another or is republished in the story: a wire text, whose wording its copies print as it
+    stands) parallel to article ``doc`` (see :meth:`Alignment.parallel`). In an article about a
+    country that writes another language they are then so many translations of one source."""
     members = alignment.members()
     return bool(verdict.agreeing) and all(
-        len(members[alignment.groups.get(d, d)]) == 1 for d in verdict.agreeing)
+        len(members[alignment.groups.get(d, d)]) == 1 for d in verdict.agreeing
+    ) and alignment.parallel(doc, verdict.agreeing)
 
 
 def witness(alignment: Alignment, place: Place, start: int, end: int) -> Witness:

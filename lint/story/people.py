@@ -281,9 +281,8 @@ def _romanized_in_translation(
     siblings that write the other form are independent, parallel texts: so many translations
     of one source, each free to romanize a name its own way (the rule then keeps it at info
     in an article about a country whose language is written in another script)."""
-    return (translated_alike(alignment, verdict)
-            and (romanized(form, other) or sorted(form) == sorted(other))
-            and alignment.parallel(doc, verdict.agreeing))
+    return ((romanized(form, other) or sorted(form) == sorted(other))
+            and translated_alike(alignment, doc, verdict))
 
 
 def _given_name_swapped(

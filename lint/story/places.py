@@ -160,8 +160,8 @@ def _judge(
     message = (f"Place name '{mine}' is written '{theirs}' by {other_articles(verdict)} "
                f"of the story ({describe(witnesses)}; a sentence "
                f"that says the same pairs the two): one place in two romanizations")
-    label = ("name-romanization" if translated_alike(alignment, verdict) and romanized((mine,), (theirs,))
-             and alignment.parallel(doc, verdict.agreeing) else "name")
+    label = ("name-romanization" if romanized((mine,), (theirs,)) and translated_alike(alignment, doc, verdict)
+             else "name")
     return [
         StoryFinding(label, alignment.sentence(place).start + token.start,
                      alignment.sentence(place).start + token.end, message, verdict.severity,
