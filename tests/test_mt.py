@@ -242,3 +242,24 @@ def test_a_calque_whose_entry_gives_no_replacement_has_no_fix(lint_corpus: Corpu
     assert [d.text for d in found] == ["Said that"]
     assert found[0].fix is None and not found[0].suggestion
     assert not found[0].message.endswith("''")
+
+
+def test_an_entry_is_looked_for_on_the_lines_that_hold_its_words() -> None:
+    """NL504 searches only the lines around an entry's prefilter words (many of them, or a
+    text whose lowercase form is longer, make it search the whole text): the same answer as
+    a search of the whole text."""
+    from lint.packs import load_packs
+    from lint.rules.mt import MAX_WINDOWS, _found_in
+
+    entry = next(e for p in load_packs() for e in p.entries if e.id == "any-since-the-year")
+    calque = "The river has not risen so high since the year 1997, the office said."
+    texts = {
+        "one line": f"Floods hit the valley.\n\n{calque}\n",
+        "many lines": "\n".join(["Another year of floods."] * (MAX_WINDOWS + 2) + [calque]),
+        "longer lowercase": f"İzmir is dry.\n{calque}",
+        "no calque": "Floods hit the valley this year.\nThe year 1997 was worse.\n",
+    }
+    for name, text in texts.items():
+        expected = name != "no calque"
+        assert _found_in(entry, text, text.lower()) is expected, name
+        assert (entry.search(text) is not None) is expected, name
