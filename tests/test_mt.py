@@ -249,7 +249,7 @@ def test_an_entry_is_looked_for_on_the_lines_that_hold_its_words() -> None:
     text whose lowercase form is longer, make it search the whole text): the same answer as
     a search of the whole text."""
     from lint.packs import load_packs
-    from lint.rules.mt import MAX_WINDOWS, _found_in
+    from lint.rules.mt import MAX_WINDOWED_TEXT, MAX_WINDOWS, _found_in
 
     entry = next(e for p in load_packs() for e in p.entries if e.id == "any-since-the-year")
     calque = "The river has not risen so high since the year 1997, the office said."
@@ -257,6 +257,7 @@ def test_an_entry_is_looked_for_on_the_lines_that_hold_its_words() -> None:
         "one line": f"Floods hit the valley.\n\n{calque}\n",
         "many lines": "\n".join(["Another year of floods."] * (MAX_WINDOWS + 2) + [calque]),
         "longer lowercase": f"İzmir is dry.\n{calque}",
+        "one long line": "A year of floods. " * (MAX_WINDOWED_TEXT // 18 + 1) + calque,
         "no calque": "Floods hit the valley this year.\nThe year 1997 was worse.\n",
     }
     for name, text in texts.items():

@@ -414,6 +414,9 @@ MIN_CALQUES = 2
 MAX_WINDOWS = 6
 """Lines around an entry's words that :func:`_found_in` searches before it searches the whole
 article instead (a word such as "at" is on most lines)."""
+MAX_WINDOWED_TEXT = 100_000
+"""Characters of a text beyond which :func:`_found_in` searches the whole text at once (a
+file of one 50 MB line has no lines to pick)."""
 
 
 def _found_in(entry: PackEntry, text: str, lower: str) -> bool:
@@ -421,17 +424,19 @@ def _found_in(entry: PackEntry, text: str, lower: str) -> bool:
     ``requires`` literals can (a pack entry's contract), so those are searched, not the whole
     article (a pattern that opens with an alternation of words costs a try at every
     character). A user's entry, which runs under a time limit, searches the whole text."""
-    if entry.bounded or not entry.requires or len(lower) != len(text):
-        return entry.search(text) is not None  # (a lowercase form of another length: "İ")
+    if (entry.bounded or not entry.requires or len(text) > MAX_WINDOWED_TEXT
+            or len(lower) != len(text)):  # (a lowercase form of another length: "İ")
+        return entry.search(text) is not None
     haystack = text if entry.case_sensitive else lower
     starts: set[int] = set()
     for literal in entry.requires:
         at = haystack.find(literal)
-        while at != -1:
+        while at != -1:  # each line once: the next look starts at the end of this one
             starts.add(text.rfind("\n", 0, at) + 1)
             if len(starts) > MAX_WINDOWS:
                 return entry.search(text) is not None
-            at = haystack.find(literal, at + len(literal))
+            end = text.find("\n", at)
+            at = haystack.find(literal, end) if end != -1 else -1
     pattern = entry.pattern
     for start in sorted(starts):
         end = text.find("\n", start)
