@@ -86,6 +86,14 @@ class PackRuleSpec:
     source: str = ""
 
 
+MAX_WINDOWS = 6
+"""Lines around an entry's words that :meth:`PackEntry.matches_in` searches before it searches
+the whole text instead (a word such as "at" is on most lines)."""
+MAX_WINDOWED_TEXT = 100_000
+"""Characters of a text beyond which :meth:`PackEntry.matches_in` searches the whole text at
+once (a file of one 50 MB line has no lines to pick)."""
+
+
 @dataclass(frozen=True)
 class PackEntry:
     """One pattern of a pack, compiled, with its self-test examples."""
@@ -163,6 +171,31 @@ class PackEntry:
         if self.mode == "start":
             return self._run(self.pattern.match, facts.line.lstrip())
         return self._run(self.pattern.search, facts.line)
+
+    def matches_in(self, text: str, lower: str) -> bool:
+        """Whether the entry matches a line of ``text`` (``lower``: its lowercase form): only
+        the lines that hold one of its ``requires`` literals can, so those are searched, not the
+        whole text (a pattern that opens with an alternation of words costs a try at every
+        character). Past MAX_WINDOWS such lines, over MAX_WINDOWED_TEXT characters, or for a
+        user's entry, which runs under a time limit, the whole text is searched."""
+        if (self.bounded or not self.requires or len(text) > MAX_WINDOWED_TEXT
+                or len(lower) != len(text)):  # (a lowercase form of another length: "İ")
+            return self.search(text) is not None
+        haystack = text if self.case_sensitive else lower
+        starts: set[int] = set()
+        for literal in self.requires:
+            at = haystack.find(literal)
+            while at != -1:  # each line once: the next look starts at the end of this one
+                starts.add(text.rfind("\n", 0, at) + 1)
+                if len(starts) > MAX_WINDOWS:
+                    return self.search(text) is not None
+                end = text.find("\n", at)
+                at = haystack.find(literal, end) if end != -1 else -1
+        for start in sorted(starts):
+            end = text.find("\n", start)
+            if self.pattern.search(text, start, end if end != -1 else len(text)) is not None:
+                return True
+        return False
 
     def search(self, text: str) -> regex.Match[str] | None:
         """The first match anywhere in ``text``, a line or a whole document (no prefilter,

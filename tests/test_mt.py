@@ -248,8 +248,7 @@ def test_an_entry_is_looked_for_on_the_lines_that_hold_its_words() -> None:
     """NL504 searches only the lines around an entry's prefilter words (many of them, or a
     text whose lowercase form is longer, make it search the whole text): the same answer as
     a search of the whole text."""
-    from lint.packs import load_packs
-    from lint.rules.mt import MAX_WINDOWED_TEXT, MAX_WINDOWS, _found_in
+    from lint.packs import MAX_WINDOWED_TEXT, MAX_WINDOWS, load_packs
 
     entry = next(e for p in load_packs() for e in p.entries if e.id == "any-since-the-year")
     calque = "The river has not risen so high since the year 1997, the office said."
@@ -262,5 +261,5 @@ def test_an_entry_is_looked_for_on_the_lines_that_hold_its_words() -> None:
     }
     for name, text in texts.items():
         expected = name != "no calque"
-        assert _found_in(entry, text, text.lower()) is expected, name
+        assert entry.matches_in(text, text.lower()) is expected, name
         assert (entry.search(text) is not None) is expected, name

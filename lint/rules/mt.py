@@ -411,40 +411,6 @@ MIN_CALQUES = 2
 """Calques of one language (entries that stand on their own) that make it a likely source."""
 
 
-MAX_WINDOWS = 6
-"""Lines around an entry's words that :func:`_found_in` searches before it searches the whole
-article instead (a word such as "at" is on most lines)."""
-MAX_WINDOWED_TEXT = 100_000
-"""Characters of a text beyond which :func:`_found_in` searches the whole text at once (a
-file of one 50 MB line has no lines to pick)."""
-
-
-def _found_in(entry: PackEntry, text: str, lower: str) -> bool:
-    """Whether ``entry`` matches a line of ``text``: only the lines that hold one of its
-    ``requires`` literals can (a pack entry's contract), so those are searched, not the whole
-    article (a pattern that opens with an alternation of words costs a try at every
-    character). A user's entry, which runs under a time limit, searches the whole text."""
-    if (entry.bounded or not entry.requires or len(text) > MAX_WINDOWED_TEXT
-            or len(lower) != len(text)):  # (a lowercase form of another length: "İ")
-        return entry.search(text) is not None
-    haystack = text if entry.case_sensitive else lower
-    starts: set[int] = set()
-    for literal in entry.requires:
-        at = haystack.find(literal)
-        while at != -1:  # each line once: the next look starts at the end of this one
-            starts.add(text.rfind("\n", 0, at) + 1)
-            if len(starts) > MAX_WINDOWS:
-                return entry.search(text) is not None
-            end = text.find("\n", at)
-            at = haystack.find(literal, end) if end != -1 else -1
-    pattern = entry.pattern
-    for start in sorted(starts):
-        end = text.find("\n", start)
-        if pattern.search(text, start, end if end != -1 else len(text)) is not None:
-            return True
-    return False
-
-
 def calque_languages(matched: Sequence[PackEntry]) -> dict[str, int]:
     """Source languages that the article's own calques point at: each language named by at
     least MIN_CALQUES distinct matched warning entries, with their count. An article that
@@ -542,12 +508,12 @@ class MtCollocation(Rule):
             if entry.admits(text, lower):
                 chosen.setdefault(entry.id, entry)
         languages = (ctx.analysis.get("context") or {}).get("languages", {})
-        standalone = [e for e in chosen.values() if not e.needs_source and _found_in(e, text, lower)]
+        standalone = [e for e in chosen.values() if not e.needs_source and e.matches_in(text, lower)]
         calqued = calque_languages(standalone)
         found = standalone + [
             e for e in chosen.values()
             if e.needs_source and any(lang in languages or lang in calqued for lang in e.languages)
-            and _found_in(e, text, lower)
+            and e.matches_in(text, lower)
         ]
         # entries that stand on their own first: where two overlap, the surer one reports
         ordered = sorted(found, key=lambda e: (e.needs_source, e.severity == "info", e.id))
