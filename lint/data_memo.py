@@ -21,6 +21,13 @@ import msgpack
 from lint.cache_key import TAG_BYTES, tag, verify
 
 
+def memo_dir() -> Path:
+    """The folder of the memo files: ``$NEWSLINT_DATA_CACHE``, else ``$XDG_CACHE_HOME`` or
+    ``~/.cache``, under newslint/."""
+    root = os.environ.get("NEWSLINT_DATA_CACHE") or os.environ.get("XDG_CACHE_HOME") or "~/.cache"
+    return Path(root).expanduser() / "newslint"
+
+
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Decoding a table of many small containers makes the cyclic collector run again and

@@ -43,7 +43,7 @@ def load_pipeline(configured: str | None = None) -> Any:
     try:
         import spacy
 
-        pipeline = spacy.load(name, disable=["lemmatizer"])
+        pipeline = spacy.load(name, exclude=["lemmatizer"])  # never used: not even loaded
         _LOADED.add(configured)
         return pipeline
     except (OSError, ImportError) as exc:

@@ -4,11 +4,13 @@ examples checked through the whole linter (roles included), not only through its
 from __future__ import annotations
 
 import pickle
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from lint.packs import PackError, builtin_pack_dir, load_pack, load_packs
+from lint.packs import PackError, builtin_pack_dir, builtin_pack_paths, load_pack, load_packs
 from tests.conftest import lint_paths, run_cli
 
 GOOD_RULE = (
@@ -384,3 +386,45 @@ def test_a_substitution_entry_without_a_replacement_reports_without_a_fix(tmp_pa
     result = lint_paths([article], rules=(pack,), select=("NL191",), jobs=1)
     assert [(d.text, d.message, d.fix, d.suggestion) for d in result.diagnostics] == [
         ("grey", "Write it gray.", None, None)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The shipped packs' parsed TOML, kept in the user's data memo
+
+
+def _pack_shape(packs: list[Any]) -> list[Any]:
+    return [(p.name, p.description, p.data, [(e.id, e.expression, e.requires) for e in p.entries],
+             [r.code for r in p.rules]) for p in packs]
+
+
+def test_shipped_packs_read_from_the_memo_equal_a_fresh_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSLINT_DATA_CACHE", str(tmp_path / "memo"))
+    first = load_packs()  # parses the TOML and writes the memo
+    memo = tmp_path / "memo" / "newslint" / "packs.msgpack"
+    assert memo.is_file()
+    again = load_packs()  # from the memo
+    assert _pack_shape(again) == _pack_shape(first)
+    assert _pack_shape(first) == _pack_shape([load_pack(p, check=False) for p in builtin_pack_paths()])
+
+
+def test_an_edited_shipped_pack_is_parsed_again_not_read_from_the_memo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lint.packs
+
+    copies = tmp_path / "packs"
+    copies.mkdir()
+    for path in builtin_pack_paths():
+        (copies / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(lint.packs, "builtin_pack_paths", lambda: sorted(copies.glob("*.toml")))
+    monkeypatch.setenv("NEWSLINT_DATA_CACHE", str(tmp_path / "memo"))
+    before = load_packs()
+    edited = sorted(copies.glob("*.toml"))[0]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(re.sub(r"(?m)^description = .*$", 'description = "Edited since the memo."', text,
+                             count=1), encoding="utf-8")
+    after = load_packs()
+    assert before[0].description != "Edited since the memo."
+    assert after[0].description == "Edited since the memo."

