@@ -263,3 +263,17 @@ def test_an_entry_is_looked_for_on_the_lines_that_hold_its_words() -> None:
         expected = name != "no calque"
         assert entry.matches_in(text, text.lower()) is expected, name
         assert (entry.search(text) is not None) is expected, name
+
+
+def test_a_fix_that_stops_before_the_next_word_shows_that_word_in_the_message(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """The fix of 'changed the direction' replaces 'changed the ' with 'changed ': the message
+    says "use 'changed direction'", not "use 'changed '"; the suggestion stays the edit."""
+    found = [d for d in lint_corpus({"a.txt": article("The gale changed the direction twice before dawn.")},
+                                    select="NL504") if d.code == "NL504"]
+    assert [d.suggestion for d in found] == ["changed "]
+    assert found[0].message.endswith("use 'changed direction'")
+    kept = [d for d in lint_corpus({"a.txt": article("The board discussed about the budget until late.")},
+                                   select="NL504") if d.code == "NL504"]
+    assert kept and kept[0].message.endswith("use 'discussed'")  # a whole replacement shows as is

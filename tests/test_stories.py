@@ -874,6 +874,32 @@ def test_nautical_miles_for_kilometres_is_drift_and_for_miles_only_info(lint_cor
     assert [str(d.severity) for d in loose] == ["info"]
 
 
+CLEARED = "Crews cleared {} of scrub around the pumping station before the storm."
+
+
+def test_an_area_in_another_unit_is_drift_though_one_outlet_converts_it(lint_corpus: CorpusFactory) -> None:
+    """Two outlets give "310 hectares", a third converts it ("about 770 acres"), the translation
+    keeps the number and changes the unit: the conversion agrees with the two, not with it."""
+    story = _told(CLEARED, "310 acres", "310 hectares", "310 hectares", "about 770 acres")
+    drift = [d for d in lint_corpus(story, select="NL509") if d.text == "310 acres"]
+    assert [str(d.severity) for d in drift] == ["warning"]
+    assert "310 hectares" in drift[0].message
+
+
+def test_a_converted_area_is_not_drift_and_another_area_still_disagrees(lint_corpus: CorpusFactory) -> None:
+    converted = _figures_checked(lint_corpus, _told(CLEARED, "about 770 acres", "310 hectares"))
+    assert not [d for d in converted if "acres" in d.text]
+    # 1,200 acres is no rounding of 310 hectares (766 acres): the outlets disagree, nobody is told
+    split = _figures_checked(lint_corpus, _told(CLEARED, "310 acres", "310 hectares", "310 hectares",
+                                                "about 1,200 acres"))
+    assert not [d for d in split if d.text == "310 acres" and str(d.severity) == "warning"]
+
+
+def test_square_kilometres_are_an_area_not_a_length() -> None:
+    found = [(f.unit, f.value) for f in extract_figures(tokenize("12 square kilometres, 5 sq km and 12 km"))]
+    assert found == [("area:square kilometre", 12.0), ("area:square kilometre", 5.0), ("length:kilometre", 12.0)]
+
+
 def test_one_currency_spelled_two_ways_is_not_drift(lint_corpus: CorpusFactory) -> None:
     found = _figures_checked(lint_corpus, _told(REPAIRS, "40 million Canadian dollars", "C$40 million"))
     assert not [d for d in found if "40 million" in d.text]

@@ -424,6 +424,13 @@ def calque_languages(matched: Sequence[PackEntry]) -> dict[str, int]:
     return {lang: count for lang, count in counts.items() if count >= MIN_CALQUES}
 
 
+def _shown(fixed: str, line: str, end: int) -> str:
+    """A replacement as the message shows it: one that stops before the next word ("changed "
+    for "changed the ") shows that word too ("changed direction")."""
+    following = regex.match(r"\S+", line[end:]) if fixed[-1:].isspace() else None
+    return fixed + following.group().rstrip(".,;:!?") if following else fixed
+
+
 class MtCollocation(Rule):
     meta = RuleMeta(
         code="NL504",
@@ -554,7 +561,7 @@ class MtCollocation(Rule):
                     if line[start:end][:1].isupper():
                         fixed = fixed[:1].upper() + fixed[1:]
                     yield self.diagnostic(
-                        ctx, base + start, base + end, f"{message}: use {fixed!r}",
+                        ctx, base + start, base + end, f"{message}: use {_shown(fixed, line, end)!r}",
                         severity=severity,
                         suggestion=fixed,
                         fix=Fix((Edit(base + start, base + end, fixed),), safe=entry.safe_fix,

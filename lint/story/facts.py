@@ -33,7 +33,7 @@ from lint.story.evidence import (
     vote,
     witness,
 )
-from lint.story.figures import MONTHS, WEEKDAYS, Figure, same_value, weekday_of
+from lint.story.figures import MONTHS, UNIT_SIZES, WEEKDAYS, Figure, same_value, weekday_of
 from lint.story.text import Sentence, Token, stem
 
 UPDATE_WORDS = frozenset({
@@ -141,7 +141,7 @@ def _judge(
     values = [f for f, _ in matched.values()]
     if any(_same_fact(figure, f) for f in values):
         return  # a witness gives this value too: no odd one out (and the usual case)
-    if any(not _same_fact(values[0], f) for f in values[1:]):
+    if any(not (_same_fact(values[0], f) or converted(values[0], f)) for f in values[1:]):
         return  # the witnesses disagree among themselves: figures that are not one fact
     verdict = vote(figure, {d: f for d, (f, _) in matched.items()}, _same_fact, groups, groups.get(doc, doc))
     if not verdict.severity:
@@ -451,6 +451,25 @@ def _convertible(a: Figure, b: Figure) -> bool:
     """Measures or amounts in two units with different numbers: a conversion or another fact,
     not comparable (only the same number in another unit is a unit error)."""
     return a.kind in UNIT_KINDS and _unit_of(a) != _unit_of(b) and not same_value(a, b)
+
+
+CONVERSION_ROUNDING = 0.06
+"""How far a converted measure may be rounded ("200 hectares" as "about 500 acres" is 1%
+off, "5 kilometres" as "3 miles" 3.5%)."""
+
+
+def converted(a: Figure, b: Figure) -> bool:
+    """Whether two measures in different units of one dimension state the same quantity, within
+    the rounding of a conversion: a witness that converts the others' "200 hectares" into "about
+    500 acres" agrees with them."""
+    if not (a.kind == b.kind == "measure" and a.unit != b.unit and a.value and b.value):
+        return False
+    (dimension, _, unit_a), (other, _, unit_b) = a.unit.partition(":"), b.unit.partition(":")
+    size_a, size_b = UNIT_SIZES.get(unit_a), UNIT_SIZES.get(unit_b)
+    if dimension != other or size_a is None or size_b is None:
+        return False
+    x, y = a.value * size_a, b.value * size_b
+    return abs(x - y) <= CONVERSION_ROUNDING * max(x, y)
 
 
 def _unit_swapped(a: Figure, b: Figure) -> bool:

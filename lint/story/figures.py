@@ -66,6 +66,18 @@ UNITS = {  # unit word -> (dimension, unit)
     "mph": ("speed", "mph"), "kph": ("speed", "km/h"), "kmh": ("speed", "km/h"),
     "knot": ("speed", "knot"), "knots": ("speed", "knot"),
 }
+UNIT_SIZES = {
+    "hectare": 10_000.0, "acre": 4_046.856_422_4, "square metre": 1.0, "square foot": 0.092_903_04,
+    "square kilometre": 1_000_000.0, "square mile": 2_589_988.110_336,
+    "kilometre": 1_000.0, "mile": 1_609.344, "metre": 1.0, "foot": 0.3048,
+    "tonne": 1_000.0, "kilogram": 1.0, "pound": 0.453_592_37,
+    "litre": 1.0, "gallon": 3.785_411_784, "barrel": 158.987_294_928,
+    "millimetre": 1.0, "centimetre": 10.0, "inch": 25.4,
+    "km/h": 1.0, "mph": 1.609_344, "knot": 1.852,
+}
+"""Each unit in its dimension's base unit (m², m, kg, litre, mm, km/h), by the units'
+definitions (an acre is 4,046.8564224 m², a mile 1,609.344 m; the US gallon and the oil
+barrel). A "ton" (short, long or metric) has no one size."""
 PER_HOUR = {"kilometre": "km/h", "mile": "mph"}
 """A length per hour is a speed: "70 km/h", "70 kilometres per hour", "43 miles an hour"."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -343,6 +355,8 @@ def _measure_unit(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
         unit = "tonne"  # a metric ton is a tonne
     if unit == "mile" and unit_at > j and tokens[j].norm == "nautical":
         unit = "nautical mile"
+    if dimension == "length" and unit_at > j and tokens[j].norm in ("square", "sq"):
+        dimension, unit = "area", f"square {unit}"  # "12 square kilometres" is no length
     if unit in PER_HOUR and unit_at == j and _per_hour(tokens, unit_at):  # not "square km"
         hour_at = unit_at + (1 if tokens[unit_at + 1].norm == "h" else 2)
         return f"speed:{PER_HOUR[unit]}", hour_at
