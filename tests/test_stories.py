@@ -900,6 +900,31 @@ def test_square_kilometres_are_an_area_not_a_length() -> None:
     assert found == [("area:square kilometre", 12.0), ("area:square kilometre", 5.0), ("length:kilometre", 12.0)]
 
 
+EASED = "Water losses in the network eased {} over the winter, the utility said."
+
+
+def test_the_two_ends_of_a_change_swapped_are_drift(lint_corpus: CorpusFactory) -> None:
+    story = _told(EASED, "to 19 percent from 14 percent", "to 14 percent from 19 percent",
+                  "from 19 percent to 14 percent", "to 14 percent from 19 percent")
+    found = [d for d in lint_corpus(story, select="NL509") if d.path.endswith("mt.txt") and "other way round" in d.message]
+    assert [(d.text, str(d.severity), d.suggestion) for d in found] == [("19 percent", "warning", "14 percent")]
+    assert len(found[0].related) == 3
+
+
+@pytest.mark.parametrize("mt", ["from 19 percent to 14 percent", "to 14 percent, from 19 percent"])
+def test_a_change_written_in_another_order_is_not_swapped(lint_corpus: CorpusFactory, mt: str) -> None:
+    story = _told(EASED, mt, "to 14 percent from 19 percent")
+    assert not [d for d in lint_corpus(story, select="NL509") if "other way round" in d.message]
+
+
+def test_swapped_ends_need_the_outlets_to_agree(lint_corpus: CorpusFactory) -> None:
+    """One outlet against another, with the translation on one side: nothing to report."""
+    story = _told(EASED, "to 19 percent from 14 percent", "to 14 percent from 19 percent",
+                  "to 19 percent from 14 percent", "to 14 percent from 19 percent")
+    assert not [d for d in lint_corpus(story, select="NL509") if "other way round" in d.message
+                and str(d.severity) == "warning"]
+
+
 def test_one_currency_spelled_two_ways_is_not_drift(lint_corpus: CorpusFactory) -> None:
     found = _figures_checked(lint_corpus, _told(REPAIRS, "40 million Canadian dollars", "C$40 million"))
     assert not [d for d in found if "40 million" in d.text]

@@ -34,6 +34,7 @@ from lint.story.evidence import (
     witness,
 )
 from lint.story.figures import MONTHS, UNIT_SIZES, WEEKDAYS, Figure, same_value, weekday_of
+from lint.story.ranges import change_ends, swapped_ends
 from lint.story.text import Sentence, Token, stem
 
 UPDATE_WORDS = frozenset({
@@ -80,11 +81,16 @@ def fact_findings(
         tokens = alignment.tokens(place)
         counterparts = alignment.counterparts_of(place)
         matched = _matches(alignment, figures, paired, place, own, tokens, counterparts, witnesses, by_unit, sole)
+        judged: list[StoryFinding] = []
         for figure, witnessed in zip(own, matched, strict=True):
             if witnessed:
                 aligned = {d for d in witnessed if d in counterparts and witnessed[d][1] == counterparts[d][0]}
-                yield from _judge(alignment, groups, doc, sentence, tokens, figure, witnessed, aligned,
-                                  own_values, _dated_weekdays(figures, place, figure, witnessed))
+                judged.extend(_judge(alignment, groups, doc, sentence, tokens, figure, witnessed, aligned,
+                                     own_values, _dated_weekdays(figures, place, figure, witnessed)))
+        yield from judged
+        ends = change_ends(tokens, own)
+        if ends is not None and not judged:
+            yield from swapped_ends(alignment, groups, doc, sentence, tokens, ends, figures, counterparts)
         yield from _calendar(sentence.start, tokens, figures[place], year)
         yield from _numeric_calendar(sentence.start, sentence.text, tokens, figures[place])
         yield from _ordinal_calendar(sentence.start, tokens, figures[place], year, months)
