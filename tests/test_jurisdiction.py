@@ -515,3 +515,24 @@ def test_and_joins_two_fields_of_one_institution_name_after_the() -> None:
     assert runs("Officials at the Seed and Soil Inspection Service said so.") == ["Seed and Soil Inspection Service"]
     assert runs("Ruiz and Health Ministry officials met on Monday.") == ["Health Ministry"]
     assert runs("The grants went to Lima and the Water Service.") == ["Water Service"]
+
+
+def _grain_board(translated: str) -> dict[str, str]:
+    line = "\nThe Andean Grain Board said the harvest would come late this year.\n"
+    return {"wire.txt": RATE_WIRE + line, "outlet.txt": RATE_OUTLET + line,
+            "mt.txt": RATE_TRANSLATED + f"\n{translated}\n"}
+
+
+def test_a_name_in_another_word_order_that_adds_another_country_is_placed_abroad(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """The others write "Andean Grain Board"; the translation reorders the name and adds a
+    country that is not the article's: the institution is placed abroad. Adding the article's
+    own country only makes a fuller name."""
+    abroad = "The Board of Andean Grain of Chile said the harvest would come late this year."
+    found = [d for d in lint_corpus(_grain_board(abroad), select="NL502") if d.text.startswith("Board")]
+    assert [(d.text, d.suggestion, d.severity.name) for d in found] == [
+        ("Board of Andean Grain of Chile", "Andean Grain Board", "WARNING")]
+    assert "places the institution in Chile, but the article is about Peru" in found[0].message
+    home = abroad.replace("of Chile", "of Peru")
+    assert not [d for d in lint_corpus(_grain_board(home), select="NL502") if d.text.startswith("Board")]

@@ -814,6 +814,53 @@ def test_an_institution_the_siblings_name_elsewhere_in_the_sentence_agrees(lint_
     assert [row for row in found if row[0] == "wire.txt"] == []
 
 
+def _damage_assessed(mt: str) -> dict[str, str]:
+    return _with_sentence(
+        wire="The Harbour Insurance Council put the damage at $40 million.",
+        b="The Harbour Insurance Council estimated the damage at $40 million.",
+        c="The Harbour Insurance Council put the damage at $40 million on Tuesday.",
+        mt=mt,
+    )
+
+
+def test_a_body_the_article_names_elsewhere_is_another_actor_not_a_substitute(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Each sentence names one body the other does not: they fill one slot, unless the article
+    names the siblings' body in another sentence (it then only tells who did what otherwise)."""
+    alone = "The damage came to $40 million, the Clearwater Coast Guard said after a survey."
+    found = names(lint_corpus(_damage_assessed(alone), select="NL502"), "NL502")
+    assert ("mt.txt", "Clearwater Coast Guard", "warning") in found
+    both = alone + " The Harbour Insurance Council met its members on Monday."
+    assert not [row for row in names(lint_corpus(_damage_assessed(both), select="NL502"), "NL502")
+                if row[1] == "Clearwater Coast Guard"]
+
+
+def test_an_office_holder_s_possessive_goes_on_into_the_name_of_a_body() -> None:
+    from lint.story.slots import institution_runs
+
+    def runs(text: str) -> list[str]:
+        tokens = tokenize(text)
+        return [text[tokens[r.first].start : tokens[r.last].end] for r in institution_runs(text, tokens)]
+
+    assert runs("The Attorney General's Office said on Monday.") == ["Attorney General's Office"]
+    assert runs("The Coastal Province Prosecutor's Office opened a case.") == ["Coastal Province Prosecutor's Office"]
+    assert runs("Peru's National Police said on Monday.") == ["National Police"]  # a place's possessive ends it
+
+
+def test_a_longer_name_that_adds_a_place_in_another_word_order_is_the_same_body() -> None:
+    from lint.story.slots import _same_body
+
+    def name(text: str) -> tuple[str, ...]:
+        return tuple(t.norm for t in tokenize(text))
+
+    assert _same_body(name("National Service of Tides and Hydrology"),
+                      name("National Tides and Hydrology Service of Ostvale"))
+    assert _same_body(name("Health Ministry"), name("Ministry of Health of Ostvale"))
+    assert not _same_body(name("State Department"), name("Department of State Security"))
+    assert not _same_body(name("Ministry of Health"), name("Ministry of Labour of Ostvale"))
+
+
 REPAIRS = "Repairs to the reservoir will cost {}, the utility said."
 
 

@@ -119,9 +119,13 @@ class WrongJurisdiction(Rule):
         article's country, or no country, make a fuller name, not an error."""
         home, _ = article_country(ctx)
         shorter = story.suggestion or ""
-        if not home or not shorter or shorter not in story.text:
+        if not home or not shorter:
             return None
-        extra = story.text.replace(shorter, " ", 1)
+        if shorter in story.text:
+            extra = story.text.replace(shorter, " ", 1)
+        else:  # the same words in another order ("Department of Civil Protection of Spain")
+            theirs = {word.lower() for word in shorter.split()}
+            extra = " ".join(word for word in story.text.split() if word.lower() not in theirs)
         named: set[str] = set()
         for hit in places().find(extra, self.gazetteer.places):
             if hit.kind in ("country", "named"):
@@ -238,6 +242,8 @@ def with_story_evidence(found: Diagnostic, story: Diagnostic) -> Diagnostic:
         message = message[: message.rfind("; ")]
     where = ", ".join(f"{display_path(r.path)}:{r.line}" for r in story.related[:3])
     count = len(story.related)
+    if count > 3:
+        where += f" and {count - 3} more"
     message += (f"; {count} other article{'s' if count != 1 else ''} of the story "
                 f"name{'s' if count == 1 else ''} '{story.suggestion}' in the same sentence ({where})")
     return dataclasses.replace(

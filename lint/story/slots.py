@@ -141,11 +141,27 @@ def _possessive(token: Token) -> bool:
     return token.surface.endswith(("'s", "’s"))
 
 
+OFFICE_HOLDERS = frozenset({
+    "attorney", "general", "prosecutor", "prosecutors", "governor", "mayor", "president",
+    "ombudsman", "auditor", "coroner", "sheriff", "comptroller", "controller", "minister",
+    "chancellor", "speaker", "registrar", "commissioner", "inspector", "treasurer", "clerk",
+    "people", "children", "women", "workers", "veterans",
+})
+"""Words whose possessive goes on into the name of a body ("the Attorney General's Office",
+"the Prosecutor's Office", "the People's Bank"); another possessive ("Mexico's National
+Guard") ends the run."""
+
+
 def _ends_run(text: str, tokens: Sequence[Token], i: int) -> bool:
-    """Whether the run stops after token ``i``: a possessive, or punctuation before the next."""
+    """Whether the run stops after token ``i``: a possessive (but for an office holder's before
+    an institution word), or punctuation before the next."""
     token = tokens[i]
-    if _possessive(token) or i + 1 >= len(tokens):
+    if i + 1 >= len(tokens):
         return True
+    if _possessive(token):
+        following = tokens[i + 1]
+        return not (token.norm in OFFICE_HOLDERS and following.norm in INSTITUTION_HEADS
+                    and _name_word(following) and text[token.end : following.start] == " ")
     gap = text[token.end : tokens[i + 1].start]
     return bool(gap.strip())
 
@@ -181,7 +197,25 @@ def institution_findings(alignment: Alignment, groups: dict[int, int], doc: int)
         yield from _institution(alignment, groups, slot)
 
 
+def _article_names(alignment: Alignment, doc: int) -> list[tuple[str, ...]]:
+    """The names of every institution an article names, in any sentence."""
+    names: list[tuple[str, ...]] = []
+    for s in range(len(alignment.docs[doc].sentences)):
+        place = Place(doc, s)
+        tokens = alignment.tokens(place)
+        names.extend(_name(tokens, run, alignment.spelling)
+                     for run in institution_runs(alignment.sentence(place).text, tokens))
+    return names
+
+
 def _slots(alignment: Alignment, doc: int) -> Iterator[_Slot]:
+    named: dict[int, list[tuple[str, ...]]] = {}
+
+    def names_in(article: int) -> list[tuple[str, ...]]:
+        if article not in named:
+            named[article] = _article_names(alignment, article)
+        return named[article]
+
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         tokens = alignment.tokens(place)
@@ -206,6 +240,11 @@ def _slots(alignment: Alignment, doc: int) -> Iterator[_Slot]:
                     found = _aligned_run(run, word_alignment(tokens, theirs), their_bodies)
                 if found is None:
                     found = _unshared_pair(tokens, bodies, run, theirs, their_bodies, alignment.spelling)
+                    if found is not None and _named_elsewhere(
+                        _name(tokens, run, alignment.spelling), _name(theirs, found, alignment.spelling),
+                        names_in(doc), names_in(other),
+                    ):
+                        found = None
                 if found is not None:
                     slot.values[other] = (there, found)
             if slot.values:  # a sibling names the slot otherwise: those that print this sentence vote too
@@ -246,6 +285,18 @@ def _unshared_pair(
     if len(alone) == 1 and len(other) == 1 and mine[alone[0]] == run:
         return runs[other[0]]
     return None
+
+
+def _named_elsewhere(
+    mine: tuple[str, ...], theirs: tuple[str, ...], my_names: Sequence[tuple[str, ...]],
+    their_names: Sequence[tuple[str, ...]],
+) -> bool:
+    """Whether the article names the sibling's body too, or the sibling the article's, in some
+    sentence: the two sentences then only name different actors of the story ("the
+    prosecutor's office reported" against "the police and the National Guard arrested"), and
+    neither name stands in for the other."""
+    return (any(_same_body(theirs, name) for name in my_names)
+            or any(_same_body(mine, name) for name in their_names))
 
 
 def _aligned_run(run: Run, ops: Sequence[Op], runs: Sequence[Run]) -> Run | None:
@@ -345,11 +396,23 @@ def _name_words(name: tuple[str, ...]) -> list[str]:
 def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two names of one institution: equal, the same words in another order ("the Civil
     Police of Ostvale" and "the Ostvale Civil Police"), or one contained in the other ("the
-    Federal Network Agency" and "Network Agency")."""
+    Federal Network Agency" and "Network Agency"), also in another word order when the longer
+    adds a place ("the National Service of Hydrology" and "the National Hydrology Service of
+    Peru")."""
     if a == b:
         return True
     words = _name_words(a)
     if len(words) >= 2 and words == _name_words(b):
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 2 and any(long_[i : i + len(short)] == short for i in range(len(long_)))
+    if len(short) >= 2 and any(long_[i : i + len(short)] == short for i in range(len(long_))):
+        return True
+    return len(words) >= 2 and _name_words(_without_place(long_)) == _name_words(short)
+
+
+def _without_place(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without its last "of ..." ("the National Hydrology Service of Peru" is "the National
+    Hydrology Service"), so that a longer form in another word order is the same body too."""
+    if "of" not in name[1:]:
+        return name
+    return name[: len(name) - 1 - name[::-1].index("of")]
