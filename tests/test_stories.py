@@ -1412,3 +1412,34 @@ def test_a_share_the_other_articles_give_otherwise_is_fact_drift(lint_corpus: Co
 
 def test_one_third_and_a_third_are_the_same_share(lint_corpus: CorpusFactory) -> None:
     assert not lint_corpus(_fares_story("one third"), select="NL509")
+
+
+# --- NL513 negation-drift ------------------------------------------------------------------------
+
+FOOTBRIDGE = "The council said the Corran footbridge {} before the spring."
+
+
+def test_a_dropped_negation_is_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
+    found = lint_corpus(_told(FOOTBRIDGE, "would reopen", "would not reopen"), select="NL513")
+    assert [(Path(d.path).name, d.text, str(d.severity), d.suggestion) for d in found] == [
+        ("mt.txt", "would reopen", "warning", "would not reopen")]
+    assert "lacks the negation" in found[0].message and len(found[0].related) == 3
+
+
+def test_an_added_negation_is_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
+    found = lint_corpus(_told(FOOTBRIDGE, "would never reopen", "would reopen"), select="NL513")
+    assert [(Path(d.path).name, d.text, str(d.severity)) for d in found] == [
+        ("mt.txt", "would never reopen", "warning")]
+    assert "has a negation" in found[0].message
+
+
+@pytest.mark.parametrize("mt", ["wouldn't reopen", "will not reopen", "would stay shut", "would not be reopened"])
+def test_one_polarity_written_otherwise_is_no_negation_drift(lint_corpus: CorpusFactory, mt: str) -> None:
+    """A contraction, another negated verb, or other words that the alignment cannot read as a
+    negation alone: nothing to report."""
+    assert lint_corpus(_told(FOOTBRIDGE, mt, "would not reopen"), select="NL513") == []
+
+
+def test_a_negation_the_outlets_disagree_on_is_not_reported(lint_corpus: CorpusFactory) -> None:
+    story = _told(FOOTBRIDGE, "would reopen", "would not reopen", "would reopen", "would not reopen")
+    assert lint_corpus(story, select="NL513") == []

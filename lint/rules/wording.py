@@ -1,5 +1,5 @@
-"""NL510 wording-drift and NL511 pronoun-drift: an article's wording or pronoun that the rest of
-its story contradicts (the corpus-relative side of NL504)."""
+"""NL510 wording-drift, NL511 pronoun-drift and NL513 negation-drift: an article's wording,
+pronoun or polarity that the rest of its story contradicts (the corpus-relative side of NL504)."""
 
 from __future__ import annotations
 
@@ -85,4 +85,38 @@ class PronounDrift(Rule):
         yield from story_diagnostics(self, ctx, ("pronoun",))
 
 
-RULES = [WordingDrift, PronounDrift]
+class NegationDrift(Rule):
+    meta = RuleMeta(
+        code="NL513",
+        name="negation-drift",
+        severity=Severity.WARNING,
+        category="accuracy/mistranslation",
+        fixable=False,
+        summary="A clause negated where the story's other articles state it plainly, or the reverse.",
+        what=(
+            "Each sentence is word-aligned with the sentences of the story's other articles that "
+            "say the same thing (docs/stories.md). Where one differs from it by a negation alone "
+            "(an inserted or deleted 'not', 'never' or 'no', or a verb and its contraction: "
+            "'would' and 'wouldn't'), it gives the clause the other polarity; one with the same "
+            "negations agrees; one that words the clause otherwise gives no evidence. At least "
+            "two independent siblings must agree against the article, and none with it: a "
+            "warning, never info, since no rewording turns a statement into its opposite."
+        ),
+        why=(
+            "Machine translation drops or adds negations (a negative particle the model "
+            "misreads, a double negation resolved the wrong way): the article then reports the "
+            "opposite of what was said or done."
+        ),
+        example=(
+            "The council said the bridge would reopen on Monday.   <- NL513 where two other "
+            "outlets write 'would not reopen'"
+        ),
+    )
+    scope = "corpus"
+    needs = ("story",)
+
+    def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
+        yield from story_diagnostics(self, ctx, ("negation",))
+
+
+RULES = [WordingDrift, PronounDrift, NegationDrift]

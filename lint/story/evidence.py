@@ -27,7 +27,7 @@ class StoryFinding(NamedTuple):
     """An odd one out in a story, ready for a corpus rule to report (document offsets)."""
 
     kind: str
-    """figure, date, name, institution, wording, pronoun"""
+    """figure, date, name, institution, wording, pronoun, negation (and the kinds their rules add)"""
     start: int
     end: int
     message: str

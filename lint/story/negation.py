@@ -1,0 +1,131 @@
+"""A negation that a translation dropped or added: "the plan would be approved" where the
+story's other articles say it "would not be approved".
+
+Each sentence is word-aligned with the counterparts that say the same thing in the sibling
+articles. Where the two differ by a negation alone (an inserted or deleted "not", "never" or
+"no", or a verb and its contraction: "would" and "wouldn't"), the sibling gives that clause the
+other polarity; a sibling whose counterpart has the same negations agrees with the article, and
+one that words the clause otherwise ("remained closed" against "did not reopen") gives no
+value. The siblings vote (:func:`lint.story.evidence.vote`) and only a warning is reported:
+translations word a statement in many ways, but none of them is its opposite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from lint.story.align import Alignment, Op, Place, word_alignment
+from lint.story.evidence import (
+    StoryFinding,
+    Verdict,
+    Witness,
+    describe,
+    other_articles,
+    vote,
+    witness,
+)
+from lint.story.text import Token
+
+NEGATIONS = frozenset({"not", "never", "no", "cannot"})
+CONTRACTED = {"won't": "will", "can't": "can", "cannot": "can", "shan't": "shall"}
+"""Negated forms that are not the verb with "n't" added."""
+MIN_NEGATION_DICE = 0.5
+"""Counterparts this close or closer say the same thing (see ``Alignment.counterparts_of``)."""
+MAX_NEGATION_WORDS = 2
+"""An inserted or deleted run of at most this many negations ("not", "never")."""
+
+
+class Flip(NamedTuple):
+    """Where a sibling's counterpart differs from the article's sentence by a negation only:
+    the op's word ranges in each sentence."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+def is_negation(token: Token) -> bool:
+    return token.norm in NEGATIONS or token.norm.endswith(("n't", "n’t"))
+
+
+def _positive(norm: str) -> str | None:
+    """The verb a negated form negates ("wouldn't": "would", "won't": "will"), else None."""
+    if norm in CONTRACTED:
+        return CONTRACTED[norm]
+    for ending in ("n't", "n’t"):
+        if norm.endswith(ending) and len(norm) > len(ending) + 1:
+            return norm[: -len(ending)]
+    return None
+
+
+def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence[Op]) -> list[Flip]:
+    """The ops of the alignment that add or drop a negation and nothing else."""
+    return [Flip(*op[1:]) for op in ops
+            if _negation_only(op.tag, mine[op.a_start : op.a_end], theirs[op.b_start : op.b_end])]
+
+
+def _negation_only(tag: str, a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """Whether one step of an alignment adds or drops a negation and nothing else."""
+    if tag in ("insert", "delete"):
+        added = b if tag == "insert" else a
+        return len(added) <= MAX_NEGATION_WORDS and all(is_negation(t) for t in added)
+    return tag == "replace" and len(a) == len(b) == 1 and (
+        _positive(b[0].norm) == a[0].norm or _positive(a[0].norm) == b[0].norm)
+
+
+def negation_findings(alignment: Alignment, groups: dict[int, int], doc: int) -> Iterator[StoryFinding]:
+    """Article ``doc``'s sentences whose polarity its siblings agree against."""
+    for s in range(len(alignment.docs[doc].sentences)):
+        place = Place(doc, s)
+        tokens = alignment.tokens(place)
+        agree: set[int] = set()
+        flips: dict[int, tuple[Place, Flip]] = {}
+        for other, (there, score) in alignment.counterparts_of(place).items():
+            if score < MIN_NEGATION_DICE:
+                continue
+            theirs = alignment.tokens(there)
+            if sum(map(is_negation, tokens)) == sum(map(is_negation, theirs)):
+                agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
+                continue
+            found = negation_flips(tokens, theirs, word_alignment(tokens, theirs))
+            if len(found) == 1:
+                flips[other] = (there, found[0])
+        for start, end in sorted({(f.a_start, f.a_end) for _, f in flips.values()}):
+            values = {other: "same" for other in agree}
+            values.update({other: "flipped" for other, (_, f) in flips.items() if (f.a_start, f.a_end) == (start, end)})
+            verdict = vote("same", values, lambda x, y: x == y, groups, groups.get(doc, doc))
+            if verdict.severity == "warning" and verdict.value == "flipped":
+                yield _finding(alignment, place, tokens, start, end, verdict, flips)
+
+
+def _finding(
+    alignment: Alignment, place: Place, tokens: Sequence[Token], start: int, end: int,
+    verdict: Verdict, flips: dict[int, tuple[Place, Flip]],
+) -> StoryFinding:
+    witnesses: list[Witness] = []
+    for other in verdict.agreeing:
+        there, flip = flips[other]
+        theirs = alignment.tokens(there)
+        first, last = _around(flip.b_start, flip.b_end, len(theirs))
+        witnesses.append(witness(alignment, there, theirs[first].start, theirs[last].end))
+    first, last = _around(start, end, len(tokens))
+    sentence = alignment.sentence(place)
+    a, b = tokens[first].start, tokens[last].end
+    mine, shown = sentence.text[a:b], f"({describe(witnesses)}: '{witnesses[0].text}')"
+    if any(is_negation(t) for t in tokens[start:end]):
+        said = f"has a negation that {other_articles(verdict)} of the story do not have {shown}"
+    else:
+        said = f"lacks the negation that {other_articles(verdict)} of the story write {shown}"
+    return StoryFinding(
+        "negation", sentence.start + a, sentence.start + b,
+        f"'{mine}' {said}: the sentence says the opposite?", "warning", witnesses[0].text,
+        tuple(witnesses),
+    )
+
+
+def _around(start: int, end: int, count: int) -> tuple[int, int]:
+    """The first and last word of a changed run ``start..end`` with the word either side (an
+    insertion point, ``start == end``, gets the words either side of it)."""
+    return max(0, start - 1), min(count - 1, end)
