@@ -1443,3 +1443,8 @@ def test_one_polarity_written_otherwise_is_no_negation_drift(lint_corpus: Corpus
 def test_a_negation_the_outlets_disagree_on_is_not_reported(lint_corpus: CorpusFactory) -> None:
     story = _told(FOOTBRIDGE, "would reopen", "would not reopen", "would reopen", "would not reopen")
     assert lint_corpus(story, select="NL513") == []
+
+
+def test_no_before_a_number_is_no_negation(lint_corpus: CorpusFactory) -> None:
+    story = _told("Buses on route {} were diverted around the flooded underpass.", "No. 5", "5")
+    assert lint_corpus(story, select="NL513") == []

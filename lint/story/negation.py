@@ -60,19 +60,26 @@ def _positive(norm: str) -> str | None:
     return None
 
 
+def negations(tokens: Sequence[Token]) -> list[bool]:
+    """Which words of a sentence are negations ("No. 5" and "no 10" are numbers, not "no")."""
+    return [is_negation(t) and not (t.norm == "no" and i + 1 < len(tokens) and tokens[i + 1].norm[:1].isdigit())
+            for i, t in enumerate(tokens)]
+
+
 def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence[Op]) -> list[Flip]:
     """The ops of the alignment that add or drop a negation and nothing else."""
-    return [Flip(*op[1:]) for op in ops
-            if _negation_only(op.tag, mine[op.a_start : op.a_end], theirs[op.b_start : op.b_end])]
-
-
-def _negation_only(tag: str, a: Sequence[Token], b: Sequence[Token]) -> bool:
-    """Whether one step of an alignment adds or drops a negation and nothing else."""
-    if tag in ("insert", "delete"):
-        added = b if tag == "insert" else a
-        return len(added) <= MAX_NEGATION_WORDS and all(is_negation(t) for t in added)
-    return tag == "replace" and len(a) == len(b) == 1 and (
-        _positive(b[0].norm) == a[0].norm or _positive(a[0].norm) == b[0].norm)
+    mine_negated, their_negated = negations(mine), negations(theirs)
+    flips: list[Flip] = []
+    for op in ops:
+        if op.tag in ("insert", "delete"):
+            added = their_negated[op.b_start : op.b_end] if op.tag == "insert" else mine_negated[op.a_start : op.a_end]
+            if len(added) <= MAX_NEGATION_WORDS and all(added):
+                flips.append(Flip(*op[1:]))
+        elif op.tag == "replace" and op.a_end - op.a_start == op.b_end - op.b_start == 1:
+            a, b = mine[op.a_start].norm, theirs[op.b_start].norm
+            if _positive(b) == a or _positive(a) == b:
+                flips.append(Flip(*op[1:]))
+    return flips
 
 
 def negation_findings(alignment: Alignment, groups: dict[int, int], doc: int) -> Iterator[StoryFinding]:
@@ -86,7 +93,7 @@ def negation_findings(alignment: Alignment, groups: dict[int, int], doc: int) ->
             if score < MIN_NEGATION_DICE:
                 continue
             theirs = alignment.tokens(there)
-            if sum(map(is_negation, tokens)) == sum(map(is_negation, theirs)):
+            if sum(negations(tokens)) == sum(negations(theirs)):
                 agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
                 continue
             found = negation_flips(tokens, theirs, word_alignment(tokens, theirs))
@@ -114,7 +121,7 @@ def _finding(
     sentence = alignment.sentence(place)
     a, b = tokens[first].start, tokens[last].end
     mine, shown = sentence.text[a:b], f"({describe(witnesses)}: '{witnesses[0].text}')"
-    if any(is_negation(t) for t in tokens[start:end]):
+    if any(negations(tokens)[start:end]):
         said = f"has a negation that {other_articles(verdict)} of the story do not have {shown}"
     else:
         said = f"lacks the negation that {other_articles(verdict)} of the story write {shown}"
