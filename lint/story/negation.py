@@ -87,13 +87,16 @@ def negation_findings(alignment: Alignment, groups: dict[int, int], doc: int) ->
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         tokens = alignment.tokens(place)
+        if not alignment.counterparts_of(place):
+            continue
+        own = sum(negations(tokens))
         agree: set[int] = set()
         flips: dict[int, tuple[Place, Flip]] = {}
         for other, (there, score) in alignment.counterparts_of(place).items():
             if score < MIN_NEGATION_DICE:
                 continue
             theirs = alignment.tokens(there)
-            if sum(negations(tokens)) == sum(negations(theirs)):
+            if own == sum(negations(theirs)):
                 agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
                 continue
             found = negation_flips(tokens, theirs, word_alignment(tokens, theirs))
