@@ -19,6 +19,7 @@ import regex
 from lint.mainblock import BlockSettings, page_layout
 from lint.packs import LineFacts, Pack, PackEntry, PackTimeout
 from lint.text import content_words, ends_like_sentence, word_count, words
+from lint.widget_lists import BLOCK_KIND, widget_lists
 
 
 class Role(StrEnum):
@@ -159,6 +160,7 @@ def assign_roles(lines: Sequence[str], settings: RoleSettings) -> LineRoles:
     _bio_block(lines, result, settings)
     _link_list(lines, result, settings)
     _page_chrome(lines, result, settings)
+    _widget_lists(lines, result)
     return result
 
 
@@ -443,6 +445,29 @@ def _page_chrome(lines: Sequence[str], result: LineRoles, settings: RoleSettings
             "headline-list", found.first, found.last,
             f"{found.headlines} headlines, {found.overlap:.0%} word overlap",
         ))
+
+
+WIDGET_HEADINGS = frozenset({"widget-heading"})
+"""The pack entries whose lines head a list of other stories ("Most Read", "Related")."""
+
+
+def _widget_lists(lines: Sequence[str], result: LineRoles) -> None:
+    """The teasers under a widget heading inside the article (the page's main block, or the
+    whole text of an article that is no scraped page) become page chrome (see
+    :mod:`lint.widget_lists`)."""
+    found = widget_lists(
+        lines, result.article or (1, len(lines)),
+        is_heading=lambda n: result.hints.get(n) in WIDGET_HEADINGS,
+        is_body=lambda n: result[n] is Role.BODY,
+        is_chrome=result.is_chrome,
+    )
+    for heading, first, last in found:
+        marked = [n for n in range(first, last + 1) if result[n] is not Role.BLANK and not result.is_chrome(n)]
+        for number in marked:
+            result.roles[number - 1] = Role.PAGE
+        if marked:
+            title = lines[heading - 1].strip()
+            result.blocks.append(Block(BLOCK_KIND, marked[0], marked[-1], f"{len(marked)} lines listed under '{title}'"))
 
 
 def _overlap(own: set[str], body: set[str]) -> float:

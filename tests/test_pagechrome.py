@@ -316,3 +316,51 @@ def test_a_name_variant_in_the_page_around_the_article_is_not_the_articles(lint_
     in_body = _page([TITLE, DEK, BYLINE, DATE], LEAD, ["Girls Rowing coach Maren Oduya said the crew trains at dawn.",
                                                       "Girls Winter Rowing starts in November, Maren Oduya said."], BODY)
     assert "Girls Winter Rowing" in [d.text for d in lint_corpus({"page.txt": in_body}, select="NL401")]
+
+
+# --- lists under a widget heading inside the article (lint/widget_lists.py) ----------------------
+
+TEASERS = [
+    "Goalkeeper signs a four-year deal with the city club Supporters queued overnight outside "
+    "the stadium shop to buy the new replica shirt before it sold out.",
+    "Orchestra cancels its spring tour after a fire at the concert hall The conductor said the "
+    "musicians would rehearse in a school gym until the repairs were finished.",
+    "Airline adds a direct route to the islands for the summer season Tickets went on sale on "
+    "Thursday, and the first flight leaves the regional airport in early June.",
+]
+RESUMED = (
+    "The engineering office said the rotten piles would be replaced one section at a time, "
+    "so that walkers and anglers can keep using the part of the pier that is not being repaired."
+)
+
+
+def _listed(lint_corpus: CorpusFactory, page: str) -> dict[int, set[str]]:
+    return _flagged(lint_corpus({"page.txt": page}, select=("NL1", "NL2")))
+
+
+def test_teasers_under_a_most_read_heading_inside_the_article_are_chrome(lint_corpus: CorpusFactory) -> None:
+    page = _page([TITLE, DEK, BYLINE, DATE], LEAD, BODY, ["Most Read"], TEASERS, [RESUMED], CLOSING)
+    flagged = _listed(lint_corpus, page)
+    for teaser in TEASERS:
+        assert "NL111" in flagged.get(_numbers(page, teaser)[0], set()), teaser
+    for kept in (RESUMED, *CLOSING, *BODY):
+        assert _numbers(page, kept)[0] not in flagged, kept
+
+
+def test_headlines_under_a_related_heading_end_where_the_article_resumes(lint_corpus: CorpusFactory) -> None:
+    headlines = ["Bakery chain buys the lighthouse keeper's cottage", "Choir wins the county festival again"]
+    page = _page([TITLE, DEK, BYLINE, DATE], LEAD, BODY[:2], ["Related Stories"], headlines, [RESUMED],
+                 BODY[2:], CLOSING)
+    flagged = _listed(lint_corpus, page)
+    for headline in headlines:
+        assert _numbers(page, headline)[0] in flagged, headline
+    for kept in (RESUMED, BODY[2], *CLOSING):
+        assert _numbers(page, kept)[0] not in flagged, kept
+
+
+def test_paragraphs_on_the_article_s_own_topic_under_a_heading_stay_the_article(lint_corpus: CorpusFactory) -> None:
+    """A "Related" heading followed by more of the story (its words are the article's) is no list."""
+    page = _page([TITLE, DEK, BYLINE, DATE], LEAD, ["Related"], BODY, CLOSING)
+    flagged = _listed(lint_corpus, page)
+    for kept in (*BODY, *CLOSING):
+        assert _numbers(page, kept)[0] not in flagged, kept

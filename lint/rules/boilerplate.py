@@ -14,6 +14,7 @@ from lint.roles import CHROME_ROLES, Role
 from lint.rules.base import Rule, RuleContext, RuleMeta, line_deletion
 from lint.sites import site_key
 from lint.text import word_count
+from lint.widget_lists import BLOCK_KIND
 
 
 class AuthorBio(Rule):
@@ -141,7 +142,10 @@ class PageChrome(Rule):
             "Lines outside the article's main block: the dense run of prose found as jusText "
             "finds it (line length, share of function words, the class of the neighbouring "
             "lines). The headline, dek, byline and date next to the block and the closing "
-            "sentences after it are kept; each run of other lines is reported once."
+            "sentences after it are kept; each run of other lines is reported once. Inside "
+            "the block, the lines under a widget heading ('Most Read', 'Related Stories') are "
+            "chrome too: headlines (up to the first sentence that is not a dek between two "
+            "headlines) or teasers that share few words with the article above the heading."
         ),
         why=(
             "A naive scrape saves the whole page: navigation menus, section lists, share bars, "
@@ -152,7 +156,7 @@ class PageChrome(Rule):
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         for block in ctx.roles.blocks:
-            if block.kind != "page-chrome":
+            if block.kind not in ("page-chrome", BLOCK_KIND):
                 continue
             span = f"line {block.first}" if block.first == block.last else (
                 f"lines {block.first}-{block.last}"
@@ -160,7 +164,7 @@ class PageChrome(Rule):
             yield self.line_diagnostic(
                 ctx,
                 block.first,
-                f"Page chrome outside the article ({span}; {block.evidence})",
+                f"Page chrome {'inside' if block.kind == BLOCK_KIND else 'outside'} the article ({span}; {block.evidence})",
                 last_line=block.last,
                 suggestion="",
                 fix=_unsafe(line_deletion(ctx, block.first, block.last)),
