@@ -857,7 +857,10 @@ def test_a_longer_name_that_adds_a_place_in_another_word_order_is_the_same_body(
     assert _same_body(name("National Service of Tides and Hydrology"),
                       name("National Tides and Hydrology Service of Ostvale"))
     assert _same_body(name("Health Ministry"), name("Ministry of Health of Ostvale"))
+    assert _same_body(name("Ostvale Municipal Bureau of Flood Control"), name("Flood Control Bureau"))
     assert not _same_body(name("State Department"), name("Department of State Security"))
+    assert not _same_body(name("National Police"), name("Municipal Police"))
+    assert not _same_body(name("Ostvale Library"), name("Ostvale Regional Library"))  # a word dropped
     assert not _same_body(name("Ministry of Health"), name("Ministry of Labour of Ostvale"))
 
 
@@ -1332,17 +1335,29 @@ def test_romanized_forms_differ_only_where_schemes_choose() -> None:
 
 
 def test_a_library_named_shorter_is_an_institution_slot_not_a_person(lint_corpus: CorpusFactory) -> None:
-    """"Lviv Library" where the others name "Lviv Regional Library": an institution's name
+    """"Lviv Library" where the others name "Lviv Scientific Library": an institution's name
     (NL502), not a person's name with a middle name dropped (NL401)."""
     files = _water("Yuliia Kovalchuk")
     for name in files:
-        library = "the Lviv Library" if name == "t3.txt" else "the Lviv Regional Library"
+        library = "the Lviv Library" if name == "t3.txt" else "the Lviv Scientific Library"
         files[name] += f"Leaflets about the new station can be collected at {library} until Friday.\n"
     diagnostics = lint_corpus(files, select=("NL401", "NL502"))
     assert not [d for d in diagnostics if d.code == "NL401"]
     # the three that print the same sentence vote for its name: nothing on them, not even info
     assert [(Path(d.path).name, d.text, str(d.severity)) for d in diagnostics
             if d.code == "NL502"] == [("t3.txt", "Lviv Library", "warning")]
+
+
+def test_a_level_of_government_written_or_left_out_is_only_info(lint_corpus: CorpusFactory) -> None:
+    """"the Lviv Regional Library" against "the Lviv Library", "the Yancheng Municipal Bureau"
+    against "the Yancheng Bureau": translations write or drop such a word; info, not a warning."""
+    files = _water("Yuliia Kovalchuk")
+    for name in files:
+        library = "the Lviv Library" if name == "t3.txt" else "the Lviv Regional Library"
+        files[name] += f"Leaflets about the new station can be collected at {library} until Friday.\n"
+    diagnostics = lint_corpus(files, select="NL502")
+    assert [(Path(d.path).name, d.text, str(d.severity)) for d in diagnostics] == [
+        ("t3.txt", "Lviv Library", "info")]
 
 
 def _evacuation_story(mt_count: str) -> dict[str, str]:

@@ -331,6 +331,9 @@ def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> I
     if not verdict.severity:
         yield from _added_words(alignment, groups, slot, mine, values, where)
         return
+    agreed = verdict.value
+    if isinstance(agreed, tuple) and _level_only(mine, agreed):
+        verdict = verdict._replace(severity="info")  # "Municipal" written or left out: weak
     yield _slot_finding(alignment, slot, verdict, where, "institution", "")
 
 
@@ -398,7 +401,7 @@ def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     Police of Ostvale" and "the Ostvale Civil Police"), or one contained in the other ("the
     Federal Network Agency" and "Network Agency"), also in another word order when the longer
     adds a place ("the National Service of Hydrology" and "the National Hydrology Service of
-    Peru")."""
+    Peru", "the Yancheng Municipal Bureau of Emergency Management")."""
     if a == b:
         return True
     words = _name_words(a)
@@ -407,12 +410,37 @@ def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 2 and any(long_[i : i + len(short)] == short for i in range(len(long_))):
         return True
-    return len(words) >= 2 and _name_words(_without_place(long_)) == _name_words(short)
+    return _longer_by_place(short, long_)
 
 
-def _without_place(name: tuple[str, ...]) -> tuple[str, ...]:
-    """A name without its last "of ..." ("the National Hydrology Service of Peru" is "the National
-    Hydrology Service"), so that a longer form in another word order is the same body too."""
-    if "of" not in name[1:]:
-        return name
-    return name[: len(name) - 1 - name[::-1].index("of")]
+ADMIN_LEVELS = frozenset({
+    "municipal", "city", "provincial", "province", "state", "national", "federal", "regional",
+    "local", "county", "district", "prefectural", "metropolitan", "central",
+})
+"""Words that say which level of government a body belongs to: "the Yancheng Municipal Bureau of
+Emergency Management" is the city's "Emergency Management Bureau"."""
+MAX_EXTRA_WORDS = 2
+
+
+def _level_only(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names differ only by words for a level of government ("the Yancheng Municipal
+    Bureau of Emergency Management", "the Yancheng Emergency Management Bureau"): translations
+    write or leave out such a word, and a body of another level is rarely named so alike."""
+    x, y = set(_name_words(a)), set(_name_words(b))
+    return len(x & y) >= 2 and bool(x ^ y) and (x ^ y) <= ADMIN_LEVELS
+
+
+def _longer_by_place(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """Whether the longer name is the shorter's words, in any order, plus at most two words that
+    place it: a first word ("Yancheng ...") or a last word after "of" ("... of Peru"), with a
+    level of government beside it ("Yancheng Municipal ..."). "the Department of State
+    Security" adds "Security", another body; "Lviv Regional Library" for "Lviv Library" adds
+    no place, only a word in the middle of the name (a word a translation dropped)."""
+    mine, theirs = _name_words(short), _name_words(long_)
+    if len(mine) < 2 or not set(mine) <= set(theirs):
+        return False
+    extras = [w for w in theirs if w not in set(mine)]
+    if not extras or len(extras) > MAX_EXTRA_WORDS:
+        return False
+    placed = {long_[0]} | ({long_[-1]} if len(long_) > 2 and long_[-2] == "of" else set())
+    return any(w in placed for w in extras) and all(w in ADMIN_LEVELS or w in placed for w in extras)
