@@ -277,3 +277,16 @@ def test_a_fix_that_stops_before_the_next_word_shows_that_word_in_the_message(
     kept = [d for d in lint_corpus({"a.txt": article("The board discussed about the budget until late.")},
                                    select="NL504") if d.code == "NL504"]
     assert kept and kept[0].message.endswith("use 'discussed'")  # a whole replacement shows as is
+
+
+def test_a_calque_message_names_the_article_s_own_source_language_first(lint_corpus: CorpusFactory) -> None:
+    """An article about Portugal: of the entry's languages, Portuguese comes first. An article
+    about no country that speaks them: the languages are where the calque is seen, not where
+    the article comes from."""
+    lisbon = ("Fishing boats return to Lisbon harbour\n\nLISBON, Portugal - The trawlers arrived to "
+              "the port of Lisbon at dawn after the storm, the harbour master said.\n")
+    found = [d for d in lint_corpus({"a.txt": lisbon}, select="NL504") if d.code == "NL504"]
+    assert len(found) == 1 and "(Portuguese, " in found[0].message
+    elsewhere = article("The reason of the delay was a strike at the border post, the agency said.")
+    found = [d for d in lint_corpus({"a.txt": elsewhere}, select="NL504") if d.code == "NL504"]
+    assert len(found) == 1 and "(seen in translations from " in found[0].message

@@ -11,7 +11,7 @@ memoized spaCy pipeline (``ctx.env.parse``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -424,6 +424,17 @@ def calque_languages(matched: Sequence[PackEntry]) -> dict[str, int]:
     return {lang: count for lang, count in counts.items() if count >= MIN_CALQUES}
 
 
+def _source_languages(languages: Sequence[str], article: Container[str]) -> str:
+    """The entry's source languages for the message: the article's own first ("(Spanish,
+    Italian)" for an article about Spain); when the article has none of them, said as where
+    the calque is seen, not as where the article comes from."""
+    if not languages:
+        return ""
+    ordered = sorted(languages, key=lambda x: x not in article)  # stable: the pack's order otherwise
+    names = ", ".join(language_name(x) for x in ordered[:3])
+    return f" ({names})" if ordered[0] in article else f" (seen in translations from {names})"
+
+
 def _shown(fixed: str, line: str, end: int) -> str:
     """A replacement as the message shows it: one that stops before the next word ("changed "
     for "changed the ") shows that word too ("changed direction")."""
@@ -537,6 +548,7 @@ class MtCollocation(Rule):
         entries, evidence = self._candidate_entries(ctx)
         if not entries:
             return
+        article_languages = (ctx.analysis.get("context") or {}).get("languages", {})
         for number, line in enumerate(doc.lines, start=1):
             if ctx.roles[number] not in CHECKED_ROLES:
                 continue
@@ -548,9 +560,7 @@ class MtCollocation(Rule):
                     if any(start < b and a < end for a, b in taken):
                         continue
                     taken.append((start, end))
-                    source = ""
-                    if entry.languages:
-                        source = " (" + ", ".join(language_name(x) for x in entry.languages[:3]) + ")"
+                    source = _source_languages(entry.languages, article_languages)
                     severity = Severity.parse(entry.severity) if entry.severity else None
                     message = (f"{as_found(entry.message, line[start:end]) if entry.message else self.meta.summary}"
                                f"{source}{evidence.get(entry.id, '')}")
