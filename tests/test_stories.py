@@ -1463,3 +1463,17 @@ def test_a_negation_the_outlets_disagree_on_is_not_reported(lint_corpus: CorpusF
 def test_no_before_a_number_is_no_negation(lint_corpus: CorpusFactory) -> None:
     story = _told("Buses on route {} were diverted around the flooded underpass.", "No. 5", "5")
     assert lint_corpus(story, select="NL513") == []
+
+
+def test_a_dropped_negation_beside_another_verb_is_still_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
+    story = _told("Police {} the driver of the tanker by Tuesday evening.", "have located", "have not found")
+    found = lint_corpus(story, select="NL513")
+    assert [(Path(d.path).name, str(d.severity)) for d in found] == [("mt.txt", "warning")]
+
+
+def test_a_sentence_that_negates_with_a_word_of_its_own_is_no_negation_drift(lint_corpus: CorpusFactory) -> None:
+    """"denied the leak was serious" says what "said the leak was not serious" says."""
+    story = _told("The utility {} the leak was serious.", "denied", "said")
+    negated = {name: text.replace("said the leak was serious", "said the leak was not serious")
+               for name, text in story.items()}
+    assert lint_corpus(negated, select="NL513") == []

@@ -28,6 +28,16 @@ from lint.story.evidence import (
 from lint.story.text import Token
 
 NEGATIONS = frozenset({"not", "never", "no", "cannot"})
+NEGATIVE_WORDS = frozenset({
+    "deny", "denies", "denied", "denying", "refuse", "refuses", "refused", "refusing", "reject",
+    "rejects", "rejected", "fail", "fails", "failed", "failing", "unable", "lack", "lacks",
+    "lacked", "without", "neither", "nor", "hardly", "barely", "scarcely", "impossible",
+    "unlikely", "unclear", "dismissed", "ruled", "declined", "declines", "decline", "nobody",
+    "nothing", "none", "nowhere", "absent", "avoid", "avoided", "prevent", "prevented", "stop",
+    "stopped", "halted", "instead", "rather", "only", "yet",
+})
+"""Words that negate or limit without "not" ("denied", "failed to", "without", "only"): a sentence
+with one of them may say with it what another says with a negation."""
 CONTRACTED = {"won't": "will", "can't": "can", "cannot": "can", "shan't": "shall"}
 """Negated forms that are not the verb with "n't" added."""
 MIN_NEGATION_DICE = 0.5
@@ -82,6 +92,12 @@ def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence
     return flips
 
 
+def implicitly_negative(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence negates with a word of its own ("denied it was true" says what "said it
+    was not true" says): its negations cannot be counted."""
+    return any(t.norm in NEGATIVE_WORDS for t in tokens)
+
+
 def negation_findings(alignment: Alignment, groups: dict[int, int], doc: int) -> Iterator[StoryFinding]:
     """Article ``doc``'s sentences whose polarity its siblings agree against."""
     for s in range(len(alignment.docs[doc].sentences)):
@@ -90,12 +106,15 @@ def negation_findings(alignment: Alignment, groups: dict[int, int], doc: int) ->
         if not alignment.counterparts_of(place):
             continue
         own = sum(negations(tokens))
+        implicit = implicitly_negative(tokens)
         agree: set[int] = set()
         flips: dict[int, tuple[Place, Flip]] = {}
         for other, (there, score) in alignment.counterparts_of(place).items():
             if score < MIN_NEGATION_DICE:
                 continue
             theirs = alignment.tokens(there)
+            if implicit or implicitly_negative(theirs):
+                continue  # "denied" against "said ... not": no count of negations holds
             if own == sum(negations(theirs)):
                 agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
                 continue
