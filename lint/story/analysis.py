@@ -9,7 +9,7 @@ from lint.story.align import Alignment, Place, StoryDoc, align_story
 from lint.story.evidence import StoryFinding
 from lint.story.facts import fact_findings, figures_by_unit
 from lint.story.figures import Figure, extract_figures
-from lint.story.negation import negation_findings
+from lint.story.negation import negation_findings, polarities
 from lint.story.people import PLACE_HEADS, collect, name_findings
 from lint.story.places import PlaceCountries, place_findings
 from lint.story.pronouns import pronoun_findings, references
@@ -46,6 +46,7 @@ def analyze_story(
     substitutions = SubstitutionMemo(alignment)
     paired: dict[tuple[int, int], dict[int, Figure]] = {}
     by_unit = figures_by_unit(alignment, figures, range(len(docs)))
+    polarity = polarities(alignment)
     for doc in range(len(docs)):
         found = list(fact_findings(alignment, groups, doc, figures, by_unit, paired))
         found.extend(name_findings(alignment, groups, doc, people))
@@ -53,7 +54,7 @@ def analyze_story(
         found.extend(institution_findings(alignment, groups, doc))
         found.extend(pronoun_findings(alignment, groups, doc, people, refs))
         found.extend(wording_findings(alignment, groups, doc))
-        found.extend(negation_findings(alignment, groups, doc))
+        found.extend(negation_findings(alignment, groups, doc, polarity))
         found.extend(substitution_findings(alignment, groups, doc, roles, substitutions))
         out.append(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
     return StoryAnalysis(out, [groups[d] for d in range(len(docs))])

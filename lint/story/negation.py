@@ -98,27 +98,42 @@ def implicitly_negative(tokens: Sequence[Token]) -> bool:
     return any(t.norm in NEGATIVE_WORDS for t in tokens)
 
 
-def negation_findings(alignment: Alignment, groups: dict[int, int], doc: int) -> Iterator[StoryFinding]:
-    """Article ``doc``'s sentences whose polarity its siblings agree against."""
+class Polarity(NamedTuple):
+    """A sentence's negations, counted once per distinct sentence of the story."""
+
+    negations: int
+    implicit: bool
+    """It negates with a word of its own: its count says nothing (see :func:`implicitly_negative`)."""
+
+
+def polarities(alignment: Alignment) -> list[Polarity]:
+    """The polarity of each node (distinct sentence) of the story's alignment."""
+    return [Polarity(sum(negations(node.tokens)), implicitly_negative(node.tokens)) for node in alignment.nodes]
+
+
+def negation_findings(
+    alignment: Alignment, groups: dict[int, int], doc: int, polarity: Sequence[Polarity] | None = None,
+) -> Iterator[StoryFinding]:
+    """Article ``doc``'s sentences whose polarity its siblings agree against (``polarity``: the
+    story's :func:`polarities`, computed once for all its articles)."""
+    polarity = polarities(alignment) if polarity is None else polarity
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
-        tokens = alignment.tokens(place)
-        if not alignment.counterparts_of(place):
-            continue
-        own = sum(negations(tokens))
-        implicit = implicitly_negative(tokens)
+        mine = polarity[alignment.node_of[place]]
+        if mine.implicit:
+            continue  # "denied" against "said ... not": no count of negations holds
         agree: set[int] = set()
         flips: dict[int, tuple[Place, Flip]] = {}
+        tokens = alignment.tokens(place)
         for other, (there, score) in alignment.counterparts_of(place).items():
-            if score < MIN_NEGATION_DICE:
+            theirs = polarity[alignment.node_of[there]]
+            if score < MIN_NEGATION_DICE or theirs.implicit:
                 continue
-            theirs = alignment.tokens(there)
-            if implicit or implicitly_negative(theirs):
-                continue  # "denied" against "said ... not": no count of negations holds
-            if own == sum(negations(theirs)):
+            if theirs.negations == mine.negations:
                 agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
                 continue
-            found = negation_flips(tokens, theirs, word_alignment(tokens, theirs))
+            their_tokens = alignment.tokens(there)
+            found = negation_flips(tokens, their_tokens, word_alignment(tokens, their_tokens))
             if len(found) == 1:
                 flips[other] = (there, found[0])
         for start, end in sorted({(f.a_start, f.a_end) for _, f in flips.values()}):
