@@ -1477,3 +1477,17 @@ def test_a_sentence_that_negates_with_a_word_of_its_own_is_no_negation_drift(lin
     negated = {name: text.replace("said the leak was serious", "said the leak was not serious")
                for name, text in story.items()}
     assert lint_corpus(negated, select="NL513") == []
+
+
+def test_a_negation_beside_a_longer_change_belongs_to_another_clause() -> None:
+    from lint.story.align import word_alignment
+    from lint.story.negation import negation_flips
+
+    def flips(mine: str, theirs: str) -> int:
+        a, b = tokenize(mine), tokenize(theirs)
+        return len(negation_flips(a, b, word_alignment(a, b)))
+
+    assert flips("Gen. Ana Ruiz said the clinic was local but necessary for Ostvale.",
+                 "Gen. Ana Ruiz told reporters in Ostvale that the plan was not the end of the matter.") == 0
+    assert flips("Police have located the driver of the tanker.", "Police have not found the driver of the tanker.") == 1
+    assert flips("The ferry would sail on Monday.", "The ferry would not sail on Monday.") == 1

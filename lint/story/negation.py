@@ -80,7 +80,9 @@ def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence
     """The ops of the alignment that add or drop a negation and nothing else."""
     mine_negated, their_negated = negations(mine), negations(theirs)
     flips: list[Flip] = []
-    for op in ops:
+    for index, op in enumerate(ops):
+        if not (_kept_around(ops, index, -1) and _kept_around(ops, index, 1)):
+            continue
         if op.tag in ("insert", "delete"):
             added = their_negated[op.b_start : op.b_end] if op.tag == "insert" else mine_negated[op.a_start : op.a_end]
             if len(added) <= MAX_NEGATION_WORDS and all(added):
@@ -90,6 +92,25 @@ def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence
             if _positive(b) == a or _positive(a) == b:
                 flips.append(Flip(*op[1:]))
     return flips
+
+
+MAX_CHANGED_BESIDE = 2
+"""Words that may change right beside a negation ("have [not] found" / "have located")."""
+
+
+def _kept_around(ops: Sequence[Op], index: int, step: int) -> bool:
+    """Whether the sentence goes on alike on one side of op ``index`` (``step`` -1: before, 1:
+    after): an equal op, the sentence's end, or a change of a word or two and then an equal op.
+    A negation beside a longer change belongs to another clause ("was [not] the end of the
+    matter" against "was local but necessary")."""
+    near = index + step
+    if not 0 <= near < len(ops) or ops[near].tag == "equal":
+        return True
+    op = ops[near]
+    if op.a_end - op.a_start > MAX_CHANGED_BESIDE or op.b_end - op.b_start > MAX_CHANGED_BESIDE:
+        return False
+    beyond = near + step
+    return not 0 <= beyond < len(ops) or ops[beyond].tag == "equal"
 
 
 def implicitly_negative(tokens: Sequence[Token]) -> bool:
