@@ -86,11 +86,11 @@ def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence
         if op.tag in ("insert", "delete"):
             added = their_negated[op.b_start : op.b_end] if op.tag == "insert" else mine_negated[op.a_start : op.a_end]
             if len(added) <= MAX_NEGATION_WORDS and all(added):
-                flips.append(Flip(*op[1:]))
+                flips.append(Flip(op.a_start, op.a_end, op.b_start, op.b_end))
         elif op.tag == "replace" and op.a_end - op.a_start == op.b_end - op.b_start == 1:
             a, b = mine[op.a_start].norm, theirs[op.b_start].norm
             if _positive(b) == a or _positive(a) == b:
-                flips.append(Flip(*op[1:]))
+                flips.append(Flip(op.a_start, op.a_end, op.b_start, op.b_end))
     return flips
 
 

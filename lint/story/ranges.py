@@ -68,8 +68,9 @@ def swapped_ends(
     text = sentence.text
     mine_to = text[tokens[end.first].start : tokens[end.last].end]
     mine_from = text[tokens[begin.first].start : tokens[begin.last].end]
-    there_to = alignment.tokens(places[verdict.agreeing[0]])[value[0].first : value[0].last + 1]
-    suggestion = alignment.sentence(places[verdict.agreeing[0]]).text[there_to[0].start : there_to[-1].end]
+    shown = verdict.agreeing[0]  # its own figure: the vote's representative may be another's
+    there_to = alignment.tokens(places[shown])[theirs[shown][0].first : theirs[shown][0].last + 1]
+    suggestion = alignment.sentence(places[shown]).text[there_to[0].start : there_to[-1].end]
     count = len(verdict.agreeing)
     yield StoryFinding(
         "figure", sentence.start + tokens[end.first].start, sentence.start + tokens[end.last].end,
