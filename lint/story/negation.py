@@ -38,6 +38,12 @@ NEGATIVE_WORDS = frozenset({
 })
 """Words that negate or limit without "not" ("denied", "failed to", "without", "only"): a sentence
 with one of them may say with it what another says with a negation."""
+CHANGE_WORDS = frozenset({
+    "now", "anymore", "later", "eventually", "finally", "reversed", "reverses", "reversing",
+    "overturned", "backtracked", "updated", "latest", "revised", "meanwhile",
+})
+"""Words that say a statement changed: "the council now says the bridge will reopen" where
+earlier reports say it will not is an update, not a dropped negation."""
 CONTRACTED = {"won't": "will", "can't": "can", "cannot": "can", "shan't": "shall"}
 """Negated forms that are not the verb with "n't" added."""
 MIN_NEGATION_DICE = 0.5
@@ -113,23 +119,25 @@ def _kept_around(ops: Sequence[Op], index: int, step: int) -> bool:
     return not 0 <= beyond < len(ops) or ops[beyond].tag == "equal"
 
 
-def implicitly_negative(tokens: Sequence[Token]) -> bool:
+def polarity_unclear(tokens: Sequence[Token]) -> bool:
     """Whether a sentence negates with a word of its own ("denied it was true" says what "said it
-    was not true" says): its negations cannot be counted."""
-    return any(t.norm in NEGATIVE_WORDS for t in tokens)
+    was not true" says), or says that something changed ("now", "later", "reversed": an update
+    may turn a statement round): its negations cannot be compared."""
+    return any(t.norm in NEGATIVE_WORDS or t.norm in CHANGE_WORDS for t in tokens)
 
 
 class Polarity(NamedTuple):
     """A sentence's negations, counted once per distinct sentence of the story."""
 
     negations: int
-    implicit: bool
-    """It negates with a word of its own: its count says nothing (see :func:`implicitly_negative`)."""
+    unclear: bool
+    """It negates with a word of its own, or says the statement changed: its count says nothing
+    (see :func:`polarity_unclear`)."""
 
 
 def polarities(alignment: Alignment) -> list[Polarity]:
     """The polarity of each node (distinct sentence) of the story's alignment."""
-    return [Polarity(sum(negations(node.tokens)), implicitly_negative(node.tokens)) for node in alignment.nodes]
+    return [Polarity(sum(negations(node.tokens)), polarity_unclear(node.tokens)) for node in alignment.nodes]
 
 
 def negation_findings(
@@ -141,14 +149,14 @@ def negation_findings(
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         mine = polarity[alignment.node_of[place]]
-        if mine.implicit:
-            continue  # "denied" against "said ... not": no count of negations holds
+        if mine.unclear:
+            continue  # "denied" against "said ... not", or an update: no count of negations holds
         agree: set[int] = set()
         flips: dict[int, tuple[Place, Flip]] = {}
         tokens = alignment.tokens(place)
         for other, (there, score) in alignment.counterparts_of(place).items():
             theirs = polarity[alignment.node_of[there]]
-            if score < MIN_NEGATION_DICE or theirs.implicit:
+            if score < MIN_NEGATION_DICE or theirs.unclear:
                 continue
             if theirs.negations == mine.negations:
                 agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
