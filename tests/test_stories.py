@@ -315,22 +315,23 @@ def _ban_story(mt_quote_line: str) -> dict[str, str]:
     }
 
 
+def _institution_runs(text: str) -> list[str]:
+    from lint.story.slots import institution_runs
+
+    tokens = tokenize(text)
+    return [text[tokens[r.first].start : tokens[r.last].end] for r in institution_runs(text, tokens)]
+
+
 def test_an_institution_named_with_a_list_of_its_fields_is_one_slot() -> None:
     """"Ministry of Land, Infrastructure and Transport" is one body; "Ministry of Defence, Army
     and Navy" three; "Ministry of Health, Kim said" one and a name; a weekday after a connector
     is no part of a name ("the Ministry of Fisheries on Friday")."""
-    from lint.story.slots import institution_runs
-
-    def runs(text: str) -> list[str]:
-        tokens = tokenize(text)
-        return [text[tokens[r.first].start : tokens[r.last].end] for r in institution_runs(text, tokens)]
-
-    assert runs("The Ministry of Land, Infrastructure and Transport said on Monday.") == [
+    assert _institution_runs("The Ministry of Land, Infrastructure and Transport said on Monday.") == [
         "Ministry of Land, Infrastructure and Transport"]
-    assert runs("The Ministry of Defence, Army and Navy said on Monday.") == ["Ministry of Defence", "Army and Navy"]
-    assert runs("Officials at the Ministry of Health, Kim said, were told.") == ["Ministry of Health"]
-    assert runs("The figures were published by the Ministry of Fisheries on Friday.") == ["Ministry of Fisheries"]
-    assert runs("The Committee on Foreign Affairs met.") == ["Committee on Foreign Affairs"]
+    assert _institution_runs("The Ministry of Defence, Army and Navy said on Monday.") == ["Ministry of Defence", "Army and Navy"]
+    assert _institution_runs("Officials at the Ministry of Health, Kim said, were told.") == ["Ministry of Health"]
+    assert _institution_runs("The figures were published by the Ministry of Fisheries on Friday.") == ["Ministry of Fisheries"]
+    assert _institution_runs("The Committee on Foreign Affairs met.") == ["Committee on Foreign Affairs"]
 
 
 def test_a_name_in_the_other_order_is_reported_as_such_without_its_bare_surname(
@@ -837,15 +838,9 @@ def test_a_body_the_article_names_elsewhere_is_another_actor_not_a_substitute(
 
 
 def test_an_office_holder_s_possessive_goes_on_into_the_name_of_a_body() -> None:
-    from lint.story.slots import institution_runs
-
-    def runs(text: str) -> list[str]:
-        tokens = tokenize(text)
-        return [text[tokens[r.first].start : tokens[r.last].end] for r in institution_runs(text, tokens)]
-
-    assert runs("The Attorney General's Office said on Monday.") == ["Attorney General's Office"]
-    assert runs("The Coastal Province Prosecutor's Office opened a case.") == ["Coastal Province Prosecutor's Office"]
-    assert runs("Peru's National Police said on Monday.") == ["National Police"]  # a place's possessive ends it
+    assert _institution_runs("The Attorney General's Office said on Monday.") == ["Attorney General's Office"]
+    assert _institution_runs("The Coastal Province Prosecutor's Office opened a case.") == ["Coastal Province Prosecutor's Office"]
+    assert _institution_runs("Peru's National Police said on Monday.") == ["National Police"]  # a place's possessive ends it
 
 
 def test_a_longer_name_that_adds_a_place_in_another_word_order_is_the_same_body() -> None:

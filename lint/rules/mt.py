@@ -424,6 +424,12 @@ def calque_languages(matched: Sequence[PackEntry]) -> dict[str, int]:
     return {lang: count for lang, count in counts.items() if count >= MIN_CALQUES}
 
 
+def _article_languages(ctx: RuleContext) -> dict[str, Any]:
+    """The languages the article's context feature found it likely translated from."""
+    languages: dict[str, Any] = (ctx.analysis.get("context") or {}).get("languages", {})
+    return languages
+
+
 def _source_languages(languages: Sequence[str], article: Container[str]) -> str:
     """The entry's source languages for the message: the article's own first ("(Spanish,
     Italian)" for an article about Spain); when the article has none of them, said as where
@@ -525,7 +531,7 @@ class MtCollocation(Rule):
         for entry in self.unindexed:
             if entry.admits(text, lower):
                 chosen.setdefault(entry.id, entry)
-        languages = (ctx.analysis.get("context") or {}).get("languages", {})
+        languages = _article_languages(ctx)
         standalone = [e for e in chosen.values() if not e.needs_source and e.matches_in(text, lower)]
         calqued = calque_languages(standalone)
         found = standalone + [
@@ -548,7 +554,7 @@ class MtCollocation(Rule):
         entries, evidence = self._candidate_entries(ctx)
         if not entries:
             return
-        article_languages = (ctx.analysis.get("context") or {}).get("languages", {})
+        article_languages = _article_languages(ctx)
         for number, line in enumerate(doc.lines, start=1):
             if ctx.roles[number] not in CHECKED_ROLES:
                 continue
