@@ -536,3 +536,45 @@ def test_a_name_in_another_word_order_that_adds_another_country_is_placed_abroad
     assert "places the institution in Chile, but the article is about Peru" in found[0].message
     home = abroad.replace("of Chile", "of Peru")
     assert not [d for d in lint_corpus(_grain_board(home), select="NL502") if d.text.startswith("Board")]
+
+
+# An invented story in a country the gazetteer does not list (Ghana): a cargo ship aground.
+AGROUND_WIRE = """Cargo ship runs aground off Ghana, crew rescued
+
+TEMA, Ghana, Oct. 2 (Gulf Coast Wire) - A cargo ship ran aground near the port of Tema on Wednesday, and the Ghana Navy rescued all 12 crew members, port officials said.
+
+The vessel was carrying cement from Lagos when its engine failed in heavy swell.
+
+Salvage teams expect to refloat the ship within a week.
+"""
+AGROUND_TRANSLATED = """Cargo ship aground near Tema, the crew saved
+
+TEMA, Ghana - A cargo ship ran aground close to the port of Tema on Wednesday, and the Maritime and Coastguard Agency rescued all 12 crew members, according to port officials.
+
+The ship transported cement from Lagos when its engine failed in the strong swell.
+
+The salvage teams count on refloating the ship within one week.
+"""
+
+
+def test_a_foreign_body_where_the_story_names_one_of_the_article_s_own_country_is_a_warning(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Ghana is not in the gazetteer, so a British body in a Ghanaian article is only info by
+    itself; where the other outlet names a body by Ghana's own name in the same sentence, the
+    two kinds of evidence agree: a warning."""
+    found = [d for d in lint_corpus({"wire.txt": AGROUND_WIRE, "mt.txt": AGROUND_TRANSLATED}, select="NL502")
+             if d.code == "NL502"]
+    assert [(Path(d.path).name, d.text, d.suggestion, d.severity.name) for d in found] == [
+        ("mt.txt", "Maritime and Coastguard Agency", "Ghana Navy", "WARNING")]
+
+
+def test_a_foreign_body_where_the_story_names_a_body_of_no_country_stays_info(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Where the other outlet writes "the navy", nothing says whose: the gazetteer's reading
+    stays the only evidence of the article's country, and info."""
+    wire = AGROUND_WIRE.replace("the Ghana Navy rescued", "the navy rescued")
+    found = [d for d in lint_corpus({"wire.txt": wire, "mt.txt": AGROUND_TRANSLATED}, select="NL502")
+             if d.code == "NL502"]
+    assert [(d.text, d.severity.name) for d in found] == [("Maritime and Coastguard Agency", "INFO")]

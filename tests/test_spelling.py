@@ -125,3 +125,14 @@ def test_a_false_friend_that_a_collocation_entry_names_is_not_a_typo(lint_corpus
     assert flagged(diagnostics) == [("infrastucture", "infrastructure")]
     assert [(d.code, d.text, d.suggestion) for d in diagnostics if d.code == "NL504"] == [
         ("NL504", "obduction", "autopsy")]
+
+
+def test_a_regular_form_of_a_common_word_is_not_a_typo_of_another(lint_corpus: CorpusFactory) -> None:
+    """"quitted" and "costed" are regular pasts of "quit" and "cost" (irregular, or rare, as
+    they are): not typos of "quilted" and "posted". A regular form spelled wrong is still a
+    typo of the right spelling of that form ("submited", "submitted")."""
+    text = article(
+        "The engineer quitted the project in spring, and the new depot was costed at last.",
+        "The contractor submited the final design to the council on Friday.",
+    )
+    assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("submited", "submitted")]

@@ -66,8 +66,9 @@ class WrongJurisdiction(Rule):
             "articles name another institution in the same sentence (lint/story/slots.py): a "
             "warning when independent siblings agree, or when the gazetteer confirms it (the "
             "name is only other countries', a famous one too, and the siblings write the "
-            "article's own country's body for the same role); else info. Not reported: an "
-            "article that names its own country's body where a sibling names another "
+            "article's own country's body for the same role, or a body named after the "
+            "article's country: 'the Ghana Navy'); else info. Not reported: an article that "
+            "names its own country's body (or one named after it) where a sibling names another "
             "country's (the sibling is the odd one out), nor two names the gazetteer gives one "
             "country's body for one role (two renderings of one institution). (4) A name the "
             "story's other articles agree to write shorter, whose extra words name a country "
@@ -100,7 +101,13 @@ class WrongJurisdiction(Rule):
         stories = list(story_diagnostics(self, ctx, ("institution",)))
         for diagnostic in found:
             story = next((s for s in stories if overlaps(s, diagnostic)), None)
-            yield diagnostic if story is None else with_story_evidence(diagnostic, story)
+            if story is None:
+                yield diagnostic
+                continue
+            merged = with_story_evidence(diagnostic, story)
+            if merged.severity is Severity.INFO and self._siblings_name_home(ctx, diagnostic, story):
+                merged = dataclasses.replace(merged, severity=Severity.WARNING)
+            yield merged
         for story in stories:
             if not any(overlaps(story, d) for d in found):
                 weighed = self._weighed(ctx, story)
@@ -111,6 +118,24 @@ class WrongJurisdiction(Rule):
                 placed = self._placed_abroad(ctx, story)
                 if placed is not None:
                     yield placed
+
+    def _countries_named(self, text: str) -> set[str]:
+        """The countries whose name, alias or demonym ``text`` holds ("Chilean", "of Chile")."""
+        named: set[str] = set()
+        for hit in places().find(text, self.gazetteer.places):
+            if hit.kind in ("country", "named"):
+                named.update(code for code, _ in hit.countries)
+        return named
+
+    def _siblings_name_home(self, ctx: RuleContext, found: Diagnostic, story: Diagnostic) -> bool:
+        """Whether the name the gazetteer gives only other countries stands where the story's
+        other articles name a body of the article's own country by its name or demonym ("the
+        Senegalese Navy"): two kinds of evidence agree, even for a country the pack does not
+        list (whose gazetteer finding alone is info)."""
+        home, _ = article_country(ctx)
+        owners = self.gazetteer.owners.get(found.text, {})
+        return bool(home and owners and home not in owners and story.suggestion
+                    and self._countries_named(story.suggestion) == {home})
 
     def _placed_abroad(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic | None:
         """A name the siblings agree to write shorter, whose extra words name a country (an
@@ -126,10 +151,7 @@ class WrongJurisdiction(Rule):
         else:  # the same words in another order ("Department of Civil Protection of Spain")
             theirs = {word.lower() for word in shorter.split()}
             extra = " ".join(word for word in story.text.split() if word.lower() not in theirs)
-        named: set[str] = set()
-        for hit in places().find(extra, self.gazetteer.places):
-            if hit.kind in ("country", "named"):
-                named.update(code for code, _ in hit.countries)
+        named = self._countries_named(extra)
         if not named or home in named:
             return None
         gaz = self.gazetteer
@@ -142,7 +164,8 @@ class WrongJurisdiction(Rule):
 
     def _weighed(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic | None:
         """A story finding weighed with the gazetteer. Dropped when it refutes it: the article
-        names its own country's institution and the siblings another country's (the odd one
+        names its own country's institution (the gazetteer's, or one its name or demonym
+        places there) and the siblings another country's (the odd one
         out is right, they are wrong), or both names are one country's for the same role (two
         renderings of one body). Confirmed, with the gazetteer's reading in the message
         and raised to a warning however few siblings name the other body, when the name
@@ -154,8 +177,9 @@ class WrongJurisdiction(Rule):
         gaz = self.gazetteer
         owners = gaz.owners.get(story.text, {})
         theirs = gaz.owners.get(story.suggestion or "", {})
-        if home and home in owners and theirs and home not in theirs:
-            return None
+        if home and theirs and home not in theirs and (
+                home in owners or self._countries_named(story.text) == {home}):
+            return None  # its own country's body, by the gazetteer or by its name ("Ghana Navy")
         same_body = {c for c in owners.keys() & theirs.keys() if owners[c] == theirs[c]}
         if same_body and (not home or home in same_body):
             return None  # one country's two names for one body ("Ministry of X", "X Ministry")

@@ -96,6 +96,29 @@ def suggest(word: str) -> tuple[str, int] | None:
     return term, count
 
 
+REGULAR_SUFFIXES = (("ing", "ing"), ("ed", "ed"), ("es", "s"), ("s", "s"))
+"""Regular endings (and the inflection each makes) by which a word is another word's form."""
+
+
+def regular_forms(word: str) -> set[tuple[str, str]]:
+    """(common word, inflection) pairs of which ``word`` is a regular form: a plain ending,
+    the consonant doubled ("quitted": quit), an "e" dropped ("hoping": hope) or a "y" turned
+    to "i" ("carried": carry)."""
+    common = suggestions()[0]
+    forms: set[tuple[str, str]] = set()
+    for ending, inflection in REGULAR_SUFFIXES:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        base = word[: -len(ending)]
+        stems = {base, base + "e"}
+        if base[-1] == base[-2]:
+            stems.add(base[:-1])
+        if base.endswith("i") and inflection != "ing":
+            stems.add(base[:-1] + "y")
+        forms.update((stem, inflection) for stem in stems if stem in common)
+    return forms
+
+
 def inner_edit(word: str, term: str) -> bool:
     """True when the one edit between ``word`` and ``term`` spares their first and last
     letters: "Comittee" (Committee) is a typo; "Milei" (miles) and "Amini" (mini) are
@@ -140,7 +163,9 @@ class Misspelling(Rule):
             "reported only when it is unknown even as a name, used once, and one inner edit "
             "(not its first or last letter) from a very common word (a sentence's first word is "
             "checked like a lowercase one, but still needs an inner edit and the parser's "
-            "consent that it is no name); words of fewer than 5 letters, words with capitals inside or digits, words in "
+            "consent that it is no name); a regular form of another common word ('quitted', "
+            "'costed') is no typo of this one ('quilted', 'posted'); words of fewer than 5 "
+            "letters, words with capitals inside or digits, words in "
             "vocabulary.accept, and any word the corpus uses in two documents or three times "
             "are never reported."
         ),
@@ -268,6 +293,10 @@ class Misspelling(Rule):
             return None  # the word with its accents ("cafés", "naïve"): a spelling, not a typo
         if lower.startswith(term) and lower[len(term):] in INFLECTIONS:
             return None  # a regular form of the word the lexicon lacks ("teenaged", "autobahns")
+        own = regular_forms(lower)
+        if own and not own & regular_forms(term):
+            return None  # a regular form of another common word ("quitted", "costed"), whatever
+            # its irregular form is, not a typo of this one ("quilted", "posted")
         if word[0].isupper() and not inner_edit(lower, term):
             return None  # a name one edit from a word differs at an end ("Milei", "miles")
         if capitalized and count < CAPITALIZED_MIN_COUNT:
