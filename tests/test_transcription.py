@@ -125,6 +125,15 @@ def test_mojibake(lint_corpus: CorpusFactory, line: str, bad: str, good: str) ->
     assert found[0].column == start + 1
 
 
+def test_a_closing_quote_whose_last_byte_was_dropped_is_a_closing_quote(lint_corpus: CorpusFactory) -> None:
+    """'”' read as Windows-1252 loses its undefined last byte: 'â€' before a space, a mark or
+    the line's end is that quote, not a dagger ('†') that swallows the space."""
+    line = "â€œWe will stay,â€ the mayor said of the market, â€œwhatever the council decidesâ€."
+    found = lint_corpus({"a.txt": f"Headline\n\n{line}\n"}, select="NL304")
+    assert [(d.text, d.suggestion) for d in found] == [
+        ("â€œ", "“"), ("â€", "”"), ("â€œ", "“"), ("â€", "”")]
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -201,7 +201,9 @@ class Mojibake(Rule):
         summary="Text decoded with the wrong encoding (mojibake).",
         what=(
             "Character sequences that ftfy's detector recognizes as UTF-8 read as Windows-1252 "
-            "or Latin-1 ('Osloâ€™s', 'cafÃ©'); the suggestion is ftfy's repair, quotes kept."
+            "or Latin-1 ('Osloâ€™s', 'cafÃ©'); the suggestion is ftfy's repair, quotes kept. "
+            "'â€' before a space, a mark or the line's end is a closing quote whose undefined "
+            "last byte was dropped ('”'), not a dagger."
         ),
         why="Mojibake corrupts names and words for every downstream reader and model.",
         example="Osloâ€™s city council   <- NL304, suggestion: 'Oslo’s'",
@@ -239,6 +241,7 @@ def _repaired(line: str, fix_and_explain: Callable[..., Any], is_bad: Callable[[
     (it holds a correct letter outside Windows-1252 too: "Å»urawska and Żurawski")."""
 
     def repair(text: str) -> str:
+        text = _LOST_CLOSING_QUOTE_RE.sub("â€\x9d", text)
         return str(fix_and_explain(text, uncurl_quotes=False, fix_latin_ligatures=False,
                                    normalization=None)[0])
 
@@ -249,6 +252,10 @@ def _repaired(line: str, fix_and_explain: Callable[..., Any], is_bad: Callable[[
 
 
 _WORD_RE = regex.compile(r"\S+")
+_LOST_CLOSING_QUOTE_RE = regex.compile(r"â€(?=[\s.,;:!?)\]]|$)")
+"""'â€' before a space, a mark or the line's end: '”' (E2 80 9D) read as Windows-1252, whose
+byte 9D is undefined and was dropped. ftfy would read the space as a lost no-break byte and
+make a dagger ('†', E2 80 A0), which news prose all but never prints."""
 
 
 class InvisibleCharacter(Rule):
