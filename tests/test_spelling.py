@@ -136,3 +136,14 @@ def test_a_regular_form_of_a_common_word_is_not_a_typo_of_another(lint_corpus: C
         "The contractor submited the final design to the council on Friday.",
     )
     assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("submited", "submitted")]
+
+
+def test_a_word_the_corpus_writes_with_accents_is_no_typo_without_them(lint_corpus: CorpusFactory) -> None:
+    """A translation that drops the accents of a name ("Huaman" where the other articles write
+    "Huamán") wrote the name, not a typo of "human": NL402 names the two forms. A
+    typo beside it is still one."""
+    accented = article("According to Huamán, the clinics of the region are full.")
+    plain = article("According to Huaman, the clinics of the region are full.",
+                    "The goverment said the clinics would stay open.")
+    assert flagged(lint_corpus({"a.txt": accented, "b.txt": plain}, select="NL507")) == [
+        ("goverment", "government")]

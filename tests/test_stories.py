@@ -970,6 +970,25 @@ def test_swapped_ends_need_the_outlets_to_agree(lint_corpus: CorpusFactory) -> N
                 and str(d.severity) == "warning"]
 
 
+def test_a_currency_the_hand_list_lacks_is_a_currency(lint_corpus: CorpusFactory) -> None:
+    """Currency words come from ISO 4217 (pycountry), plurals too: "40 million dollars" where
+    the others write "40 million soles" is the currency swapped; "40 million cedis" against
+    "40 million soles" is a swap between two such words."""
+    drift = [d for d in lint_corpus(_told(REPAIRS, "40 million dollars", "40 million soles"), select="NL509")
+             if "dollars" in d.text]
+    assert [str(d.severity) for d in drift] == ["warning"]
+    assert "the currency: dollar for sol" in drift[0].message
+    drift = [d for d in lint_corpus(_told(REPAIRS, "40 million cedis", "40 million soles"), select="NL509")
+             if "cedis" in d.text]
+    assert "the currency: cedi for sol" in drift[0].message
+
+
+def test_a_number_before_a_word_iso_lists_for_a_fund_is_no_sum() -> None:
+    """ISO 4217 also names funds, metals and a "Mark": "the 50 mark" and "12 units" are no sums."""
+    found = [(f.kind, f.unit) for f in extract_figures(tokenize("passed the 50 mark with 12 units of gold"))]
+    assert ("amount", "mark") not in found and ("amount", "unit") not in found and ("amount", "gold") not in found
+
+
 def test_one_currency_spelled_two_ways_is_not_drift(lint_corpus: CorpusFactory) -> None:
     found = _figures_checked(lint_corpus, _told(REPAIRS, "40 million Canadian dollars", "C$40 million"))
     assert not [d for d in found if "40 million" in d.text]

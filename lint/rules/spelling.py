@@ -177,6 +177,8 @@ class Misspelling(Rule):
 
     typos: dict[str, str]
     accept: frozenset[str] = frozenset()
+    _accents_of: dict[str, int] | None = None
+    _accentless: frozenset[str] = frozenset()
     false_friends: dict[str, list[PackEntry]]
     """Word -> the collocation entries (NL504) that explain it, whatever the article's source
     language: a translation's 'obduction' is a false friend to name, not a typo of 'abduction'."""
@@ -228,6 +230,14 @@ class Misspelling(Rule):
                 suggestion=fixed,
                 fix=Fix((Edit(start, end, fixed),), safe=False, description=f"replace with {fixed!r}"),
             )
+
+    def _accented_elsewhere(self, counts: dict[str, int]) -> frozenset[str]:
+        """The corpus's unknown words that carry accents, without them ("huaman" for a
+        corpus that writes "Huamán"), computed once per corpus vocabulary."""
+        if self._accents_of is not counts:
+            self._accents_of = counts
+            self._accentless = frozenset(folded for word in counts if (folded := fold(word)) != word)
+        return self._accentless
 
     def _false_friend(self, line: str, start: int, end: int) -> bool:
         """Whether a collocation entry matches the word here (NL504 reports it)."""
@@ -291,6 +301,8 @@ class Misspelling(Rule):
         term, count = found
         if fold(lower) == term:
             return None  # the word with its accents ("cafés", "naïve"): a spelling, not a typo
+        if lower in self._accented_elsewhere(counts):
+            return None  # a word the corpus writes with accents, without them: NL402's to name
         if lower.startswith(term) and lower[len(term):] in INFLECTIONS:
             return None  # a regular form of the word the lexicon lacks ("teenaged", "autobahns")
         own = regular_forms(lower)

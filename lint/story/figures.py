@@ -37,6 +37,37 @@ CURRENCIES = {
     "krona": "krona", "kronor": "krona", "krone": "krone", "kroner": "krone", "forint": "forint",
     "koruna": "koruna", "leu": "leu", "lei": "leu", "dong": "dong", "taka": "taka",
 }
+NOT_CURRENCY_NAMES = ("Unit", "Unidad", "Unidades", "Gold", "Silver", "Platinum", "Palladium", "Mvdol",
+                      "WIR", "codes", "Codes", "Sucre", "Next day", "SDR", "Mark")
+"""ISO 4217 names that are funds, metals, test codes or words a number often precedes in
+prose ("the 50 mark"): not currencies a news figure is given in."""
+
+
+def _iso_currency_words() -> dict[str, str]:
+    """The currency words of ISO 4217 (pycountry's currency names: "Sol", "Ghana Cedi", "Peso
+    Uruguayo"), each with its plurals ("soles", "cedis"), folded to the word: the word a
+    number's unit names, the one to compare with another article's."""
+    import pycountry
+
+    from lint.names.fold import fold
+
+    names = [c.name for c in pycountry.currencies if not any(w in c.name for w in NOT_CURRENCY_NAMES)]
+    last = {fold(n.split()[-1].lower()) for n in names}
+    words: dict[str, str] = {}
+    for name in names:
+        parts = [fold(p.lower()) for p in name.replace("’", "").split()]
+        word = next((p for p in parts[:-1] if p in last), parts[-1])  # "CFA Franc BCEAO"
+        if not word.isalpha():
+            continue
+        plurals = (word + "s",) if word[-1] in "aeiouy" else (word + "s", word + "es")
+        for form in (word, *plurals):
+            words.setdefault(form, word)
+    return words
+
+
+CURRENCIES = {**_iso_currency_words(), **CURRENCIES}
+
+
 UNITS = {  # unit word -> (dimension, unit)
     "hectare": ("area", "hectare"), "hectares": ("area", "hectare"), "ha": ("area", "hectare"),
     "acre": ("area", "acre"), "acres": ("area", "acre"),
