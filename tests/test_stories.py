@@ -877,6 +877,16 @@ def test_a_sum_converted_into_another_currency_is_not_drift(lint_corpus: CorpusF
     assert not [d for d in found if "euros" in d.text]
 
 
+def test_the_suggested_spelling_is_the_one_most_witnesses_print(lint_corpus: CorpusFactory) -> None:
+    """Two witnesses print "Condorí", one drops the accent: the misspelled name is told the
+    spelling most of them print, whichever witness aligns first."""
+    line = "Engineer Judith {} said the filters would be replaced by Friday."
+    story = _with_sentence(wire=line.format("Condorí"), b=line.format("Condori"), c=line.format("Condorí"),
+                           mt=line.format("Kondory"))
+    found = [d for d in lint_corpus(story, select="NL401") if "Kondory" in d.text]
+    assert [d.suggestion for d in found] == ["Judith Condorí"]
+
+
 def test_a_given_name_that_is_also_a_city_is_reported_as_the_persons_name(lint_corpus: CorpusFactory) -> None:
     """"Wladimir" is also a city's German name: in "Wladimir Koshelev" it names a person."""
     story = _told("Deputy mayor {} Koshelev said the depots would stay open all week.", "Wladimir", "Vladimir")

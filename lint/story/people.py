@@ -12,7 +12,7 @@ role or organization). The siblings then vote, and copies of one wire story coun
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -351,12 +351,16 @@ def _tie(
     has a counterpart naming the other, ("context", ...) when the words around them agree,
     ("weak", ...) when one word does; None when nothing does."""
     theirs = [m for d, found in people.mentions.items() for m in found if m.form == other]
+    aligned = []
     for mention in mentions:
         counterparts = alignment.counterparts_of(mention.place)
         for there in theirs:
             matched = counterparts.get(there.place.doc)
             if matched and matched[0] == there.place and matched[1] >= MIN_ALIGNED_DICE:
-                return "aligned", _witness(alignment, there)
+                aligned.append(_witness(alignment, there))
+    if aligned:  # the spelling most of the other form's mentions print ("Huamán", not "Huaman")
+        printed = Counter(_witness(alignment, m).text for m in theirs)
+        return "aligned", max(aligned, key=lambda w: printed[w.text])
     best: tuple[int, Mention] | None = None
     for mention in mentions:
         for there in theirs:
