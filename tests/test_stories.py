@@ -743,6 +743,18 @@ def test_a_word_another_article_of_the_story_uses_is_not_a_literal_translation(
     assert _substitutions(lint_corpus(_concert_story("annulled", extra), select="NL510")) == []
 
 
+def test_a_word_of_another_clause_is_no_substitute(lint_corpus: CorpusFactory) -> None:
+    """"...the harbour, indicated the council" against "...the harbour office, the council
+    said": the alignment puts "indicated" beside "office", but a comma stands on the other
+    side of each: two clauses, not one word for another."""
+    story = _concert_story("cancelled")
+    plain = "\nThe town shut every road to the harbour office, the town council said on Sunday.\n"
+    story = {"wire.txt": story["wire.txt"] + plain, "b.txt": story["b.txt"] + plain,
+             "mt.txt": story["mt.txt"]
+             + "\nThe town shut every road to the harbour, indicated the town council on Sunday.\n"}
+    assert _substitutions(lint_corpus(story, select="NL510")) == []
+
+
 def test_a_common_word_where_the_siblings_agree_on_a_rarer_one_is_quiet(lint_corpus: CorpusFactory) -> None:
     story = _concert_story("stopped")
     assert _substitutions(lint_corpus(story, select="NL510")) == []

@@ -226,6 +226,16 @@ class SubstitutionMemo:
             self._plain[node] = frozenset(t.norm for t in tokens if _plain_word(t) and is_content(t))
         return self._plain[node]
 
+    def _marks(self, node: int, i: int) -> tuple[str, str]:
+        """The punctuation between word ``i`` of a sentence and its neighbours: a word in
+        another clause ("the mosquito, said the ministry" / "the mosquito control, the
+        ministry") is no substitute for the other, though the alignment puts them side by
+        side."""
+        tokens = self.alignment.nodes[node].tokens
+        text = self.alignment.sentence(self.alignment.nodes[node].places[0]).text
+        return (text[tokens[i - 1].end : tokens[i].start].strip(),
+                text[tokens[i].end : tokens[i + 1].start].strip())
+
     def words(self, node: int) -> frozenset[str]:
         if node not in self._words:
             self._words[node] = frozenset(t.norm for t in self.alignment.nodes[node].tokens)
@@ -241,7 +251,8 @@ class SubstitutionMemo:
                 a, b = self.alignment.nodes[mine].tokens, self.alignment.nodes[theirs].tokens
                 ops = word_alignment(a, b)
                 found = [(op.a_start, b[op.b_start]) for k, op in enumerate(ops)
-                         if _substituted(ops, k) and _plain_word(b[op.b_start]) and is_content(b[op.b_start])]
+                         if _substituted(ops, k) and _plain_word(b[op.b_start]) and is_content(b[op.b_start])
+                         and self._marks(mine, op.a_start) == self._marks(theirs, op.b_start)]
             self._pairs[key] = found
         return self._pairs[key]
 
