@@ -70,6 +70,16 @@ def test_pronoun_takes_last_named_speaker_and_paraphrase_gap_is_not_joined() -> 
     ]
 
 
+def test_he_said_after_a_role_and_a_name_set_off_by_commas_is_that_person() -> None:
+    """"The head of the dockers' union, Rolf Amsel, criticised ...": "he said" in that
+    paragraph is Amsel, not the minister quoted before."""
+    text = article(
+        "“Every line of the network will be inspected before winter,” Minister Omar Haddad said.",
+        "The head of the dockers' union, Rolf Amsel, criticised the plan. “The inspections come far too late for the crews,” he said.",
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == ["Omar Haddad", "Rolf Amsel"]
+
+
 def test_he_said_is_the_person_this_paragraph_names_before_the_last_one_named() -> None:
     text = article(
         "“Delays are over for good,” said Lina Okoro, the operator's chief executive.",

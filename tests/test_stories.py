@@ -1515,6 +1515,21 @@ def test_a_sentence_that_negates_with_a_word_of_its_own_is_no_negation_drift(lin
     assert lint_corpus(negated, select="NL513") == []
 
 
+def test_a_negation_misspelled_into_another_word_is_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
+    """"would now reopen" where the others write "would not reopen": one letter turned the
+    sentence round; "now" there stands in the negation's place, not for an update."""
+    found = lint_corpus(_told(FOOTBRIDGE, "would now reopen", "would not reopen"), select="NL513")
+    assert [(Path(d.path).name, d.text, str(d.severity), d.suggestion) for d in found] == [
+        ("mt.txt", "would now reopen", "warning", "would not reopen")]
+
+
+def test_an_update_beside_a_kept_negation_is_no_misspelling(lint_corpus: CorpusFactory) -> None:
+    """"would now not reopen": an update that keeps the negation; and "would soon reopen" is
+    more than a letter from "not": the other words of a clause, not a slip."""
+    assert lint_corpus(_told(FOOTBRIDGE, "would now not reopen", "would not reopen"), select="NL513") == []
+    assert lint_corpus(_told(FOOTBRIDGE, "would now reopen", "would soon reopen"), select="NL513") == []
+
+
 def test_a_negation_beside_a_longer_change_belongs_to_another_clause() -> None:
     from lint.story.align import word_alignment
     from lint.story.negation import negation_flips

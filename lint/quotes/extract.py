@@ -58,6 +58,12 @@ _SUBJECT_RE = regex.compile(
 """A sentence opened by a name of two words or more (an aside may follow it: "Ana Reis, the
 mayor, put ..."): a person's first mention is a full name,
 while a single capitalized word there is as often a demonym or a place ("American officials")."""
+_APPOSED_SUBJECT_RE = regex.compile(
+    rf"(?:^|[.!?]\s+)(?:The|A|An|Its|Their)\s+\p{{Ll}}[^,.!?“”\"]{{0,60}}?,\s*"
+    rf"(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*(?:\s+{_NAME})),\s+\p{{Ll}}"
+)
+"""A sentence opened by a person's role with the name set off after it: "The chairman of the
+union, Rolf Amsel, criticized ..."."""
 _PRONOUN_RE = regex.compile(rf"\b(?:he|she|they|we|I)\s+(?:(?:also|then|later|had|has)\s+)?(?:{ATTRIBUTION_VERBS})\b")
 _NOT_NAMES = frozenset(
     str.split(
@@ -211,9 +217,11 @@ def _apposed(match: regex.Match[str]) -> str | None:
 
 @per_line
 def _subject_in(text: str) -> str:
-    """The last name that opens a sentence as its subject ("Minister Omar Haddad spoke ...")."""
-    names = [_clean_name(m.group("name")) for m in _SUBJECT_RE.finditer(text)]
-    return next((n for n in reversed(names) if " " in n), "")  # "The Italian ..." names nobody
+    """The last name that opens a sentence as its subject ("Minister Omar Haddad spoke ...",
+    "The head of the union, Rolf Amsel, said ...")."""
+    found = sorted((m.start(), _clean_name(m.group("name")))
+                   for pattern in (_SUBJECT_RE, _APPOSED_SUBJECT_RE) for m in pattern.finditer(text))
+    return next((n for _, n in reversed(found) if " " in n), "")  # "The Italian ..." names nobody
 
 
 def _clean_name(name: str) -> str:

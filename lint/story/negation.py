@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from rapidfuzz.distance import Levenshtein
+
 from lint.story.align import Alignment, Op, Place, word_alignment
 from lint.story.evidence import (
     StoryFinding,
@@ -100,6 +102,26 @@ def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence
     return flips
 
 
+SPELLED_NEGATIONS = frozenset({"not", "never"})
+
+
+def misspelled_negations(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence[Op]) -> list[Flip]:
+    """The ops of the alignment that put a word one letter from "not" or "never" in place of it
+    ("will now allow" / "will not allow", "ever" / "never"): a slip of the keyboard or of the
+    transcriber that turns the sentence round, whatever else the sentence says."""
+    flips: list[Flip] = []
+    for index, op in enumerate(ops):
+        if op.tag != "replace" or not (op.a_end - op.a_start == op.b_end - op.b_start == 1):
+            continue
+        a, b = mine[op.a_start], theirs[op.b_start]
+        negated = [t for t in (a, b) if t.norm in SPELLED_NEGATIONS]
+        if (len(negated) == 1 and not is_negation(a if negated[0] is b else b)
+                and Levenshtein.distance(a.norm, b.norm) == 1
+                and _kept_around(ops, index, -1) and _kept_around(ops, index, 1)):
+            flips.append(Flip(op.a_start, op.a_end, op.b_start, op.b_end))
+    return flips
+
+
 MAX_CHANGED_BESIDE = 2
 """Words that may change right beside a negation ("have [not] found" / "have located")."""
 
@@ -149,20 +171,26 @@ def negation_findings(
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         mine = polarity[alignment.node_of[place]]
-        if mine.unclear:
-            continue  # "denied" against "said ... not", or an update: no count of negations holds
         agree: set[int] = set()
         flips: dict[int, tuple[Place, Flip]] = {}
         tokens = alignment.tokens(place)
         for other, (there, score) in alignment.counterparts_of(place).items():
             theirs = polarity[alignment.node_of[there]]
-            if score < MIN_NEGATION_DICE or theirs.unclear:
+            if score < MIN_NEGATION_DICE:
                 continue
             if theirs.negations == mine.negations:
-                agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
+                if not (mine.unclear or theirs.unclear):
+                    agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
                 continue
             their_tokens = alignment.tokens(there)
-            found = negation_flips(tokens, their_tokens, word_alignment(tokens, their_tokens))
+            ops = word_alignment(tokens, their_tokens)
+            if mine.unclear or theirs.unclear:
+                # "denied" against "said ... not", or an update ("now"): no count of negations
+                # holds, but a negation misspelled into another word ("will now allow" for
+                # "will not allow") is still one
+                found = misspelled_negations(tokens, their_tokens, ops)
+            else:
+                found = negation_flips(tokens, their_tokens, ops)
             if len(found) == 1:
                 flips[other] = (there, found[0])
         for start, end in sorted({(f.a_start, f.a_end) for _, f in flips.values()}):
