@@ -32,6 +32,7 @@ from lint.errors import EXIT_ERROR, EXIT_OK, fail
 from lint.formats import format_of
 from lint.loader import load
 from lint.progress import ProgressBar
+from lint.text import counted
 
 LINE_CODES = ("NL201", "NL203")
 """Repetition findings that cover whole lines (NL202 covers part of one)."""
@@ -226,10 +227,10 @@ def clean_command(
     report = clean_corpus(files, paths, result.diagnostics, config, target_dir)
     codes = ", ".join(f"{code} {count}" for code, count in sorted(report.by_code.items()))
     click.echo(
-        f"newslint: removed {report.lines} lines ({report.characters:,} characters) from "
-        f"{report.changed} of {report.documents} documents"
+        f"newslint: removed {counted(report.lines, 'line')} ({report.characters:,} characters) from "
+        f"{report.changed} of {counted(report.documents, 'document')}"
         + (f" ({codes})" if codes else "")
-        + f"; wrote {len(report.written)} files"
+        + f"; wrote {counted(len(report.written), 'file')}"
         + (f" to {out_dir}" if out_dir else " in place"),
         err=True,
     )

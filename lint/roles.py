@@ -18,7 +18,7 @@ import regex
 
 from lint.mainblock import BlockSettings, page_layout
 from lint.packs import LineFacts, Pack, PackEntry, PackTimeout
-from lint.text import content_words, ends_like_sentence, word_count, words
+from lint.text import content_words, counted, ends_like_sentence, word_count, words
 from lint.widget_lists import BLOCK_KIND, widget_lists
 
 
@@ -435,7 +435,7 @@ def _page_chrome(lines: Sequence[str], result: LineRoles, settings: RoleSettings
             run.append(number)
             continue
         if run:
-            result.blocks.append(Block("page-chrome", run[0], run[-1], f"{len(run)} lines"))
+            result.blocks.append(Block("page-chrome", run[0], run[-1], counted(len(run), "line")))
             run = []
     for found in layout.lists:
         for number in range(found.first, found.last + 1):
@@ -467,7 +467,7 @@ def _widget_lists(lines: Sequence[str], result: LineRoles) -> None:
             result.roles[number - 1] = Role.PAGE
         if marked:
             title = lines[heading - 1].strip()
-            result.blocks.append(Block(BLOCK_KIND, marked[0], marked[-1], f"{len(marked)} lines listed under '{title}'"))
+            result.blocks.append(Block(BLOCK_KIND, marked[0], marked[-1], f"{counted(len(marked), 'line')} listed under '{title}'"))
 
 
 def _overlap(own: set[str], body: set[str]) -> float:

@@ -66,6 +66,11 @@ class LazyPattern:
         return found
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 line', '3 lines': a count with its noun in the right number (a regular plural)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def plain_quotes(text: str) -> str:
     """Map curly quotes, dashes and odd spaces to their ASCII forms."""
     return text.translate(_QUOTE_MAP)

@@ -38,6 +38,16 @@ def _corpus(root: Path) -> Path:
     return folder
 
 
+def test_clean_counts_one_line_and_one_document_in_the_singular(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "library.txt").write_text(ARTICLE.replace("Advertisement\n\n", ""), encoding="utf-8")
+    proc = run_cli(["clean", str(source), "--out", str(tmp_path / "out"), "--no-cache"])
+    assert proc.returncode == 0, proc.stderr
+    assert "removed 1 line (" in proc.stderr and "from 1 of 1 document" in proc.stderr
+    assert "wrote 1 file" in proc.stderr and "1 files" not in proc.stderr
+
+
 def test_clean_writes_the_corpus_without_boilerplate(tmp_path: Path) -> None:
     source = _corpus(tmp_path)
     proc = run_cli(["clean", str(source), "--out", str(tmp_path / "out"), "--no-cache"])
