@@ -161,3 +161,11 @@ def test_language_names_come_from_the_iso_639_table() -> None:
     """Every source language a pack names reads as a word in messages, not a code."""
     assert [language_name(c) for c in ("cs", "uk", "el", "zh")] == ["Czech", "Ukrainian", "Greek", "Chinese"]
     assert language_name("xx") == "xx"
+
+
+def test_a_false_friend_that_a_collocation_entry_names_is_not_a_foreign_word(lint_corpus: CorpusFactory) -> None:
+    """'precises' is a false friend (French préciser) that NL504 names with what to write, not
+    a Catalan word left untranslated: one finding, NL504's."""
+    text = article("The road stays closed for a week, precises the communique of the prefecture.")
+    found = lint_corpus({"a.txt": text}, select=("NL512", "NL504"))
+    assert [(d.code, d.text) for d in found] == [("NL504", "precises")]

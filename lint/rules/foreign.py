@@ -7,12 +7,15 @@ in parentheses and not an established loanword.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from lint.config import Config
 from lint.context.foreign import ForeignWord
 from lint.context.languages import language_name
 from lint.diagnostic import Diagnostic, Severity
+from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.rules.false_friends import FalseFriends
 
 
 class ForeignWordRule(Rule):
@@ -32,7 +35,8 @@ class ForeignWordRule(Rule):
             "established loanwords and regional terms (rules/foreign.toml: lakh, souk, "
             "starosta, carabinieri...), glossed terms ('the aguinaldo de Navidad, or Christmas "
             "bonus', 'X (meaning ...)', 'what locals call X'), a title before a name, words in "
-            "parentheses and quotations in that language."
+            "parentheses, quotations in that language, and false friends that an NL504 "
+            "collocation entry names ('precises': NL504 says what to write)."
         ),
         why=(
             "A translation system leaves a word it could not translate as it was; an English "
@@ -41,14 +45,18 @@ class ForeignWordRule(Rule):
         example="the museum reopened its salle des fêtes on Sunday.   <- NL512 (French)",
     )
     needs = ("context",)
+    false_friends: FalseFriends
+
+    def setup(self, packs: Sequence[Pack], config: Config) -> None:
+        self.false_friends = FalseFriends(packs)
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         data = ctx.analysis.get("context") or {}
         doc = ctx.document
         for raw in data.get("foreign", []):
             word = ForeignWord.from_tuple(raw)
-            if not word.reportable:
-                continue
+            if not word.reportable or self.false_friends.covers(doc.line(word.line), word.start, word.end):
+                continue  # a false friend is NL504's to name ("precises": not Catalan left over)
             base = doc.line_start(word.line)
             language = language_name(word.language) if word.language else "another language"
             what = {"word": "word", "phrase": "phrase", "script": "text"}[word.kind]

@@ -18,8 +18,9 @@ from lint.context.foreign import foreign_spans
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.lexicon import lexicon
 from lint.names.fold import fold
-from lint.packs import Pack, PackEntry
+from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
+from lint.rules.false_friends import FalseFriends
 from lint.rules.locale import match_case
 from lint.rules.mt import parser, sentence_span
 
@@ -179,19 +180,13 @@ class Misspelling(Rule):
     accept: frozenset[str] = frozenset()
     _accents_of: dict[str, int] | None = None
     _accentless: frozenset[str] = frozenset()
-    false_friends: dict[str, list[PackEntry]]
-    """Word -> the collocation entries (NL504) that explain it, whatever the article's source
-    language: a translation's 'obduction' is a false friend to name, not a typo of 'abduction'."""
+    false_friends: FalseFriends
+    """A translation's 'obduction' is a false friend for NL504 to name, not a typo of 'abduction'."""
 
     def setup(self, packs: Sequence[Pack], config: Config) -> None:
         typos: dict[str, str] = {}
         accept: set[str] = set()
-        self.false_friends = {}
-        for pack in packs:
-            for entry in pack.entries:
-                if entry.rule == "mt-collocation" and not entry.needs_source:
-                    for word in entry.requires:
-                        self.false_friends.setdefault(word.lower(), []).append(entry)
+        self.false_friends = FalseFriends(packs)
         for pack in packs:
             table = pack.data.get("spelling")
             if isinstance(table, dict):
@@ -210,7 +205,7 @@ class Misspelling(Rule):
         names: list[tuple[int, int, str, str, int, int]] = []
         for number, start, word in self._candidates(ctx):
             lower = word.lower()
-            if lower in self.accept or self._false_friend(doc.line(number), start, start + len(word)):
+            if lower in self.accept or self.false_friends.covers(doc.line(number), start, start + len(word)):
                 continue
             fixed = self._fix(word, lower, documents, counts, _sentence_initial(doc.line(number), start))
             if fixed is None:
@@ -238,12 +233,6 @@ class Misspelling(Rule):
             self._accents_of = counts
             self._accentless = frozenset(folded for word in counts if (folded := fold(word)) != word)
         return self._accentless
-
-    def _false_friend(self, line: str, start: int, end: int) -> bool:
-        """Whether a collocation entry matches the word here (NL504 reports it)."""
-        entries = self.false_friends.get(line[start:end].lower(), ())
-        return any(m.start() <= start and end <= m.end()
-                   for entry in entries for m in entry.finditer(line))
 
     def _candidates(self, ctx: RuleContext) -> Iterable[tuple[int, int, str]]:
         """(line, column offset, word) of the words the lexicon does not know (vocab feature),
