@@ -78,9 +78,24 @@ def romanized(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two forms of one name (its parts) that differ only where romanization schemes choose
     ("Gnatiuk" and "Hnatyuk", "Aleksei" and "Alexey"): each part has the other's
     :func:`romanization_key`."""
-    return len(a) == len(b) and all(
-        romanization_key(fold(x).replace("x", "ks")) == romanization_key(fold(y).replace("x", "ks"))
-        for x, y in zip(a, b, strict=True))
+    return len(a) == len(b) and all(_one_romanization(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _one_romanization(x: str, y: str) -> bool:
+    """Two spellings of one name part: the same key, read with "ou" before a vowel as the
+    French schemes' /w/ ("Abdelouafi" and "Abdelwafi", "Ouahbi" and "Wahbi") or as /u/ ("Souad"
+    and "Suad"), with "dj" as "j" ("Djamel" and "Jamel")."""
+    x, y = fold(x).replace("x", "ks"), fold(y).replace("x", "ks")
+    if romanization_key(x) == romanization_key(y):
+        return True
+    return romanization_key(_french_w(x)) == romanization_key(_french_w(y))
+
+
+_FRENCH_W = regex.compile(r"ou(?=[aei])")
+
+
+def _french_w(part: str) -> str:
+    return str(_FRENCH_W.sub("w", part.lower())).replace("dj", "j")
 
 
 def deletes(key: str) -> set[str]:
