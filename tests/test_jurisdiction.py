@@ -399,6 +399,23 @@ def test_a_story_s_country_is_the_one_most_of_its_articles_name() -> None:
     assert story_country([]) is None
 
 
+def test_a_story_whose_articles_only_lean_towards_a_country_is_about_it() -> None:
+    """Three articles whose evidence leans one way (a headline and a port, too little alone)
+    make the story's country; two do not, nor do leans that disagree or an article that names
+    another country clearly."""
+    from lint.context.country import leaning_country
+    from lint.features.story import story_country
+
+    assert leaning_country({"CO": 3.4, "BE": 1.0}) == "CO"
+    assert leaning_country({"CO": 3.4, "BE": 3.0}) is None
+    assert leaning_country({"CO": 1.5}) is None
+    assert story_country([], ["CO", "CO", "CO"]) == "CO"
+    assert story_country(["CO"], ["CO", "CO"]) == "CO"
+    assert story_country([], ["CO", "CO"]) is None
+    assert story_country([], ["CO", "CO", "CO", "PE"]) is None
+    assert story_country(["PE"], ["CO", "CO", "CO"]) is None
+
+
 BORDER_WIRE = """Queues grow at Ukraine's western border crossings
 
 UZHHOROD, Ukraine, May 4 (Carpathia Wire) - Lorry queues at the Uzhhorod crossing reached 14 kilometres on Sunday, the State Border Guard Service said, as a customs computer system failed for six hours.
@@ -578,3 +595,46 @@ def test_a_foreign_body_where_the_story_names_a_body_of_no_country_stays_info(
     found = [d for d in lint_corpus({"wire.txt": wire, "mt.txt": AGROUND_TRANSLATED}, select="NL502")
              if d.code == "NL502"]
     assert [(d.text, d.severity.name) for d in found] == [("Maritime and Coastguard Agency", "INFO")]
+
+
+# Two more outlets of the rate story that name other bodies in the board's sentence: the
+# witnesses no longer agree which body voted, but none names the United States' central bank.
+RATE_THIRD = """Peru trims interest rate to 4.25%
+
+LIMA, Peru - Peru's central bank lowered its policy rate by a quarter of a point to 4.25% on Thursday as price growth eased for a fourth month.
+
+The board of the Ministry of Finance voted unanimously for the cut, the bank said in a statement.
+
+Traders in Lima saw the sol weaken a little after the decision.
+"""
+RATE_FOURTH = """Peru cuts benchmark rate as inflation cools
+
+LIMA, Peru - Peru cut its reference interest rate by 25 basis points to 4.25% on Thursday after inflation slowed for the fourth month running.
+
+The board of the Ministry of Economy voted unanimously for the cut, the bank said in a statement.
+
+The sol slipped slightly in Lima trading after the announcement.
+"""
+
+
+def test_a_famous_foreign_body_where_the_witnesses_disagree_among_themselves_is_still_a_warning(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """Four witnesses name three bodies in the sentence, none the article's "Federal Reserve":
+    the vote alone has nothing to say, but the gazetteer gives the name to the United States
+    only and the body most witnesses name to Peru, for the same role."""
+    story = {"wire.txt": RATE_WIRE, "outlet.txt": RATE_OUTLET, "third.txt": RATE_THIRD,
+             "fourth.txt": RATE_FOURTH, "mt.txt": RATE_TRANSLATED}
+    found = [d for d in lint_corpus(story, select="NL502") if d.code == "NL502" and Path(d.path).name == "mt.txt"]
+    assert [(d.text, d.suggestion, d.severity.name) for d in found] == [
+        ("Federal Reserve", "Central Reserve Bank of Peru", "WARNING")]
+    assert "no other article of the story names it" in found[0].message
+
+
+def test_a_body_the_witnesses_disagree_on_with_no_foreign_owner_is_not_reported(lint_corpus: CorpusFactory) -> None:
+    """The same split around a body the gazetteer does not place abroad ("Monetary Board"):
+    independent outlets name one body in several ways, and nothing says this one is wrong."""
+    story = {"wire.txt": RATE_WIRE, "outlet.txt": RATE_OUTLET, "third.txt": RATE_THIRD,
+             "fourth.txt": RATE_FOURTH, "mt.txt": RATE_TRANSLATED.replace("Federal Reserve", "Monetary Board")}
+    found = [d for d in lint_corpus(story, select="NL502") if d.code == "NL502" and Path(d.path).name == "mt.txt"]
+    assert found == []

@@ -40,6 +40,21 @@ MIN_SCORE = 4.0
 MIN_RATIO = 1.5
 """...and this many times the next country's."""
 
+LEAN_SCORE = 2.0
+"""Evidence enough for an article to lean towards a country (with MIN_RATIO over the next): not
+enough for the article alone, but a story whose articles all lean one way is about it."""
+
+
+def leaning_country(scores: Mapping[str, float]) -> str | None:
+    """The country an article's evidence leans towards, too weakly to be its own (see
+    :data:`LEAN_SCORE`): "Colombia" in the headline and a Colombian port in the text."""
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < LEAN_SCORE:
+        return None
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return ranked[0][0] if ranked[0][1] >= MIN_RATIO * second else None
+
+
 _DATELINE_RE = regex.compile(
     r"^\s*(?P<place>\p{Lu}[\p{L}'’.]*(?:[ -]\p{Lu}[\p{L}'’.]*){0,3})"
     r"(?:,\s*(?P<second>\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2}))?"

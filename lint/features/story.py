@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from lint.context.country import leaning_country
 from lint.context.places import places
 from lint.document import Document
 from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Pieces, Reducer
@@ -206,6 +207,8 @@ class StoryReducer(Reducer):
         """Findings by story content: a story whose articles did not change is not redone."""
         self.countries: dict[DocKey, str] = {}
         """The country each article is about, where its context feature could tell."""
+        self.leans: dict[DocKey, str] = {}
+        """The country the others' evidence leans towards (see ``leaning_country``)."""
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         key = (analysis.path, analysis.record)
@@ -214,9 +217,11 @@ class StoryReducer(Reducer):
         self.documents[key] = StoryDoc(key, with_names(sentences, names.get("mentions", ())), tuple(data["years"]))
         self.terms[key] = tuple(data["terms"])
         self.units[key] = tuple(data.get("units") or range(len(self.terms[key])))
-        country = (analysis.data.get("context") or {}).get("country")
-        if country:
-            self.countries[key] = str(country)
+        context = analysis.data.get("context") or {}
+        if context.get("country"):
+            self.countries[key] = str(context["country"])
+        elif (lean := leaning_country(context.get("scores") or {})) is not None:
+            self.leans[key] = lean
 
     def remove(self, analysis: DocumentAnalysis, data: Any) -> None:
         key = (analysis.path, analysis.record)
@@ -224,6 +229,7 @@ class StoryReducer(Reducer):
         self.terms.pop(key, None)
         self.units.pop(key, None)
         self.countries.pop(key, None)
+        self.leans.pop(key, None)
 
     def result(self) -> dict[str, Any]:
         return self._result(lambda payloads: [analyse_members(self.settings, p) for p in payloads])
@@ -253,7 +259,8 @@ class StoryReducer(Reducer):
         copy_of: dict[DocKey, DocKey] = {}
         for story, keys, signature in stories:
             members[story] = keys
-            country = story_country([self.countries[k] for k in keys if k in self.countries])
+            country = story_country([self.countries[k] for k in keys if k in self.countries],
+                                    [self.leans[k] for k in keys if k in self.leans])
             if country:
                 countries[story] = country
             found = memo[signature]
@@ -273,15 +280,22 @@ have one: an article that cannot tell its country (a translation without its dat
 its story's."""
 
 
-def story_country(countries: Sequence[str]) -> str | None:
+STORY_LEAN_MIN = 3
+"""Articles that must lean towards one country, where no article of the story names one
+clearly, for the story to be about it: weak evidence repeated by independent articles."""
+
+
+def story_country(countries: Sequence[str], leans: Sequence[str] = ()) -> str | None:
     """The country most of a story's articles are about, when at least STORY_COUNTRY_MIN say so
-    and more than say any other."""
+    and more than say any other; else the one that at least STORY_LEAN_MIN articles say or lean
+    towards, when none says or leans otherwise."""
     ranked = Counter(countries).most_common(2)
-    if not ranked or ranked[0][1] < STORY_COUNTRY_MIN:
+    if ranked and ranked[0][1] >= STORY_COUNTRY_MIN:
+        return None if len(ranked) > 1 and ranked[1][1] == ranked[0][1] else ranked[0][0]
+    named = {*countries, *leans}
+    if len(named) != 1 or len(countries) + len(leans) < STORY_LEAN_MIN:
         return None
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return ranked[0][0]
+    return named.pop()
 
 
 def analyse_members(settings: StorySettings, docs: Sequence[StoryDoc]) -> StoryAnalysis:

@@ -99,8 +99,9 @@ class WrongJurisdiction(Rule):
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         found = list(self._gazetteer_findings(ctx))
         stories = list(story_diagnostics(self, ctx, ("institution",)))
+        splits = list(story_diagnostics(self, ctx, ("institution-split",)))
         for diagnostic in found:
-            story = next((s for s in stories if overlaps(s, diagnostic)), None)
+            story = next((s for s in (*stories, *splits) if overlaps(s, diagnostic)), None)
             if story is None:
                 yield diagnostic
                 continue
@@ -118,6 +119,34 @@ class WrongJurisdiction(Rule):
                 placed = self._placed_abroad(ctx, story)
                 if placed is not None:
                     yield placed
+        for story in splits:
+            if not any(overlaps(story, d) for d in [*found, *stories]):
+                confirmed = self._split_confirmed(ctx, story)
+                if confirmed is not None:
+                    yield confirmed
+
+    def _split_confirmed(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic | None:
+        """A slot whose witnesses each name another body than the article, though not the same
+        one ("Attorney General's Office", "Prosecutor General's Office"): a warning when the
+        gazetteer gives the article's name to other countries only (a famous one too: 'FBI')
+        and the body most witnesses name to the article's own country, for the same role or
+        one a translation confuses with it. Independent translations render one body in
+        several ways; none of them turns it into another country's."""
+        home, _ = article_country(ctx)
+        gaz = self.gazetteer
+        owners = gaz.owners.get(story.text, {})
+        theirs = gaz.owners.get(story.suggestion or "", {})
+        if not home or home not in gaz.countries or not owners or home in owners or home not in theirs:
+            return None
+        roles = {theirs[home], *gaz.confusable.get(theirs[home], ())}
+        if not roles & set(owners.values()) and not any(theirs[home] in gaz.confusable.get(r, ()) for r in owners.values()):
+            return None
+        whose = " and ".join(gaz.countries[c].possessive for c in owners if c in gaz.countries)
+        label = gaz.labels.get(next(iter(owners.values())), "institution")
+        siblings = story.message.removeprefix(f"'{story.text}' where ")
+        message = (f"'{story.text}' is {whose} {label}, not {gaz.countries[home].possessive}; no other "
+                   f"article of the story names it in the same sentence, and {siblings}")
+        return dataclasses.replace(story, severity=Severity.WARNING, message=message)
 
     def _countries_named(self, text: str) -> set[str]:
         """The countries whose name, alias or demonym ``text`` holds ("Chilean", "of Chile")."""

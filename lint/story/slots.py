@@ -50,6 +50,9 @@ INSTITUTION_HEADS = frozenset({
 CALENDAR_NAMES = frozenset({*WEEKDAYS, *MONTHS})
 """Capitalized words that a connector does not join to a name ("the Ministry of X on Friday")."""
 MIN_SENTENCE_DICE = 0.4
+MIN_SPLIT_WITNESSES = 3
+"""Independent witnesses that must each name another body than the article, where they do not
+agree which, for the slot to be put to the gazetteer (kind "institution-split")."""
 """Aligned sentences this close or closer may show an institution slot."""
 
 
@@ -329,6 +332,11 @@ def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> I
         return
     verdict = vote(mine, values, _same_body, groups, groups.get(slot.place.doc, slot.place.doc))
     if not verdict.severity:
+        if not verdict.same and verdict.value is not None and verdict.total >= MIN_SPLIT_WITNESSES:
+            # no witness names this body, but they name others among themselves: not evidence
+            # enough alone; NL502 reports it where the gazetteer says whose each body is
+            yield _slot_finding(alignment, slot, verdict._replace(severity="info"), where,
+                                "institution-split", "")
         yield from _added_words(alignment, groups, slot, mine, values, where)
         return
     agreed = verdict.value
