@@ -492,8 +492,14 @@ def pack_from_toml(source: str, raw: dict[str, Any], check: bool = True) -> Pack
     pack = Pack(name=header["name"], source=source, description=str(header.get("description", "")))
     for rule_raw in raw.get("rules", []):
         pack.rules.append(_rule_spec(source, rule_raw))
+    seen: set[str] = set()
     for position, entry_raw in enumerate(raw.get("entries", [])):
-        pack.entries.append(_entry(source, entry_raw, position, check))
+        entry = _entry(source, entry_raw, position, check)
+        if entry.id in seen:
+            raise PackError(f"{source}: entries[{position}]: id {entry.id!r} is already an earlier "
+                            "entry's (entries are told apart by their ids: one of the two would be skipped)")
+        seen.add(entry.id)
+        pack.entries.append(entry)
     pack.data = _check_tables(source, raw)
     return pack
 

@@ -87,6 +87,12 @@ def test_requires_is_a_case_insensitive_literal_prefilter(tmp_path: Path) -> Non
     assert sensitive.find("gift this article") is None  # the regex would match: the prefilter does not
 
 
+def test_an_entry_id_used_twice_in_a_pack_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD_RULE + _entry() + _entry())
+    with pytest.raises(PackError, match=r"house\.toml: entries\[1\]: id 'gift' is already an earlier entry's"):
+        load_pack(path)
+
+
 def test_missing_id_names_file_and_position(tmp_path: Path) -> None:
     path = _write(tmp_path, GOOD_RULE + _entry() + _entry(id=""))
     with pytest.raises(PackError, match=r"house\.toml: entries\[1\]: missing key 'id'"):
