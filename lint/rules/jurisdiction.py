@@ -138,8 +138,7 @@ class WrongJurisdiction(Rule):
         theirs = gaz.owners.get(story.suggestion or "", {})
         if not home or home not in gaz.countries or not owners or home in owners or home not in theirs:
             return None
-        roles = {theirs[home], *gaz.confusable.get(theirs[home], ())}
-        if not roles & set(owners.values()) and not any(theirs[home] in gaz.confusable.get(r, ()) for r in owners.values()):
+        if not any(_confusable(gaz, theirs[home], role) for role in owners.values()):
             return None
         whose = " and ".join(gaz.countries[c].possessive for c in owners if c in gaz.countries)
         label = gaz.labels.get(next(iter(owners.values())), "institution")
@@ -278,6 +277,11 @@ class WrongJurisdiction(Rule):
             ctx, base + found.start, base + found.end, message, suggestion=found.suggestion, fix=fix,
             severity=Severity.INFO if found.weak else None,
         )
+
+
+def _confusable(gaz: Gazetteer, a: str, b: str) -> bool:
+    """Whether two roles are one, or roles a translation system swaps (either way)."""
+    return a == b or b in gaz.confusable.get(a, ()) or a in gaz.confusable.get(b, ())
 
 
 def with_story_evidence(found: Diagnostic, story: Diagnostic) -> Diagnostic:

@@ -50,10 +50,10 @@ INSTITUTION_HEADS = frozenset({
 CALENDAR_NAMES = frozenset({*WEEKDAYS, *MONTHS})
 """Capitalized words that a connector does not join to a name ("the Ministry of X on Friday")."""
 MIN_SENTENCE_DICE = 0.4
+"""Aligned sentences this close or closer may show an institution slot."""
 MIN_SPLIT_WITNESSES = 3
 """Independent witnesses that must each name another body than the article, where they do not
 agree which, for the slot to be put to the gazetteer (kind "institution-split")."""
-"""Aligned sentences this close or closer may show an institution slot."""
 
 
 class Run(NamedTuple):
