@@ -785,6 +785,19 @@ def test_a_year_with_its_digits_in_another_order_is_drift(lint_corpus: CorpusFac
     assert ("mt.txt", "1968", "warning") in names(lint_corpus(story, select="NL509"), "NL509")
 
 
+REOPEN = "The pumping station will reopen {} morning at the earliest, the utility said."
+
+
+def test_a_weekday_the_aligner_pairs_with_a_preposition_is_still_compared(lint_corpus: CorpusFactory) -> None:
+    """"reopen on Thursday morning" against "reopen Saturday morning": the aligner pairs "on"
+    with "Saturday", but both weekdays stand before the same "morning"."""
+    found = [(Path(d.path).name, d.text, str(d.severity)) for d in
+             lint_corpus(_told(REOPEN, "on Thursday", "Saturday"), select="NL509") if "Thursday" in d.text]
+    assert found == [("mt.txt", "Thursday", "warning")]
+    same_day = lint_corpus(_told(REOPEN, "on Saturday", "Saturday"), select="NL509")
+    assert not [d for d in same_day if d.text == "Saturday"]
+
+
 def test_a_year_two_outlets_disagree_on_is_not_a_warning(lint_corpus: CorpusFactory) -> None:
     line = "It is the first boil-water notice in the town since {}."
     story = {"wire.txt": WIRE + line.format(1986) + "\n", "b.txt": OUTLET_B + line.format(1968) + "\n"}

@@ -222,8 +222,13 @@ def _choose_pairs(
 def _same_place(ops: Sequence[Op], a: Figure, b: Figure) -> bool:
     """Whether the word alignment maps figure ``a``'s words onto figure ``b``'s, or the word
     just before ``a`` onto the word just before ``b`` ("and 17 were hurt" against "and 11 more
-    were hurt": the aligner pairs "17" with "more", but both figures follow the same "and")."""
+    were hurt": the aligner pairs "17" with "more", but both figures follow the same "and"), or
+    the word just after each ("reopen on Thursday morning" against "reopen Tuesday morning":
+    the aligner pairs "on" with "Tuesday", but both weekdays precede the same "morning")."""
     if a.first and b.first and _equal_at(ops, a.first - 1) == b.first - 1:
+        return True
+    after = _equal_at(ops, a.last + 1)
+    if after is not None and after == b.last + 1:
         return True
     for op in ops:
         if op.a_end <= a.first or op.a_start > a.last or op.tag == "delete":
