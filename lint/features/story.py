@@ -208,7 +208,8 @@ class StoryReducer(Reducer):
         self.countries: dict[DocKey, str] = {}
         """The country each article is about, where its context feature could tell."""
         self.leans: dict[DocKey, str] = {}
-        """The country the others' evidence leans towards (see ``leaning_country``)."""
+        """The country each article that cannot tell its own leans towards (see
+        ``leaning_country``)."""
 
     def add(self, analysis: DocumentAnalysis, data: Any) -> None:
         key = (analysis.path, analysis.record)

@@ -128,7 +128,8 @@ class WrongJurisdiction(Rule):
     def _split_confirmed(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic | None:
         """A slot whose witnesses each name another body than the article, though not the same
         one ("Attorney General's Office", "Prosecutor General's Office"): a warning when the
-        gazetteer gives the article's name to other countries only (a famous one too: 'FBI')
+        gazetteer gives the article's name to other countries only (a famous one too:
+        'Federal Reserve')
         and the body most witnesses name to the article's own country, for the same role or
         one a translation confuses with it. Independent translations render one body in
         several ways; none of them turns it into another country's."""
