@@ -256,12 +256,18 @@ class StoryReducer(Reducer):
         story_of: dict[DocKey, str] = {}
         members: dict[str, list[DocKey]] = {}
         countries: dict[str, str] = {}
+        leaned: list[str] = []
+        """Stories whose country only its articles' leans give (see ``story_country``)."""
         findings: dict[DocKey, list[StoryFinding]] = {}
         copy_of: dict[DocKey, DocKey] = {}
         for story, keys, signature in stories:
             members[story] = keys
-            country = story_country([self.countries[k] for k in keys if k in self.countries],
-                                    [self.leans[k] for k in keys if k in self.leans])
+            said = [self.countries[k] for k in keys if k in self.countries]
+            country = story_country(said)
+            if country is None:
+                country = story_country(said, [self.leans[k] for k in keys if k in self.leans])
+                if country is not None:
+                    leaned.append(story)
             if country:
                 countries[story] = country
             found = memo[signature]
@@ -272,7 +278,7 @@ class StoryReducer(Reducer):
                     findings[key] = items
         self.memo = memo
         return {"story_of": story_of, "members": members, "findings": findings, "copy_of": copy_of,
-                "countries": countries}
+                "countries": countries, "leaned": leaned}
 
 
 STORY_COUNTRY_MIN = 2

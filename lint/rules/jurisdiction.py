@@ -28,7 +28,7 @@ from lint.context.places import places
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
-from lint.rules.stories import article_country, overlaps, story_diagnostics
+from lint.rules.stories import article_country, overlaps, story_country_leaned, story_diagnostics
 
 __all__ = ["Gazetteer", "WrongJurisdiction", "misplaced"]
 
@@ -259,8 +259,10 @@ class WrongJurisdiction(Rule):
             )
             message = f"'{found.name}' is {whose} {label}, not {country.possessive}"
             if not found.explicit and inherited:
-                message += (f" (this article's story is about {country.name}, as most of its other "
-                            "articles say, and nothing near the name says it is foreign)")
+                said = ("its articles' places and names point there" if story_country_leaned(ctx)
+                        else "as most of its other articles say")
+                message += (f" (this article's story is about {country.name}, {said}, and nothing "
+                            "near the name says it is foreign)")
             elif not found.explicit:
                 message += f" (this article is about {country.name}, and nothing near the name says it is foreign)"
         else:

@@ -47,6 +47,14 @@ def article_country(ctx: RuleContext) -> tuple[str | None, bool]:
     return (str(found), True) if found else (None, False)
 
 
+def story_country_leaned(ctx: RuleContext) -> bool:
+    """Whether the article's story has its country only from its articles' leans (none says
+    it clearly: see ``lint.features.story.story_country``)."""
+    part = ctx.index.part("story") if ctx.index else None
+    story = story_of(ctx)
+    return isinstance(part, dict) and story is not None and story in (part.get("leaned") or ())
+
+
 def speakers_translated(ctx: RuleContext) -> bool:
     """Whether the article's speakers likely spoke another language than English: its
     country's press writes another language (lint/context/languages.py), so every English
