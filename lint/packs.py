@@ -540,4 +540,12 @@ def load_packs(extra: Sequence[Path] = ()) -> list[Pack]:
             paths.append(item)
         else:
             raise PackError(f"{item}: rule pack not found")
-    return [*shipped, *(load_pack(p) for p in paths)]
+    packs = [*shipped, *(load_pack(p) for p in paths)]
+    owner: dict[str, str] = {}
+    for pack in packs:
+        for entry in pack.entries:
+            first = owner.setdefault(entry.id, pack.source)
+            if first != pack.source:
+                raise PackError(f"{pack.source}: entry {entry.id!r}: the id of an entry of {first} "
+                                "too (entries are told apart by their ids: give this one its own)")
+    return packs
