@@ -642,17 +642,17 @@ def test_a_body_the_witnesses_disagree_on_with_no_foreign_owner_is_not_reported(
 
 # An invented story whose articles only lean towards Chile (its name in the headline, a Chilean
 # body in the text, no dateline).
-def _seizure(body: str, headline: str = "Chile seizes cocaine hidden in a fruit shipment") -> str:
-    return (f"{headline}\n\n"
+def _seizure(body: str) -> str:
+    return ("Chile seizes cocaine hidden in a fruit shipment\n\n"
             f"Customs officers found 3 tonnes of cocaine in a container of grapes at the port, "
             f"{body} said on Thursday.\n\n"
             "The shipment was bound for Rotterdam, investigators said.\n")
 
 
 def test_a_story_whose_articles_lean_towards_a_country_places_a_foreign_body(lint_corpus: CorpusFactory) -> None:
-    """No article says its country clearly enough alone, but all four lean towards Chile: the
-    translation that names the United States' Federal Bureau of Investigation where the others
-    name Chile's Investigations Police is told so, and how the story's country was found."""
+    """No article says its country clearly enough alone, but the three that name Chile's
+    Investigations Police lean towards Chile: the translation that names the United States'
+    Federal Bureau of Investigation there is told so, and how the story's country was found."""
     story = {f"{n}.txt": _seizure("the Investigations Police") for n in ("a", "b", "c")}
     story["mt.txt"] = _seizure("the Federal Bureau of Investigation")
     found = [d for d in lint_corpus(story, select="NL502") if d.code == "NL502"]
