@@ -26,3 +26,15 @@ class FalseFriends:
         entries = self.entries.get(line[start:end].lower(), ())
         return any(m.start() <= start and end <= m.end()
                    for entry in entries for m in entry.finditer(line))
+
+
+_BUILT: dict[tuple[int, ...], FalseFriends] = {}
+
+
+def false_friends_for(packs: Sequence[Pack]) -> FalseFriends:
+    """The false friends of these packs, built once per process (NL507 and NL512 share them)."""
+    key = tuple(id(p) for p in packs)
+    found = _BUILT.get(key)
+    if found is None:
+        found = _BUILT[key] = FalseFriends(packs)
+    return found

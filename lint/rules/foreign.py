@@ -15,7 +15,7 @@ from lint.context.languages import language_name
 from lint.diagnostic import Diagnostic, Severity
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
-from lint.rules.false_friends import FalseFriends
+from lint.rules.false_friends import FalseFriends, false_friends_for
 
 
 class ForeignWordRule(Rule):
@@ -48,7 +48,7 @@ class ForeignWordRule(Rule):
     false_friends: FalseFriends
 
     def setup(self, packs: Sequence[Pack], config: Config) -> None:
-        self.false_friends = FalseFriends(packs)
+        self.false_friends = false_friends_for(packs)
 
     def check(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         data = ctx.analysis.get("context") or {}

@@ -20,7 +20,7 @@ from lint.lexicon import lexicon
 from lint.names.fold import fold
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
-from lint.rules.false_friends import FalseFriends
+from lint.rules.false_friends import FalseFriends, false_friends_for
 from lint.rules.locale import match_case
 from lint.rules.mt import parser, sentence_span
 
@@ -186,7 +186,7 @@ class Misspelling(Rule):
     def setup(self, packs: Sequence[Pack], config: Config) -> None:
         typos: dict[str, str] = {}
         accept: set[str] = set()
-        self.false_friends = FalseFriends(packs)
+        self.false_friends = false_friends_for(packs)
         for pack in packs:
             table = pack.data.get("spelling")
             if isinstance(table, dict):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from lint.story.text import Token, is_content, stem
@@ -23,7 +24,7 @@ PERCENT = frozenset({"%", "percent", "pct"})
 CURRENCY_SIGNS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₩": "won"}
 PLAIN_PREFIXES = frozenset({"US", "USD"})
 """Letters before a currency sign: US$ is the plain dollar; R$, C$, A$, HK$ are other currencies."""
-CURRENCIES = {
+SPELLED_CURRENCIES = {
     "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
     "pounds": "pound", "sterling": "pound", "yen": "yen", "yuan": "yuan", "renminbi": "yuan",
     "rupee": "rupee", "rupees": "rupee", "rs": "rupee", "won": "won", "peso": "peso",
@@ -41,6 +42,14 @@ NOT_CURRENCY_NAMES = ("Unit", "Unidad", "Unidades", "Gold", "Silver", "Platinum"
                       "WIR", "codes", "Codes", "Sucre", "Next day", "SDR", "Mark")
 """ISO 4217 names that are funds, metals, test codes or words a number often precedes in
 prose ("the 50 mark"): not currencies a news figure is given in."""
+
+
+@lru_cache(maxsize=1)
+def currency_words() -> dict[str, str]:
+    """Every word that names a currency after a number, to the currency it names: ISO 4217's
+    (:func:`_iso_currency_words`) and the spellings news prose adds (SPELLED_CURRENCIES), read
+    when a first figure needs them rather than at every start."""
+    return {**_iso_currency_words(), **SPELLED_CURRENCIES}
 
 
 def _iso_currency_words() -> dict[str, str]:
@@ -64,8 +73,6 @@ def _iso_currency_words() -> dict[str, str]:
             words.setdefault(form, word)
     return words
 
-
-CURRENCIES = {**_iso_currency_words(), **CURRENCIES}
 
 
 UNITS = {  # unit word -> (dimension, unit)
@@ -366,10 +373,11 @@ def _currency_word(tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
     """A currency named after the number, at ``j`` or after its country ("40 million Mexican
     pesos"): (currency, its index), else None."""
     n = len(tokens)
-    if j + 1 < n and tokens[j].surface[:1].isupper() and tokens[j + 1].norm in CURRENCIES:
+    currencies = currency_words()
+    if j + 1 < n and tokens[j].surface[:1].isupper() and tokens[j + 1].norm in currencies:
         j += 1
-    if j < n and tokens[j].norm in CURRENCIES:
-        return CURRENCIES[tokens[j].norm], j
+    if j < n and tokens[j].norm in currencies:
+        return currencies[tokens[j].norm], j
     return None
 
 
