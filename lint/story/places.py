@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from lint.names.fold import romanization_key, romanized
+from lint.names.fold import fold, romanization_key, romanized
 from lint.story.align import Alignment, Op, Place, word_alignment
 from lint.story.evidence import (
     StoryFinding,
@@ -157,9 +157,14 @@ def _judge(
     if not verdict.severity or verdict.value != theirs:
         return None
     witnesses = tuple(w for w in (_first_use(alignment, d, theirs) for d in verdict.agreeing) if w is not None)
+    if fold(mine) == fold(theirs):  # "Lodz" for "Łódź": English copy often drops the marks
+        verdict = verdict._replace(severity="info")
+        why = "the same letters without their marks, as English copy often writes them"
+    else:
+        why = "one place in two romanizations"
     message = (f"Place name '{mine}' is written '{theirs}' by {other_articles(verdict)} "
                f"of the story ({describe(witnesses)}; a sentence "
-               f"that says the same pairs the two): one place in two romanizations")
+               f"that says the same pairs the two): {why}")
     label = ("name-romanization" if romanized((mine,), (theirs,)) and translated_alike(alignment, doc, verdict)
              else "name")
     return [

@@ -404,13 +404,20 @@ def _name_words(name: tuple[str, ...]) -> list[str]:
     return sorted(w for w in name if w not in _LINK_WORDS)
 
 
+def _joined(name: tuple[str, ...]) -> str:
+    """A name's letters without its link words, hyphens and spaces: "Anti-Corruption Bureau"
+    and "Anticorruption Bureau" are one spelling."""
+    return "".join(w for w in name if w not in _LINK_WORDS).replace("-", "")
+
+
 def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two names of one institution: equal, the same words in another order ("the Civil
-    Police of Ostvale" and "the Ostvale Civil Police"), or one contained in the other ("the
+    """Two names of one institution: equal, written with or without a hyphen ("Anti-Corruption",
+    "Anticorruption"), the same words in another order ("the Civil Police of Ostvale" and "the
+    Ostvale Civil Police"), or one contained in the other ("the
     Federal Network Agency" and "Network Agency"), also in another word order when the longer
     adds a place ("the National Service of Hydrology" and "the National Hydrology Service of
     Peru", "the Yancheng Municipal Bureau of Emergency Management")."""
-    if a == b:
+    if a == b or _joined(a) == _joined(b):
         return True
     words = _name_words(a)
     if len(words) >= 2 and words == _name_words(b):
