@@ -443,3 +443,16 @@ def test_an_edited_shipped_pack_is_parsed_again_not_read_from_the_memo(
     after = load_packs()
     assert before[0].description != "Edited since the memo."
     assert after[0].description == "Edited since the memo."
+
+
+def test_a_replacement_takes_the_tense_of_an_irregular_verb() -> None:
+    """"became uncontrolled" is "went out of control"; after "has", "gone out of control"."""
+    from lint.rules.mt import inflected
+
+    entry = next(e for p in load_packs() for e in p.entries if e.id == "hi-became-uncontrolled")
+    written = []
+    for text in ("The truck became uncontrolled on the slope.", "The truck has become uncontrolled."):
+        match = entry.search(text)
+        assert match is not None
+        written.append(inflected(match.expand(entry.replacement), match, text))
+    assert written == ["went out of control", "gone out of control"]

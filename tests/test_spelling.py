@@ -147,3 +147,13 @@ def test_a_word_the_corpus_writes_with_accents_is_no_typo_without_them(lint_corp
                     "The goverment said the clinics would stay open.")
     assert flagged(lint_corpus({"a.txt": accented, "b.txt": plain}, select="NL507")) == [
         ("goverment", "government")]
+
+
+def test_latin_of_legal_english_is_no_typo(lint_corpus: CorpusFactory) -> None:
+    """"ex gratia", "sub judice", "prima facie": Latin that news English uses, not typos of
+    "gratis", "juice" or "face"; a typo beside them is still one."""
+    text = article(
+        "The council offered an ex gratia payment, as the case is sub judice and prima facie weak.",
+        "The transit comittee will meet again in the spring.",
+    )
+    assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("comittee", "committee")]

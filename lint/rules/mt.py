@@ -218,6 +218,7 @@ IRREGULAR = {
     "breathe": ("breathed", "breathed", "breathes", "breathing"), "kill": ("killed", "killed", "kills", "killing"),
     "call": ("called", "called", "calls", "calling"), "consult": ("consulted", "consulted", "consults", "consulting"),
     "leave": ("left", "left", "leaves", "leaving"), "choose": ("chose", "chosen", "chooses", "choosing"),
+    "become": ("became", "become", "becomes", "becoming"),
 }
 _IRREGULAR_PAST = frozenset(f for forms in IRREGULAR.values() for f in forms[:2]) | frozenset(
     {"sought", "thought", "found", "told", "left", "felt", "won", "lost", "sent", "spent", "built",
