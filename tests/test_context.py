@@ -126,6 +126,22 @@ def test_names_loanwords_glosses_and_quotations_are_not_reported(
     assert foreign(lint_corpus, article(paragraph)) == []
 
 
+def test_a_less_common_word_of_the_source_language_is_info_in_a_translation(lint_corpus: CorpusFactory) -> None:
+    """"guardaparques" is too rare in Spanish for any article, but an article about Chile, likely
+    translated from Spanish, left it untranslated: info. About Norway, nothing."""
+    paragraph = ("In Chile, near Valdivia and Osorno, the guardaparques closed two trails after the "
+                 "storm, the regional government of Los Ríos said.")
+    found = [(d.text, str(d.severity)) for d in lint_corpus({"a.txt": article(paragraph)}, select="NL512")]
+    assert found == [("guardaparques", "info")]
+    elsewhere = paragraph.replace("In Chile, near Valdivia and Osorno", "In Norway, near Bergen and Voss").replace(
+        "the regional government of Los Ríos", "the county of Vestland")
+    assert foreign(lint_corpus, article(elsewhere)) == []
+    turkish = paragraph.replace("In Chile, near Valdivia and Osorno", "In Turkey, near Izmir and Manisa").replace(
+        "the regional government of Los Ríos", "the governor of Izmir").replace("guardaparques", "yolbekciler")
+    found = lint_corpus({"a.txt": article(turkish)})  # wordfreq has no large Turkish list
+    assert [d.code for d in found if str(d.severity) == "error"] == []
+
+
 def test_other_script_inside_english_prose(lint_corpus: CorpusFactory) -> None:
     assert foreign(lint_corpus, article("The ministry said the 현장 was safe again by Friday evening.")) == ["현장"]
 

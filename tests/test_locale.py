@@ -19,6 +19,19 @@ def texts(diagnostics: list, code: str) -> list[str]:  # type: ignore[type-arg]
     return [d.text for d in diagnostics if d.code == code]
 
 
+def test_a_weekday_without_on_is_american_only_after_a_verb() -> None:
+    """"the depot reopened Wednesday" is North American; "rain forecast for Wednesday" and "her
+    Monday briefing" are every locale's."""
+    table = LocaleTable(load_packs())
+
+    def weekday_votes(text: str) -> int:
+        return sum(count for name, count, _ in table.convention_votes(text) if name == "weekday without on")
+
+    assert weekday_votes("The depot reopened Wednesday after the storm.") == 1
+    assert weekday_votes("Heavy rain is forecast for Wednesday, and the talks resume in Monday's session "
+                         "at her Friday briefing.") == 0
+
+
 def test_configured_locale_flags_other_spelling(lint_corpus: CorpusFactory) -> None:
     text = article(
         "The federal labor minister said on Friday that the province would keep its training centre open.",

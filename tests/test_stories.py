@@ -788,6 +788,18 @@ def _told(line: str, mt: str, *others: str) -> dict[str, str]:
     return _with_sentence(wire=line.format(wire), b=line.format(b), c=line.format(c), mt=line.format(mt))
 
 
+def test_thousands_grouped_with_a_dot_are_named_so(lint_corpus: CorpusFactory) -> None:
+    """"12.400 hectares" where the others write "12,400": a translation kept the source's dot
+    (English reads 12.4), and the message says so; "12.4" itself is a scale slip."""
+    line = "Rangers said the fire burned {} hectares of pine forest near the reservoir."
+    dotted = [d for d in lint_corpus(_told(line, "12.400", "12,400"), select="NL509") if d.text.startswith("12")]
+    assert [(Path(d.path).name, str(d.severity)) for d in dotted] == [("mt.txt", "warning")]
+    assert "thousands grouped with a dot" in dotted[0].message
+    scaled = [d for d in lint_corpus(_told(line, "12.4", "12,400"), select="NL509") if d.text.startswith("12")]
+    assert [(Path(d.path).name, str(d.severity)) for d in scaled] == [("mt.txt", "warning")]
+    assert "off by a factor of a thousand" in scaled[0].message
+
+
 def test_a_year_with_its_digits_in_another_order_is_drift(lint_corpus: CorpusFactory) -> None:
     story = _told("It is the first boil-water notice in the town since {}.", "1968", "1986")
     assert ("mt.txt", "1968", "warning") in names(lint_corpus(story, select="NL509"), "NL509")

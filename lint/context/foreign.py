@@ -106,7 +106,7 @@ class ForeignWord:
     text: str
     language: str
     kind: str
-    """"word", "phrase" or "script" (a run of another script)."""
+    """"word", "phrase", "script" (a run of another script) or "weak" (:func:`weak_in`)."""
     glossed: bool = False
     quoted: bool = False
 
@@ -159,6 +159,26 @@ def word_language(word: str, settings: ForeignSettings) -> str | None:
         return None
     # English last: its full list is the costly one to load, and most words never get here
     return None if english_zipf(word) >= settings.max_english_zipf else found
+
+
+WEAK_MIN_ZIPF = 2.0
+"""A word this common in another language but under the pack's ``min_zipf`` ('brigadistas') is a
+"weak" foreign word, looked for only in an article translated from that language."""
+
+
+@functools.lru_cache(maxsize=65536)
+def weak_in(word: str, language: str, settings: ForeignSettings) -> bool:
+    """Whether a lowercase word the English lexicon does not know is a word of ``language``,
+    though rarer than :func:`word_language` asks (wordfreq's largest list, read for the one
+    language an article was translated from)."""
+    from wordfreq import zipf_frequency
+
+    if len(word) < MIN_LENGTH or word in settings.loanwords or word in lexicon():
+        return False
+    if word.endswith("s") and (word[:-1] in settings.loanwords or word[:-2] in settings.loanwords):
+        return False
+    zipf = float(zipf_frequency(word, language, wordlist="best"))
+    return WEAK_MIN_ZIPF <= zipf < settings.min_zipf and english_zipf(word) < settings.max_english_zipf
 
 
 def _in_parentheses(line: str, start: int) -> bool:
@@ -282,6 +302,38 @@ def _phrases(number: int, line: str, settings: ForeignSettings) -> list[ForeignW
         found.append(ForeignWord(number, start, end, text, lang, kind, glossed, quoted))
         index = last + 1
     return found
+
+
+def weak_foreign_words(
+    document: Document, roles: LineRoles, packs: Sequence[Pack], language: str,
+    found: Sequence[ForeignWord],
+) -> list[ForeignWord]:
+    """The document's weak words of ``language``, the language it was likely translated from
+    (:func:`weak_in`), outside the foreign words ``found`` already; glossed or quoted ones
+    marked as such."""
+    settings = settings_for(packs)
+    if language not in settings.languages:
+        return []
+    known = lexicon()
+    taken = {(w.line, w.start) for w in found}
+    weak: list[ForeignWord] = []
+    for number, line in enumerate(document.lines, start=1):
+        if roles[number] not in CHECKED_ROLES or len(line) > MAX_LINE:
+            continue
+        skip = url_spans(line)
+        for match in _LOWER_WORD_RE.finditer(line):
+            start, end = match.span()
+            word = match.group()
+            if word in known or (number, start) in taken or any(a <= start < b for a, b in skip):
+                continue
+            if (start and line[start - 1] in "-'’") or line[end : end + 1] == "-":
+                continue  # part of a hyphenated word
+            if not weak_in(word, language, settings) or in_mojibake(line, start, end):
+                continue
+            glossed = _glossed(line, start, end, settings) or _in_parentheses(line, start)
+            weak.append(ForeignWord(number, start, end, word, language, "weak", glossed,
+                                    _quotation_at(line, start) is not None))
+    return weak
 
 
 def _scripts(number: int, line: str) -> list[ForeignWord]:

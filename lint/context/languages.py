@@ -68,6 +68,14 @@ def source_languages(
     return {lang: round(score, 2) for lang, score in scores.items()}
 
 
+def main_source(languages: Mapping[str, float]) -> str | None:
+    """The likeliest source language of :func:`source_languages`'s scores, if one leads."""
+    ranked = sorted(languages.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(languages, key=languages.__getitem__)
+
+
 @functools.lru_cache(maxsize=256)
 def writes_another_script(country: str) -> bool:
     """Whether the country's main language is written in another script than Latin (Ukrainian

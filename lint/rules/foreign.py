@@ -36,7 +36,9 @@ class ForeignWordRule(Rule):
             "starosta, carabinieri...), glossed terms ('the aguinaldo de Navidad, or Christmas "
             "bonus', 'X (meaning ...)', 'what locals call X'), a title before a name, words in "
             "parentheses, quotations in that language, and false friends that an NL504 "
-            "collocation entry names ('precises': NL504 says what to write)."
+            "collocation entry names ('precises': NL504 says what to write). In an article "
+            "likely translated from one language (its country, its typography), a less common "
+            "word of that language ('guardaparques', wordfreq's large list) is info."
         ),
         why=(
             "A translation system leaves a word it could not translate as it was; an English "
@@ -59,15 +61,20 @@ class ForeignWordRule(Rule):
                 continue  # a false friend is NL504's to name ("precises": not Catalan left over)
             base = doc.line_start(word.line)
             language = language_name(word.language) if word.language else "another language"
-            what = {"word": "word", "phrase": "phrase", "script": "text"}[word.kind]
+            what = {"word": "word", "phrase": "phrase", "script": "text", "weak": "word"}[word.kind]
             severity = Severity.WARNING
+            tail = ""
             if word.kind == "script" and len(word.text) < 2:
                 severity = Severity.INFO
+            elif word.kind == "weak":
+                severity = Severity.INFO
+                tail = f" (a less common {language} word, in an article likely translated from {language})"
             yield self.diagnostic(
                 ctx, base + word.start, base + word.end,
-                f"{language} {what} {word.text!r} left untranslated in English prose",
+                f"{language} {what} {word.text!r} left untranslated in English prose{tail}",
                 severity=severity,
             )
+
 
 
 RULES: list[type[Rule]] = [ForeignWordRule]

@@ -514,7 +514,7 @@ def _finding(
         shown = shown or found.text
     start, end = tokens[figure.first].start, tokens[figure.last].end
     mine = _text(sentence, tokens, figure)
-    what = _difference(figure, theirs)
+    what = _difference(figure, theirs, mine)
     count = len(verdict.agreeing)
     tail = (
         f"{other_articles(verdict)} ({describe(witnesses)}) "
@@ -528,8 +528,14 @@ def _finding(
     )
 
 
-def _difference(mine: Figure, theirs: Figure) -> str:
-    """A short account of how the figures differ (a unit, a scale, swapped digits)."""
+_DOT_GROUPED_RE = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]\d)")
+"""'12.000', '1.250.000': thousands grouped with dots, as most of continental Europe and Latin
+America write them; English reads the first as twelve."""
+
+
+def _difference(mine: Figure, theirs: Figure, written: str = "") -> str:
+    """A short account of how the figures differ (a unit, a scale, swapped digits, thousands
+    grouped with a dot); ``written``: the article's figure as it stands."""
     if mine.kind == "measure" and mine.unit != theirs.unit and mine.value == theirs.value:
         return f" (the unit: {mine.unit.partition(':')[2]} for {theirs.unit.partition(':')[2]})"
     if mine.kind == "amount" and _unit_of(mine) != _unit_of(theirs):
@@ -540,6 +546,8 @@ def _difference(mine: Figure, theirs: Figure) -> str:
         ratio = max(mine.value, theirs.value) / min(mine.value, theirs.value)
         for factor, name in ((1e3, "a thousand"), (1e2, "a hundred"), (10.0, "ten")):
             if abs(ratio - factor) < 1e-6 * factor:
+                if factor == 1e3 and mine.value < theirs.value and _DOT_GROUPED_RE.search(written):
+                    return " (thousands grouped with a dot, as the source language writes them: English reads a decimal point)"
                 return f" (off by a factor of {name}: a scale word or a zero?)"
     a, b = f"{mine.value:g}", f"{theirs.value:g}"
     if len(a) == len(b) and a != b and sorted(a) == sorted(b):
