@@ -385,10 +385,10 @@ def test_a_pack_rule_that_has_searched_lines_still_pickles_without_them(tmp_path
 
     config = Config(rules=(_write(tmp_path, SUBSTITUTION_PACK),), select=("NL191",))
     rule = select_rules(load_rule_set(config), config)[0]
-    assert rule._line_hit("a grey sky", None) is not None  # type: ignore[attr-defined]
+    assert rule._line_hits("a grey sky", None) != ()  # type: ignore[attr-defined]
     copy = pickle.loads(pickle.dumps(rule))
     assert len(copy._seen) == 0  # type: ignore[attr-defined]
-    assert copy._line_hit("a grey sky", None)[1][0][2] == "gray"
+    assert copy._line_hits("a grey sky", None)[0][1][0][2] == "gray"
 
 
 def test_a_substitution_entry_without_a_replacement_reports_without_a_fix(tmp_path: Path) -> None:

@@ -15,6 +15,9 @@ MEMO_LINES = 4_096
 Spans = tuple[tuple[int, int, str], ...]
 """The spans an entry matched on a line, each with its replacement expanded."""
 LineHit = tuple[PackEntry, Spans]
+LineHits = tuple[LineHit, ...]
+"""What the entries matched on a line: the first entry only for an existence rule (a line is
+chrome once), every entry for a substitution rule (a line may hold two slips)."""
 
 
 class PackRule(Rule):
@@ -24,7 +27,7 @@ class PackRule(Rule):
         self.spec = spec
         self.entries = tuple(entries)
         self.skip_roles = frozenset(Role(r) for r in spec.skip_roles)
-        self._seen: LineMemo[LineHit | None] = LineMemo(MEMO_LINES)
+        self._seen: LineMemo[LineHits] = LineMemo(MEMO_LINES)
         self.meta = RuleMeta(
             code=spec.code,
             name=spec.name,
@@ -44,27 +47,33 @@ class PackRule(Rule):
             role = ctx.roles[number]
             if role is Role.BLANK or role in self.skip_roles:
                 continue
-            hit = self._line_hit(line, ctx.roles.hints.get(number))
-            if hit is not None:
+            for hit in self._line_hits(line, ctx.roles.hints.get(number)):
                 yield from self._report(ctx, number, line, *hit)
 
-    def _line_hit(self, line: str, hint: str | None) -> LineHit | None:
-        """The first entry that matches the line and its matches' spans (with the fixed text of
+    def _line_hits(self, line: str, hint: str | None) -> LineHits:
+        """The entries that match the line and their matches' spans (with the fixed text of
         each), once per distinct line and role hint (see :mod:`lint.memo`): a line that many
         pages repeat (a wire paragraph, a site's footer) is searched once."""
         return self._seen.get(line, lambda: self._search(line, hint), hint)
 
-    def _search(self, line: str, hint: str | None) -> LineHit | None:
+    def _search(self, line: str, hint: str | None) -> LineHits:
         facts: LineFacts | None = None  # computed once, when an entry first needs it
+        hits: list[LineHit] = []
+        taken: list[tuple[int, int]] = []
         for entry in self.entries:
             if entry.role and entry.id != hint:
                 continue  # the role pass tried every role entry: only its first match counts
             if facts is None and not entry.plain_search:
                 facts = LineFacts.of(line)
-            found = list(entry.finditer(line, facts))
-            if found:
-                return entry, tuple((*m.span(), m.expand(entry.replacement or "")) for m in found)
-        return None
+            found = [m for m in entry.finditer(line, facts)
+                     if not any(a < m.end() and m.start() < b for a, b in taken)]
+            if not found:
+                continue
+            hits.append((entry, tuple((*m.span(), m.expand(entry.replacement or "")) for m in found)))
+            if self.spec.kind != "substitution":
+                break
+            taken.extend(m.span() for m in found)
+        return tuple(hits)
 
     def _report(
         self, ctx: RuleContext, number: int, line: str, entry: PackEntry, found: Spans
