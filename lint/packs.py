@@ -225,10 +225,15 @@ class PackEntry:
                 return found
         return None
 
-    def finditer(self, line: str, facts: LineFacts | None = None) -> Iterable[regex.Match[str]]:
+    def finditer(
+        self, line: str, facts: LineFacts | None = None, lower: str | None = None
+    ) -> Iterable[regex.Match[str]]:
         """All matches on a line (one at most for line and start modes); ``facts``: the line's,
-        when the caller tries many entries on it."""
+        when the caller tries many entries on it; ``lower``: the lowercased line, for the
+        ``requires`` prefilter of a plain search."""
         if self.plain_search:
+            if self.requires and not self.admits(line, lower):
+                return []
             if not self.bounded:
                 return list(self.pattern.finditer(line))
             with self._time_limit(line) as limit:

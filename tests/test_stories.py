@@ -1607,3 +1607,31 @@ def test_a_sentence_that_says_the_statement_changed_is_no_negation_drift(lint_co
     negated = {name: text.replace("said the Corran footbridge would reopen", "said the Corran footbridge would not reopen")
                for name, text in story.items()}
     assert lint_corpus(negated, select="NL513") == []
+
+
+SAFE_BRIDGE = "Engineers said the Corran footbridge was {} for cyclists before the spring."
+
+
+def test_a_word_turned_into_its_opposite_by_a_prefix_is_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
+    """"unsafe" where the three others write "safe", the rest of the sentence alike: a translation
+    that says the opposite, with no "not" to count."""
+    found = lint_corpus(_told(SAFE_BRIDGE, "unsafe", "safe"), select="NL513")
+    assert [(Path(d.path).name, d.text, str(d.severity), d.suggestion) for d in found] == [
+        ("mt.txt", "was unsafe for", "warning", "was safe for")]
+    assert "the opposite word" in found[0].message
+
+
+def test_an_opposite_the_outlets_disagree_on_is_not_reported(lint_corpus: CorpusFactory) -> None:
+    story = _told(SAFE_BRIDGE, "unsafe", "safe", "unsafe", "safe")
+    assert lint_corpus(story, select="NL513") == []
+
+
+def test_only_a_negative_prefix_on_an_english_word_makes_an_opposite() -> None:
+    from lint.story.negation import opposite_by_prefix
+
+    assert all(opposite_by_prefix(a, b) for a, b in (
+        ("lucky", "unlucky"), ("possible", "impossible"), ("legal", "illegal"), ("regular", "irregular"),
+        ("binding", "non-binding"), ("accurate", "inaccurate")))
+    assert not any(opposite_by_prefix(a, b) for a, b in (
+        ("press", "impress"), ("formed", "informed"), ("til", "until"), ("valuable", "invaluable"),
+        ("ion", "union"), ("coming", "incoming"), ("safe", "safer")))

@@ -15,10 +15,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
 
+from lint.data_memo import memo_dir, read_memo, write_memo
 from lint.document import Document
 from lint.features.vocab import TOKEN_RE, in_mojibake, url_spans
 from lint.lexicon import lexicon
@@ -166,19 +168,54 @@ WEAK_MIN_ZIPF = 2.0
 "weak" foreign word, looked for only in an article translated from that language."""
 
 
+WEAK_MAX_ZIPF = 3.0
+"""The top of the weak band: the default ``min_zipf``, where :func:`word_language` takes over."""
+WEAK_BAND_SCHEMA = 1
+
+
+def _weak_band_path(language: str) -> Path | None:
+    """Where a language's weak band is kept between runs, keyed by wordfreq's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        key = f"{version('wordfreq')}-{WEAK_BAND_SCHEMA}"
+    except PackageNotFoundError:
+        return None
+    return memo_dir() / f"weak-{language}-{key}.msgpack"
+
+
+@functools.lru_cache(maxsize=16)
+def weak_band(language: str) -> frozenset[str]:
+    """The words of ``language`` with a Zipf frequency from :data:`WEAK_MIN_ZIPF` up to
+    :data:`WEAK_MAX_ZIPF` in wordfreq's largest list for it. Reading that list takes a tenth of
+    a second; the band alone, kept in the user's cache folder (:mod:`lint.data_memo`), a
+    sixtieth."""
+    path = _weak_band_path(language)
+    raw = read_memo(path, path.name) if path is not None else None
+    if isinstance(raw, list):
+        return frozenset(str(w) for w in raw)
+    from wordfreq import get_frequency_dict
+
+    low, high = 10 ** (WEAK_MIN_ZIPF - 9), 10 ** (WEAK_MAX_ZIPF - 9)
+    words = sorted(w for w, f in get_frequency_dict(language, wordlist="best").items()
+                   if low <= f < high and w.isalpha())
+    if path is not None:
+        write_memo(path, path.name, words)
+    return frozenset(words)
+
+
 @functools.lru_cache(maxsize=65536)
 def weak_in(word: str, language: str, settings: ForeignSettings) -> bool:
     """Whether a lowercase word the English lexicon does not know is a word of ``language``,
-    though rarer than :func:`word_language` asks (wordfreq's largest list, read for the one
-    language an article was translated from)."""
-    from wordfreq import zipf_frequency
-
+    though rarer than :func:`word_language` asks (:func:`weak_band`, read for the one language
+    an article was translated from)."""
     if len(word) < MIN_LENGTH or word in settings.loanwords or word in lexicon():
         return False
     if word.endswith("s") and (word[:-1] in settings.loanwords or word[:-2] in settings.loanwords):
         return False
-    zipf = float(zipf_frequency(word, language, wordlist="best"))
-    return WEAK_MIN_ZIPF <= zipf < settings.min_zipf and english_zipf(word) < settings.max_english_zipf
+    if word not in weak_band(language) or _other_zipf(word, language) >= settings.min_zipf:
+        return False
+    return english_zipf(word) < settings.max_english_zipf
 
 
 def _in_parentheses(line: str, start: int) -> bool:

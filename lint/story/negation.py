@@ -56,12 +56,65 @@ MAX_NEGATION_WORDS = 2
 
 class Flip(NamedTuple):
     """Where a sibling's counterpart differs from the article's sentence by a negation only:
-    the op's word ranges in each sentence."""
+    the op's word ranges in each sentence (``antonym``: a word against its negative-prefixed
+    form, "lucky" and "unlucky")."""
 
     a_start: int
     a_end: int
     b_start: int
     b_end: int
+    antonym: bool = False
+
+
+NEGATIVE_PREFIXES = (("un", 4, ""), ("non-", 3, ""), ("im", 6, "pbm"), ("il", 5, "l"), ("ir", 6, "r"),
+                     ("in", 7, ""))
+"""Prefixes that make a word's opposite, with the shortest word they are read on and the
+letters it must start with ("impossible", "illegal", "irregular"): "impress", "informed" and
+"until" are no opposites of "press", "formed" and "til"."""
+NOT_OPPOSITES = frozenset({
+    "unless", "until", "under", "union", "unite", "united", "unity", "unit", "units", "universe",
+    "university", "uniform", "unique", "unison", "unravel", "unraveled", "unravelled", "unloose",
+    "invaluable", "inflammable", "infighting", "inbreeding", "inpatient", "inpatients",
+    "indwelling", "incoming", "increase", "increased", "increases", "increasing", "infusion",
+})
+"""Words that look negative-prefixed but are not the opposite of the rest."""
+
+
+def opposite_by_prefix(a: str, b: str) -> bool:
+    """Whether one word is the other with a negative prefix, both English words ("lucky" and
+    "unlucky", "possible" and "impossible", "binding" and "non-binding")."""
+    from lint.lexicon import lexicon
+
+    short, long_ = sorted((a, b), key=len)
+    if long_ in NOT_OPPOSITES:
+        return False
+    for prefix, shortest, first in NEGATIVE_PREFIXES:
+        if long_ == prefix + short and len(short) >= shortest and (not first or short[0] in first):
+            known = lexicon()
+            return short in known and (long_ in known or prefix.endswith("-"))
+    return False
+
+
+def antonym_flips(mine: Sequence[Token], theirs: Sequence[Token]) -> list[Flip]:
+    """The words of the article's sentence that the sibling's counterpart writes with the
+    opposite prefix, everything around them alike ("We were [un]lucky that it happened"). The
+    word alignment is costly: call it on a pair whose :meth:`Polarity.may_turn` says so."""
+    ops = word_alignment(mine, theirs)
+    return [
+        Flip(op.a_start, op.a_end, op.b_start, op.b_end, antonym=True)
+        for index, op in enumerate(ops)
+        if op.tag == "replace" and op.a_end - op.a_start == op.b_end - op.b_start == 1
+        and opposite_by_prefix(mine[op.a_start].norm, theirs[op.b_start].norm)
+        and _kept_around(ops, index, -1) and _kept_around(ops, index, 1)
+    ]
+
+
+_PREFIXES = tuple(prefix for prefix, _, _ in NEGATIVE_PREFIXES)
+
+
+def _unprefixed(words: frozenset[str]) -> set[str]:
+    """The words without the negative prefix they start with ("unlucky": "lucky")."""
+    return {w[len(p):] for w in words if w.startswith(_PREFIXES) for p in _PREFIXES if w.startswith(p)}
 
 
 def is_negation(token: Token) -> bool:
@@ -155,11 +208,24 @@ class Polarity(NamedTuple):
     unclear: bool
     """It negates with a word of its own, or says the statement changed: its count says nothing
     (see :func:`polarity_unclear`)."""
+    words: frozenset[str] = frozenset()
+    unprefixed: frozenset[str] = frozenset()
+    """Its words, and those of them that start with a negative prefix without it: a pair of
+    sentences may hold an opposite (:func:`antonym_flips`) only where one's words meet the
+    other's unprefixed ones."""
+
+    def may_turn(self, other: Polarity) -> bool:
+        return not (self.words.isdisjoint(other.unprefixed) and other.words.isdisjoint(self.unprefixed))
 
 
 def polarities(alignment: Alignment) -> list[Polarity]:
     """The polarity of each node (distinct sentence) of the story's alignment."""
-    return [Polarity(sum(negations(node.tokens)), polarity_unclear(node.tokens)) for node in alignment.nodes]
+    found = []
+    for node in alignment.nodes:
+        words = frozenset(t.norm for t in node.tokens)
+        found.append(Polarity(sum(negations(node.tokens)), polarity_unclear(node.tokens), words,
+                              frozenset(_unprefixed(words))))
+    return found
 
 
 def negation_findings(
@@ -178,11 +244,14 @@ def negation_findings(
             theirs = polarity[alignment.node_of[there]]
             if score < MIN_NEGATION_DICE:
                 continue
+            their_tokens = alignment.tokens(there)
             if theirs.negations == mine.negations:
-                if not (mine.unclear or theirs.unclear):
+                turned = antonym_flips(tokens, their_tokens) if mine.may_turn(theirs) else []
+                if len(turned) == 1:
+                    flips[other] = (there, turned[0])  # "unlucky" against "lucky"
+                elif not (turned or mine.unclear or theirs.unclear):
                     agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
                 continue
-            their_tokens = alignment.tokens(there)
             ops = word_alignment(tokens, their_tokens)
             if mine.unclear or theirs.unclear:
                 # "denied" against "said ... not", or an update ("now"): no count of negations
@@ -215,7 +284,9 @@ def _finding(
     sentence = alignment.sentence(place)
     a, b = tokens[first].start, tokens[last].end
     mine, shown = sentence.text[a:b], f"({describe(witnesses)}: '{witnesses[0].text}')"
-    if any(negations(tokens)[start:end]):
+    if any(flips[other][1].antonym for other in verdict.agreeing):
+        said = f"where {other_articles(verdict)} of the story write the opposite word {shown}"
+    elif any(negations(tokens)[start:end]):
         said = f"has a negation that {other_articles(verdict)} of the story do not have {shown}"
     else:
         said = f"lacks the negation that {other_articles(verdict)} of the story write {shown}"
