@@ -1621,6 +1621,13 @@ def test_a_word_turned_into_its_opposite_by_a_prefix_is_the_odd_one_out(lint_cor
     assert "the opposite word" in found[0].message
 
 
+def test_a_sibling_that_words_the_opposite_otherwise_gives_no_vote(lint_corpus: CorpusFactory) -> None:
+    """"quite safe" is the opposite of "unsafe" too, in two words: it neither agrees with the
+    article nor counts against the two siblings that write "safe"."""
+    found = lint_corpus(_told(SAFE_BRIDGE, "unsafe", "safe", "safe", "quite safe"), select="NL513")
+    assert [(Path(d.path).name, d.text, str(d.severity)) for d in found] == [("mt.txt", "was unsafe for", "warning")]
+
+
 def test_an_opposite_the_outlets_disagree_on_is_not_reported(lint_corpus: CorpusFactory) -> None:
     story = _told(SAFE_BRIDGE, "unsafe", "safe", "unsafe", "safe")
     assert lint_corpus(story, select="NL513") == []
@@ -1635,3 +1642,25 @@ def test_only_a_negative_prefix_on_an_english_word_makes_an_opposite() -> None:
     assert not any(opposite_by_prefix(a, b) for a, b in (
         ("press", "impress"), ("formed", "informed"), ("til", "until"), ("valuable", "invaluable"),
         ("ion", "union"), ("coming", "incoming"), ("safe", "safer")))
+
+
+PENSION_START = "The higher pensions will be paid from {} under the new law, the ministry said."
+
+
+def test_a_month_named_alone_that_disagrees_with_the_story_is_drift(lint_corpus: CorpusFactory) -> None:
+    found = [d for d in lint_corpus(_told(PENSION_START, "June", "July"), select="NL509") if d.text == "June"]
+    assert [(Path(d.path).name, str(d.severity), d.suggestion) for d in found] == [("mt.txt", "warning", "July")]
+
+
+def test_a_month_the_outlets_disagree_on_is_not_drift(lint_corpus: CorpusFactory) -> None:
+    story = _told(PENSION_START, "June", "July", "June", "July")
+    assert [d for d in lint_corpus(story, select="NL509") if d.text == "June" and str(d.severity) != "info"] == []
+
+
+def test_a_month_is_a_figure_only_alone_and_named() -> None:
+    def kinds(text: str) -> list[str]:
+        return [f.kind for f in extract_figures(tokenize(text))]
+
+    assert kinds("Payments start in July, officials said.") == ["month"]
+    assert kinds("Payments start on July 4 or 5 September 2025.")[:2] == ["date", "date"]
+    assert "month" not in kinds("May the new law help them, she said, as troops march on.")

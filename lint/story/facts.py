@@ -47,7 +47,7 @@ UPDATE_WORDS = frozenset({
     "morning", "afternoon", "night", "tonight", "overnight", "meanwhile", "total", "toll",
 })
 """Words that let a figure differ from its siblings' (it changed, or it is another one)."""
-DATE_KINDS = frozenset({"weekday", "date", "time", "year"})
+DATE_KINDS = frozenset({"weekday", "month", "date", "time", "year"})
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 

@@ -152,7 +152,7 @@ class Figure(NamedTuple):
     """One figure of a sentence (token indexes ``first``..``last`` inclusive)."""
 
     kind: str
-    """amount, percent, fraction, measure, count, year, date, weekday, time"""
+    """amount, percent, fraction, measure, count, year, date, weekday, month, time"""
     value: float
     unit: str
     first: int
@@ -217,6 +217,8 @@ def _figure_at(tokens: Sequence[Token], i: int) -> tuple[Figure | None, int]:
     date = _month_day(tokens, i)
     if date is not None:
         return date, i + 2
+    if _bare_month(tokens, i):
+        return _figure("month", float(MONTHS[norm]), "", tokens, i, i, 0.0), i + 1
     fraction = _fraction_at(tokens, i)
     if fraction is not None:
         return fraction, fraction.last + 1
@@ -249,6 +251,20 @@ def _fraction_at(tokens: Sequence[Token], i: int) -> Figure | None:
     if numerator >= denominator:
         return None
     return _figure("fraction", numerator / denominator, "", tokens, i, last, 0.001)
+
+
+FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december"})
+
+
+def _bare_month(tokens: Sequence[Token], i: int) -> bool:
+    """A month named alone ("from July", "in March"), capitalized and not opening the sentence
+    ("May the ..."), with no day or year beside it (those make a date)."""
+    token = tokens[i]
+    if token.norm not in FULL_MONTHS or not token.surface[:1].isupper() or i == 0:
+        return False
+    beside = [tokens[j].surface for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+    return not any(b.isdigit() for b in beside)
 
 
 def _month_day(tokens: Sequence[Token], i: int) -> Figure | None:

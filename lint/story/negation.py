@@ -246,12 +246,13 @@ def negation_findings(
                 continue
             their_tokens = alignment.tokens(there)
             if theirs.negations == mine.negations:
-                turned = antonym_flips(tokens, their_tokens) if mine.may_turn(theirs) else []
+                may_turn = mine.may_turn(theirs)
+                turned = antonym_flips(tokens, their_tokens) if may_turn else []
                 if len(turned) == 1:
                     flips[other] = (there, turned[0])  # "unlucky" against "lucky"
-                elif not (turned or mine.unclear or theirs.unclear):
+                elif not (may_turn or mine.unclear or theirs.unclear):
                     agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
-                continue
+                continue  # (one that writes the word's opposite in other words gives no value)
             ops = word_alignment(tokens, their_tokens)
             if mine.unclear or theirs.unclear:
                 # "denied" against "said ... not", or an update ("now"): no count of negations
