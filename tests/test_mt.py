@@ -25,6 +25,10 @@ def found(diagnostics: list, code: str) -> list[str]:  # type: ignore[type-arg]
         ("Germany designated last year, after a long debate in the Bundestag about the militia and its funding.", "designated"),
         ("Norway sued in 2015, with the fisheries minister defending the quota system in parliament.", "sued"),
         ("Quebec imposed on Monday, with the finance minister saying the measure would raise millions for the health system.", "imposed"),
+        ("Norway sued in 2015 and won the case two years later in the appeals court.", "sued"),
+        ("Mexico banned in 2020, while its neighbours waited for a regional agreement on plastics.", "banned"),
+        ("Italy imposed last year, according to the environment agency's annual report on packaging.", "imposed"),
+        ("The commission welcomed on Tuesday and urged other members to follow within a year.", "welcomed"),
     ],
 )
 def test_mt_verb_fires_on_objectless_transitive_verb(lint_corpus: CorpusFactory, sentence: str, verb: str) -> None:
@@ -44,6 +48,10 @@ def test_mt_verb_fires_on_objectless_transitive_verb(lint_corpus: CorpusFactory,
         "Lisbon designated the cell a terrorist entity in 2016, freezing the assets of its supporters.",
         "The minister said the cabinet would sue if the company did not pay the fine by the end of the year.",
         "The regulator announced in 2018 that it would impose new limits on emissions from the refinery.",
+        "The council banned, while the mayor was abroad, the sale of fireworks in the old town.",
+        "Residents sued and won the case in 2019 after the plant leaked chemicals into the river.",
+        "The team was welcomed on Tuesday by the mayor and a crowd of several hundred fans.",
+        "The city welcomed the decision on Tuesday, according to a statement from the mayor's office.",
     ],
 )
 def test_mt_verb_look_alikes_do_not_fire(lint_corpus: CorpusFactory, sentence: str) -> None:

@@ -264,7 +264,7 @@ def inflected(replacement: str, match: Any, line: str) -> str:
 
 
 OBJECT_FREE_DEPS = frozenset(
-    {"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "punct", "cc", "conj", "mark"}
+    {"nsubj", "aux", "neg", "advmod", "npadvmod", "prep", "punct", "cc", "conj", "mark", "advcl"}
 )
 GAP_DEPS = frozenset({"relcl", "acl", "pcomp", "csubj", "amod", "compound"})
 
@@ -297,7 +297,9 @@ class MtVerb(Rule):
             "must agree: passives, relative clauses ('the firm Norway sued'), shared objects "
             "('condemned and sanctioned the regime') and the intransitive senses ('sued for "
             "damages', 'sued in federal court') are not reported, nor are headlines, whose "
-            "style drops the auxiliary of a passive ('Budget approved after vote')."
+            "style drops the auxiliary of a passive ('Budget approved after vote'). A clause that goes "
+            "on past its adjunct ('sued in 2015 and won the case', 'banned in 2020, while ...', "
+            "'imposed last year, according to ...') is still read."
         ),
         why=(
             "A translation system that picked the wrong verb for an idiom ('followed suit' -> "
@@ -388,10 +390,15 @@ class MtVerb(Rule):
         if dep == "mark":
             return child.lower_ not in ("as", "than")
         if dep == "conj":
-            # "condemned and sanctioned the regime": a shared object
+            # "condemned and sanctioned the regime": a shared object; not once an adjunct
+            # closed the first verb's clause ("sued in 2015 and won the case")
+            verb = child.head
             return child.pos_ not in ("VERB", "AUX") or any(
                 c.dep_.startswith("nsubj") for c in child.children
-            )
+            ) or any(c.dep_ in ("prep", "npadvmod") and verb.i < c.i < child.i for c in verb.children)
+        if dep == "advcl":
+            # "banned in 2020, while Chile approved ...": another clause, with its own subject
+            return child.i > child.head.i and any(c.dep_.startswith("nsubj") for c in child.children)
         if dep == "npadvmod":
             return self._is_time(child)
         if dep == "prep":
