@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 
 from lint.packs import PackError, builtin_pack_dir, builtin_pack_paths, load_pack, load_packs
 from tests.conftest import lint_paths, run_cli
@@ -222,6 +223,24 @@ def test_a_collocation_fix_writes_finished_text(entry_id: str, example: str, fix
     assert "<" not in fixed.replace(example, ""), fixed
     assert "  " not in fixed and not any(f" {mark}" in fixed for mark in ",.;:!?"), fixed
     assert not again, fixed
+
+
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+                           "fifteen", "twenty", "thirty", "forty", "fifty", "dozens", "several", "many"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+@pytest.mark.parametrize(("entry_id", "example", "fixed", "again"), _fixed_examples(), ids=lambda v: str(v)[:30])
+def test_a_collocation_fix_keeps_the_numbers_and_days_it_matched(
+    entry_id: str, example: str, fixed: str, again: bool
+) -> None:
+    """A fix rewrites the calque, not the facts around it: every figure, number word and
+    weekday of the example is still in the fixed text ("Forty fire extinguishers" is "Forty
+    firefighters", "in the course of Friday" is "during Friday")."""
+    kept = fixed.lower()
+    for word in regex.findall(r"\d+|[\p{L}]+", example.lower()):
+        if word.isdigit() or word in _NUMBER_WORDS or word in _WEEKDAYS:
+            assert word in kept, (entry_id, word, fixed)
 
 
 def test_a_collocation_match_holds_one_of_its_entry_s_words() -> None:
