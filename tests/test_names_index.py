@@ -55,6 +55,14 @@ def test_sentence_words_acronyms_and_dates_are_not_names(data: NameData) -> None
     assert names("The minister left.", data) == []
 
 
+def test_a_place_after_of_is_not_the_first_word_of_a_name(data: NameData) -> None:
+    """"the vice mayor of Hechi Liang Jianhua": Hechi is the city; two words after "of" and a
+    first word that is no place keep the whole name."""
+    assert [n[0] for n in names("The vice mayor of Hechi Liang Jianhua said on Sunday.", data)] == ["Liang Jianhua"]
+    assert [n[0] for n in names("It was a gift of Hechi Wang to the town.", data)] == ["Hechi Wang"]
+    assert [n[0] for n in names("The head of Morgan Lee Sutton resigned.", data)] == ["Morgan Lee Sutton"]
+
+
 def test_surname_only_mentions_attach_to_the_one_full_name(data: NameData) -> None:
     lines = ["Defence Minister Harriet Brandvold spoke.", "Brandvold said no.",
              "Dylan Whitmore and Pat Whitmore disagreed.", "Whitmore left."]

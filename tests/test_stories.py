@@ -1664,3 +1664,19 @@ def test_a_month_is_a_figure_only_alone_and_named() -> None:
     assert kinds("Payments start in July, officials said.") == ["month"]
     assert kinds("Payments start on July 4 or 5 September 2025.")[:2] == ["date", "date"]
     assert "month" not in kinds("May the new law help them, she said, as troops march on.")
+
+
+FLOOD_TOLL = "The floods in the valley left {} by Sunday evening, the county said."
+
+
+def test_two_counts_paired_crosswise_are_no_drift(lint_corpus: CorpusFactory) -> None:
+    """"nine deaths and three people missing" against "nine people dead and three missing": the
+    noun pairs "three people" with "nine people", but both sentences give both counts."""
+    story = _told(FLOOD_TOLL, "nine deaths and three people missing", "nine people dead and three missing")
+    assert [d for d in lint_corpus(story, select="NL509") if d.text in ("three", "nine")] == []
+
+
+def test_one_of_two_counts_changed_is_still_drift(lint_corpus: CorpusFactory) -> None:
+    story = _told(FLOOD_TOLL, "three people dead and three missing", "nine people dead and three missing")
+    found = [(Path(d.path).name, d.text, str(d.severity)) for d in lint_corpus(story, select="NL509")]
+    assert ("mt.txt", "three", "warning") in found

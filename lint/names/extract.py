@@ -272,11 +272,26 @@ def _plausible_name(name: Sequence[_Token], data: NameData) -> bool:
     return not (len(name) == 1 and (_is_title(name[0].text, data) or name[0].text.endswith(".")))
 
 
+MIN_PLACED_RUN = 3
+"""Words a run after "of" must have for its first to be read as a place ("the vice mayor of Hechi
+Liang Jianhua"): "the son of Lima Barreto" keeps its two."""
+
+
+def _place_first(line: str, run: list[_Token]) -> list[_Token]:
+    """The run without its first word when that word is a place right after "of" ("the vice
+    mayor of Hechi Liang Jianhua": Hechi is the city, Liang Jianhua the name)."""
+    if len(run) < MIN_PLACED_RUN or not line[: run[0].start].rstrip().lower().endswith(" of"):
+        return run
+    from lint.context.places import places
+
+    return run[1:] if places().lookup(run[0].text) is not None else run
+
+
 def line_mentions(number: int, line: str, data: NameData) -> list[Mention]:
     """Every name mention on one line."""
     out: list[Mention] = []
     for run in runs(line, data):
-        mention = mention_from_run(number, run, data)
+        mention = mention_from_run(number, _place_first(line, run), data)
         if mention is not None:
             out.append(mention)
     return out

@@ -86,7 +86,8 @@ def fact_findings(
             if witnessed:
                 aligned = {d for d in witnessed if d in counterparts and witnessed[d][1] == counterparts[d][0]}
                 judged.extend(_judge(alignment, groups, doc, sentence, tokens, figure, witnessed, aligned,
-                                     own_values, _dated_weekdays(figures, place, figure, witnessed)))
+                                     own_values, _dated_weekdays(figures, place, figure, witnessed),
+                                     figures, own))
         yield from judged
         ends = change_ends(tokens, own)
         if ends is not None and not judged:
@@ -140,10 +141,12 @@ def _judge(
     alignment: Alignment, groups: dict[int, int], doc: int, sentence: Sentence, tokens: Sequence[Token],
     figure: Figure, matched: dict[int, tuple[Figure, Place]], aligned: set[int],
     own_values: Sequence[Figure], same_date: bool = False,
+    figures: dict[Place, list[Figure]] | None = None, beside: Sequence[Figure] = (),
 ) -> Iterator[StoryFinding]:
     """Vote on one figure; ``aligned`` are the siblings whose figure stands in the sentence
     that says the same (the others' were found by their context words alone); ``same_date``:
-    a weekday whose date the siblings give too, so that another weekday contradicts it."""
+    a weekday whose date the siblings give too, so that another weekday contradicts it;
+    ``figures``: the story's figures by sentence, ``beside``: this sentence's."""
     values = [f for f, _ in matched.values()]
     if any(_same_fact(figure, f) for f in values):
         return  # a witness gives this value too: no odd one out (and the usual case)
@@ -159,11 +162,27 @@ def _judge(
         return  # the article gives the other value too: maybe another fact (a dropped zero is not)
     if not related and (verdict.severity != "warning" or not aligned & set(verdict.agreeing)):
         return  # one outlet against another, or a tie by context words alone, over unrelated values
+    if not related and figures is not None and _crossed(figure, theirs, beside, [
+            (matched[d][0], figures[matched[d][1]]) for d in verdict.agreeing]):
+        return  # "nine deaths and three people missing": both sentences give both counts
     said = {t.norm for d in verdict.agreeing for t in alignment.tokens(matched[d][1])}
     updated = _updated(tokens, figure, said) and not _unit_swapped(figure, theirs)
     if updated or _loose_units(figure, theirs):
         verdict = verdict._replace(severity="info")  # a changed figure, or a loose unit: weak
     yield _finding(alignment, sentence, tokens, figure, theirs, matched, verdict)
+
+
+def _crossed(
+    figure: Figure, theirs: Figure, beside: Sequence[Figure],
+    witnessed: Sequence[tuple[Figure, Sequence[Figure]]],
+) -> bool:
+    """Whether the sentence gives the witnesses' value in another figure of the same kind, and
+    every witness sentence gives this one's: two counts paired crosswise ("nine deaths and
+    three people missing" against "nine people dead and three missing"), not a changed fact."""
+    if not any(f is not figure and f.kind == figure.kind and same_value(f, theirs) for f in beside):
+        return False
+    return all(any(g is not paired and g.kind == figure.kind and same_value(g, figure) for g in sentence)
+               for paired, sentence in witnessed)
 
 
 def pair_figures(
