@@ -166,8 +166,6 @@ def word_language(word: str, settings: ForeignSettings) -> str | None:
 WEAK_MIN_ZIPF = 2.0
 """A word this common in another language but under the pack's ``min_zipf`` ('brigadistas') is a
 "weak" foreign word, looked for only in an article translated from that language."""
-
-
 WEAK_MAX_ZIPF = 3.0
 """The top of the weak band: the default ``min_zipf``, where :func:`word_language` takes over."""
 WEAK_BAND_SCHEMA = 1

@@ -76,5 +76,4 @@ class ForeignWordRule(Rule):
             )
 
 
-
 RULES: list[type[Rule]] = [ForeignWordRule]

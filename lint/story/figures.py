@@ -119,16 +119,13 @@ barrel). A "ton" (short, long or metric) has no one size."""
 PER_HOUR = {"kilometre": "km/h", "mile": "mph"}
 """A length per hour is a speed: "70 km/h", "70 kilometres per hour", "43 miles an hour"."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")),
-        start=1,
-    )
-    for name in names
-}
+_MONTH_NAMES = (
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+FULL_MONTHS = frozenset(names[0] for names in _MONTH_NAMES)
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -251,10 +248,6 @@ def _fraction_at(tokens: Sequence[Token], i: int) -> Figure | None:
     if numerator >= denominator:
         return None
     return _figure("fraction", numerator / denominator, "", tokens, i, last, 0.001)
-
-
-FULL_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                         "september", "october", "november", "december"})
 
 
 def _bare_month(tokens: Sequence[Token], i: int) -> bool:

@@ -413,10 +413,10 @@ def _joined(name: tuple[str, ...]) -> str:
 def _same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two names of one institution: equal, written with or without a hyphen ("Anti-Corruption",
     "Anticorruption"), the same words in another order ("the Civil Police of Ostvale" and "the
-    Ostvale Civil Police"), or one contained in the other ("the
-    Federal Network Agency" and "Network Agency"), also in another word order when the longer
-    adds a place ("the National Service of Hydrology" and "the National Hydrology Service of
-    Peru", "the Yancheng Municipal Bureau of Emergency Management")."""
+    Ostvale Civil Police"), or one contained in the other ("the Federal Network Agency" and
+    "Network Agency"), also in another word order when the longer adds a place ("the National
+    Service of Hydrology" and "the National Hydrology Service of Peru", "the Yancheng Municipal
+    Bureau of Emergency Management")."""
     if a == b or _joined(a) == _joined(b):
         return True
     words = _name_words(a)
