@@ -12,7 +12,7 @@ import contextlib
 import gc
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,19 @@ def memo_dir() -> Path:
     ``~/.cache``, under newslint/."""
     root = os.environ.get("NEWSLINT_DATA_CACHE") or os.environ.get("XDG_CACHE_HOME") or "~/.cache"
     return Path(root).expanduser() / "newslint"
+
+
+def versioned_memo_path(name: str, packages: Sequence[str], schema: int) -> Path | None:
+    """Where a table built from installed ``packages`` is kept: its file in :func:`memo_dir`,
+    keyed by their versions and the table's ``schema`` (a new version builds it again); None
+    when a package's version cannot be read."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        key = "-".join([*(version(package) for package in packages), str(schema)])
+    except PackageNotFoundError:
+        return None
+    return memo_dir() / f"{name}-{key}.msgpack"
 
 
 @contextlib.contextmanager

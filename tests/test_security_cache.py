@@ -371,3 +371,16 @@ def test_a_place_table_memo_signed_with_another_key_is_ignored(
         assert read_memo(memo, "places") is None  # too short to hold a tag
     finally:
         cache_key.reset_for_tests()
+
+
+def test_a_memo_path_is_keyed_by_its_packages_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new version of a data package builds its table again; a package that is not installed
+    keeps nothing (its table is built each run)."""
+    from importlib.metadata import version
+
+    from lint.data_memo import versioned_memo_path
+
+    monkeypatch.setenv("NEWSLINT_DATA_CACHE", str(tmp_path))
+    path = versioned_memo_path("weak-es", ("wordfreq",), 1)
+    assert path == tmp_path / "newslint" / f"weak-es-{version('wordfreq')}-1.msgpack"
+    assert versioned_memo_path("weak-es", ("no-such-package-for-newslint",), 1) is None

