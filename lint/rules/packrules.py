@@ -73,7 +73,7 @@ class PackRule(Rule):
             if entry.role and entry.id != hint:
                 continue  # the role pass tried every role entry: only its first match counts
             if facts is None and not entry.plain_search:
-                facts = LineFacts.of(line)
+                facts = LineFacts.of(line, lower)
             found = [m for m in entry.finditer(line, facts, lower)
                      if not any(a < m.end() and m.start() < b for a, b in taken)]
             if not found:
