@@ -112,6 +112,22 @@ def test_a_corpus_of_one_wire_story_and_its_copies_is_one_story() -> None:
     assert group_stories(unrelated) == []  # distinct articles sharing two terms stay apart
 
 
+def test_alike_events_in_two_countries_are_two_stories() -> None:
+    """Two wildfires share their words ("wildfire", "hectares", "evacuated", "firefighters"), not
+    their event: an article that tells its country joins no story whose articles tell only
+    another; an article that tells none joins by its words, and so does one of the same country."""
+    fire = ["wildfire", "hectares", "evacuated", "firefighters", "waterbombers", "#1200"]
+    terms = {
+        "pt1": [*fire, "leiria"], "pt2": [*fire, "leiria"],
+        "ar1": [*fire, "chubut"], "ar2": [*fire, "chubut"],
+    }
+    told = {"pt1": "PT", "pt2": "PT", "ar1": "AR", "ar2": "AR"}
+    assert group_stories(terms) == [["ar1", "ar2", "pt1", "pt2"]]
+    assert group_stories(terms, countries=told) == [["ar1", "ar2"], ["pt1", "pt2"]]
+    untold = {key: country for key, country in told.items() if key != "ar2"}
+    assert group_stories(terms, countries=untold) == [["ar1", "ar2"], ["pt1", "pt2"]]
+
+
 def test_one_shared_name_and_a_weekday_do_not_make_two_events_one_story() -> None:
     """A national figure quoted in two unrelated stories, both on a Tuesday: the words of one
     name count once and days carry no story, so the two stories stay apart; the articles of

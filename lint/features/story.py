@@ -243,7 +243,8 @@ class StoryReducer(Reducer):
         terms: dict[Hashable, tuple[str, ...]] = {key: found for key, found in self.terms.items()}
         units: dict[Hashable, tuple[int, ...]] = {key: found for key, found in self.units.items()}
         stories: list[tuple[str, list[DocKey], str]] = []
-        for group in group_stories(terms, self.settings, units):
+        told: dict[Hashable, str] = {key: country for key, country in self.countries.items()}
+        for group in group_stories(terms, self.settings, units, told):
             keys: list[DocKey] = [k for k in group if isinstance(k, tuple)]
             story = "s" + digest(*(f"{p}\0{r}" for p, r in keys))[:10]
             stories.append((story, keys, digest(story, *(repr(self.documents[k]) for k in keys))))

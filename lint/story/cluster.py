@@ -53,11 +53,15 @@ def group_stories(
     terms: Mapping[Hashable, Sequence[str]],
     settings: StorySettings = StorySettings(),
     units: Mapping[Hashable, Sequence[int]] | None = None,
+    countries: Mapping[Hashable, str] | None = None,
 ) -> list[list[Hashable]]:
     """The stories of a corpus: lists of document keys (in key order), stories of two or more
     articles only, ordered by their first key. ``terms`` maps each document to its rare terms;
     ``units`` gives, for each term, the index of the first term of the name it belongs to: the
     words of one name count as one shared term ("Vice Admiral Ruth Okoye" is one person).
+    ``countries``: the country an article clearly tells it is about, where it can: it joins no
+    story whose articles tell only other countries (a wildfire in Portugal and one in Argentina
+    share their words, not their event).
     """
     if not settings.enabled:
         return []
@@ -67,7 +71,7 @@ def group_stories(
     linkable = {key: [t for t in sets[key] if t in weight] for key in keys}
     unit_of = {key: _units(terms[key], (units or {}).get(key)) for key in keys}
     mass = {key: sum(weight[t] for t in linkable[key]) for key in keys}
-    grouping = _Grouping(settings, weight, linkable, unit_of, mass)
+    grouping = _Grouping(settings, weight, linkable, unit_of, mass, countries or {})
     for number, key in enumerate(keys):
         chosen = grouping.best(key)
         grouping.join(key, number if chosen is None else chosen)
@@ -106,8 +110,12 @@ class _Grouping:
         linkable: Mapping[Hashable, Sequence[str]],
         unit_of: Mapping[Hashable, Mapping[str, int]],
         mass: Mapping[Hashable, float],
+        countries: Mapping[Hashable, str],
     ) -> None:
         self.settings = settings
+        self.countries = countries
+        self.told: dict[int, Counter[str]] = defaultdict(Counter)
+        """story -> the countries its members clearly tell, with how many tell each"""
         self.weight = weight
         self.linkable = linkable
         self.unit_of = unit_of
@@ -151,7 +159,7 @@ class _Grouping:
         shared, count = self.shared(key)
         chosen = None
         for story, value in shared.items():
-            if len(count[story]) < self.settings.min_shared_terms:
+            if len(count[story]) < self.settings.min_shared_terms or self._elsewhere(key, story):
                 continue
             if value < self.settings.min_shared_weight * self.mass[key]:
                 continue
@@ -159,10 +167,21 @@ class _Grouping:
                 chosen = story
         return chosen
 
+    def _elsewhere(self, key: Hashable, story: int) -> bool:
+        """Whether the document tells its country and the story's members tell only others."""
+        mine = self.countries.get(key)
+        if mine is None:
+            return False
+        told = self.told[story]
+        others = sum(told.values()) - (1 if self.story_of.get(key) == story else 0)
+        return others > 0 and told[mine] - (1 if self.story_of.get(key) == story else 0) <= 0
+
     def join(self, key: Hashable, story: int) -> None:
         """Add the document to the story."""
         self.story_of[key] = story
         self.members[story].append(key)
+        if key in self.countries:
+            self.told[story][self.countries[key]] += 1
         for t in self.linkable[key]:
             self.holding[t][story] += 1
 
@@ -170,6 +189,8 @@ class _Grouping:
         """Take the document out of its story."""
         story = self.story_of.pop(key)
         self.members[story].remove(key)
+        if key in self.countries:
+            self.told[story][self.countries[key]] -= 1
         for t in self.linkable[key]:
             self.holding[t][story] -= 1
             if not self.holding[t][story]:
