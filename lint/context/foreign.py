@@ -198,10 +198,10 @@ def weak_band(language: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def weak_in(word: str, language: str, settings: ForeignSettings) -> bool:
-    """Whether a lowercase word the English lexicon does not know is a word of ``language``,
-    though rarer than :func:`word_language` asks (:func:`weak_band`, read for the one language
-    an article was translated from)."""
-    if len(word) < MIN_LENGTH or word in settings.loanwords or word in lexicon():
+    """Whether a lowercase word the English lexicon does not know (the caller checks) is a word
+    of ``language``, though rarer than :func:`word_language` asks (:func:`weak_band`, read for
+    the one language an article was translated from)."""
+    if len(word) < MIN_LENGTH or word in settings.loanwords:
         return False
     if word.endswith("s") and (word[:-1] in settings.loanwords or word[:-2] in settings.loanwords):
         return False

@@ -170,11 +170,11 @@ class _Grouping:
     def _elsewhere(self, key: Hashable, story: int) -> bool:
         """Whether the document tells its country and the story's members tell only others."""
         mine = self.countries.get(key)
-        if mine is None:
+        told = self.told.get(story)
+        if mine is None or not told:
             return False
-        told = self.told[story]
-        others = sum(told.values()) - (1 if self.story_of.get(key) == story else 0)
-        return others > 0 and told[mine] - (1 if self.story_of.get(key) == story else 0) <= 0
+        own = 1 if self.story_of.get(key) == story else 0  # its own telling is no evidence
+        return sum(told.values()) > own and told[mine] <= own
 
     def join(self, key: Hashable, story: int) -> None:
         """Add the document to the story."""
