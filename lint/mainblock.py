@@ -340,6 +340,36 @@ def _kept_credits(
     return kept
 
 
+CLOSING_SHARED_WORDS = 2
+"""Content words of the article that prose below an ad slot must have to be its closing
+paragraph (a closing paragraph adds facts: it need not share half its words)."""
+CLOSING_MAX_CHROME = 2
+"""Inline chrome lines (an ad marker, a promo) that may sit between the block and it."""
+
+
+def _closing_after_inline(
+    page: _Page, numbers: Sequence[int], index: dict[int, int], last: int, inline: Collection[int]
+) -> int:
+    """The block's last line, past closing paragraphs that an ad slot or a promo cut from it:
+    a lone prose line between an ad marker and a widget is bad by its surroundings in
+    jusText's context step, yet it is the article's last paragraph."""
+    position = index[last] + 1
+    while position < len(numbers):
+        skipped = 0
+        while position < len(numbers) and numbers[position] in inline and skipped < CLOSING_MAX_CHROME:
+            position, skipped = position + 1, skipped + 1
+        if not skipped or position >= len(numbers):
+            break
+        number = numbers[position]
+        line = page.lines[number - 1]
+        if (number in page.known or page.block.raw[number] not in _PROSE or not page.prose([number])
+                or len(topic_words(line) & page.article) < CLOSING_SHARED_WORDS):
+            break
+        last = number
+        page.absorb(number)
+        position += 1
+    return last
+
 LEAD_LINES = 2
 """Short prose lines between a byline and the main block that open the article ("Remember the
 town's quest for a slogan?")."""
@@ -384,10 +414,12 @@ def page_layout(
     known: Collection[int],
     credits: Collection[int],
     settings: BlockSettings,
+    inline: Collection[int] = (),
 ) -> PageLayout | None:
     """The article's place on the page, or None when no line reads as article prose.
 
-    ``known`` lines already have a chrome role; ``credits`` are bylines and datelines."""
+    ``known`` lines already have a chrome role (``inline``: of them, the ad markers and promos
+    that sit inside articles); ``credits`` are bylines and datelines."""
     if _few_short_lines(lines, numbers, known, credits, settings):
         return None  # paragraphs and title lines only: no page around the article
     stoplist = choose_stoplist(lines)
@@ -412,6 +444,7 @@ def page_layout(
     last = _reach(numbers, index[block.last], 1, page.chrome_below, page.absorb, page.resumes,
                   lambda n: True)
     last = _close_below(page, numbers, index, last)
+    last = _closing_after_inline(page, numbers, index, last, inline)
     first = _lead_below_credit(page, numbers, index, first)
     kept = _kept_credits(numbers, index, page, first, last)
     first, head = _open_above(page, numbers, index, first)

@@ -421,7 +421,8 @@ def _page_chrome(lines: Sequence[str], result: LineRoles, settings: RoleSettings
     numbers = _nonblank(result)
     known = {n for n in numbers if result[n] in CHROME_ROLES}
     credits = {n for n in numbers if result[n] in (Role.BYLINE, Role.DATELINE)}
-    layout = page_layout(lines, numbers, known, credits, settings.block)
+    inline = {n for n in known if result[n] is Role.PROMO}
+    layout = page_layout(lines, numbers, known, credits, settings.block, inline)
     if layout is None:
         return
     result.article = (layout.first, layout.last)

@@ -390,6 +390,44 @@ def test_a_wire_story_s_dateline_lede_dek_and_quotations_are_not_corpus_chrome(t
     assert shared_prose == []
 
 
+def _retelling(opening: str, closing: str, shared: str) -> str:
+    """One of several translations of a story about a flooded mine in the (invented) town of
+    Velmora, worded independently but for one short sentence."""
+    return (
+        "Flooded mine at Velmora keeps rescuers busy\n\n"
+        f"{opening} the Karsova colliery near Velmora flooded on Tuesday, trapping 23 miners, "
+        "and pumps had cleared half of the water by Wednesday, the operator Dunavik Mining said.\n\n"
+        f"{shared}\n\n"
+        f"{closing} said the mine inspector Ilka Branovic, who leads the inquiry into the flood.\n"
+    )
+
+
+def test_a_short_sentence_the_articles_of_one_story_share_is_not_chrome(lint_corpus: CorpusFactory) -> None:
+    """Independent translations of one story may render a short sentence alike ("The mine
+    opened in 1971."): the story's sentence, not a line a site prints on every page."""
+    files = {
+        "a/one.txt": _retelling("Rescuers said", "\"We will find every one of them,\"", "The mine opened in 1971."),
+        "b/two.txt": _retelling("According to rescuers,", "\"Every one of them will be found,\"", "The mine opened in 1971."),
+        "c/three.txt": _retelling("Rescue teams reported that", "\"We are going to find all of them,\"", "The mine opened in 1971."),
+    }
+    found = lint_corpus(files, select=("NL110", "NL509"))
+    assert [d for d in found if d.code == "NL110"] == []
+
+
+def test_a_short_sentence_that_pages_of_different_stories_share_is_still_chrome(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """The same short sentence on pages about unrelated events is the sites' chrome."""
+    topics = ["transit", "housing", "library"]
+    files = {f"{t}/{t}.txt": _article(t, "Thank you for reading our journalism.") for t in topics}
+    files["d/one.txt"] = _retelling("Rescuers said", "\"We will find every one of them,\"",
+                                   "Thank you for reading our journalism.")
+    files["e/two.txt"] = _retelling("According to rescuers,", "\"Every one of them will be found,\"",
+                                   "Thank you for reading our journalism.")
+    found = lint_corpus(files, select=("NL110", "NL509"))
+    assert sorted(Path(d.path).stem for d in found if d.code == "NL110") == ["housing", "library", "one", "transit", "two"]
+
+
 LABELLED_BIO_ARTICLE = (
     "Ferry fares to rise in spring\n\n"
     "The island ferry will raise fares by eight per cent in April, the operator said on Monday.\n\n"

@@ -142,6 +142,23 @@ def test_foreign_body_in_a_role_the_article_country_fills_is_reported(lint_corpu
         ("Bureau of Meteorology", "Japan Meteorological Agency", "WARNING")]
 
 
+def test_a_foreign_body_in_a_role_the_pack_does_not_list_for_the_country_is_reported(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """The pack lists no national disaster agency for the Netherlands (its safety regions do
+    the work), yet a name only the United States uses is still no Dutch body: reported without
+    a suggestion; info when the article names the owner country anywhere."""
+    dateline = "ROTTERDAM, Netherlands — River water flooded two polders near Dordrecht on Monday. "
+    closing = "The municipality sent 30 pumps to drain the fields near Dordrecht and Zwijndrecht."
+    text = _article(dateline, "The Federal Emergency Management Agency opened four shelters for residents.", closing)
+    assert _nl502(lint_corpus, text) == [("Federal Emergency Management Agency", None, "WARNING")]
+    aside = "Engineers from the United States visited the dikes last year."
+    text = _article(dateline, "The Federal Emergency Management Agency opened four shelters for residents.", closing, aside)
+    assert _nl502(lint_corpus, text) == [("Federal Emergency Management Agency", None, "INFO")]
+    text = _article(dateline, "The U.S. Federal Emergency Management Agency sent two experts to advise.", closing)
+    assert _nl502(lint_corpus, text) == []
+
+
 def test_foreign_body_named_as_foreign_stays_quiet(lint_corpus: CorpusFactory) -> None:
     for paragraph in (
         "Australia's Bureau of Meteorology said the cold front would reach Hokkaido later.",

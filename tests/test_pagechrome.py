@@ -364,3 +364,34 @@ def test_paragraphs_on_the_article_s_own_topic_under_a_heading_stay_the_article(
     flagged = _listed(lint_corpus, page)
     for kept in (*BODY, *CLOSING):
         assert _numbers(page, kept)[0] not in flagged, kept
+
+
+LAST_PARAGRAPH = (
+    "The pier was built in 1911 and carried 40,000 ferry passengers a year before the "
+    "crossing closed in 1978."
+)
+OTHER_STORIES = [
+    "Related stories",
+    "Bus timetable changes start on Monday",
+    "Library extends opening hours over the summer",
+    "New cycle lane opens on the seafront",
+]
+
+
+def test_a_closing_paragraph_after_an_ad_slot_is_the_article(lint_corpus: CorpusFactory) -> None:
+    """A short last paragraph between an ad marker and a list of other stories is bad by its
+    surroundings in jusText's context step; it is still the article's."""
+    text = _page([TITLE], LEAD, ["Advertisement"], BODY, ["Advertisement"], [LAST_PARAGRAPH], OTHER_STORIES)
+    flagged = _flagged(lint_corpus({"page.txt": text}, select=("NL1", "NL2")))
+    assert not flagged.get(_numbers(text, LAST_PARAGRAPH)[0])
+    assert all(flagged.get(n) for n in _numbers(text, "Advertisement"))
+    assert flagged.get(_numbers(text, OTHER_STORIES[1])[0])
+
+
+def test_a_teaser_after_an_ad_slot_is_not_the_article(lint_corpus: CorpusFactory) -> None:
+    """Prose below an ad slot that is about something else stays outside the article."""
+    teaser = ("Ticket prices for the summer music festival in the park were announced by "
+              "organisers on Friday.")
+    text = _page([TITLE], LEAD, BODY, ["Advertisement"], [teaser], OTHER_STORIES)
+    flagged = _flagged(lint_corpus({"page.txt": text}, select=("NL1", "NL2")))
+    assert flagged.get(_numbers(text, teaser)[0])

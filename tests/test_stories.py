@@ -1139,6 +1139,48 @@ def test_an_institution_spelled_in_another_locale_is_the_same_institution(lint_c
     assert ("mt.txt", "Riverside Chamber of Trades", "warning") in names(other, "NL502")
 
 
+def test_two_renderings_of_one_body_s_name_are_only_info(lint_corpus: CorpusFactory) -> None:
+    """A translation renders the utility regulator's name in other words that say what it does
+    alike ("Water Supply Oversight Board" for "Board for Water Supply Supervision"): likely one
+    body, info; a body of another purpose in the slot stays a warning."""
+    line = "The {} said the utility must test the water twice a day until further notice."
+    found = [(Path(d.path).name, d.text, str(d.severity))
+             for d in lint_corpus(_told(line, "Water Supply Oversight Board", "Board for Water Supply Supervision"),
+                                  select="NL502")]
+    assert found == [("mt.txt", "Water Supply Oversight Board", "info")]
+    other = [(Path(d.path).name, d.text, str(d.severity))
+             for d in lint_corpus(_told(line, "Fisheries Inspection Board", "Board for Water Supply Supervision"),
+                                  select="NL502")]
+    assert other == [("mt.txt", "Fisheries Inspection Board", "warning")]
+
+
+def test_a_name_the_story_gives_as_another_name_of_the_body_is_the_same_institution(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """An outlet writes "the Vale Water Board (Corran Reservoir Authority)": the translation's
+    "Vale Water Board" in the slot where the others write the authority is the same body."""
+    line = "The {} said the reservoir would be drained and cleaned by Friday."
+    story = _told(line, "Vale Water Board", "Corran Reservoir Authority")
+    assert ("mt.txt", "Vale Water Board", "warning") in names(lint_corpus(story, select="NL502"), "NL502")
+    for introduced in ("the Corran Reservoir Authority (Vale Water Board)",
+                       "the Corran Reservoir Authority, also known as the Vale Water Board,"):
+        told = dict(story)
+        told["b.txt"] += f"Samples were taken by {introduced} on Sunday.\n"
+        assert [d for d in lint_corpus(told, select="NL502") if "Water Board" in d.text] == []
+
+
+def test_an_institution_whose_name_names_another_country_says_so(lint_corpus: CorpusFactory) -> None:
+    """A translation puts a body named after another country where the others name their own
+    ("the Austrian Water Inspectorate" in a story about Ireland whose articles name the
+    Clearwater one)."""
+    line = ("The {} said the utility must test the water twice a day until further notice. "
+            "It is the worst outbreak in Ireland since 2011, when Dublin boiled its water for a week.")
+    found = [d for d in lint_corpus(_told(line, "Austrian Water Inspectorate", "Clearwater Inspectorate"),
+                                    select="NL502") if "Inspectorate" in d.text]
+    assert [(Path(d.path).name, str(d.severity)) for d in found] == [("mt.txt", "warning")]
+    assert "its name places it in Austria" in found[0].message
+
+
 def test_an_institution_named_with_its_words_in_another_order_is_the_same_institution(
     lint_corpus: CorpusFactory,
 ) -> None:

@@ -343,9 +343,10 @@ def article_misplaced(
     Department"), or the name itself ("Reserve Bank of India"). Not reported either: generic
     names, names several countries use, names known abroad by themselves (``famous``), roles
     that work abroad (troops, spies, diplomats), a name the article introduced earlier with its
-    country (``introduced``, filled as the lines go), and a role the article's country does not
-    fill. A country the pack does not list (:func:`untabled_country`) has no known roles: there
-    only a name of one owner with a word of its own is reported, weakly. ``mentions``: how much
+    country (``introduced``, filled as the lines go). A country the pack does not list
+    (:func:`untabled_country`) has no known roles: there only a name of one owner with a word
+    of its own is reported, weakly; so it is for a listed country that lacks the name's role,
+    weakly when the article names the owner anywhere. ``mentions``: how much
     the article names each country (a named owner makes the finding weak)."""
     country = gazetteer.countries.get(home) or untabled_country(home)
     if country is None:
@@ -372,10 +373,13 @@ def article_misplaced(
                 yield Misplaced(name, hit.start, hit.end, country, role, tuple(owners),
                                 None, explicit=False, weak=True)
             continue
-        chosen = gazetteer.suggestion_role(role, country, sentence)
-        if chosen is None:
-            continue
         weak = any(mentions.get(code, 0.0) >= 1.0 for code in owners)
+        chosen = gazetteer.suggestion_role(role, country, sentence)
+        if chosen is None:  # a role the pack does not give the country: nothing to suggest
+            if len(owners) == 1 and _distinctive(name):
+                yield Misplaced(name, hit.start, hit.end, country, role, tuple(owners),
+                                None, explicit=False, weak=weak)
+            continue
         yield Misplaced(name, hit.start, hit.end, country, role, tuple(owners),
                         country.roles[chosen][0], explicit=False, weak=weak)
 

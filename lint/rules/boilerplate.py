@@ -5,7 +5,8 @@ The phrase-based boilerplate rules (NL101-NL108) are declared in rules/boilerpla
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import regex
 
@@ -77,7 +78,8 @@ class CorpusChrome(Rule):
             "or domain field in JSONL, its canonical URL in HTML, else its folder; a sentence "
             "is not a template line there), and that "
             "is not a byline, a headline, a sentence of the article or a line inside the "
-            "article's main block (a table header, a list label)."
+            "article's main block (a table header, a list label); a short sentence that only "
+            "the articles of one story hold is that story's sentence, not chrome."
         ),
         why=(
             "Lines a site prints on every page (section names, share bars, footers) are "
@@ -98,7 +100,8 @@ class CorpusChrome(Rule):
         site = part.get("sites", {}).get(site_key(ctx.document.path, ctx.document.site), {})
         site_counts: dict[str, int] = site.get("counts", {})
         site_total = site.get("documents", 0)
-        for number, digest in ctx.analysis.get("lines", ()):
+        story_sentence = _story_sentences(ctx, part)
+        for number, digest, *_ in ctx.analysis.get("lines", ()):
             count = counts.get(digest, 0)
             on_site = site_counts.get(digest, 0)
             template = (
@@ -115,6 +118,8 @@ class CorpusChrome(Rule):
             line = ctx.document.line(number)
             if role in (Role.BODY, Role.DATELINE, Role.DEK) and word_count(line) > 8:
                 continue  # a sentence, the lede a dateline opens, a dek (a wire story's copies share them)
+            if story_sentence(digest):
+                continue  # "The volcano last erupted in 1998.": the articles of one story share it
             if word_count(line) > 8 and REPORTED_SPEECH.search(line):
                 continue  # a quotation or an attributed sentence that copies of a story share
             where = (
@@ -128,6 +133,18 @@ class CorpusChrome(Rule):
                 suggestion="",
                 fix=line_deletion(ctx, number),
             )
+
+
+def _story_sentences(ctx: RuleContext, part: dict[str, Any]) -> Callable[[str], bool]:
+    """Whether a line hash is a short body sentence that only articles of this document's
+    story hold (never, when the run groups no stories)."""
+    story = ctx.index.part("story") if ctx.index is not None else None
+    story_of: dict[Any, str] = (story or {}).get("story_of", {})
+    mine = story_of.get((ctx.document.path, ctx.document.record))
+    held: dict[str, list[Any]] = part.get("sentences", {})
+    if mine is None or not held:
+        return lambda digest: False
+    return lambda digest: digest in held and all(story_of.get(tuple(k)) == mine for k in held[digest])
 
 
 class PageChrome(Rule):

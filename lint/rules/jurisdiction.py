@@ -14,6 +14,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 
+import regex
+
 from lint.config import Config
 from lint.context.country import MAX_LINE
 from lint.context.gazetteer import (
@@ -23,12 +25,14 @@ from lint.context.gazetteer import (
     article_misplaced,
     gazetteer_for,
     misplaced,
+    untabled_country,
 )
 from lint.context.places import places
 from lint.diagnostic import Diagnostic, Edit, Fix, Severity
 from lint.packs import Pack
 from lint.rules.base import Rule, RuleContext, RuleMeta
 from lint.rules.stories import article_country, overlaps, story_country_leaned, story_diagnostics
+from lint.story.slots import ADMIN_LEVELS, INSTITUTION_HEADS
 
 __all__ = ["Gazetteer", "WrongJurisdiction", "misplaced"]
 
@@ -59,7 +63,9 @@ class WrongJurisdiction(Rule):
             "demonym before it or in the same or previous sentence, not the name itself "
             "('Reserve Bank of India'), not an earlier mention with its country. Names known "
             "abroad by themselves ('Federal Reserve', 'USGS'), generic names, short acronyms and "
-            "roles that work abroad (troops, spies, diplomats) need explicit context. A warning "
+            "roles that work abroad (troops, spies, diplomats) need explicit context. A name of one "
+            "owner in a role the pack does not list for the article's country is still "
+            "reported, without a suggestion. A warning "
             "when the article never names the owner country, info when it does. The suggestion "
             "is the country's own institution for the role, or for a role translation systems "
             "confuse it with when the sentence is about that role. (3) The story's other "
@@ -67,7 +73,10 @@ class WrongJurisdiction(Rule):
             "warning when independent siblings agree, or when the gazetteer confirms it (the "
             "name is only other countries', a famous one too, and the siblings write the "
             "article's own country's body for the same role, or a body named after the "
-            "article's country: 'the Ghana Navy'); else info. Not reported: an article that "
+            "article's country: 'the Ghana Navy'); else info, and info too when the two names "
+            "share their head and a word that says what the body does ('National Agency for "
+            "Disaster Countermeasures', 'National Disaster Management Agency': two translations "
+            "of one name). Not reported: an article that "
             "names its own country's body (or one named after it) where a sibling names another "
             "country's (the sibling is the odd one out), nor two names the gazetteer gives one "
             "country's body for one role (two renderings of one institution). (4) A name the "
@@ -214,12 +223,47 @@ class WrongJurisdiction(Rule):
             return None  # one country's two names for one body ("Ministry of X", "X Ministry")
         if (not home or home in owners or home not in theirs or theirs[home] not in owners.values()
                 or story.text in gaz.generic or home not in gaz.countries):
-            return story
+            return self._rendering(ctx, story) if story.severity is Severity.WARNING else story
         country = gaz.countries[home]
         whose = " and ".join(gaz.countries[c].possessive for c in owners if c in gaz.countries)
         label = gaz.labels.get(theirs[home], theirs[home])
         message = f"'{story.text}' is {whose} {label}, not {country.possessive}; " + story.message
         return dataclasses.replace(story, severity=Severity.WARNING, message=message)
+
+    def _rendering(self, ctx: RuleContext, story: Diagnostic) -> Diagnostic:
+        """A slot finding the gazetteer cannot confirm, whose two names share their head and a
+        word that says what the body does ("National Agency for Disaster Countermeasures"
+        against "National Disaster Management Agency"): likely two translations of one body's
+        name, info; unless the article's name names a country other than the article's
+        ("Philippine Institute of Volcanology" where the siblings name the "Centre for
+        Volcanology"), which the message says."""
+        other = story.suggestion or ""
+        home, _ = article_country(ctx)
+        named = self._countries_named(story.text) - self._countries_named(other)
+        if named and home and home not in named:
+            return self._named_abroad(story, named, home)
+        shared = _purpose_words(story.text) & _purpose_words(other)
+        first = _NAME_WORD_RE.findall(story.text)[:1], _NAME_WORD_RE.findall(other)[:1]
+        if first[0] == first[1]:  # "Riverside Coast Guard", "Riverside Civil Guard": a place
+            shared -= _purpose_words(" ".join(first[0]))
+        if not shared or not (_heads(story.text) & _heads(other)):
+            return story
+        return dataclasses.replace(
+            story, severity=Severity.INFO,
+            message=story.message + "; both names say what the body does alike: two translations of one name?")
+
+    def _named_abroad(self, story: Diagnostic, named: set[str], home: str) -> Diagnostic:
+        """A slot finding whose name names another country than the article's ("the Cyprus
+        Port Police" where the siblings name the coast guard, in a story about Greece): the
+        message says so."""
+        where = " and ".join(self._country_name(c) for c in sorted(named))
+        return dataclasses.replace(
+            story, message=(f"{story.message}; its name places it in {where}, but the article is "
+                            f"about {self._country_name(home)}"))
+
+    def _country_name(self, code: str) -> str:
+        country = self.gazetteer.countries.get(code) or untabled_country(code)
+        return country.name if country is not None else code
 
     def _gazetteer_findings(self, ctx: RuleContext) -> Iterable[Diagnostic]:
         """Names the gazetteer places in the wrong country: by the words next to them, or by
@@ -280,6 +324,34 @@ class WrongJurisdiction(Rule):
             ctx, base + found.start, base + found.end, message, suggestion=found.suggestion, fix=fix,
             severity=Severity.INFO if found.weak else None,
         )
+
+
+_NAME_WORD_RE = regex.compile(r"\p{L}+")
+STEM_LETTERS = 5
+"""Letters that make two forms of a word one ("Geological"/"Geology"; "Labour" is folded to
+"Labor" first)."""
+
+
+def _purpose_words(name: str) -> set[str]:
+    """The stems of the words of an institution's name that say what it does: not its head
+    ("Agency", "Centre"), a link word or a level of government."""
+    return {
+        word[:STEM_LETTERS]
+        for word in (w.lower().replace("our", "or") for w in _NAME_WORD_RE.findall(name))
+        if len(word) > 3 and word not in INSTITUTION_HEADS and word not in ADMIN_LEVELS
+        and word not in NON_PURPOSE_WORDS
+    }
+
+
+def _heads(name: str) -> set[str]:
+    """The head words of an institution's name ("Agency", "Centre" as "center")."""
+    words = (w.lower() for w in _NAME_WORD_RE.findall(name))
+    return {"center" if w == "centre" else w for w in words if w in INSTITUTION_HEADS}
+
+
+NON_PURPOSE_WORDS = frozenset({"affairs", "general", "public", "people", "peoples", "republic",
+                               "united", "supreme", "high", "chief", "main", "joint"})
+"""Words of institution names that say nothing of what the body does."""
 
 
 def _confusable(gaz: Gazetteer, a: str, b: str) -> bool:

@@ -15,9 +15,12 @@ when those words name a country other than the article's.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+import regex
 
 from lint.story.align import Alignment, Op, Place, word_alignment
 from lint.story.evidence import (
@@ -194,10 +197,42 @@ class _Slot:
     values: dict[int, tuple[Place, Run]] = field(default_factory=dict)
 
 
-def institution_findings(alignment: Alignment, groups: dict[int, int], doc: int) -> Iterator[StoryFinding]:
-    """The institution findings of article ``doc`` of the story."""
+def institution_findings(
+    alignment: Alignment, groups: dict[int, int], doc: int, aliases: Sequence[Alias] = (),
+) -> Iterator[StoryFinding]:
+    """The institution findings of article ``doc`` of the story (``aliases``: the story's
+    :func:`institution_aliases`)."""
     for slot in _slots(alignment, doc):
-        yield from _institution(alignment, groups, slot)
+        yield from _institution(alignment, groups, slot, aliases)
+
+
+Alias = tuple[tuple[str, ...], tuple[str, ...]]
+_ALIAS_GLUE_RE = regex.compile(
+    r"\s*\(\s*(?:the\s+)?|,?\s+(?:also\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?|\s*,\s*or\s+(?:the\s+)?",
+    regex.IGNORECASE,
+)
+"""What joins two names of one body: "the Port Police (Coast Guard)", "the Coast Guard, also
+known as the Port Police", "the Coast Guard, or Port Police"."""
+
+
+def institution_aliases(alignment: Alignment) -> list[Alias]:
+    """Pairs of names that a sentence of the story gives one body, each article's words for it
+    then agreeing with the other's ("According to the Port Police" where the siblings write "the
+    Coast Guard", in a story that says "the Port Police (Coast Guard)")."""
+    pairs: list[Alias] = []
+    for node in alignment.nodes:
+        text, tokens = alignment.sentence(node.places[0]).text, node.tokens
+        runs = institution_runs(text, tokens)
+        for first, second in itertools.pairwise(runs):
+            if _ALIAS_GLUE_RE.fullmatch(text[tokens[first.last].end : tokens[second.first].start]):
+                pairs.append((_name(tokens, first, alignment.spelling), _name(tokens, second, alignment.spelling)))
+    return pairs
+
+
+def _aliased(a: tuple[str, ...], b: tuple[str, ...], aliases: Sequence[Alias]) -> bool:
+    """Whether two names are one body: alike (:func:`_same_body`), or given as one in the story."""
+    return _same_body(a, b) or any(
+        (_same_body(a, x) and _same_body(b, y)) or (_same_body(a, y) and _same_body(b, x)) for x, y in aliases)
 
 
 def _article_names(alignment: Alignment, doc: int) -> list[tuple[str, ...]]:
@@ -318,7 +353,9 @@ def _aligned_run(run: Run, ops: Sequence[Op], runs: Sequence[Run]) -> Run | None
     return found[0] if len(found) == 1 else None
 
 
-def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> Iterator[StoryFinding]:
+def _institution(
+    alignment: Alignment, groups: dict[int, int], slot: _Slot, aliases: Sequence[Alias] = (),
+) -> Iterator[StoryFinding]:
     tokens = alignment.tokens(slot.place)
     mine = _name(tokens, slot.run, alignment.spelling)
     values: dict[int, tuple[str, ...]] = {}
@@ -330,7 +367,8 @@ def _institution(alignment: Alignment, groups: dict[int, int], slot: _Slot) -> I
             where[other] = (there, run)
     if not values:
         return
-    verdict = vote(mine, values, _same_body, groups, groups.get(slot.place.doc, slot.place.doc))
+    same = (lambda a, b: _aliased(a, b, aliases)) if aliases else _same_body
+    verdict = vote(mine, values, same, groups, groups.get(slot.place.doc, slot.place.doc))
     if not verdict.severity:
         if not verdict.same and verdict.value is not None and verdict.total >= MIN_SPLIT_WITNESSES:
             # no witness names this body, but they name others among themselves: not evidence
