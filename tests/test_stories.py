@@ -555,6 +555,21 @@ def test_the_surname_alone_of_a_variant_name_is_reported_with_it(lint_corpus: Co
     assert ("Achterbergh", "warning", "Achterberg") in found
 
 
+@pytest.mark.parametrize("title", ["Frau", "Ibu", "Señora", "Madame", "Shrimati"])
+def test_a_form_of_address_left_in_the_source_language_is_no_name_variant(
+    lint_corpus: CorpusFactory, title: str,
+) -> None:
+    """A translation keeps the source's "Mrs" ("Frau", Indonesian "Ibu"): the same person."""
+    text = TRANSLATED.replace("chief engineer Rosalind Achterbergh", f"chief engineer {title} Rosalind Achterberg")
+    found = [(d.text, str(d.severity)) for d in lint_corpus({**STORY, "mt.txt": text}, select="NL401")
+             if Path(d.path).name == "mt.txt"]
+    assert [row for row in found if row[1] != "info"] == []
+    misspelled = TRANSLATED.replace("chief engineer Rosalind", f"chief engineer {title} Rosalind")
+    found = [d.text for d in lint_corpus({**STORY, "mt.txt": misspelled}, select="NL401")
+             if Path(d.path).name == "mt.txt" and str(d.severity) != "info"]
+    assert any("Achterbergh" in text for text in found)
+
+
 def test_a_bare_surname_shared_by_two_people_of_the_article_is_not_reported(
     lint_corpus: CorpusFactory,
 ) -> None:
@@ -819,6 +834,27 @@ def test_thousands_grouped_with_a_dot_are_named_so(lint_corpus: CorpusFactory) -
 def test_a_year_with_its_digits_in_another_order_is_drift(lint_corpus: CorpusFactory) -> None:
     story = _told("It is the first boil-water notice in the town since {}.", "1968", "1986")
     assert ("mt.txt", "1968", "warning") in names(lint_corpus(story, select="NL509"), "NL509")
+
+
+def test_a_time_of_day_on_the_other_side_of_noon_is_drift(lint_corpus: CorpusFactory) -> None:
+    """"9:40 a.m." where the others write "21:40" or "9:40 p.m.": the same minutes, half a day
+    apart."""
+    line = "The first samples failed at {} on Sunday, the utility said."
+    found = [(Path(d.path).name, d.text, str(d.severity)) for d in
+             lint_corpus(_told(line, "9:40 a.m.", "21:40", "9:40 p.m.", "9.40 in the evening"), select="NL509")
+             if "9" in d.text]
+    assert [row for row in found if row[2] != "info"] == [("mt.txt", "9:40 a.m", "warning")]
+
+
+@pytest.mark.parametrize(("mt", "others"), [
+    ("9:40", "21:40"),  # no part of the day: morning or evening
+    ("03:40 GMT", "9:40 p.m."),  # another zone
+    ("9.40", "21:40"),  # a number with a dot is no time without a part of the day
+])
+def test_a_time_that_cannot_be_told_apart_is_no_drift(lint_corpus: CorpusFactory, mt: str, others: str) -> None:
+    line = "The first samples failed at {} on Sunday, the utility said."
+    found = lint_corpus(_told(line, mt, others), select="NL509")
+    assert [d for d in found if str(d.severity) != "info" and "9" in d.text] == []
 
 
 REOPEN = "The pumping station will reopen {} morning at the earliest, the utility said."

@@ -392,6 +392,8 @@ def _comparable(a: Figure, b: Figure, loose: bool = False) -> bool:
         return _unit_of(a) == _unit_of(b)
     if a.kind == "count":
         return a.unit == b.unit
+    if a.kind == "time":
+        return a.unit == b.unit  # "4:30 a.m." local and "10:30 GMT" are one moment
     return True
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -219,6 +220,9 @@ def _figure_at(tokens: Sequence[Token], i: int) -> tuple[Figure | None, int]:
     fraction = _fraction_at(tokens, i)
     if fraction is not None:
         return fraction, fraction.last + 1
+    clock = _clock_at(tokens, i)
+    if clock is not None:
+        return clock, clock.last + 1
     number = _number_at(tokens, i)
     if number is None:
         return None, i + 1
@@ -454,6 +458,52 @@ def _meridiem(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     if word in ("a", "p") and j + 1 < len(tokens) and tokens[j + 1].norm == "m":
         return (12 if word == "p" else 0), 1
     return None
+
+
+_CLOCK_RE = re.compile(r"(\d{1,2})([:.])(\d{2})")
+DAY_PARTS = {"morning": 0, "afternoon": 12, "evening": 12, "night": 12}
+"""A clock time's part of the day ("9.35 in the evening"): hours to add to a 12-hour time."""
+TIME_ZONES = frozenset({
+    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "wet", "msk", "ist", "pkt", "jst", "kst",
+    "hkt", "sgt", "wib", "wita", "wit", "aest", "aedt", "awst", "nzst", "nzdt", "et", "est", "edt",
+    "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "brt", "art",
+})
+"""Zones after a clock time ("10:30 GMT"): a time in another zone is another figure."""
+
+
+def _clock_at(tokens: Sequence[Token], i: int) -> Figure | None:
+    """A time of day written with its minutes ("9:35 a.m.", "21:35", "9.35pm", "05.42", "9.35
+    in the evening"), its value hours plus minutes as hundredths (as "9.35pm" reads: 21.35),
+    its unit the zone written after it. Only a time that tells the part of the day: a 12-hour
+    time with a.m., p.m. or a part of the day, or a 24-hour one (an hour past 12, or a leading
+    zero); "9:35" alone is morning or evening. A dot reads as a time only so marked: "9.35"
+    alone is a number."""
+    found = _CLOCK_RE.fullmatch(tokens[i].norm)
+    if found is None or not tokens[i].surface[:1].isdigit():
+        return None
+    hour, minutes = int(found.group(1)), int(found.group(3))
+    if hour > 23 or minutes > 59:
+        return None
+    j, last = i + 1, i
+    shift: int | None = None
+    meridiem = _meridiem(tokens, j)
+    if meridiem is not None and 1 <= hour <= 12:
+        shift, last = (meridiem[0] if hour != 12 else meridiem[0] - 12), j + meridiem[1]
+    elif (j + 2 < len(tokens) and tokens[j].norm == "in" and tokens[j + 1].norm == "the"
+          and tokens[j + 2].norm in DAY_PARTS and 1 <= hour <= 12):
+        part = tokens[j + 2].norm
+        shift = 0 if hour == 12 and part != "morning" else DAY_PARTS[part]
+        if part == "night" and hour < 6:
+            shift = 0
+        last = j + 2
+    elif hour > 12 or found.group(1).startswith("0") or hour == 0 or (
+            j < len(tokens) and tokens[j].norm in TIME_ZONES):
+        shift = 0  # a 24-hour time ("21:35", "05.42", "10:30 GMT")
+    if shift is None or (found.group(2) == "." and last == i and not found.group(1).startswith("0")
+                         and not (j < len(tokens) and tokens[j].norm in TIME_ZONES)):
+        return None
+    zone = tokens[last + 1].norm if last + 1 < len(tokens) and tokens[last + 1].norm in TIME_ZONES else ""
+    return _figure("time", hour + shift + minutes / 100, zone, tokens, i, last, 0.0)
 
 
 def _year(tokens: Sequence[Token], i: int, j: int) -> bool:
