@@ -1647,6 +1647,29 @@ def test_a_negation_the_outlets_disagree_on_is_not_reported(lint_corpus: CorpusF
     assert lint_corpus(story, select="NL513") == []
 
 
+SAMPLES = "The engineers checked the pipes, and {} was found in the samples taken on Sunday."
+
+
+def test_a_negative_quantifier_turned_into_its_opposite_is_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
+    """"nothing was found" where the translation writes "everything was found"."""
+    found = lint_corpus(_told(SAMPLES, "everything", "nothing"), select="NL513")
+    assert [(Path(d.path).name, str(d.severity)) for d in found] == [("mt.txt", "warning")]
+    assert "opposite word" in found[0].message
+    told = _told("The crew stayed calm{} panicked, the captain said.", ", but everyone", " and no one")
+    assert [Path(d.path).name for d in lint_corpus(told, select="NL513")] == ["mt.txt"]
+
+
+@pytest.mark.parametrize(("mt", "others"), [
+    ("nothing", "nothing"),
+    ("no one", "nobody"),  # the same quantifier written two ways
+    ("everything", "something"),  # no negative quantifier on either side
+])
+def test_quantifiers_that_say_the_same_or_no_opposite_are_no_drift(
+    lint_corpus: CorpusFactory, mt: str, others: str,
+) -> None:
+    assert lint_corpus(_told(SAMPLES, mt, others), select="NL513") == []
+
+
 def test_no_before_a_number_is_no_negation(lint_corpus: CorpusFactory) -> None:
     story = _told("Buses on route {} were diverted around the flooded underpass.", "No. 5", "5")
     assert lint_corpus(story, select="NL513") == []

@@ -175,6 +175,74 @@ def misspelled_negations(mine: Sequence[Token], theirs: Sequence[Token], ops: Se
     return flips
 
 
+QUANTIFIER_OPPOSITES = {
+    "nobody": frozenset({"everyone", "everybody", "somebody", "someone", "all"}),
+    "nothing": frozenset({"everything", "something", "all"}),
+    "none": frozenset({"all", "each", "both"}),
+    "never": frozenset({"always", "ever"}),
+    "nowhere": frozenset({"everywhere", "somewhere"}),
+    "neither": frozenset({"both", "either"}),
+}
+"""A negative quantifier and the words that say the opposite ("nobody panicked" against
+"everyone panicked")."""
+_QUANTIFIERS = frozenset({*QUANTIFIER_OPPOSITES, *(w for ws in QUANTIFIER_OPPOSITES.values() for w in ws)})
+CONNECTIVES = frozenset({"and", "but", "yet", "so", "while", "though", "although", "then"})
+"""Words that may change beside a quantifier ("and nobody" against ", but everyone")."""
+MAX_QUANTIFIER_OP = 3
+"""Words of a changed run that holds an opposite quantifier ("and no one" / "but everyone")."""
+
+
+def quantifiers(tokens: Sequence[Token]) -> frozenset[str]:
+    """The quantifiers of a sentence, "no one" read as "nobody"."""
+    words = _folded([t.norm for t in tokens])
+    return frozenset(w for w in words if w in _QUANTIFIERS)
+
+
+def _inverts(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    return any(QUANTIFIER_OPPOSITES[q] & theirs for q in mine if q in QUANTIFIER_OPPOSITES)
+
+
+def _folded(words: Sequence[str]) -> list[str]:
+    """Words with "no one" and "no-one" as "nobody"."""
+    out: list[str] = []
+    for word in words:
+        if word == "one" and out and out[-1] == "no":
+            out[-1] = "nobody"
+        elif word == "no-one":
+            out.append("nobody")
+        else:
+            out.append(word)
+    return out
+
+
+def _opposite_quantifiers(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether one run says with a negative quantifier what the other says with its opposite,
+    the rest of both runs connectives ("and nobody" / "but everyone")."""
+    x, y = set(_folded(a)), set(_folded(b))
+    for one, other in ((x, y), (y, x)):
+        negative = [w for w in one if w in QUANTIFIER_OPPOSITES]
+        if len(negative) == 1 and (QUANTIFIER_OPPOSITES[negative[0]] & other):
+            rest = (one - {negative[0]}) | (other - QUANTIFIER_OPPOSITES[negative[0]])
+            return rest <= CONNECTIVES
+    return False
+
+
+def quantifier_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence[Op]) -> list[Flip]:
+    """The ops of the alignment that put a negative quantifier where the sibling writes its
+    opposite, everything around them alike ("The crew stayed calm and [nobody] panicked" /
+    "[everyone]")."""
+    flips: list[Flip] = []
+    for index, op in enumerate(ops):
+        if op.tag != "replace" or max(op.a_end - op.a_start, op.b_end - op.b_start) > MAX_QUANTIFIER_OP:
+            continue
+        a = [t.norm for t in mine[op.a_start : op.a_end]]
+        b = [t.norm for t in theirs[op.b_start : op.b_end]]
+        if (_opposite_quantifiers(a, b) and _kept_around(ops, index, -1)
+                and _kept_around(ops, index, 1)):
+            flips.append(Flip(op.a_start, op.a_end, op.b_start, op.b_end, antonym=True))
+    return flips
+
+
 MAX_CHANGED_BESIDE = 2
 """Words that may change right beside a negation ("have [not] found" / "have located")."""
 
@@ -213,9 +281,15 @@ class Polarity(NamedTuple):
     """Its words, and those of them that start with a negative prefix without it: a pair of
     sentences may hold an opposite (:func:`antonym_flips`) only where one's words meet the
     other's unprefixed ones."""
+    quantified: frozenset[str] = frozenset()
+    """Its quantifiers ("nobody", "everyone"; see :func:`quantifiers`)."""
 
     def may_turn(self, other: Polarity) -> bool:
         return not (self.words.isdisjoint(other.unprefixed) and other.words.isdisjoint(self.unprefixed))
+
+    def may_invert(self, other: Polarity) -> bool:
+        """Whether one holds a negative quantifier whose opposite the other holds."""
+        return _inverts(self.quantified, other.quantified) or _inverts(other.quantified, self.quantified)
 
 
 def polarities(alignment: Alignment) -> list[Polarity]:
@@ -224,7 +298,7 @@ def polarities(alignment: Alignment) -> list[Polarity]:
     for node in alignment.nodes:
         words = frozenset(t.norm for t in node.tokens)
         found.append(Polarity(sum(negations(node.tokens)), polarity_unclear(node.tokens), words,
-                              frozenset(_unprefixed(words))))
+                              frozenset(_unprefixed(words)), quantifiers(node.tokens)))
     return found
 
 
@@ -245,7 +319,8 @@ def negation_findings(
             if score < MIN_NEGATION_DICE:
                 continue
             their_tokens = alignment.tokens(there)
-            if theirs.negations == mine.negations:
+            inverts = mine.may_invert(theirs)
+            if theirs.negations == mine.negations and not inverts:
                 may_turn = mine.may_turn(theirs)
                 turned = antonym_flips(tokens, their_tokens) if may_turn else []
                 if len(turned) == 1:
@@ -254,6 +329,12 @@ def negation_findings(
                     agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
                 continue  # (one that writes the word's opposite in other words gives no value)
             ops = word_alignment(tokens, their_tokens)
+            inverted = quantifier_flips(tokens, their_tokens, ops) if inverts else []
+            if len(inverted) == 1:
+                flips[other] = (there, inverted[0])  # "nobody panicked" against "everyone panicked"
+                continue
+            if theirs.negations == mine.negations:
+                continue
             if mine.unclear or theirs.unclear:
                 # "denied" against "said ... not", or an update ("now"): no count of negations
                 # holds, but a negation misspelled into another word ("will now allow" for
