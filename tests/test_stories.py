@@ -1670,6 +1670,22 @@ def test_quantifiers_that_say_the_same_or_no_opposite_are_no_drift(
     assert lint_corpus(_told(SAMPLES, mt, others), select="NL513") == []
 
 
+def test_a_negation_dropped_with_its_tense_changed_is_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
+    """"there have been reports of damage" where the others write "there are no reports" or
+    "until now there has been no report": the auxiliaries changed with the negation, and
+    "until now" means so far, not an update."""
+    line = "{} of damage to the footbridge, the council said."
+    story = _told(line, "So far there have been reports", "So far there are no reports",
+                  "Until now there has been no report", "So far there are no reports")
+    found = lint_corpus(story, select="NL513")
+    assert [(Path(d.path).name, str(d.severity)) for d in found] == [("mt.txt", "warning")]
+    same = _told(line, "So far there have been no reports", "So far there are no reports",
+                 "Until now there has been no report", "So far there are no reports")
+    assert lint_corpus(same, select="NL513") == []
+    tense = _told(line, "So far there have been reports", "So far there are reports")
+    assert lint_corpus(tense, select="NL513") == []
+
+
 def test_no_before_a_number_is_no_negation(lint_corpus: CorpusFactory) -> None:
     story = _told("Buses on route {} were diverted around the flooded underpass.", "No. 5", "5")
     assert lint_corpus(story, select="NL513") == []

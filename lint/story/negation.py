@@ -148,11 +148,29 @@ def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence
             added = their_negated[op.b_start : op.b_end] if op.tag == "insert" else mine_negated[op.a_start : op.a_end]
             if len(added) <= MAX_NEGATION_WORDS and all(added):
                 flips.append(Flip(op.a_start, op.a_end, op.b_start, op.b_end))
-        elif op.tag == "replace" and op.a_end - op.a_start == op.b_end - op.b_start == 1:
-            a, b = mine[op.a_start].norm, theirs[op.b_start].norm
-            if _positive(b) == a or _positive(a) == b:
+        elif op.tag == "replace":
+            a, b = mine[op.a_start : op.a_end], theirs[op.b_start : op.b_end]
+            contracted = len(a) == len(b) == 1 and (_positive(b[0].norm) == a[0].norm or _positive(a[0].norm) == b[0].norm)
+            if contracted or _auxiliaries_and_negation(a, b):
                 flips.append(Flip(op.a_start, op.a_end, op.b_start, op.b_end))
     return flips
+
+
+AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
+                         "had", "having", "do", "does", "did"})
+MAX_AUXILIARY_RUN = 3
+
+
+def _auxiliaries_and_negation(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """Whether two changed runs differ by a negation and otherwise only in their auxiliaries
+    ("there have been reports" / "there are no reports"): the tense moved, the polarity too."""
+    if max(len(a), len(b)) > MAX_AUXILIARY_RUN:
+        return False
+    a_negated, b_negated = sum(negations(a)), sum(negations(b))
+    if (a_negated == 0) == (b_negated == 0):
+        return False
+    rest = [t.norm for t in (*a, *b) if not is_negation(t)]
+    return bool(rest) and all(word in AUXILIARIES for word in rest)
 
 
 SPELLED_NEGATIONS = frozenset({"not", "never"})
@@ -262,11 +280,20 @@ def _kept_around(ops: Sequence[Op], index: int, step: int) -> bool:
     return not 0 <= beyond < len(ops) or ops[beyond].tag == "equal"
 
 
+SO_FAR_BEFORE_NOW = frozenset({"until", "till", "to", "of", "by", "for", "right"})
+"""Words before "now" that make it "so far" ("until now", "up to now", "as of now"), not an
+update."""
+
+
 def polarity_unclear(tokens: Sequence[Token]) -> bool:
     """Whether a sentence negates with a word of its own ("denied it was true" says what "said it
     was not true" says), or says that something changed ("now", "later", "reversed": an update
-    may turn a statement round): its negations cannot be compared."""
-    return any(t.norm in NEGATIVE_WORDS or t.norm in CHANGE_WORDS for t in tokens)
+    may turn a statement round; "until now" is "so far"): its negations cannot be compared."""
+    return any(
+        t.norm in NEGATIVE_WORDS or (t.norm in CHANGE_WORDS and not (
+            t.norm == "now" and i > 0 and tokens[i - 1].norm in SO_FAR_BEFORE_NOW))
+        for i, t in enumerate(tokens)
+    )
 
 
 class Polarity(NamedTuple):
@@ -344,12 +371,25 @@ def negation_findings(
                 found = negation_flips(tokens, their_tokens, ops)
             if len(found) == 1:
                 flips[other] = (there, found[0])
-        for start, end in sorted({(f.a_start, f.a_end) for _, f in flips.values()}):
+        for start, end in _touching_spans({(f.a_start, f.a_end) for _, f in flips.values()}):
             values = {other: "same" for other in agree}
-            values.update({other: "flipped" for other, (_, f) in flips.items() if (f.a_start, f.a_end) == (start, end)})
+            values.update({other: "flipped" for other, (_, f) in flips.items() if start <= f.a_start and f.a_end <= end})
             verdict = vote("same", values, lambda x, y: x == y, groups, groups.get(doc, doc))
             if verdict.severity == "warning" and verdict.value == "flipped":
                 yield _finding(alignment, place, tokens, start, end, verdict, flips)
+
+
+def _touching_spans(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Word ranges of the article's sentence merged where they overlap or touch: siblings that
+    word the flip around it otherwise ("there [have been] reports" / "there [are no] reports",
+    "there has been [] reports" / "has been [no] report") flip the same clause."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _finding(
