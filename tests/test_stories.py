@@ -1437,6 +1437,25 @@ def test_a_name_romanized_otherwise_by_one_of_parallel_translations_from_abroad_
     assert "romanization schemes choose" in diagnostics[0].message
 
 
+def _korean_water(name: str, surname: str) -> dict[str, str]:
+    """The four translations about a Korean city, the engineer "Choi Eun-jung" in the first
+    three and ``name`` (bare: ``surname``) in the last."""
+    files = _water("Yulia Kovaltchuk", city="Daegu", dateline="DAEGU, South Korea")
+    for n in range(3):
+        files[f"t{n}.txt"] = files[f"t{n}.txt"].replace("Yuliia Kovalchuk", "Choi Eun-jung").replace("Kovalchuk", "Choi")
+    files["t3.txt"] = files["t3.txt"].replace("Yulia Kovaltchuk", name).replace("Kovaltchuk", surname)
+    return files
+
+
+def test_a_korean_name_in_another_romanization_scheme_is_info(lint_corpus: CorpusFactory) -> None:
+    """"Choe Eun-jeong" (McCune-Reischauer) where three translations write "Choi Eun-jung": one
+    name in two schemes, each translation free to pick one; "Choi Eun-jing" is no scheme's."""
+    found = _engineer(lint_corpus(_korean_water("Choe Eun-jeong", "Choe"), select="NL401"))
+    assert found and all(severity == "info" for _, _, severity in found)
+    found = _engineer(lint_corpus(_korean_water("Choi Eun-jing", "Choi"), select="NL401"))
+    assert [severity for _, text, severity in found if text == "Choi Eun-jing"] in (["warning"], ["error"])
+
+
 def test_a_name_in_the_other_order_among_parallel_translations_from_abroad_is_info(
     lint_corpus: CorpusFactory,
 ) -> None:

@@ -84,11 +84,37 @@ def romanized(a: Sequence[str], b: Sequence[str]) -> bool:
 def _one_romanization(x: str, y: str) -> bool:
     """Two spellings of one name part: the same key, read with "ou" before a vowel as the
     French schemes' /w/ ("Abdelouafi" and "Abdelwafi", "Ouahbi" and "Wahbi") or as /u/ ("Souad"
-    and "Suad"), with "dj" as "j" ("Djamel" and "Jamel")."""
+    and "Suad"), with "dj" as "j" ("Djamel" and "Jamel"), or with the vowels East Asian schemes
+    choose between folded (:func:`_east_asian_key`)."""
     x, y = fold(x).replace("x", "ks"), fold(y).replace("x", "ks")
     if romanization_key(x) == romanization_key(y):
         return True
+    if _east_asian_key(x) == _east_asian_key(y):
+        return True
     return romanization_key(_french_w(x)) == romanization_key(_french_w(y))
+
+
+def east_asian_spellings(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two forms of one name (its parts) that differ only in the vowels East Asian schemes
+    choose between (:func:`_east_asian_key`): "Yoon Jae-suk" and "Yoon Jae-seok"."""
+    return len(a) == len(b) and all(_east_asian_key(fold(x)) == _east_asian_key(fold(y))
+                                    for x, y in zip(a, b, strict=True))
+
+
+_EAST_ASIAN = (("oo", "u"), ("ee", "i"), ("eo", "u"), ("eu", "u"), ("uh", "u"), ("oe", "oi"),
+               ("ou", "o"), ("oh", "o"))
+"""Vowels that Korean schemes (Revised, McCune-Reischauer and the spellings families keep:
+"Seo"/"Suh", "Jeong"/"Jung", "Choi"/"Choe", "Yoon"/"Yun") and Japanese ones ("Ryouta"/"Ryota",
+"Ohno"/"Ono") write for one sound: folded before the letters are (a doubled vowel is a long
+one there, not a typo)."""
+
+
+@lru_cache(maxsize=65536)
+def _east_asian_key(part: str) -> str:
+    key = str(letters(part.lower()))
+    for spelled, one in _EAST_ASIAN:
+        key = key.replace(spelled, one)
+    return romanization_key(key)
 
 
 _FRENCH_W = regex.compile(r"ou(?=[aei])")

@@ -8,6 +8,7 @@ place or demonym such as Kenya/Kenyan?), never about every sentence.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -16,7 +17,7 @@ import regex
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.names.extract import Mention, NameData
-from lint.names.fold import fold, letters
+from lint.names.fold import east_asian_spellings, fold, letters
 from lint.names.introduced import unintroduced_surnames
 from lint.packs import Pack
 from lint.roles import Role
@@ -32,6 +33,21 @@ ROMANIZED_IN_TRANSLATION = (
     "is written in another script: each may romanize the name its own way"
 )
 """Why a name the siblings romanize otherwise is only info there (see :func:`lint.names.fold.romanized`)."""
+ROMANIZED_IN_ARTICLE = (
+    "the two forms differ only in the vowels Korean and Japanese romanization schemes choose "
+    "between, in an article about a country whose language is written in another script: each "
+    "translation may romanize the name its own way"
+)
+"""Why a name the other articles romanize otherwise is only info there."""
+
+
+def _scheme_spellings(text: str, other: str | None) -> bool:
+    """Whether two written names differ only where East Asian romanization schemes choose
+    (see :func:`lint.names.fold.east_asian_spellings`)."""
+    if not other:
+        return False
+    mine, theirs = text.split(), other.split()
+    return mine != theirs and east_asian_spellings(mine, theirs)
 
 
 def name_data(packs: Sequence[Pack], config: Config) -> NameData:
@@ -248,14 +264,22 @@ class NameVariant(Rule):
             return
         variants: dict[str, Any] = part["variants"]
         given_variants: dict[str, Any] = part["given_variants"]
+        romanizing = names_romanized(ctx)
         for m in article_mentions:
             if fold(m.surface) in self.accept or fold(m.surname) in self.accept:
                 continue
-            found = self._surname_variant(ctx, part, variants.get(fold(m.surname)), m)
+            variant = variants.get(fold(m.surname))
+            found = self._surname_variant(ctx, part, variant, m)
             if found is None and m.given:
-                found = self._given_variant(ctx, part, given_variants.get(fold(m.surface)), m)
-            if found is not None:
-                yield found
+                variant = given_variants.get(fold(m.surface))
+                found = self._given_variant(ctx, part, variant, m)
+            if found is None:
+                continue
+            if (romanizing and variant is not None and variant["evidence"] == ["corpus"]
+                    and _scheme_spellings(found.text, found.suggestion)):
+                found = dataclasses.replace(found, severity=Severity.INFO,
+                                            message=f"{found.message}; {ROMANIZED_IN_ARTICLE}")
+            yield found
 
     def _surname_variant(
         self, ctx: RuleContext, part: dict[str, Any], variant: dict[str, Any] | None, m: Mention
