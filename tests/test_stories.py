@@ -831,6 +831,21 @@ def test_thousands_grouped_with_a_dot_are_named_so(lint_corpus: CorpusFactory) -
     assert "off by a factor of a thousand" in scaled[0].message
 
 
+def test_a_witness_that_gives_a_later_figure_does_not_hide_a_dropped_zero(lint_corpus: CorpusFactory) -> None:
+    """One outlet reports the figure that rose later ("rose to 51,000 litres by Friday"): the
+    others still agree on 41,000, and the translation's 4,100 is their odd one out."""
+    line = "Crews pumped an estimated {} litres of floodwater out of the reservoir tunnels."
+    later = "The volume of floodwater pumped out of the reservoir tunnels rose to 51,000 litres by Friday evening."
+    story = _with_sentence(wire=line.format("41,000"), b=line.format("41,000"), c=later,
+                           mt=line.format("4,100"))
+    found = [(Path(d.path).name, d.text, str(d.severity)) for d in lint_corpus(story, select="NL509")
+             if d.text.startswith("4,100")]
+    assert found == [("mt.txt", "4,100 litres", "warning")]
+    quiet = _with_sentence(wire=line.format("41,000"), b=line.format("41,000"), c=later,
+                           mt=line.format("41,000"))
+    assert [d for d in lint_corpus(quiet, select="NL509") if "litres" in d.text and str(d.severity) != "info"] == []
+
+
 def test_a_year_with_its_digits_in_another_order_is_drift(lint_corpus: CorpusFactory) -> None:
     story = _told("It is the first boil-water notice in the town since {}.", "1968", "1986")
     assert ("mt.txt", "1968", "warning") in names(lint_corpus(story, select="NL509"), "NL509")

@@ -150,6 +150,8 @@ def _judge(
     values = [f for f, _ in matched.values()]
     if any(_same_fact(figure, f) for f in values):
         return  # a witness gives this value too: no odd one out (and the usual case)
+    matched = _steady(alignment, matched, {t.norm for t in tokens})
+    values = [f for f, _ in matched.values()]
     if any(not (_same_fact(values[0], f) or converted(values[0], f)) for f in values[1:]):
         return  # the witnesses disagree among themselves: figures that are not one fact
     verdict = vote(figure, {d: f for d, (f, _) in matched.items()}, _same_fact, groups, groups.get(doc, doc))
@@ -170,6 +172,23 @@ def _judge(
     if updated or _loose_units(figure, theirs):
         verdict = verdict._replace(severity="info")  # a changed figure, or a loose unit: weak
     yield _finding(alignment, sentence, tokens, figure, theirs, matched, verdict)
+
+
+def _steady(
+    alignment: Alignment, matched: dict[int, tuple[Figure, Place]], said: set[str],
+) -> dict[int, tuple[Figure, Place]]:
+    """The witnesses without the ones whose own sentence says their figure changed ("rose to
+    515,000 litres by Thursday evening") to a value no other gives, when at least two others
+    remain: a later figure is no disagreement about the one the other witnesses give. ``said``: the
+    article's words (a cue it uses too, "an estimated 410,000", marks no change)."""
+    steady = {d: m for d, m in matched.items() if not _updated(alignment.tokens(m[1]), m[0], said)}
+    if len(steady) < MIN_STEADY_WITNESSES:
+        return matched
+    return {d: m for d, m in matched.items()
+            if d in steady or any(_same_fact(m[0], f) for f, _ in steady.values())}
+
+
+MIN_STEADY_WITNESSES = 2
 
 
 def _crossed(
