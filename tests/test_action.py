@@ -21,7 +21,7 @@ from tests.conftest import ROOT
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 STEPS = {step.get("name", step.get("uses", "")): step for step in ACTION["runs"]["steps"]}
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-CHROME = "Sections | Harbour | Ferries | Weather"
+CHROME = "Sections | Harbour | Ferries"
 
 
 def git(repo: Path, *args: str) -> str:

@@ -136,7 +136,7 @@ def test_help_groups_the_options_under_headings_like_ruff() -> None:
 
 # -- standard input ----------------------------------------------------------------------------
 
-CHROME = "Sections | Harbour | Ferries | Weather"
+CHROME = "Sections | Harbour | Ferries"
 
 
 def _newsroom(tmp_path: Path, others_with_chrome: int) -> Path:

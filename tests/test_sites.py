@@ -9,7 +9,7 @@ from pathlib import Path
 from lint.sites import host_of, site_key, site_of_html, site_of_record
 from tests.conftest import lint_paths
 
-NAV = "Weather | Traffic | Tides | Events"
+NAV = "Weather | Traffic | Tides"
 
 
 def _text(topic: str, extra: str) -> str:
