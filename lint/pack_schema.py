@@ -60,6 +60,7 @@ W, N, C, WL, WM, T, R = (Shape.WORDS, Shape.NUMBER, Shape.COUNT, Shape.WORD_LIST
                          Shape.WORD_MAP, Shape.TABLES, Shape.RECORDS)
 
 PACK_TABLES: dict[str, dict[str, Shape]] = {
+    "antonyms": {"opposites": WL},
     "doubled_words": {"allowed": W},
     "foreign": {"gloss": WL, "languages": W, "letters": WL, "loanwords": W,
                 "max_english_zipf": N, "min_zipf": N},

@@ -1720,6 +1720,17 @@ def test_a_negation_dropped_with_its_tense_changed_is_the_odd_one_out(lint_corpu
     assert lint_corpus(tense, select="NL513") == []
 
 
+def test_a_word_of_opposite_meaning_is_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
+    """"the damage was lighter than feared" where the others write "heavier" (rules/antonyms.toml),
+    the words around alike; another word that is no opposite gives no vote."""
+    line = "The storm damage to the footbridge was {} than the engineers had feared, the council said."
+    found = lint_corpus(_told(line, "lighter", "heavier"), select="NL513")
+    assert [(Path(d.path).name, str(d.severity)) for d in found] == [("mt.txt", "warning")]
+    assert "lighter" in found[0].text and "heavier" in (found[0].suggestion or found[0].message)
+    assert "opposite word" in found[0].message
+    assert lint_corpus(_told(line, "worse", "heavier"), select="NL513") == []
+
+
 def test_no_before_a_number_is_no_negation(lint_corpus: CorpusFactory) -> None:
     story = _told("Buses on route {} were diverted around the flooded underpass.", "No. 5", "5")
     assert lint_corpus(story, select="NL513") == []

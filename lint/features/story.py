@@ -306,9 +306,23 @@ def story_country(countries: Sequence[str], leans: Sequence[str] = ()) -> str | 
     return named.pop()
 
 
+def antonym_table(packs: Sequence[Pack]) -> dict[str, frozenset[str]]:
+    """Word -> its opposites, read both ways, from the packs' ``[antonyms] opposites``."""
+    found: dict[str, set[str]] = {}
+    for pack in packs:
+        table = pack.data.get("antonyms")
+        opposites = table.get("opposites", {}) if isinstance(table, dict) else {}
+        for word, others in opposites.items():
+            for other in others:
+                found.setdefault(word.lower(), set()).add(other.lower())
+                found.setdefault(other.lower(), set()).add(word.lower())
+    return {word: frozenset(others) for word, others in found.items()}
+
+
 def analyse_members(settings: StorySettings, docs: Sequence[StoryDoc]) -> StoryAnalysis:
     """The findings of one story's articles (a piece of the reducer's result)."""
-    return analyze_story(docs, settings.roles, settings.spelling, settings.cognates, _place_countries())
+    return analyze_story(docs, settings.roles, settings.spelling, settings.cognates, _place_countries(),
+                         settings.antonyms)
 
 
 class Story(Feature):
@@ -325,6 +339,7 @@ class Story(Feature):
         self.settings = StorySettings(
             config.story_min_shared, enabled=config.stories, roles=names.roles,
             spelling=locale_table_for(packs).british_to_american, cognates=names.cognates or {},
+            antonyms=antonym_table(packs),
         )
 
     def analyze(self, document: Document, roles: LineRoles, env: AnalysisEnv) -> Any:

@@ -28,13 +28,14 @@ class StoryAnalysis(NamedTuple):
 def analyze_story(
     docs: Sequence[StoryDoc], roles: frozenset[str] = frozenset(),
     spelling: Mapping[str, str] | None = None, cognates: Mapping[str, str] | None = None,
-    places: PlaceCountries | None = None,
+    places: PlaceCountries | None = None, antonyms: Mapping[str, frozenset[str]] | None = None,
 ) -> StoryAnalysis:
     """The findings of each article of a story (same order as ``docs``); ``roles`` are the
     words for what a person is or does, which tell two similar names apart; ``spelling`` maps
     locale spellings to one form when sentences are paired (see :func:`align_story`);
     ``cognates`` gives given-name families across languages (see :func:`same_person`);
-    ``places`` tells place names and their countries (see :mod:`lint.story.places`)."""
+    ``places`` tells place names and their countries (see :mod:`lint.story.places`);
+    ``antonyms`` gives the words that say each word's opposite (see :mod:`lint.story.negation`)."""
     alignment = align_story(list(docs), spelling)
     groups = alignment.groups
     figures = _figures(alignment)
@@ -46,7 +47,7 @@ def analyze_story(
     substitutions = SubstitutionMemo(alignment)
     paired: dict[tuple[int, int], dict[int, Figure]] = {}
     by_unit = figures_by_unit(alignment, figures, range(len(docs)))
-    polarity = polarities(alignment)
+    polarity = polarities(alignment, antonyms)
     aliases = institution_aliases(alignment)
     for doc in range(len(docs)):
         found = list(fact_findings(alignment, groups, doc, figures, by_unit, paired))
@@ -55,7 +56,7 @@ def analyze_story(
         found.extend(institution_findings(alignment, groups, doc, aliases))
         found.extend(pronoun_findings(alignment, groups, doc, people, refs))
         found.extend(wording_findings(alignment, groups, doc))
-        found.extend(negation_findings(alignment, groups, doc, polarity))
+        found.extend(negation_findings(alignment, groups, doc, polarity, antonyms))
         found.extend(substitution_findings(alignment, groups, doc, roles, substitutions))
         out.append(sorted(found, key=lambda f: (f.start, f.end, f.kind)))
     return StoryAnalysis(out, [groups[d] for d in range(len(docs))])

@@ -47,6 +47,8 @@ class StorySettings:
     """British spelling -> American (rules/locale.toml), one form when sentences are paired."""
     cognates: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Given name -> its family across languages (rules/names.toml)."""
+    antonyms: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)
+    """Word -> the words that say its opposite (rules/antonyms.toml), for negation drift."""
 
 
 def group_stories(

@@ -12,7 +12,7 @@ translations word a statement in many ways, but none of them is its opposite.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
@@ -95,18 +95,25 @@ def opposite_by_prefix(a: str, b: str) -> bool:
     return False
 
 
-def antonym_flips(mine: Sequence[Token], theirs: Sequence[Token]) -> list[Flip]:
+def antonym_flips(
+    mine: Sequence[Token], theirs: Sequence[Token], antonyms: Mapping[str, frozenset[str]] | None = None,
+) -> list[Flip]:
     """The words of the article's sentence that the sibling's counterpart writes with the
-    opposite prefix, everything around them alike ("We were [un]lucky that it happened"). The
-    word alignment is costly: call it on a pair whose :meth:`Polarity.may_turn` says so."""
+    opposite prefix or as a word of opposite meaning (``antonyms``), everything around them
+    alike ("We were [un]lucky that it happened", "far too [light]" / "[heavy]"). The word
+    alignment is costly: call it on a pair whose :meth:`Polarity.may_turn` says so."""
     ops = word_alignment(mine, theirs)
     return [
         Flip(op.a_start, op.a_end, op.b_start, op.b_end, antonym=True)
         for index, op in enumerate(ops)
         if op.tag == "replace" and op.a_end - op.a_start == op.b_end - op.b_start == 1
-        and opposite_by_prefix(mine[op.a_start].norm, theirs[op.b_start].norm)
+        and _opposite(mine[op.a_start].norm, theirs[op.b_start].norm, antonyms or {})
         and _kept_around(ops, index, -1) and _kept_around(ops, index, 1)
     ]
+
+
+def _opposite(a: str, b: str, antonyms: Mapping[str, frozenset[str]]) -> bool:
+    return b in antonyms.get(a, ()) or opposite_by_prefix(a, b)
 
 
 _PREFIXES = tuple(prefix for prefix, _, _ in NEGATIVE_PREFIXES)
@@ -310,31 +317,39 @@ class Polarity(NamedTuple):
     other's unprefixed ones."""
     quantified: frozenset[str] = frozenset()
     """Its quantifiers ("nobody", "everyone"; see :func:`quantifiers`)."""
+    opposed: frozenset[str] = frozenset()
+    """The opposites of its words (rules/antonyms.toml)."""
 
     def may_turn(self, other: Polarity) -> bool:
-        return not (self.words.isdisjoint(other.unprefixed) and other.words.isdisjoint(self.unprefixed))
+        return not (self.words.isdisjoint(other.unprefixed) and other.words.isdisjoint(self.unprefixed)
+                    and self.words.isdisjoint(other.opposed))
 
     def may_invert(self, other: Polarity) -> bool:
         """Whether one holds a negative quantifier whose opposite the other holds."""
         return _inverts(self.quantified, other.quantified) or _inverts(other.quantified, self.quantified)
 
 
-def polarities(alignment: Alignment) -> list[Polarity]:
-    """The polarity of each node (distinct sentence) of the story's alignment."""
+def polarities(alignment: Alignment, antonyms: Mapping[str, frozenset[str]] | None = None) -> list[Polarity]:
+    """The polarity of each node (distinct sentence) of the story's alignment (``antonyms``:
+    each word's opposites)."""
     found = []
+    table = antonyms or {}
     for node in alignment.nodes:
         words = frozenset(t.norm for t in node.tokens)
+        opposed = frozenset(o for w in words if w in table for o in table[w])
         found.append(Polarity(sum(negations(node.tokens)), polarity_unclear(node.tokens), words,
-                              frozenset(_unprefixed(words)), quantifiers(node.tokens)))
+                              frozenset(_unprefixed(words)), quantifiers(node.tokens), opposed))
     return found
 
 
 def negation_findings(
     alignment: Alignment, groups: dict[int, int], doc: int, polarity: Sequence[Polarity] | None = None,
+    antonyms: Mapping[str, frozenset[str]] | None = None,
 ) -> Iterator[StoryFinding]:
     """Article ``doc``'s sentences whose polarity its siblings agree against (``polarity``: the
-    story's :func:`polarities`, computed once for all its articles)."""
-    polarity = polarities(alignment) if polarity is None else polarity
+    story's :func:`polarities`, computed once for all its articles; ``antonyms``: each word's
+    opposites)."""
+    polarity = polarities(alignment, antonyms) if polarity is None else polarity
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         mine = polarity[alignment.node_of[place]]
@@ -349,7 +364,7 @@ def negation_findings(
             inverts = mine.may_invert(theirs)
             if theirs.negations == mine.negations and not inverts:
                 may_turn = mine.may_turn(theirs)
-                turned = antonym_flips(tokens, their_tokens) if may_turn else []
+                turned = antonym_flips(tokens, their_tokens, antonyms) if may_turn else []
                 if len(turned) == 1:
                     flips[other] = (there, turned[0])  # "unlucky" against "lucky"
                 elif not (may_turn or mine.unclear or theirs.unclear):
