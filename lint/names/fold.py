@@ -96,7 +96,8 @@ def _one_romanization(x: str, y: str) -> bool:
 
 def east_asian_spellings(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two forms of one name (its parts) that differ only in the vowels East Asian schemes
-    choose between (:func:`_east_asian_key`): "Yoon Jae-suk" and "Yoon Jae-seok"."""
+    choose between, or in how Greek schemes write gamma before a vowel (:func:`_east_asian_key`):
+    "Yoon Jae-suk" and "Yoon Jae-seok", "Karagianni" and "Karayianni"."""
     return len(a) == len(b) and all(_east_asian_key(fold(x)) == _east_asian_key(fold(y))
                                     for x, y in zip(a, b, strict=True))
 
@@ -107,11 +108,14 @@ _EAST_ASIAN = (("oo", "u"), ("ee", "i"), ("eo", "u"), ("eu", "u"), ("uh", "u"), 
 "Seo"/"Suh", "Jeong"/"Jung", "Choi"/"Choe", "Yoon"/"Yun") and Japanese ones ("Ryouta"/"Ryota",
 "Ohno"/"Ono") write for one sound: folded before the letters are (a doubled vowel is a long
 one there, not a typo)."""
+_GREEK_Y = regex.compile(r"(?:gi|yi|gh)(?=[aeiou])")
+"""Greek gamma before a front vowel, written "gi", "yi" or "y" ("Giannis", "Yiannis",
+"Yannis"; "Karagianni", "Karayianni")."""
 
 
 @lru_cache(maxsize=65536)
 def _east_asian_key(part: str) -> str:
-    key = str(letters(part.lower()))
+    key = _GREEK_Y.sub("y", str(letters(part.lower())))
     for spelled, one in _EAST_ASIAN:
         key = key.replace(spelled, one)
     return romanization_key(key)

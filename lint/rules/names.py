@@ -34,9 +34,9 @@ ROMANIZED_IN_TRANSLATION = (
 )
 """Why a name the siblings romanize otherwise is only info there (see :func:`lint.names.fold.romanized`)."""
 ROMANIZED_IN_ARTICLE = (
-    "the two forms differ only in the vowels Korean and Japanese romanization schemes choose "
-    "between, in an article about a country whose language is written in another script: each "
-    "translation may romanize the name its own way"
+    "the two forms differ only where Korean, Japanese or Greek romanization schemes choose "
+    "(a vowel, or gamma written 'gi' or 'y'), in an article about a country whose language is "
+    "written in another script: each translation may romanize the name its own way"
 )
 """Why a name the other articles romanize otherwise is only info there."""
 
