@@ -857,6 +857,24 @@ def test_a_witness_that_gives_a_later_figure_does_not_hide_a_dropped_zero(lint_c
     assert [d for d in lint_corpus(quiet, select="NL509") if "litres" in d.text and str(d.severity) != "info"] == []
 
 
+def test_a_witness_paired_with_the_article_s_other_figure_does_not_hide_a_dropped_digit(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"7 people to die and 164 to be injured" where the others give 27 dead: a witness whose
+    only count is the 164 injured states the article's other figure, not another death toll."""
+    story = _with_sentence(
+        wire="The storm killed 27 people and injured 164 others, officials said.",
+        b="Officials said 27 people died and 164 were injured in the storm.",
+        c="Officials said the storm injured 164 people across the valley.",
+        mt="The storm has caused 7 people to die and 164 people to be injured, officials said.",
+    )
+    found = [(Path(d.path).name, d.text, str(d.severity)) for d in lint_corpus(story, select="NL509")]
+    assert ("mt.txt", "7", "warning") in found
+    same = dict(story)
+    same["mt.txt"] = story["mt.txt"].replace("caused 7 people", "caused 27 people")
+    assert [d for d in lint_corpus(same, select="NL509") if d.line == 14 and str(d.severity) != "info"] == []
+
+
 def test_a_year_with_its_digits_in_another_order_is_drift(lint_corpus: CorpusFactory) -> None:
     story = _told("It is the first boil-water notice in the town since {}.", "1968", "1986")
     assert ("mt.txt", "1968", "warning") in names(lint_corpus(story, select="NL509"), "NL509")

@@ -151,6 +151,7 @@ def _judge(
     if any(_same_fact(figure, f) for f in values):
         return  # a witness gives this value too: no odd one out (and the usual case)
     matched = _steady(alignment, matched, {t.norm for t in tokens})
+    matched = _own_elsewhere(figure, matched, beside)
     values = [f for f, _ in matched.values()]
     if any(not (_same_fact(values[0], f) or converted(values[0], f)) for f in values[1:]):
         return  # the witnesses disagree among themselves: figures that are not one fact
@@ -189,6 +190,17 @@ def _steady(
 
 
 MIN_STEADY_WITNESSES = 2
+
+
+def _own_elsewhere(
+    figure: Figure, matched: dict[int, tuple[Figure, Place]], beside: Sequence[Figure],
+) -> dict[int, tuple[Figure, Place]]:
+    """The witnesses without those whose figure is another figure of the article's own
+    sentence ("7 people to die and 164 injured": a witness's "164" was paired with the "7"),
+    when at least two others remain: that witness states the other fact."""
+    kept = {d: m for d, m in matched.items()
+            if not any(f is not figure and f.kind == m[0].kind and same_value(f, m[0]) for f in beside)}
+    return kept if len(kept) >= MIN_STEADY_WITNESSES and len(kept) < len(matched) else matched
 
 
 def _crossed(
