@@ -173,6 +173,14 @@ def test_same_person_admits_round_trip_spellings_and_refuses_other_people() -> N
     assert same_person(("muhammad", "abdel", "rahim"), ("mohamed", "abdel-rahim"))  # and romanized
 
 
+def test_two_common_given_names_that_share_letters_are_two_people() -> None:
+    """"Rachel" and "Michael" share five letters, and both are names people carry: two
+    Brennans, not one misspelled; a rare given name one letter from a common one is a slip."""
+    assert not same_person(("rachel", "brennan"), ("michael", "brennan"))
+    assert same_person(("michael", "brennan"), ("micheal", "brennan"))
+    assert same_person(("gerrit", "hoekstra"), ("gerard", "hoekstra"))  # a localized given name
+
+
 def test_an_east_asian_family_name_in_another_romanization_is_the_same_person() -> None:
     from lint.names.extract import NameData
     from lint.packs import load_packs

@@ -103,6 +103,21 @@ def _alike(a: str, b: str, ratio: float) -> bool:
     )
 
 
+COMMON_NAME_ZIPF = 3.5
+"""Given names this common on the web (wordfreq) are names people carry, not misspellings..."""
+DISTINCT_NAME_RATIO = 75
+"""...and two of them this far apart in spelling are two people ("Rachel" and "Michael" Brennan,
+who share five letters), not one name misspelled."""
+
+
+def _two_common_names(a: str, b: str) -> bool:
+    """Two common given names alike only in their letters: not one name in two romanizations
+    ("Muhammad", "Mohamed"), which sound alike."""
+    return (fuzz.ratio(a, b) < DISTINCT_NAME_RATIO and zipf(a) >= COMMON_NAME_ZIPF
+            and zipf(b) >= COMMON_NAME_ZIPF and jellyfish.metaphone(a) != jellyfish.metaphone(b)
+            and romanization_key(a) != romanization_key(b))
+
+
 def same_person(a: Sequence[str], b: Sequence[str], cognates: Mapping[str, str] | None = None) -> bool:
     """Whether two different name forms (folded parts) could name one person. ``cognates``
     maps a given name to its family across languages: with the same surname, "Istvan" and
@@ -112,7 +127,7 @@ def same_person(a: Sequence[str], b: Sequence[str], cognates: Mapping[str, str] 
         return False
     if sorted(a) == sorted(b):
         return True  # the given name moved
-    if _alike(a[0], b[0], 60) and _joined(a[1:]) == _joined(b[1:]):
+    if _alike(a[0], b[0], 60) and _joined(a[1:]) == _joined(b[1:]) and not _two_common_names(a[0], b[0]):
         return True  # a surname split in two or joined ("Wira Atmaja", "Wiraatmaja")
     short, long_ = sorted((list(a), list(b)), key=len)
     if len(long_) == len(short) + 1 and short[0] == long_[0] and short[-1] == long_[-1]:
@@ -121,7 +136,9 @@ def same_person(a: Sequence[str], b: Sequence[str], cognates: Mapping[str, str] 
     a_given, b_given = "".join(a[:-1]), "".join(b[:-1])
     if a_last == b_last:
         family = (cognates or {}).get(a[0])
-        return _alike(a_given, b_given, 60) or (family is not None and family == (cognates or {}).get(b[0]))
+        if family is not None and family == (cognates or {}).get(b[0]):
+            return True
+        return _alike(a_given, b_given, 60) and not _two_common_names(a_given, b_given)
     if a_given == b_given:
         # a given and a middle name in common are rarer than a given name: a surname of
         # another ending ("Pereira", "Perestelo") is then enough
