@@ -883,6 +883,22 @@ def test_a_witness_paired_with_the_article_s_other_figure_does_not_hide_a_droppe
     assert [d for d in lint_corpus(same, select="NL509") if d.line == 14 and str(d.severity) != "info"] == []
 
 
+def test_the_date_of_a_dateline_is_when_the_article_was_filed_not_a_fact(lint_corpus: CorpusFactory) -> None:
+    """The wire files "ELLESMERE VALE, March 3" and a follow-up "ELLESMERE VALE, March 4": the
+    days the articles were written, not two dates of one fact; a date in the story's text is."""
+    from lint.story.facts import dateline_end
+
+    assert dateline_end("SAPPORO, Japan, Nov. 4, 2025 - Heavy snow fell.") == len("SAPPORO, Japan, Nov. 4, 2025 - ")
+    assert dateline_end("NATO said on Monday - and again later - that it would stay.") == 0
+    story = dict(STORY)
+    story["wire.txt"] = story["wire.txt"].replace("ELLESMERE VALE, March 3, 2025", "ELLESMERE VALE, March 4, 2025")
+    for name in ("b.txt", "c.txt"):
+        story[name] = story[name].replace("\n\n", "\n\nELLESMERE VALE, March 4, 2025 - ", 1)
+    story["mt.txt"] = story["mt.txt"].replace("\n\n", "\n\nELLESMERE VALE, March 3, 2025 - ", 1)
+    found = [d for d in lint_corpus(story, select="NL509") if d.line == 3 and "March" in d.text]
+    assert found == []
+
+
 def test_a_year_with_its_digits_in_another_order_is_drift(lint_corpus: CorpusFactory) -> None:
     story = _told("It is the first boil-water notice in the town since {}.", "1968", "1986")
     assert ("mt.txt", "1968", "warning") in names(lint_corpus(story, select="NL509"), "NL509")

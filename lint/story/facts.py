@@ -82,7 +82,10 @@ def fact_findings(
         counterparts = alignment.counterparts_of(place)
         matched = _matches(alignment, figures, paired, place, own, tokens, counterparts, witnesses, by_unit, sole)
         judged: list[StoryFinding] = []
+        dated_until = dateline_end(sentence.text)
         for figure, witnessed in zip(own, matched, strict=True):
+            if figure.kind in DATE_KINDS and tokens[figure.first].start < dated_until:
+                continue  # the dateline's date is the day the article was filed, not a fact
             if witnessed:
                 aligned = {d for d in witnessed if d in counterparts and witnessed[d][1] == counterparts[d][0]}
                 judged.extend(_judge(alignment, groups, doc, sentence, tokens, figure, witnessed, aligned,
@@ -95,6 +98,16 @@ def fact_findings(
         yield from _calendar(sentence.start, tokens, figures[place], year)
         yield from _numeric_calendar(sentence.start, sentence.text, tokens, figures[place])
         yield from _ordinal_calendar(sentence.start, tokens, figures[place], year, months)
+
+
+_DATELINE_RE = regex.compile(r"\p{Lu}{3,}[\p{Lu} .'’-]*,[\p{L}\p{N}.,'’()/ ]{0,80}?\s[-–—]\s")
+"""A wire dateline before the story's first words ("ZANESVILLE, Ohio, Nov. 4, 2025 - ")."""
+
+
+def dateline_end(text: str) -> int:
+    """Where a sentence's dateline ends (0: none)."""
+    found = _DATELINE_RE.match(text)
+    return found.end() if found else 0
 
 
 def _matches(
