@@ -128,6 +128,23 @@ def test_alike_events_in_two_countries_are_two_stories() -> None:
     assert group_stories(terms, countries=untold) == [["ar1", "ar2"], ["pt1", "pt2"]]
 
 
+def test_alike_events_of_one_country_that_share_no_figures_are_not_one_story() -> None:
+    """Three floods of one week in one country share their words ("embankment", "evacuated",
+    the national response force), not their counts: an article with five figures of its own
+    that shares fewer than two with every other article tells another event. Articles of one
+    flood repeat its figures; one with few figures of its own joins by its words."""
+    words = ["embankment", "evacuated", "monsoon", "boats", "rescuers", "response", "villages"]
+    terms = {
+        "east": [*words, "#38000", "#11", "#140", "#62", "#27", "#4.6"],
+        "north": [*words, "#19500", "#4", "#86", "#230", "#16", "#19"],
+        "south": [*words, "#62000", "#7", "#315", "#44", "#12", "#8.1"],
+    }
+    assert group_stories(terms) == []
+    terms["east-copy"] = [*words, "#38000", "#11", "#140", "#9", "#31", "#5.2"]
+    terms["east-short"] = [*words, "#38000"]
+    assert group_stories(terms) == [["east", "east-copy", "east-short"]]
+
+
 def test_one_shared_name_and_a_weekday_do_not_make_two_events_one_story() -> None:
     """A national figure quoted in two unrelated stories, both on a Tuesday: the words of one
     name count once and days carry no story, so the two stories stay apart; the articles of

@@ -11,12 +11,14 @@ sites costs one comparison per term, not one per copy), joins the best one when 
 enough of the story's core (each term weighs by the share of the story's articles that hold
 it), or starts a story of its own. Documents are taken in key order, and a second pass lets
 each document move to the story it fits best once all stories exist, so the result depends on
-the set of documents, not on the order they were added in.
+the set of documents, not on the order they were added in. A document with figures of its own
+that shares too few of them with every other member leaves its story (see :func:`_anchored`).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -79,8 +81,32 @@ def group_stories(
         grouping.join(key, number if chosen is None else chosen)
     for key in keys:  # once every story exists: move to the best fit
         grouping.move(key)
-    stories = [sorted(group, key=_order) for group in grouping.members.values() if len(group) > 1]
+    figures = {key: _figures(sets[key]) for key in keys}
+    stories = [sorted(group, key=_order) for group in (_anchored(g, figures) for g in grouping.members.values())
+               if len(group) > 1]
     return sorted(stories, key=lambda group: _order(group[0]))
+
+
+MIN_OWN_FIGURES = 5
+"""An article with this many figures of its own..."""
+MIN_SHARED_FIGURES = 2
+"""...shares at least this many with another article of its story: articles about one event
+repeat its counts, sums and times; alike events (two floods of one week, two fires of one
+summer) share their words and places, not their figures."""
+_YEAR = re.compile(r"#(?:1[89]|20)\d\d")
+
+
+def _figures(terms: frozenset[str]) -> frozenset[str]:
+    """A document's figure terms, years left out (every article of a season writes them)."""
+    return frozenset(t for t in terms if t.startswith("#") and not _YEAR.fullmatch(t))
+
+
+def _anchored(group: Sequence[Hashable], figures: Mapping[Hashable, frozenset[str]]) -> list[Hashable]:
+    """The story's members that share its figures: a member with figures of its own that
+    shares too few with every other member tells another event and stands alone."""
+    return [key for key in group
+            if len(figures[key]) < MIN_OWN_FIGURES
+            or any(len(figures[key] & figures[other]) >= MIN_SHARED_FIGURES for other in group if other != key)]
 
 
 def _weights(keys: Sequence[Hashable], sets: Mapping[Hashable, frozenset[str]]) -> dict[str, float]:
