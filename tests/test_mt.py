@@ -30,7 +30,7 @@ def found(diagnostics: list, code: str) -> list[str]:  # type: ignore[type-arg]
         ("Italy imposed last year, according to the environment agency's annual report on packaging.", "imposed"),
         ("The commission welcomed on Tuesday and urged other members to follow within a year.", "welcomed"),
         ("The harbour board last reinforced in 2019, according to its annual report.", "reinforced"),
-        ("The regional government declared on Friday, hours after the river burst its banks.", "declared"),
+        ("The regional government inaugurated on Friday, a year after the old bridge collapsed.", "inaugurated"),
     ],
 )
 def test_mt_verb_fires_on_objectless_transitive_verb(lint_corpus: CorpusFactory, sentence: str, verb: str) -> None:
@@ -55,8 +55,7 @@ def test_mt_verb_fires_on_objectless_transitive_verb(lint_corpus: CorpusFactory,
         "The team was welcomed on Tuesday by the mayor and a crowd of several hundred fans.",
         "The city welcomed the decision on Tuesday, according to a statement from the mayor's office.",
         "The harbour board last reinforced the quay in 2019, according to its annual report.",
-        "The regional government declared an emergency on Friday, hours after the river burst its banks.",
-        "The ministry announced on Friday that the border would reopen within a week.",
+        "The regional government inaugurated the bridge on Friday, a year after the old one collapsed.",
     ],
 )
 def test_mt_verb_look_alikes_do_not_fire(lint_corpus: CorpusFactory, sentence: str) -> None:
