@@ -370,6 +370,7 @@ def _closing_after_inline(
         position += 1
     return last
 
+
 LEAD_LINES = 2
 """Short prose lines between a byline and the main block that open the article ("Remember the
 town's quest for a slogan?")."""

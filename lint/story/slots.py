@@ -208,11 +208,11 @@ def institution_findings(
 
 Alias = tuple[tuple[str, ...], tuple[str, ...]]
 _ALIAS_GLUE_RE = regex.compile(
-    r"\s*\(\s*(?:the\s+)?|,?\s+(?:also\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?|\s*,\s*or\s+(?:the\s+)?",
+    r"\s*\(\s*(?:the\s+)?|,?\s+(?:also\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?",
     regex.IGNORECASE,
 )
 """What joins two names of one body: "the Port Police (Coast Guard)", "the Coast Guard, also
-known as the Port Police", "the Coast Guard, or Port Police"."""
+known as the Port Police" (not "or": "the Senate, or the House" are two)."""
 
 
 def institution_aliases(alignment: Alignment) -> list[Alias]:
