@@ -43,6 +43,17 @@ def test_a_word_inside_mojibake_is_not_a_misspelling(lint_corpus: CorpusFactory)
     assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("enviroment", "environment")]
 
 
+def test_a_word_of_a_name_kept_in_another_language_is_no_misspelling(lint_corpus: CorpusFactory) -> None:
+    """"the Assemblée nationale" keeps the French parliament's name: "nationale" is a French
+    word beside an accented one, not a typo of "national"; a typo beside an accented name is
+    still one."""
+    text = article(
+        "The minister will be heard by a committee of the Assemblée nationale next Tuesday.",
+        "Mayor José Ortega recieved the transit report on Monday.",
+    )
+    assert flagged(lint_corpus({"a.txt": text}, select="NL507")) == [("recieved", "received")]
+
+
 def test_a_typo_of_a_less_common_long_word(lint_corpus: CorpusFactory) -> None:
     """"dormitory" is less common than the suggestions of short words need, but a long word
     one inner edit away and unknown on the web is its typo; an inflection of such a word

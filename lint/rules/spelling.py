@@ -10,8 +10,11 @@ times, is accepted. Spell checkers flag dozens of names per article; this rule m
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+import regex
 
 from lint.config import Config
 from lint.context.foreign import foreign_spans
@@ -244,6 +247,8 @@ class Misspelling(Rule):
         for number, start, word in data.get("unknown_at", []):
             if any(a <= start < b for a, b in spans.get(number, ())):
                 continue
+            if _beside_accented(ctx.document.line(number), start, start + len(word)) and _other_language_word(word):
+                continue  # "Assemblée nationale": a word of a phrase in another language
             yield number, start, word
 
     @staticmethod
@@ -310,3 +315,30 @@ class Misspelling(Rule):
 
 
 RULES: list[type[Rule]] = [Misspelling]
+
+
+_ACCENTED_WORD_RE = regex.compile(r"[\p{L}\x27’-]*[^\x00-\x7f\W][\p{L}\x27’-]*")
+
+
+def _beside_accented(line: str, start: int, end: int) -> bool:
+    """Whether the word right before or after ``line[start:end]`` has a letter English does not
+    write ("Assemblée" before "nationale"): the unknown word belongs to a phrase in another
+    language."""
+    before = line[:start].rstrip().rsplit(None, 1)
+    after = line[end:].lstrip().split(None, 1)
+    return any(_ACCENTED_WORD_RE.fullmatch(word.strip(".,;:!?()\"“”")) for word in
+               (before[-1] if before else "", after[0] if after else ""))
+
+
+NEIGHBOUR_LANGUAGES = ("fr", "es", "pt", "it", "de", "nl", "pl", "ro", "tr", "id")
+NEIGHBOUR_MIN_ZIPF = 3.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_language_word(word: str) -> bool:
+    """Whether a word is common in one of the languages whose phrases English copy keeps
+    ("nationale"), unlike a misspelling of an English word ("recieved")."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    return any(zipf_frequency(lower, lang) >= NEIGHBOUR_MIN_ZIPF for lang in NEIGHBOUR_LANGUAGES)
