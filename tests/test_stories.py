@@ -1541,6 +1541,40 @@ def test_a_korean_name_in_another_romanization_scheme_is_info(lint_corpus: Corpu
     assert [severity for _, text, severity in found if text == "Choi Eun-jing"] in (["warning"], ["error"])
 
 
+def _egyptian_water(name: str, surname: str) -> dict[str, str]:
+    """The four translations about an Egyptian city, the engineer "Mohamed Soliman" in the
+    first three and ``name`` (bare: ``surname``) in the last."""
+    files = _water("Yulia Kovaltchuk", city="Assiut", dateline="ASSIUT, Egypt")
+    for n in range(3):
+        files[f"t{n}.txt"] = files[f"t{n}.txt"].replace("Yuliia Kovalchuk", "Mohamed Soliman").replace("Kovalchuk", "Soliman")
+    files["t3.txt"] = files["t3.txt"].replace("Yulia Kovaltchuk", name).replace("Kovaltchuk", surname)
+    return files
+
+
+def test_an_arabic_name_vowelled_otherwise_by_a_parallel_translation_is_info(lint_corpus: CorpusFactory) -> None:
+    """"Muhammad Suleiman" where three translations write "Mohamed Soliman": Arabic writes no
+    short vowels, so each translation vowels the name its own way; a dropped syllable
+    ("Mohamed Solim") is still a variant."""
+    found = _engineer(lint_corpus(_egyptian_water("Muhammad Suleiman", "Suleiman"), select="NL401"))
+    assert found and all(severity == "info" for _, _, severity in found)
+    found = _engineer(lint_corpus(_egyptian_water("Mohamed Solim", "Solim"), select="NL401"))
+    assert any(text == "Mohamed Solim" and severity != "info" for _, text, severity in found)
+
+
+def test_a_given_name_in_another_language_s_form_among_parallel_translations_is_info(
+    lint_corpus: CorpusFactory,
+) -> None:
+    """"Alexander Kovaltchuk" (from a Russian text) where three translations of Ukrainian ones
+    write "Oleksandr Kovalchuk": one family's given name and another romanization of the surname."""
+    files = _water("Alexander Kovaltchuk")
+    for n in range(3):
+        files[f"t{n}.txt"] = files[f"t{n}.txt"].replace("Yuliia Kovalchuk", "Oleksandr Kovalchuk")
+    diagnostics = lint_corpus(files, select="NL401")
+    found = _engineer(diagnostics)
+    assert ("t3.txt", "Alexander Kovaltchuk", "info") in found
+    assert all(severity == "info" for _, _, severity in found)
+
+
 def test_a_name_in_the_other_order_among_parallel_translations_from_abroad_is_info(
     lint_corpus: CorpusFactory,
 ) -> None:

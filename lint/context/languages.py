@@ -81,13 +81,23 @@ def writes_another_script(country: str) -> bool:
     """Whether the country's main language is written in another script than Latin (Ukrainian
     in Cyrillic, Korean in Hangul; CLDR's likely script, from langcodes): its names reach
     English through a romanization scheme, and two translations may choose two."""
+    script = country_script(country)
+    return bool(script) and script != "Latn"
+
+
+ABJADS = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
+"""Scripts that write no short vowels: romanizations of their names differ in vowels freely."""
+
+
+def country_script(country: str) -> str | None:
+    """The ISO 15924 script of the country's main language (CLDR's likely script), if known."""
     import langcodes
 
     languages = country_languages().get(country, ())
     if not languages:
-        return False
+        return None
     try:
         script = langcodes.Language.get(languages[0]).maximize().script
     except (LookupError, ValueError):
-        return False
-    return bool(script) and script != "Latn"
+        return None
+    return str(script) if script else None

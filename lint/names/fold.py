@@ -133,3 +133,24 @@ def deletes(key: str) -> set[str]:
     out = {key}
     out.update(key[:i] + key[i + 1 :] for i in range(len(key)))
     return out
+
+
+_VOWELS_RE = regex.compile(r"[aeiouy]")
+_ARTICLE_RE = regex.compile(r"^(?:al|el|ul)(?=-)")
+
+
+@lru_cache(maxsize=65536)
+def consonant_key(part: str) -> str:
+    """A name part's consonants, doubled ones once, an Arabic article as "l" ("al-Gamal" and
+    "el-Gamal", "Muhammad" and "Mohamed", "Suleiman" and "Soliman" share one): schemes for a
+    script that writes no short vowels differ in their vowels and doubling."""
+    word = _ARTICLE_RE.sub("l", fold(part).lower())
+    return str(_DOUBLED.sub(r"\1", _VOWELS_RE.sub("", str(letters(word)))))
+
+
+def vowel_spellings(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two forms of one name (its parts, as many) that differ only in their vowels, doubled
+    letters, hyphens and an Arabic article's vowel ("Muhammad Abdelrahman al-Gamal" and
+    "Mohamed Abdel-Rahman el-Gamal")."""
+    return (len(a) == len(b) and tuple(a) != tuple(b)
+            and all(consonant_key(x) == consonant_key(y) for x, y in zip(a, b, strict=True)))

@@ -17,12 +17,12 @@ import regex
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.names.extract import Mention, NameData
-from lint.names.fold import east_asian_spellings, fold, letters
+from lint.names.fold import east_asian_spellings, fold, letters, vowel_spellings
 from lint.names.introduced import unintroduced_surnames
 from lint.packs import Pack
 from lint.roles import Role
 from lint.rules.base import Rule, RuleContext, RuleMeta
-from lint.rules.stories import names_romanized, overlaps, story_diagnostics
+from lint.rules.stories import names_romanized, names_unvowelled, overlaps, story_diagnostics
 
 NOT_PERSON = frozenset({"GPE", "LOC", "NORP", "FAC", "LANGUAGE", "PRODUCT", "EVENT"})
 """Entity labels that make a capitalized word a place, a demonym or a thing, not a person."""
@@ -33,6 +33,12 @@ ROMANIZED_IN_TRANSLATION = (
     "is written in another script: each may romanize the name its own way"
 )
 """Why a name the siblings romanize otherwise is only info there (see :func:`lint.names.fold.romanized`)."""
+VOWELS_IN_TRANSLATION = (
+    "the two forms differ only in their vowels and doubled letters, and the articles that agree "
+    "are independent translations about a country whose script writes no short vowels: each "
+    "romanizes the name its own way"
+)
+"""Why a name the siblings vowel otherwise is only info there (see :func:`lint.names.fold.vowel_spellings`)."""
 ROMANIZED_IN_ARTICLE = (
     "the two forms differ only where Korean, Japanese or Greek romanization schemes choose "
     "(a vowel, or gamma written 'gi' or 'y'), in an article about a country whose language is "
@@ -41,13 +47,14 @@ ROMANIZED_IN_ARTICLE = (
 """Why a name the other articles romanize otherwise is only info there."""
 
 
-def _scheme_spellings(text: str, other: str | None) -> bool:
-    """Whether two written names differ only where East Asian romanization schemes choose
-    (see :func:`lint.names.fold.east_asian_spellings`)."""
+def _scheme_spellings(text: str, other: str | None, unvowelled: bool = False) -> bool:
+    """Whether two written names differ only where East Asian or Greek romanization schemes
+    choose (see :func:`lint.names.fold.east_asian_spellings`), or, for a script that writes no
+    short vowels (``unvowelled``), only in their vowels."""
     if not other:
         return False
     mine, theirs = text.split(), other.split()
-    return mine != theirs and east_asian_spellings(mine, theirs)
+    return mine != theirs and (east_asian_spellings(mine, theirs) or (unvowelled and vowel_spellings(mine, theirs)))
 
 
 def name_data(packs: Sequence[Pack], config: Config) -> NameData:
@@ -225,8 +232,10 @@ class NameVariant(Rule):
         part = names_part(ctx)  # read once for both checks, with the article's own mentions
         article_mentions = [m for m in mentions(ctx) if ctx.roles[m.line] not in AROUND_THE_ARTICLE]
         found = list(self._authority(ctx, part, article_mentions))
-        quieter = {"name-romanization": ROMANIZED_IN_TRANSLATION} if names_romanized(ctx) else None
-        for story in story_diagnostics(self, ctx, ("name", "name-romanization"), quieter):
+        quieter = {"name-romanization": ROMANIZED_IN_TRANSLATION} if names_romanized(ctx) else {}
+        if names_unvowelled(ctx):
+            quieter["name-vowels"] = VOWELS_IN_TRANSLATION
+        for story in story_diagnostics(self, ctx, ("name", "name-romanization", "name-vowels"), quieter or None):
             if not any(overlaps(story, d) for d in found) and fold(story.text) not in self.accept:
                 found.append(story)
         for loose in self._unintroduced(ctx, part, article_mentions):
@@ -265,6 +274,7 @@ class NameVariant(Rule):
         variants: dict[str, Any] = part["variants"]
         given_variants: dict[str, Any] = part["given_variants"]
         romanizing = names_romanized(ctx)
+        unvowelled = names_unvowelled(ctx)
         for m in article_mentions:
             if fold(m.surface) in self.accept or fold(m.surname) in self.accept:
                 continue
@@ -276,7 +286,7 @@ class NameVariant(Rule):
             if found is None:
                 continue
             if (romanizing and variant is not None and variant["evidence"] == ["corpus"]
-                    and _scheme_spellings(found.text, found.suggestion)):
+                    and _scheme_spellings(found.text, found.suggestion, unvowelled)):
                 found = dataclasses.replace(found, severity=Severity.INFO,
                                             message=f"{found.message}; {ROMANIZED_IN_ARTICLE}")
             yield found

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from lint.context.languages import ENGLISH_FIRST, country_languages, writes_another_script
+from lint.context.languages import (
+    ABJADS,
+    ENGLISH_FIRST,
+    country_languages,
+    country_script,
+    writes_another_script,
+)
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.rules.base import Rule, RuleContext
 from lint.story.evidence import StoryFinding
 
-REPLACEABLE = frozenset({"name", "name-romanization", "institution", "institution-place", "date", "pronoun"})
+REPLACEABLE = frozenset({"name", "name-romanization", "name-vowels", "institution", "institution-place", "date",
+                         "pronoun"})
 """Finding kinds whose suggestion can replace the flagged text as it stands."""
 
 
@@ -66,6 +73,13 @@ def speakers_translated(ctx: RuleContext) -> bool:
     if inherited:
         return bool(country_languages().get(country))
     return bool((ctx.analysis.get("context") or {}).get("languages"))
+
+
+def names_unvowelled(ctx: RuleContext) -> bool:
+    """Whether the article's names come from a script that writes no short vowels (Arabic,
+    Hebrew): translations romanize their vowels freely ("Muhammad", "Mohamed")."""
+    country, _ = article_country(ctx)
+    return bool(country) and speakers_translated(ctx) and country_script(str(country)) in ABJADS
 
 
 def names_romanized(ctx: RuleContext) -> bool:

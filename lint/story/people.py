@@ -20,7 +20,7 @@ import jellyfish
 from ftfy.badness import is_bad
 from rapidfuzz import fuzz
 
-from lint.names.fold import fold, romanization_key, romanized, zipf
+from lint.names.fold import fold, romanization_key, romanized, vowel_spellings, zipf
 from lint.story.align import Alignment, Place
 from lint.story.evidence import (
     StoryFinding,
@@ -279,7 +279,7 @@ def name_findings(
             continue
         weak = kind == "weak" or not (spelled or surname_by_meaning(form, best))
         severity = "info" if weak else verdict.severity
-        label = "name-romanization" if _romanized_in_translation(alignment, doc, verdict, form, best) else "name"
+        label = _label(alignment, doc, verdict, form, best, people.cognates)
         findings = [_finding(alignment, mention, evidence, verdict, kind, severity, label)
                     for mention in mentions]
         yield from findings
@@ -290,16 +290,42 @@ def name_findings(
                                       severity, label)
 
 
+def _label(
+    alignment: Alignment, doc: int, verdict: Verdict, form: Sequence[str], other: Sequence[str],
+    cognates: Mapping[str, str] | None,
+) -> str:
+    """The finding's kind: "name-romanization" for two romanizations of one name among parallel
+    translations (also with the given name in another language's form of one family:
+    "Alexander Gordiyenko", "Oleksandr Hordiienko"), "name-vowels" for two forms that differ
+    only in vowels and doubled letters there (the rule keeps it at info for a script that writes
+    no short vowels: "Muhammad", "Mohamed"), else "name"."""
+    if _romanized_in_translation(alignment, doc, verdict, form, other, cognates):
+        return "name-romanization"
+    if vowel_spellings(form, other) and translated_alike(alignment, doc, verdict):
+        return "name-vowels"
+    return "name"
+
+
 def _romanized_in_translation(
-    alignment: Alignment, doc: int, verdict: Verdict, form: Sequence[str], other: Sequence[str]
+    alignment: Alignment, doc: int, verdict: Verdict, form: Sequence[str], other: Sequence[str],
+    cognates: Mapping[str, str] | None = None,
 ) -> bool:
     """The two forms differ only where romanization schemes choose, or in the order of the
     names (an East Asian family name written first or last), and the article and the
     siblings that write the other form are independent, parallel texts: so many translations
     of one source, each free to romanize a name its own way (the rule then keeps it at info
     in an article about a country whose language is written in another script)."""
-    return ((romanized(form, other) or sorted(form) == sorted(other))
+    return ((romanized(form, other) or sorted(form) == sorted(other) or _cognate_romanized(form, other, cognates))
             and translated_alike(alignment, doc, verdict))
+
+
+def _cognate_romanized(form: Sequence[str], other: Sequence[str], cognates: Mapping[str, str] | None) -> bool:
+    """The same name with the given name in one family's other form and the rest romanized
+    otherwise ("Alexander Gordiyenko" and "Oleksandr Hordiienko")."""
+    if not cognates or len(form) != len(other) or len(form) < 2:
+        return False
+    family = cognates.get(form[0])
+    return family is not None and family == cognates.get(other[0]) and romanized(form[1:], other[1:])
 
 
 def _given_name_swapped(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from lint.names.fold import fold, romanization_key, romanized
+from lint.names.fold import fold, romanization_key, romanized, vowel_spellings
 from lint.story.align import Alignment, Op, Place, word_alignment
 from lint.story.evidence import (
     StoryFinding,
@@ -165,8 +165,9 @@ def _judge(
     message = (f"Place name '{mine}' is written '{theirs}' by {other_articles(verdict)} "
                f"of the story ({describe(witnesses)}; a sentence "
                f"that says the same pairs the two): {why}")
-    label = ("name-romanization" if romanized((mine,), (theirs,)) and translated_alike(alignment, doc, verdict)
-             else "name")
+    alike = translated_alike(alignment, doc, verdict)
+    label = ("name-romanization" if romanized((mine,), (theirs,)) and alike
+             else "name-vowels" if vowel_spellings(mine.split(), theirs.split()) and alike else "name")
     return [
         StoryFinding(label, alignment.sentence(place).start + token.start,
                      alignment.sentence(place).start + token.end, message, verdict.severity,
