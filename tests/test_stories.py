@@ -1835,6 +1835,15 @@ def test_a_word_of_opposite_meaning_is_the_odd_one_out(lint_corpus: CorpusFactor
     assert lint_corpus(_told(line, "worse", "heavier"), select="NL513") == []
 
 
+def test_a_dropped_not_yet_with_its_auxiliaries_is_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
+    """"the footbridge was fitted" where the others write "has not yet been fitted": the
+    negation came with "yet" and other auxiliaries, one change of the verb."""
+    line = "The council said the footbridge {} with new lights, a year after the storm."
+    found = lint_corpus(_told(line, "was fitted", "has not yet been fitted"), select="NL513")
+    assert [(Path(d.path).name, str(d.severity)) for d in found] == [("mt.txt", "warning")]
+    assert lint_corpus(_told(line, "has not been fitted", "has not yet been fitted"), select="NL513") == []
+
+
 def test_no_before_a_number_is_no_negation(lint_corpus: CorpusFactory) -> None:
     story = _told("Buses on route {} were diverted around the flooded underpass.", "No. 5", "5")
     assert lint_corpus(story, select="NL513") == []

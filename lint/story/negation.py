@@ -145,9 +145,10 @@ def negations(tokens: Sequence[Token]) -> list[bool]:
 
 
 def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence[Op]) -> list[Flip]:
-    """The ops of the alignment that add or drop a negation and nothing else."""
+    """The ops of the alignment that add or drop a negation and nothing else (neighbouring
+    changes read as one: "was equipped" against "has not yet been equipped")."""
     mine_negated, their_negated = negations(mine), negations(theirs)
-    flips: list[Flip] = []
+    flips: list[Flip] = _joined_auxiliary_flips(mine, theirs, ops)
     for index, op in enumerate(ops):
         if not (_kept_around(ops, index, -1) and _kept_around(ops, index, 1)):
             continue
@@ -163,9 +164,31 @@ def negation_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence
     return flips
 
 
+def _joined_auxiliary_flips(mine: Sequence[Token], theirs: Sequence[Token], ops: Sequence[Op]) -> list[Flip]:
+    """Runs of neighbouring changes that, read as one, change a negation and auxiliaries only
+    (an inserted "has not yet" beside "was" replaced by "been": "was equipped" against "has
+    not yet been equipped"), the sentence alike around the run."""
+    joined: list[tuple[Op, int]] = []  # each run, with how many ops it joins
+    for op in ops:
+        if joined and op.tag != "equal" and joined[-1][0].tag != "equal":
+            last, count = joined[-1]
+            joined[-1] = (Op("replace", last.a_start, op.a_end, last.b_start, op.b_end), count + 1)
+        else:
+            joined.append((op, 1))
+    runs = [op for op, _ in joined]
+    return [
+        Flip(op.a_start, op.a_end, op.b_start, op.b_end)
+        for index, (op, count) in enumerate(joined)
+        if count > 1 and _kept_around(runs, index, -1) and _kept_around(runs, index, 1)
+        and _auxiliaries_and_negation(mine[op.a_start : op.a_end], theirs[op.b_start : op.b_end])
+    ]
+
+
 AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
-                         "had", "having", "do", "does", "did"})
-MAX_AUXILIARY_RUN = 3
+                         "had", "having", "do", "does", "did", "will", "would", "can", "could",
+                         "shall", "should", "may", "might", "must", "yet", "still", "already"})
+"""Words that may change with a negation in one clause: auxiliaries, modals, "yet" and "still"."""
+MAX_AUXILIARY_RUN = 4
 
 
 def _auxiliaries_and_negation(a: Sequence[Token], b: Sequence[Token]) -> bool:
@@ -295,10 +318,11 @@ update."""
 def polarity_unclear(tokens: Sequence[Token]) -> bool:
     """Whether a sentence negates with a word of its own ("denied it was true" says what "said it
     was not true" says), or says that something changed ("now", "later", "reversed": an update
-    may turn a statement round; "until now" is "so far"): its negations cannot be compared."""
+    may turn a statement round; "until now" is "so far"; "not yet" is a negation): its
+    negations cannot be compared."""
     return any(
-        t.norm in NEGATIVE_WORDS or (t.norm in CHANGE_WORDS and not (
-            t.norm == "now" and i > 0 and tokens[i - 1].norm in SO_FAR_BEFORE_NOW))
+        (t.norm in NEGATIVE_WORDS and not (t.norm == "yet" and i > 0 and is_negation(tokens[i - 1])))
+        or (t.norm in CHANGE_WORDS and not (t.norm == "now" and i > 0 and tokens[i - 1].norm in SO_FAR_BEFORE_NOW))
         for i, t in enumerate(tokens)
     )
 
@@ -353,7 +377,7 @@ def negation_findings(
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         mine = polarity[alignment.node_of[place]]
-        agree: set[int] = set()
+        agree: dict[int, frozenset[str]] = {}
         flips: dict[int, tuple[Place, Flip]] = {}
         tokens = alignment.tokens(place)
         for other, (there, score) in alignment.counterparts_of(place).items():
@@ -368,7 +392,7 @@ def negation_findings(
                 if len(turned) == 1:
                     flips[other] = (there, turned[0])  # "unlucky" against "lucky"
                 elif not (may_turn or mine.unclear or theirs.unclear):
-                    agree.add(other)  # the same sentence, or as many negations ("will not", "cannot")
+                    agree[other] = theirs.words  # the same sentence, or as many negations ("will not", "cannot")
                 continue  # (one that writes the word's opposite in other words gives no value)
             ops = word_alignment(tokens, their_tokens)
             inverted = quantifier_flips(tokens, their_tokens, ops) if inverts else []
@@ -387,11 +411,19 @@ def negation_findings(
             if len(found) == 1:
                 flips[other] = (there, found[0])
         for start, end in _touching_spans({(f.a_start, f.a_end) for _, f in flips.values()}):
-            values = {other: "same" for other in agree}
+            values = {other: "same" for other, words in agree.items() if _covers(tokens, start, end, words)}
             values.update({other: "flipped" for other, (_, f) in flips.items() if start <= f.a_start and f.a_end <= end})
             verdict = vote("same", values, lambda x, y: x == y, groups, groups.get(doc, doc))
             if verdict.severity == "warning" and verdict.value == "flipped":
                 yield _finding(alignment, place, tokens, start, end, verdict, flips)
+
+
+def _covers(tokens: Sequence[Token], start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether a sibling's sentence holds the words either side of the article's changed run:
+    it states the clause, so its polarity agrees; a sentence that pairs with another part of
+    the article's says nothing of this clause."""
+    around = [tokens[i].norm for i in (start - 1, end) if 0 <= i < len(tokens)]
+    return all(word in words for word in around)
 
 
 def _touching_spans(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
