@@ -1290,6 +1290,14 @@ def test_a_name_the_story_gives_as_another_name_of_the_body_is_the_same_institut
         assert [d for d in lint_corpus(told, select="NL502") if "Water Board" in d.text] == []
 
 
+def test_two_organs_of_a_party_in_one_slot_are_only_info(lint_corpus: CorpusFactory) -> None:
+    """One outlet names the party, the others its county committee: no state body changed."""
+    line = "The {} said volunteers would hand out bottled water at the town hall."
+    found = [(Path(d.path).name, str(d.severity)) for d in
+             lint_corpus(_told(line, "Green Party", "Vale County Party Committee"), select="NL502")]
+    assert found == [("mt.txt", "info")]
+
+
 def test_an_institution_whose_name_names_another_country_says_so(lint_corpus: CorpusFactory) -> None:
     """A translation puts a body named after another country where the others name their own
     ("the Austrian Water Inspectorate" in a story about Ireland whose articles name the

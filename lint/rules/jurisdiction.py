@@ -236,12 +236,17 @@ class WrongJurisdiction(Rule):
         against "National Disaster Management Agency"): likely two translations of one body's
         name, info; unless the article's name names a country other than the article's
         ("Philippine Institute of Volcanology" where the siblings name the "Centre for
-        Volcanology"), which the message says."""
+        Volcanology"), which the message says. Two organs of one party or association (heads
+        such as "Party" on both sides) are info too."""
         other = story.suggestion or ""
         home, _ = article_country(ctx)
         named = self._countries_named(story.text) - self._countries_named(other)
         if named and home and home not in named:
             return self._named_abroad(story, named, home)
+        if _heads(story.text) & _heads(other) & CIVIC_HEADS:
+            return dataclasses.replace(
+                story, severity=Severity.INFO,
+                message=story.message + "; both are organs of a party or an association, not bodies of a state")
         shared = _purpose_words(story.text) & _purpose_words(other)
         first = _NAME_WORD_RE.findall(story.text)[:1], _NAME_WORD_RE.findall(other)[:1]
         if first[0] == first[1]:  # "Riverside Coast Guard", "Riverside Civil Guard": a place
@@ -349,6 +354,9 @@ def _heads(name: str) -> set[str]:
     return {"center" if w == "centre" else w for w in words if w in INSTITUTION_HEADS}
 
 
+CIVIC_HEADS = frozenset({"party", "union", "association", "federation"})
+"""Heads of organizations outside the state: a paraphrase names the party or its committee
+("the Communist Party", "the County Party Committee"), no jurisdiction changes."""
 NON_PURPOSE_WORDS = frozenset({"affairs", "general", "public", "people", "peoples", "republic",
                                "united", "supreme", "high", "chief", "main", "joint"})
 """Words of institution names that say nothing of what the body does."""
