@@ -84,21 +84,21 @@ def romanized(a: Sequence[str], b: Sequence[str]) -> bool:
 def _one_romanization(x: str, y: str) -> bool:
     """Two spellings of one name part: the same key, read with "ou" before a vowel as the
     French schemes' /w/ ("Abdelouafi" and "Abdelwafi", "Ouahbi" and "Wahbi") or as /u/ ("Souad"
-    and "Suad"), with "dj" as "j" ("Djamel" and "Jamel"), or with the vowels East Asian schemes
-    choose between folded (:func:`_east_asian_key`)."""
+    and "Suad"), with "dj" as "j" ("Djamel" and "Jamel"), or with the vowels Korean, Japanese
+    and Greek schemes choose between folded (:func:`_scheme_key`)."""
     x, y = fold(x).replace("x", "ks"), fold(y).replace("x", "ks")
     if romanization_key(x) == romanization_key(y):
         return True
-    if _east_asian_key(x) == _east_asian_key(y):
+    if _scheme_key(x) == _scheme_key(y):
         return True
     return romanization_key(_french_w(x)) == romanization_key(_french_w(y))
 
 
-def east_asian_spellings(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Two forms of one name (its parts) that differ only in the vowels East Asian schemes
-    choose between, or in how Greek schemes write gamma before a vowel (:func:`_east_asian_key`):
+def scheme_spellings(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two forms of one name (its parts) that differ only in the vowels Korean and Japanese
+    schemes choose between, or in how Greek schemes write gamma before a vowel (:func:`_scheme_key`):
     "Yoon Jae-suk" and "Yoon Jae-seok", "Karagianni" and "Karayianni"."""
-    return len(a) == len(b) and all(_east_asian_key(fold(x)) == _east_asian_key(fold(y))
+    return len(a) == len(b) and all(_scheme_key(fold(x)) == _scheme_key(fold(y))
                                     for x, y in zip(a, b, strict=True))
 
 
@@ -114,7 +114,7 @@ _GREEK_Y = regex.compile(r"(?:gi|yi|gh)(?=[aeiou])")
 
 
 @lru_cache(maxsize=65536)
-def _east_asian_key(part: str) -> str:
+def _scheme_key(part: str) -> str:
     key = _GREEK_Y.sub("y", str(letters(part.lower())))
     for spelled, one in _EAST_ASIAN:
         key = key.replace(spelled, one)

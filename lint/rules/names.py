@@ -17,7 +17,7 @@ import regex
 from lint.config import Config
 from lint.diagnostic import Diagnostic, Edit, Fix, Related, Severity
 from lint.names.extract import Mention, NameData
-from lint.names.fold import east_asian_spellings, fold, letters, vowel_spellings
+from lint.names.fold import fold, letters, scheme_spellings, vowel_spellings
 from lint.names.introduced import unintroduced_surnames
 from lint.packs import Pack
 from lint.roles import Role
@@ -47,14 +47,14 @@ ROMANIZED_IN_ARTICLE = (
 """Why a name the other articles romanize otherwise is only info there."""
 
 
-def _scheme_spellings(text: str, other: str | None, unvowelled: bool = False) -> bool:
-    """Whether two written names differ only where East Asian or Greek romanization schemes
-    choose (see :func:`lint.names.fold.east_asian_spellings`), or, for a script that writes no
-    short vowels (``unvowelled``), only in their vowels."""
+def _romanized_forms(text: str, other: str | None, unvowelled: bool = False) -> bool:
+    """Whether two written names differ only where Korean, Japanese or Greek romanization
+    schemes choose (see :func:`lint.names.fold.scheme_spellings`), or, for a script that writes
+    no short vowels (``unvowelled``), only in their vowels."""
     if not other:
         return False
     mine, theirs = text.split(), other.split()
-    return mine != theirs and (east_asian_spellings(mine, theirs) or (unvowelled and vowel_spellings(mine, theirs)))
+    return mine != theirs and (scheme_spellings(mine, theirs) or (unvowelled and vowel_spellings(mine, theirs)))
 
 
 def name_data(packs: Sequence[Pack], config: Config) -> NameData:
@@ -286,7 +286,7 @@ class NameVariant(Rule):
             if found is None:
                 continue
             if (romanizing and variant is not None and variant["evidence"] == ["corpus"]
-                    and _scheme_spellings(found.text, found.suggestion, unvowelled)):
+                    and _romanized_forms(found.text, found.suggestion, unvowelled)):
                 found = dataclasses.replace(found, severity=Severity.INFO,
                                             message=f"{found.message}; {ROMANIZED_IN_ARTICLE}")
             yield found
