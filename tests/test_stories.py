@@ -1530,14 +1530,18 @@ def test_a_name_romanized_otherwise_by_one_of_parallel_translations_from_abroad_
     assert "romanization schemes choose" in diagnostics[0].message
 
 
-def _korean_water(name: str, surname: str) -> dict[str, str]:
-    """The four translations about a Korean city, the engineer "Choi Eun-jung" in the first
-    three and ``name`` (bare: ``surname``) in the last."""
-    files = _water("Yulia Kovaltchuk", city="Daegu", dateline="DAEGU, South Korea")
+def _water_abroad(where: tuple[str, str], theirs: tuple[str, str], mine: tuple[str, str]) -> dict[str, str]:
+    """The four translations about a city (``where``: its name and dateline), the engineer
+    ``theirs`` (full name, bare surname) in the first three and ``mine`` in the last."""
+    files = _water("Yulia Kovaltchuk", city=where[0], dateline=where[1])
     for n in range(3):
-        files[f"t{n}.txt"] = files[f"t{n}.txt"].replace("Yuliia Kovalchuk", "Choi Eun-jung").replace("Kovalchuk", "Choi")
-    files["t3.txt"] = files["t3.txt"].replace("Yulia Kovaltchuk", name).replace("Kovaltchuk", surname)
+        files[f"t{n}.txt"] = files[f"t{n}.txt"].replace("Yuliia Kovalchuk", theirs[0]).replace("Kovalchuk", theirs[1])
+    files["t3.txt"] = files["t3.txt"].replace("Yulia Kovaltchuk", mine[0]).replace("Kovaltchuk", mine[1])
     return files
+
+
+def _korean_water(name: str, surname: str) -> dict[str, str]:
+    return _water_abroad(("Daegu", "DAEGU, South Korea"), ("Choi Eun-jung", "Choi"), (name, surname))
 
 
 def test_a_korean_name_in_another_romanization_scheme_is_info(lint_corpus: CorpusFactory) -> None:
@@ -1550,13 +1554,7 @@ def test_a_korean_name_in_another_romanization_scheme_is_info(lint_corpus: Corpu
 
 
 def _egyptian_water(name: str, surname: str) -> dict[str, str]:
-    """The four translations about an Egyptian city, the engineer "Mohamed Soliman" in the
-    first three and ``name`` (bare: ``surname``) in the last."""
-    files = _water("Yulia Kovaltchuk", city="Assiut", dateline="ASSIUT, Egypt")
-    for n in range(3):
-        files[f"t{n}.txt"] = files[f"t{n}.txt"].replace("Yuliia Kovalchuk", "Mohamed Soliman").replace("Kovalchuk", "Soliman")
-    files["t3.txt"] = files["t3.txt"].replace("Yulia Kovaltchuk", name).replace("Kovaltchuk", surname)
-    return files
+    return _water_abroad(("Assiut", "ASSIUT, Egypt"), ("Mohamed Soliman", "Soliman"), (name, surname))
 
 
 def test_an_arabic_name_vowelled_otherwise_by_a_parallel_translation_is_info(lint_corpus: CorpusFactory) -> None:
