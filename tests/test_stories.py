@@ -143,6 +143,11 @@ def test_alike_events_of_one_country_that_share_no_figures_are_not_one_story() -
     terms["east-copy"] = [*words, "#38000", "#11", "#140", "#9", "#31", "#5.2"]
     terms["east-short"] = [*words, "#38000"]
     assert group_stories(terms) == [["east", "east-copy", "east-short"]]
+    storms = {  # two-digit numbers that alike events share by chance weigh half
+        "first": [*words, "#12", "#14", "#30", "#3100", "#41", "#8.5"],
+        "second": [*words, "#12", "#14", "#30", "#12400", "#77", "#2.5"],
+    }
+    assert group_stories(storms) == []
 
 
 def test_one_shared_name_and_a_weekday_do_not_make_two_events_one_story() -> None:

@@ -89,10 +89,13 @@ def group_stories(
 
 MIN_OWN_FIGURES = 5
 """An article with this many figures of its own..."""
-MIN_SHARED_FIGURES = 2
-"""...shares at least this many with another article of its story: articles about one event
-repeat its counts, sums and times; alike events (two floods of one week, two fires of one
-summer) share their words and places, not their figures."""
+MIN_SHARED_FIGURES = 2.0
+"""...shares figures of at least this weight with another article of its story: articles about
+one event repeat its counts, sums and times; alike events (two floods of one week, two fires of
+one summer, two storms of one winter) share their words and places, and at most a few small
+numbers. A figure of three digits or more, a decimal or a time weighs 1; a number of two
+digits, which alike events share by chance (12 inches, 30 degrees), weighs half."""
+SMALL_FIGURE_WEIGHT = 0.5
 _YEAR = re.compile(r"#(?:1[89]|20)\d\d")
 
 
@@ -106,7 +109,12 @@ def _anchored(group: Sequence[Hashable], figures: Mapping[Hashable, frozenset[st
     shares too few with every other member tells another event and stands alone."""
     return [key for key in group
             if len(figures[key]) < MIN_OWN_FIGURES
-            or any(len(figures[key] & figures[other]) >= MIN_SHARED_FIGURES for other in group if other != key)]
+            or any(_weight(figures[key] & figures[other]) >= MIN_SHARED_FIGURES for other in group if other != key)]
+
+
+def _weight(shared: frozenset[str]) -> float:
+    """The weight of shared figure terms (see MIN_SHARED_FIGURES)."""
+    return sum(SMALL_FIGURE_WEIGHT if len(t) == 3 and t[1:].isdigit() else 1.0 for t in shared)
 
 
 def _weights(keys: Sequence[Hashable], sets: Mapping[Hashable, frozenset[str]]) -> dict[str, float]:
