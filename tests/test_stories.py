@@ -1844,6 +1844,9 @@ def test_a_word_of_opposite_meaning_is_the_odd_one_out(lint_corpus: CorpusFactor
     assert "lighter" in found[0].text and "heavier" in (found[0].suggestion or found[0].message)
     assert "opposite word" in found[0].message
     assert lint_corpus(_told(line, "worse", "heavier"), select="NL513") == []
+    closure = "The council said the closure of the footbridge would be {} because of the damage."
+    found = lint_corpus(_told(closure, "temporary", "permanent"), select="NL513")
+    assert [(Path(d.path).name, str(d.severity)) for d in found] == [("mt.txt", "warning")]
 
 
 def test_a_dropped_not_yet_with_its_auxiliaries_is_the_odd_one_out(lint_corpus: CorpusFactory) -> None:
