@@ -30,6 +30,10 @@ class ParseDeferred(Exception):
     ``Linter.defer_parses``): the file's document rules are run again where spaCy is loaded."""
 
 
+DocKey = tuple[str, int | None]
+"""A document of the corpus: its path and its record in the file (None for a whole file)."""
+
+
 @dataclass
 class AnalysisEnv:
     """What a feature may read besides the document: config and loaded packs."""

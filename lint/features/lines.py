@@ -7,11 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from lint.document import Document
-from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Reducer
+from lint.features.base import AnalysisEnv, DocKey, DocumentAnalysis, Feature, Reducer
 from lint.roles import LineRoles, Role
 from lint.text import line_hash, word_count
-
-DocKey = tuple[str, int | None]
 
 MAX_WORDS = 30
 """Only lines this short are counted: long prose lines repeated across files are syndication,

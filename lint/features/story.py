@@ -20,7 +20,7 @@ import regex
 from lint.context.country import leaning_country
 from lint.context.places import places
 from lint.document import Document
-from lint.features.base import AnalysisEnv, DocumentAnalysis, Feature, Pieces, Reducer
+from lint.features.base import AnalysisEnv, DocKey, DocumentAnalysis, Feature, Pieces, Reducer
 from lint.features.vocab import locale_table_for
 from lint.hashing import digest
 from lint.lexicon import lexicon
@@ -47,7 +47,6 @@ MAX_SENTENCES = 2000
 """A news article has a few hundred sentences at most; beyond this the rest is not compared."""
 MAX_SENTENCE_CHARS = 2000
 MAX_LINE_CHARS = 200_000
-DocKey = tuple[str, int | None]
 
 
 _DATED_YEAR_RE = regex.compile(

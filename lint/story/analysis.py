@@ -13,7 +13,12 @@ from lint.story.negation import negation_findings, polarities
 from lint.story.people import PLACE_HEADS, collect, name_findings
 from lint.story.places import PlaceCountries, place_findings
 from lint.story.pronouns import pronoun_findings, references
-from lint.story.slots import INSTITUTION_HEADS, institution_aliases, institution_findings
+from lint.story.slots import (
+    INSTITUTION_HEADS,
+    institution_aliases,
+    institution_findings,
+    institution_runs_by_node,
+)
 from lint.story.wording import SubstitutionMemo, substitution_findings, wording_findings
 
 
@@ -48,12 +53,13 @@ def analyze_story(
     paired: dict[tuple[int, int], dict[int, Figure]] = {}
     by_unit = figures_by_unit(alignment, figures, range(len(docs)))
     polarity = polarities(alignment, antonyms)
-    aliases = institution_aliases(alignment)
+    runs = institution_runs_by_node(alignment)
+    aliases = institution_aliases(alignment, runs)
     for doc in range(len(docs)):
         found = list(fact_findings(alignment, groups, doc, figures, by_unit, paired))
         found.extend(name_findings(alignment, groups, doc, people))
         found.extend(place_findings(alignment, groups, doc, places, named, personal))
-        found.extend(institution_findings(alignment, groups, doc, aliases))
+        found.extend(institution_findings(alignment, groups, doc, aliases, runs))
         found.extend(pronoun_findings(alignment, groups, doc, people, refs))
         found.extend(wording_findings(alignment, groups, doc))
         found.extend(negation_findings(alignment, groups, doc, polarity, antonyms))

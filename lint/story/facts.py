@@ -196,13 +196,20 @@ def _steady(
     remain: a later figure is no disagreement about the one the other witnesses give. ``said``: the
     article's words (a cue it uses too, "an estimated 410,000", marks no change)."""
     steady = {d: m for d, m in matched.items() if not _updated(alignment.tokens(m[1]), m[0], said)}
-    if len(steady) < MIN_STEADY_WITNESSES:
-        return matched
-    return {d: m for d, m in matched.items()
-            if d in steady or any(_same_fact(m[0], f) for f, _ in steady.values())}
+    return _enough_left(matched, {d: m for d, m in matched.items()
+                                  if d in steady or any(_same_fact(m[0], f) for f, _ in steady.values())}, steady)
 
 
 MIN_STEADY_WITNESSES = 2
+
+
+def _enough_left(
+    matched: dict[int, tuple[Figure, Place]], kept: dict[int, tuple[Figure, Place]],
+    basis: dict[int, tuple[Figure, Place]] | None = None,
+) -> dict[int, tuple[Figure, Place]]:
+    """``kept``, the witnesses a filter leaves, when ``basis`` (``kept`` itself by default)
+    holds at least MIN_STEADY_WITNESSES of them; else all the witnesses."""
+    return kept if len(kept if basis is None else basis) >= MIN_STEADY_WITNESSES else matched
 
 
 def _own_elsewhere(
@@ -211,9 +218,8 @@ def _own_elsewhere(
     """The witnesses without those whose figure is another figure of the article's own
     sentence ("7 people to die and 164 injured": a witness's "164" was paired with the "7"),
     when at least two others remain: that witness states the other fact."""
-    kept = {d: m for d, m in matched.items()
-            if not any(f is not figure and f.kind == m[0].kind and same_value(f, m[0]) for f in beside)}
-    return kept if len(kept) >= MIN_STEADY_WITNESSES and len(kept) < len(matched) else matched
+    return _enough_left(matched, {d: m for d, m in matched.items() if not any(
+        f is not figure and f.kind == m[0].kind and same_value(f, m[0]) for f in beside)})
 
 
 def _crossed(

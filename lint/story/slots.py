@@ -197,12 +197,23 @@ class _Slot:
     values: dict[int, tuple[Place, Run]] = field(default_factory=dict)
 
 
+NodeRuns = Sequence[Sequence[Run]]
+"""The institution runs of each node (distinct sentence) of a story, by node index."""
+
+
+def institution_runs_by_node(alignment: Alignment) -> list[list[Run]]:
+    """The institution runs of every distinct sentence of the story, found once: each
+    article's sentences and each counterpart look them up by node."""
+    return [institution_runs(alignment.sentence(node.places[0]).text, node.tokens) for node in alignment.nodes]
+
+
 def institution_findings(
-    alignment: Alignment, groups: dict[int, int], doc: int, aliases: Sequence[Alias] = (),
+    alignment: Alignment, groups: dict[int, int], doc: int, aliases: Sequence[Alias],
+    runs: NodeRuns,
 ) -> Iterator[StoryFinding]:
     """The institution findings of article ``doc`` of the story (``aliases``: the story's
-    :func:`institution_aliases`)."""
-    for slot in _slots(alignment, doc):
+    :func:`institution_aliases`; ``runs``: its :func:`institution_runs_by_node`)."""
+    for slot in _slots(alignment, doc, runs):
         yield from _institution(alignment, groups, slot, aliases)
 
 
@@ -215,15 +226,14 @@ _ALIAS_GLUE_RE = regex.compile(
 known as the Port Police" (not "or": "the Senate, or the House" are two)."""
 
 
-def institution_aliases(alignment: Alignment) -> list[Alias]:
+def institution_aliases(alignment: Alignment, runs: NodeRuns) -> list[Alias]:
     """Pairs of names that a sentence of the story gives one body, each article's words for it
     then agreeing with the other's ("According to the Port Police" where the siblings write "the
     Coast Guard", in a story that says "the Port Police (Coast Guard)")."""
     pairs: list[Alias] = []
-    for node in alignment.nodes:
+    for node, found in zip(alignment.nodes, runs, strict=True):
         text, tokens = alignment.sentence(node.places[0]).text, node.tokens
-        runs = institution_runs(text, tokens)
-        for first, second in itertools.pairwise(runs):
+        for first, second in itertools.pairwise(found):
             if _ALIAS_GLUE_RE.fullmatch(text[tokens[first.last].end : tokens[second.first].start]):
                 pairs.append((_name(tokens, first, alignment.spelling), _name(tokens, second, alignment.spelling)))
     return pairs
@@ -235,29 +245,28 @@ def _aliased(a: tuple[str, ...], b: tuple[str, ...], aliases: Sequence[Alias]) -
         (_same_body(a, x) and _same_body(b, y)) or (_same_body(a, y) and _same_body(b, x)) for x, y in aliases)
 
 
-def _article_names(alignment: Alignment, doc: int) -> list[tuple[str, ...]]:
+def _article_names(alignment: Alignment, doc: int, runs: NodeRuns) -> list[tuple[str, ...]]:
     """The names of every institution an article names, in any sentence."""
     names: list[tuple[str, ...]] = []
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         tokens = alignment.tokens(place)
-        names.extend(_name(tokens, run, alignment.spelling)
-                     for run in institution_runs(alignment.sentence(place).text, tokens))
+        names.extend(_name(tokens, run, alignment.spelling) for run in runs[alignment.node_of[place]])
     return names
 
 
-def _slots(alignment: Alignment, doc: int) -> Iterator[_Slot]:
+def _slots(alignment: Alignment, doc: int, runs: NodeRuns) -> Iterator[_Slot]:
     named: dict[int, list[tuple[str, ...]]] = {}
 
     def names_in(article: int) -> list[tuple[str, ...]]:
         if article not in named:
-            named[article] = _article_names(alignment, article)
+            named[article] = _article_names(alignment, article, runs)
         return named[article]
 
     for s in range(len(alignment.docs[doc].sentences)):
         place = Place(doc, s)
         tokens = alignment.tokens(place)
-        bodies = institution_runs(alignment.sentence(place).text, tokens)
+        bodies = runs[alignment.node_of[place]]
         if not bodies:
             continue
         siblings = []
@@ -269,7 +278,7 @@ def _slots(alignment: Alignment, doc: int) -> Iterator[_Slot]:
             if score < MIN_SENTENCE_DICE:
                 continue
             theirs = alignment.tokens(there)
-            siblings.append((other, there, theirs, institution_runs(alignment.sentence(there).text, theirs)))
+            siblings.append((other, there, theirs, runs[alignment.node_of[there]]))
         for run in bodies:
             slot = _Slot(place, run)
             for other, there, theirs, their_bodies in siblings:
